@@ -1,0 +1,400 @@
+"""Read a Markdown article into a `Lesson`: markdown-it-py tokens -> frozen dataclasses.
+
+Everything about the input is checked here, before anything is written: encoding, size,
+front matter, images. Problems the build can work around come back as `Diagnostic`s in
+`Lesson.warnings`; problems it cannot raise `LessonError` with the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .frontmatter import read_front_matter
+from .lesson import (
+    Block,
+    Break,
+    BulletList,
+    Code,
+    Diagnostic,
+    Heading,
+    Image,
+    Inlines,
+    Lesson,
+    LessonError,
+    ListItem,
+    Meta,
+    Paragraph,
+    Quote,
+    Section,
+    Span,
+    Table,
+    plain,
+)
+
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+INTRODUCTION = "Introduction"
+
+# Characters XML 1.0 forbids (python-pptx refuses them) and that no text means: C0 controls
+# other than tab and newlines, DEL, and the non-characters U+FFFE and U+FFFF.
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_DASH_ATTRIBUTION = re.compile(r"^\s*(?:—|―|--|– )\s*")
+_SOFT = "\x00"  # marks a soft line break while reading a quote; NUL never survives cleaning
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+
+
+def read_article(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Lesson:
+    """Return the `Lesson` read from the Markdown file at `path`; raise `LessonError` if it is unusable."""
+    path = Path(path)
+    text = decode_article(path, _read_bytes(path, max_bytes))
+    return parse_article(text, path)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LessonError(
+                path,
+                None,
+                f"the article is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.1f} MB limit",
+                "Split it into several articles, or raise the limit with --max-size MB.",
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise LessonError(
+            path, None, "no such file", "Check the path; run from the project folder."
+        ) from None
+    except IsADirectoryError:
+        raise LessonError(path, None, "this is a folder, not an article") from None
+    except PermissionError:
+        raise LessonError(path, None, "permission denied", "Make the file readable.") from None
+
+
+def decode_article(path: Path, data: bytes) -> str:
+    """Return `data` as text: UTF-8 with or without a byte-order mark, else a clear error."""
+    if b"\x00" in data[:8192]:
+        raise LessonError(path, None, "this looks like a binary file, not Markdown text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise LessonError(
+            path,
+            line,
+            f"not valid UTF-8 (byte {err.start}: {data[err.start : err.start + 1]!r})",
+            "Save the file as UTF-8 in your editor.",
+        ) from None
+
+
+def parse_article(text: str, path: Path) -> Lesson:
+    """Return the `Lesson` for Markdown `text` read from `path` (used for messages and images)."""
+    warnings: list[Diagnostic] = []
+    text = _drop_unwanted_characters(text, path, warnings)
+    if not text.strip():
+        raise LessonError(path, None, "the article is empty", "Write some Markdown, starting with a heading.")
+    tokens = _parser().parse(text)
+    root = SyntaxTreeNode(tokens)
+    fields: dict = {}
+    body = list(root.children)
+    if body and body[0].type == "front_matter":
+        fields = read_front_matter(body[0].content, path, body[0].map[0] + 2, warnings)
+        body = body[1:]
+    reader = _BlockReader(path, warnings)
+    top_title, sections = reader.sections(body)
+    title = fields.pop("title", "") or top_title or path.stem.replace("_", " ").replace("-", " ")
+    meta = Meta(title=title, **fields)
+    if not sections:
+        raise LessonError(path, None, "the article has no text, only front matter")
+    return Lesson(meta=meta, sections=tuple(sections), path=path, warnings=tuple(warnings))
+
+
+def _drop_unwanted_characters(text: str, path: Path, warnings: list[Diagnostic]) -> str:
+    if not _UNWANTED.search(text):
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        found = sorted(set(_UNWANTED.findall(line)))
+        if found:
+            names = ", ".join(f"U+{ord(c):04X}" for c in found)
+            warnings.append(Diagnostic(path, number, f"dropped control or non-characters ({names})"))
+            lines[number - 1] = _UNWANTED.sub("", line)
+    return "\n".join(lines)
+
+
+class _BlockReader:
+    """Turn markdown-it's syntax tree into model blocks, keeping source lines."""
+
+    def __init__(self, path: Path, warnings: list[Diagnostic]):
+        self.path = path
+        self.folder = path.resolve().parent
+        self.warnings = warnings
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Diagnostic(self.path, line, message))
+
+    # -- sections --------------------------------------------------------------------------
+
+    def sections(self, nodes: list[SyntaxTreeNode]) -> tuple[str, list[Section]]:
+        """Return the document title taken from a lone top heading (or "") and the sections.
+
+        Heading levels are relative: the highest level used makes the sections. A single heading
+        at that level, first in the body, is the document's title, as in notes that start "# Title".
+        """
+        headings = [n for n in nodes if n.type == "heading"]
+        title = ""
+        if headings:
+            top = min(_level(n) for n in headings)
+            at_top = [n for n in headings if _level(n) == top]
+            if len(at_top) == 1 and nodes[0] is at_top[0] and len(headings) > 1:
+                title = plain(self.inlines(nodes[0])[0]).strip()
+                nodes = nodes[1:]
+                headings = headings[1:]
+        section_level = min((_level(n) for n in headings), default=1)
+
+        sections: list[Section] = []
+        current_title: Inlines = (Span(INTRODUCTION),)
+        current_line = 1
+        blocks: list[Block] = []
+        for node in nodes:
+            if node.type == "heading" and _level(node) == section_level:
+                if blocks:
+                    sections.append(Section(current_title, current_line, tuple(blocks)))
+                elif sections or current_title != (Span(INTRODUCTION),):
+                    sections.append(Section(current_title, current_line, ()))
+                current_title = self.heading_text(node)
+                current_line = _line(node)
+                blocks = []
+            elif node.type == "heading":
+                blocks.append(Heading(self.heading_text(node), _level(node) - section_level, _line(node)))
+            else:
+                blocks.extend(self.block(node))
+        if blocks or current_title != (Span(INTRODUCTION),):
+            sections.append(Section(current_title, current_line, tuple(blocks)))
+        return title, sections
+
+    def heading_text(self, node: SyntaxTreeNode) -> Inlines:
+        inlines, images = self.inlines(node)
+        if images:
+            self.warn(_line(node), "an image in a heading is shown by its alt text only")
+        return inlines or (Span("Untitled"),)
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def block(self, node: SyntaxTreeNode) -> list[Block]:
+        kind = node.type
+        line = _line(node)
+        if kind == "paragraph":
+            inlines, images = self.inlines(node)
+            out: list[Block] = [Paragraph(inlines, line)] if plain(inlines).strip() else []
+            return out + images
+        if kind in ("bullet_list", "ordered_list"):
+            items = tuple(ListItem(tuple(self.blocks(item.children))) for item in node.children)
+            start = int(node.attrs.get("start", 1)) if kind == "ordered_list" else 1
+            return [BulletList(items, kind == "ordered_list", start, line)]
+        if kind == "blockquote":
+            return [self.quote(node)]
+        if kind in ("fence", "code_block"):
+            info = (node.info or "").strip()
+            return [Code(node.content.removesuffix("\n"), info.split()[0] if info else "", line)]
+        if kind == "hr":
+            return [Break(line)]
+        if kind == "table":
+            return [self.table(node)]
+        if kind == "html_block":
+            self.warn(line, "raw HTML block ignored (lecturekit shows Markdown only)")
+            return []
+        if kind == "heading":  # only inside quotes and lists: keep it as a bold paragraph
+            return [Paragraph(tuple(_with(s, bold=True) for s in self.heading_text(node)), line)]
+        self.warn(line, f"unsupported Markdown element {kind!r} ignored")
+        return []
+
+    def blocks(self, nodes) -> tuple[Block, ...]:
+        return tuple(block for node in nodes for block in self.block(node))
+
+    def quote(self, node: SyntaxTreeNode) -> Quote:
+        """Return a block quote; a last line starting with a dash ("— Name") is its attribution."""
+        children = list(node.children)
+        attribution: Inlines = ()
+        tail_blocks: list[Block] = []
+        if children and children[-1].type == "paragraph":
+            # Read the last paragraph with soft breaks marked, to find its last source line.
+            spans, images = self.inlines(children[-1], soft=_SOFT)
+            text = plain(spans)
+            cut = max(text.rfind(_SOFT), text.rfind("\n"))
+            tail = text[cut + 1 :]
+            if _DASH_ATTRIBUTION.match(tail):
+                children = children[:-1]
+                head, rest = _split_spans(spans, max(cut, 0))
+                dash = len(tail) - len(_DASH_ATTRIBUTION.sub("", tail, count=1))
+                attribution = _strip_spans(_split_spans(rest, dash + (1 if cut >= 0 else 0))[1])
+                head = _strip_spans(tuple(_with(s, text=s.text.replace(_SOFT, " ")) for s in head))
+                if plain(head).strip():
+                    tail_blocks.append(Paragraph(head, _line(node)))
+                tail_blocks.extend(images)
+        blocks = self.blocks(children) + tuple(tail_blocks)
+        return Quote(blocks, attribution, _line(node))
+
+    def table(self, node: SyntaxTreeNode) -> Table:
+        header: tuple[Inlines, ...] = ()
+        rows: list[tuple[Inlines, ...]] = []
+        align: tuple[str, ...] = ()
+        for part in node.children:
+            for row in part.children:
+                cells = tuple(self.inlines(cell)[0] for cell in row.children)
+                if part.type == "thead":
+                    header = cells
+                    align = tuple(_align(cell) for cell in row.children)
+                else:
+                    rows.append(cells)
+        return Table(header, tuple(rows), align, _line(node))
+
+    # -- inline text -------------------------------------------------------------------------
+
+    def inlines(self, node: SyntaxTreeNode, soft: str = " ") -> tuple[Inlines, list[Image]]:
+        """Return the formatted text of a block and the images found inside it (moved out).
+
+        A soft line break becomes `soft` (a space, as in rendered Markdown).
+        """
+        spans: list[Span] = []
+        images: list[Image] = []
+        inline = next((c for c in node.children if c.type == "inline"), None)
+        if inline is not None:
+            self._soft = soft
+            self._walk(inline.children, Span(""), spans, images, [_line(node)])
+        return _merge(spans), images
+
+    def _walk(self, nodes, style: Span, out: list[Span], images: list[Image], line: list[int]) -> None:
+        for node in nodes:
+            kind = node.type
+            if kind == "text":
+                out.append(_with(style, text=node.content))
+            elif kind == "softbreak":
+                out.append(_with(style, text=self._soft))
+                line[0] += 1
+            elif kind == "hardbreak":
+                out.append(_with(style, text="\n"))
+                line[0] += 1
+            elif kind == "code_inline":
+                out.append(_with(style, text=node.content, code=True))
+            elif kind == "html_inline":
+                out.append(_with(style, text=node.content))  # shown literally, never interpreted
+            elif kind == "strong":
+                self._walk(node.children, _with(style, bold=True), out, images, line)
+            elif kind == "em":
+                self._walk(node.children, _with(style, italic=True), out, images, line)
+            elif kind == "s":
+                self._walk(node.children, _with(style, strike=True), out, images, line)
+            elif kind == "link":
+                href = str(node.attrs.get("href", ""))
+                self._walk(node.children, _with(style, href=href or None), out, images, line)
+            elif kind == "image":
+                images.append(self.image(node, line[0]))
+            else:
+                self._walk(node.children, style, out, images, line)
+
+    def image(self, node: SyntaxTreeNode, line: int) -> Image:
+        src = str(node.attrs.get("src", ""))
+        alt = _alt_text(node)
+        title = str(node.attrs.get("title", "") or "")
+        parts = urlsplit(src)
+        if parts.scheme or src.startswith("//"):
+            self.warn(
+                line, f"remote image {src!r} is not fetched (the build is offline); its alt text stands in"
+            )
+            return Image(src, alt, title, line, None)
+        target = (self.folder / unquote(parts.path)).resolve()
+        if not target.is_relative_to(self.folder):
+            raise LessonError(
+                self.path,
+                line,
+                f"image {src!r} is outside the article's folder",
+                "Copy the image next to the article (or below it) and link it by a relative path.",
+            )
+        if not target.is_file():
+            raise LessonError(
+                self.path,
+                line,
+                f"image {src!r} not found (looked for {target})",
+                "Check the file name, or remove the image.",
+            )
+        return Image(src, alt, title, line, target)
+
+
+def _alt_text(node: SyntaxTreeNode) -> str:
+    def text(n: SyntaxTreeNode) -> str:
+        if n.type in ("text", "code_inline"):
+            return n.content
+        if n.type in ("softbreak", "hardbreak"):
+            return " "
+        return "".join(text(c) for c in n.children)
+
+    return "".join(text(c) for c in node.children).strip()
+
+
+def _level(node: SyntaxTreeNode) -> int:
+    return int(node.tag[1:])
+
+
+def _line(node: SyntaxTreeNode) -> int:
+    return node.map[0] + 1 if node.map else 1
+
+
+def _align(cell: SyntaxTreeNode) -> str:
+    style = str(cell.attrs.get("style", ""))
+    return style.removeprefix("text-align:") if style.startswith("text-align:") else ""
+
+
+def _with(span: Span, **changes) -> Span:
+    return Span(**{**span.__dict__, **changes})
+
+
+def _merge(spans: list[Span]) -> Inlines:
+    """Join neighbouring spans of the same formatting and drop empty ones."""
+    merged: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if merged and _with(merged[-1], text="") == _with(span, text=""):
+            merged[-1] = _with(merged[-1], text=merged[-1].text + span.text)
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+def _split_spans(inlines: Inlines, at: int) -> tuple[Inlines, Inlines]:
+    """Split formatted text at character offset `at` of its plain text."""
+    head: list[Span] = []
+    tail: list[Span] = []
+    pos = 0
+    for span in inlines:
+        end = pos + len(span.text)
+        if end <= at:
+            head.append(span)
+        elif pos >= at:
+            tail.append(span)
+        else:
+            head.append(_with(span, text=span.text[: at - pos]))
+            tail.append(_with(span, text=span.text[at - pos :]))
+        pos = end
+    return tuple(head), tuple(tail)
+
+
+def _strip_spans(inlines: Inlines) -> Inlines:
+    spans = list(inlines)
+    while spans and not spans[0].text.strip():
+        spans.pop(0)
+    while spans and not spans[-1].text.strip():
+        spans.pop()
+    if spans:
+        spans[0] = _with(spans[0], text=spans[0].text.lstrip())
+        spans[-1] = _with(spans[-1], text=spans[-1].text.rstrip())
+    return tuple(spans)

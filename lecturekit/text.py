@@ -1,0 +1,162 @@
+"""Plain-text helpers shared by the planners: sentences, words, and cutting formatted text.
+
+Markdown is never parsed here (the reader did that); these work on the text of one paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lesson import Inlines, Span
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "fig",
+        "figs",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "pp",
+        "ca",
+        "approx",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "ph.d",
+        "b.a",
+        "m.a",
+        "m.sc",
+        "b.sc",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
+_NEXT_STARTS = re.compile(
+    r"\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩА-Я\u0590-\u08ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+)
+_WORD = re.compile(r"\S+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of the sentences of `text`, trimmed of spaces."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if end < len(text) and text[match.start()] not in "。！？":
+            if not _NEXT_STARTS.match(text, end):
+                continue
+            if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]):
+                continue
+        spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
+    word = word.lstrip("\"'“‘(").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def is_question(sentence: str) -> bool:
+    """Tell whether a sentence asks something (ends with a question mark, quotes aside)."""
+    return sentence.rstrip("\"'”’»)] ").endswith(("?", "？"))
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of the whitespace-separated words of `text`."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+Piece = tuple[int, int] | str
+
+
+def take(inlines: Inlines, pieces: list[Piece]) -> Inlines:
+    """Return the formatted text made of character ranges of `inlines` and literal strings.
+
+    Ranges keep their formatting and links; a literal takes the formatting of the text before it
+    (without a link), so an inserted space or ellipsis never looks different from its neighbours.
+    """
+    out: list[Span] = []
+    bounds = []
+    pos = 0
+    for span in inlines:
+        bounds.append((pos, pos + len(span.text), span))
+        pos += len(span.text)
+    for piece in pieces:
+        if isinstance(piece, str):
+            style = replace(out[-1], href=None) if out else Span("")
+            out.append(replace(style, text=piece))
+            continue
+        start, end = piece
+        for lo, hi, span in bounds:
+            if hi <= start or lo >= end:
+                continue
+            out.append(replace(span, text=span.text[max(start, lo) - lo : min(end, hi) - lo]))
+    return merge(out)
+
+
+def merge(spans: list[Span]) -> Inlines:
+    """Return `spans` with neighbours of the same formatting joined and empty ones dropped."""
+    merged: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if merged and replace(merged[-1], text="") == replace(span, text=""):
+            merged[-1] = replace(merged[-1], text=merged[-1].text + span.text)
+        else:
+            merged.append(span)
+    return tuple(merged)
