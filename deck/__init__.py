@@ -1,0 +1,1 @@
+"""The PowerPoint deck: plan (pure, measured) and write (python-pptx)."""
