@@ -1,0 +1,1 @@
+"""The PDF handout: plan (pure) and write (reportlab)."""

@@ -1,0 +1,113 @@
+"""The command line: arguments, messages and exit codes. The only place that prints.
+
+Exit codes: 0 built, 1 bad input (one clear message, no traceback), 2 bad usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .lesson import LessonError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+DEFAULT_ARTICLE = Path("source/article.md")
+
+DESCRIPTION = """\
+Turn a lecture article in Markdown into a PowerPoint deck a lecturer can present as it is
+(short bullets on the slides, the full text in the speaker notes) and a printable PDF handout."""
+
+BUILD_EPILOG = """\
+examples:
+  lecturekit build                          source/article.md -> build/article.pptx, build/article-handout.pdf
+  lecturekit build notes/week1.md --out out build another article into out/
+
+exit codes: 0 built, 1 bad input (the message says what, where and what to do),
+            2 bad usage, 3 internal error (please report it, with --debug output)"""
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="lecturekit", description=DESCRIPTION)
+    top.add_argument("--version", action="version", version=f"lecturekit {__version__}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
+    build = commands.add_parser(
+        "build",
+        help="build the deck and the handout of one or more articles",
+        description="Build the deck (.pptx) and the handout (.pdf) of each article.",
+        epilog=BUILD_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    build.add_argument(
+        "articles",
+        nargs="*",
+        type=Path,
+        metavar="ARTICLE.md",
+        help=f"Markdown articles to build (default: {DEFAULT_ARTICLE})",
+    )
+    build.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        default=Path("build"),
+        metavar="DIR",
+        help="folder for the outputs (default: build)",
+    )
+    build.add_argument(
+        "--max-size",
+        type=float,
+        default=4.0,
+        metavar="MB",
+        help="refuse articles larger than this (default: 4 MB)",
+    )
+    noise = build.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    noise.add_argument(
+        "-v", "--verbose", action="store_true", help="also print what each build made and its time"
+    )
+    build.add_argument("--debug", action="store_true", help="show the Python traceback of an error")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command is None:
+        parser().print_help()
+        return EXIT_USAGE
+    if args.max_size <= 0:
+        print("lecturekit: error: --max-size must be a positive number of MB", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _build(args)
+    except LessonError as err:
+        if args.debug:
+            raise
+        print(err, file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("lecturekit: interrupted; previous outputs are untouched", file=sys.stderr)
+        return 130
+    except Exception as err:  # a bug: say so plainly, the traceback only on request
+        if args.debug:
+            raise
+        print(f"lecturekit: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        print("  This is a bug in lecturekit. Run again with --debug and report the output.", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _build(args) -> int:
+    from .build import Options, build_article
+
+    options = Options(out=args.out, max_bytes=int(args.max_size * 1024 * 1024))
+    articles = args.articles or [DEFAULT_ARTICLE]
+    for article in articles:
+        result = build_article(article, options)
+        if not args.quiet:
+            for warning in result.warnings:
+                print(warning, file=sys.stderr)
+            for path in result.outputs:
+                print(path)
+        if args.verbose:
+            print(f"{article}: {result.slides} slides in {result.seconds:.2f} s", file=sys.stderr)
+    return EXIT_OK
