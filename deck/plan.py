@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from lecturekit.keypoints import key_point
 from lecturekit.lesson import (
@@ -94,8 +95,18 @@ class _Planner:
             self.discussion(questions)
         self.sources()
         slides = self.fit_titles(_unique_titles(self.slides))
-        footer = " · ".join(part for part in (self.meta.course, self.meta.title) if part)
-        return Deck(self.meta.title, footer, tuple(slides), tuple(self.warnings))
+        return Deck(self.meta.title, self.footer(), tuple(slides), tuple(self.warnings))
+
+    def footer(self) -> str:
+        """Return "course · title" for the foot of content slides, shortened to one line."""
+        theme = self.theme
+        text = " · ".join(part for part in (self.meta.course, self.meta.title) if part)
+        width = (theme.footer.w - 2 * theme.inset_x) * (1 - theme.slack)
+        if self.measure.width(text, theme.footer_size) <= width:
+            return text
+        while text and self.measure.width(text + "…", theme.footer_size) > width:
+            text = text[: max(len(text) - 4, 0)].rstrip()
+        return text + "…"
 
     def title_slide(self) -> None:
         meta = self.meta
@@ -128,7 +139,7 @@ class _Planner:
         # The kicker ("Part 2") shares the title box, one line at the title minimum above the heading.
         kicker_height = self.measure.line_height(theme.title_min) + theme.kicker_gap
         heading, size = self.fit_hero(heading, theme.section, reserve=kicker_height)
-        self.slides.append(SectionSlide(f"{kicker}\v{heading}", kicker, heading, size, notes))
+        self.slides.append(SectionSlide(f"{kicker}\n{heading}", kicker, heading, size, notes))
 
     def discussion(self, questions: Sequence[str]) -> None:
         items = [_Item(Bullet((Span(q),), 0, n), f"{n}. {q}", 0) for n, q in enumerate(questions, start=1)]
@@ -150,7 +161,7 @@ class _Planner:
             lines.append((Span(meta.url, href=meta.url),))
         pictures = [b for s in self.lesson.sections for b in s.blocks if isinstance(b, Image) and b.title]
         for image in pictures:
-            lines.append((Span(f"Figure: {image.title}"),))
+            lines.append((Span(f"“{image.title}” ({Path(image.src).name})"),))
         items = [_Item(Bullet(line), plain(line), 0) for line in lines]
         self.bullet_slides("Sources", items, kind="sources", notes="Sources and attribution:")
 
@@ -262,42 +273,47 @@ class _Planner:
 
     def bullet_slides(self, title: str, items: list[_Item], kind: str = "content", notes: str = "") -> None:
         """Add slides showing `items`, as few as the box allows, continuing under "(cont.)"."""
-        theme = self.theme
         items = [piece for item in items for piece in self.split_oversized(item)]
-        pages = self.pack(items, theme.body_size)
-        size = theme.body_size
-        if len(pages) > 1:
-            # Shrinking (down to the minimum) is better than a continuation slide.
-            for smaller in _sizes(theme.body_size, theme.body_min)[1:]:
-                if len(shrunk := self.pack(items, smaller)) == 1:
-                    pages, size = shrunk, smaller
-                    break
-        for page in pages:
+        for page, size in self.pack(items):
             page_notes = _notes(page)
             if notes:
                 page_notes = f"{notes}\n\n{page_notes}"
             bullets = tuple(item.bullet for item in page)
             self.slides.append(BulletSlide(self.next_title(title), 0, bullets, size, page_notes, kind))
 
-    def pack(self, items: list[_Item], size: float) -> list[list[_Item]]:
-        """Return `items` split into slides, each within the bullet limit and the box height."""
-        pages = self._greedy(items, size, self.theme.max_bullets)
-        if len(pages) > 1:  # balance: 4 + 3 reads better than 6 + 1
-            cap = math.ceil(len(items) / len(pages))
-            balanced = self._greedy(items, size, cap)
+    def pack(self, items: list[_Item]) -> list[tuple[list[_Item], float]]:
+        """Return `items` split into slides, each within the bullet limit, with the size it fits at.
+
+        Bullets are set at the body size; a slide shrinks towards the minimum only when that
+        saves a continuation slide, or when its one item needs it.
+        """
+        theme = self.theme
+        sizes = _sizes(theme.body_size, theme.body_min)
+        pages = self._greedy(items, theme.body_size, theme.max_bullets)
+        if len(pages) > 1:
+            for smaller in sizes[1:]:
+                if len(self._greedy(items, smaller, theme.max_bullets)) == 1:
+                    return [(items, smaller)]
+            cap = math.ceil(len(items) / len(pages))  # balance: 4 + 3 reads better than 6 + 1
+            balanced = self._greedy(items, theme.body_size, cap)
             if len(balanced) == len(pages):
                 pages = balanced
-        return pages
+        room = self.room(theme.body)
+        return [
+            (page, next((s for s in sizes if self.page_height(page, s) <= room), sizes[-1])) for page in pages
+        ]
+
+    def page_height(self, page: list[_Item], size: float) -> float:
+        return sum(self.bullet_height(item.bullet, size) for item in page)
 
     def _greedy(self, items: list[_Item], size: float, cap: int) -> list[list[_Item]]:
         pages: list[list[_Item]] = [[]]
         height = 0.0
         room = self.room(self.theme.body)
         for item in items:
-            h = self.bullet_height(item.bullet, size, first=not pages[-1])
+            h = self.bullet_height(item.bullet, size)
             if pages[-1] and (len(pages[-1]) >= cap or height + h > room):
                 pages.append([])
-                h = self.bullet_height(item.bullet, size, first=True)
                 height = 0.0
             pages[-1].append(item)
             height += h
@@ -307,7 +323,7 @@ class _Planner:
         """Return `item`, or pieces of it if even alone at the minimum size it overflows the box."""
         theme = self.theme
         bullet = item.bullet
-        if self.bullet_height(bullet, theme.body_min, first=True) <= self.room(theme.body):
+        if self.bullet_height(bullet, theme.body_min) <= self.room(theme.body):
             return [item]
         self.warn(None, f"a list item of {len(plain(bullet.inlines).split())} words is split over slides")
         pieces: list[_Item] = []
@@ -350,7 +366,8 @@ class _Planner:
     def room(self, box: Box) -> float:
         return (box.h - 2 * self.theme.inset_y) * (1 - self.theme.slack)
 
-    def bullet_height(self, bullet: Bullet, size: float, first: bool) -> float:
+    def bullet_height(self, bullet: Bullet, size: float) -> float:
+        """Return the height of `bullet` at `size`, with the space PowerPoint puts before it."""
         theme = self.theme
         lines = self.measure.count_lines(bullet.inlines, size, self.width(theme.body, bullet.level))
         space = theme.space_before if bullet.level == 0 else theme.space_before_nested

@@ -29,7 +29,7 @@ class TitleSlide:
 
 @dataclass(frozen=True)
 class SectionSlide:
-    title: str  # "Part 2\vWhat Is Holding Startups Back?": kicker and title, one unique title
+    title: str  # "Part 2\nWhat Is Holding Startups Back?": kicker and heading, one unique title
     kicker: str
     heading: str
     title_size: float

@@ -57,15 +57,15 @@ def metrics(path: Path) -> Metrics:
     from fontTools.ttLib import TTFont
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # Carlito's odd "created" date is harmless
-    font = TTFont(path, lazy=True)
-    upm = font["head"].unitsPerEm
-    hhea = font["hhea"]
-    os2 = font["OS/2"]
-    # PowerPoint and LibreOffice differ in which table they trust; take the larger, to be safe.
-    typo = hhea.ascent - hhea.descent + hhea.lineGap
-    win = os2.usWinAscent + os2.usWinDescent
-    return Metrics(
-        line_height=max(typo, win) / upm,
-        ascent=max(hhea.ascent, os2.usWinAscent) / upm,
-        cmap=frozenset(font.getBestCmap()),
-    )
+    with TTFont(path, lazy=True) as font:
+        upm = font["head"].unitsPerEm
+        hhea = font["hhea"]
+        os2 = font["OS/2"]
+        # PowerPoint and LibreOffice differ in which table they trust; take the larger, to be safe.
+        typo = hhea.ascent - hhea.descent + hhea.lineGap
+        win = os2.usWinAscent + os2.usWinDescent
+        return Metrics(
+            line_height=max(typo, win) / upm,
+            ascent=max(hhea.ascent, os2.usWinAscent) / upm,
+            cmap=frozenset(font.getBestCmap()),
+        )

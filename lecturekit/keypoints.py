@@ -147,7 +147,18 @@ _STOP = frozenset(
         "not",
     ]
 )
-_CLAUSE_STARTS = _CONJUNCTIONS | {"which", "that", "because", "while"}
+# Words before which a sentence can be cut and still read as a clause: not "that", which
+# mostly follows a verb ("meaning that").
+_CLAUSE_STARTS = _CONJUNCTIONS | {
+    "which",
+    "because",
+    "while",
+    "meaning",
+    "making",
+    "including",
+    "where",
+    "who",
+}
 _FIGURE = re.compile(r"\d")
 
 
@@ -275,6 +286,8 @@ def _cut_at_clause(keep: list[int], tokens, limit: int) -> list[int]:
 
 
 def _candidate(text, spans, keep, cut, first, topic, sentence_start) -> _Candidate:
+    while len(keep) > 1 and not _bare(text[spans[keep[-1]][0] : spans[keep[-1]][1]]):
+        keep = keep[:-1]  # a dash or other lone punctuation cannot end a bullet
     pieces: list[Piece] = []
     for position, index in enumerate(keep):
         start, end = spans[index]
@@ -323,7 +336,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _strip_trailing_punctuation(text: str, start: int, end: int, keep_full_stop: bool) -> int:
-    strip = ",;:–—-" if keep_full_stop else ",;:–—-."
+    strip = ",;:" if keep_full_stop or _is_abbrev(text, start, end) else ",;:."
     while end - 1 > start and text[end - 1] in strip:
         end -= 1
     return _drop_full_stop(text, start, end)

@@ -8,6 +8,7 @@ front matter, images. Problems the build can work around come back as `Diagnosti
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,6 +37,7 @@ from .lesson import (
     Table,
     plain,
 )
+from .text import merge
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 INTRODUCTION = "Introduction"
@@ -110,11 +112,16 @@ def parse_article(text: str, path: Path) -> Lesson:
         body = body[1:]
     reader = _BlockReader(path, warnings)
     top_title, sections = reader.sections(body)
-    title = fields.pop("title", "") or top_title or path.stem.replace("_", " ").replace("-", " ")
+    title = fields.pop("title", "") or top_title or _title_from_file_name(path)
     meta = Meta(title=title, **fields)
     if not sections:
         raise LessonError(path, None, "the article has no text, only front matter")
     return Lesson(meta=meta, sections=tuple(sections), path=path, warnings=tuple(warnings))
+
+
+def _title_from_file_name(path: Path) -> str:
+    words = path.stem.replace("_", " ").replace("-", " ").strip() or "Lecture"
+    return words[0].upper() + words[1:]
 
 
 def _drop_unwanted_characters(text: str, path: Path, warnings: list[Diagnostic]) -> str:
@@ -179,6 +186,8 @@ class _BlockReader:
                 blocks.extend(self.block(node))
         if blocks or current_title != (Span(INTRODUCTION),):
             sections.append(Section(current_title, current_line, tuple(blocks)))
+        if sections and sections[0].title == (Span(INTRODUCTION),) and sections[0].blocks:
+            sections[0] = replace(sections[0], line=getattr(sections[0].blocks[0], "line", 1))
         return title, sections
 
     def heading_text(self, node: SyntaxTreeNode) -> Inlines:
@@ -213,7 +222,7 @@ class _BlockReader:
             self.warn(line, "raw HTML block ignored (lecturekit shows Markdown only)")
             return []
         if kind == "heading":  # only inside quotes and lists: keep it as a bold paragraph
-            return [Paragraph(tuple(_with(s, bold=True) for s in self.heading_text(node)), line)]
+            return [Paragraph(tuple(replace(s, bold=True) for s in self.heading_text(node)), line)]
         self.warn(line, f"unsupported Markdown element {kind!r} ignored")
         return []
 
@@ -236,7 +245,7 @@ class _BlockReader:
                 head, rest = _split_spans(spans, max(cut, 0))
                 dash = len(tail) - len(_DASH_ATTRIBUTION.sub("", tail, count=1))
                 attribution = _strip_spans(_split_spans(rest, dash + (1 if cut >= 0 else 0))[1])
-                head = _strip_spans(tuple(_with(s, text=s.text.replace(_SOFT, " ")) for s in head))
+                head = _strip_spans(tuple(replace(s, text=s.text.replace(_SOFT, " ")) for s in head))
                 if plain(head).strip():
                     tail_blocks.append(Paragraph(head, _line(node)))
                 tail_blocks.extend(images)
@@ -270,32 +279,32 @@ class _BlockReader:
         if inline is not None:
             self._soft = soft
             self._walk(inline.children, Span(""), spans, images, [_line(node)])
-        return _merge(spans), images
+        return _collapse_spaces(merge(spans)), images
 
     def _walk(self, nodes, style: Span, out: list[Span], images: list[Image], line: list[int]) -> None:
         for node in nodes:
             kind = node.type
             if kind == "text":
-                out.append(_with(style, text=node.content))
+                out.append(replace(style, text=node.content))
             elif kind == "softbreak":
-                out.append(_with(style, text=self._soft))
+                out.append(replace(style, text=self._soft))
                 line[0] += 1
             elif kind == "hardbreak":
-                out.append(_with(style, text="\n"))
+                out.append(replace(style, text="\n"))
                 line[0] += 1
             elif kind == "code_inline":
-                out.append(_with(style, text=node.content, code=True))
+                out.append(replace(style, text=node.content, code=True))
             elif kind == "html_inline":
-                out.append(_with(style, text=node.content))  # shown literally, never interpreted
+                out.append(replace(style, text=node.content))  # shown literally, never interpreted
             elif kind == "strong":
-                self._walk(node.children, _with(style, bold=True), out, images, line)
+                self._walk(node.children, replace(style, bold=True), out, images, line)
             elif kind == "em":
-                self._walk(node.children, _with(style, italic=True), out, images, line)
+                self._walk(node.children, replace(style, italic=True), out, images, line)
             elif kind == "s":
-                self._walk(node.children, _with(style, strike=True), out, images, line)
+                self._walk(node.children, replace(style, strike=True), out, images, line)
             elif kind == "link":
                 href = str(node.attrs.get("href", ""))
-                self._walk(node.children, _with(style, href=href or None), out, images, line)
+                self._walk(node.children, replace(style, href=href or None), out, images, line)
             elif kind == "image":
                 images.append(self.image(node, line[0]))
             else:
@@ -353,21 +362,25 @@ def _align(cell: SyntaxTreeNode) -> str:
     return style.removeprefix("text-align:") if style.startswith("text-align:") else ""
 
 
-def _with(span: Span, **changes) -> Span:
-    return Span(**{**span.__dict__, **changes})
+def _collapse_spaces(inlines: Inlines) -> Inlines:
+    """Return `inlines` with runs of spaces outside code as one space, as rendered Markdown shows them.
 
-
-def _merge(spans: list[Span]) -> Inlines:
-    """Join neighbouring spans of the same formatting and drop empty ones."""
-    merged: list[Span] = []
-    for span in spans:
-        if not span.text:
+    Runs appear where an inline image was moved out of its paragraph ("an  image").
+    """
+    out: list[Span] = []
+    previous_space = False
+    for span in inlines:
+        if span.code:
+            out.append(span)
+            previous_space = span.text.endswith(" ")
             continue
-        if merged and _with(merged[-1], text="") == _with(span, text=""):
-            merged[-1] = _with(merged[-1], text=merged[-1].text + span.text)
-        else:
-            merged.append(span)
-    return tuple(merged)
+        text = re.sub(" {2,}", " ", span.text)
+        if previous_space and text.startswith(" "):
+            text = text[1:]
+        if text:
+            out.append(replace(span, text=text))
+            previous_space = text.endswith(" ")
+    return tuple(out)
 
 
 def _split_spans(inlines: Inlines, at: int) -> tuple[Inlines, Inlines]:
@@ -382,8 +395,8 @@ def _split_spans(inlines: Inlines, at: int) -> tuple[Inlines, Inlines]:
         elif pos >= at:
             tail.append(span)
         else:
-            head.append(_with(span, text=span.text[: at - pos]))
-            tail.append(_with(span, text=span.text[at - pos :]))
+            head.append(replace(span, text=span.text[: at - pos]))
+            tail.append(replace(span, text=span.text[at - pos :]))
         pos = end
     return tuple(head), tuple(tail)
 
@@ -395,6 +408,6 @@ def _strip_spans(inlines: Inlines) -> Inlines:
     while spans and not spans[-1].text.strip():
         spans.pop()
     if spans:
-        spans[0] = _with(spans[0], text=spans[0].text.lstrip())
-        spans[-1] = _with(spans[-1], text=spans[-1].text.rstrip())
+        spans[0] = replace(spans[0], text=spans[0].text.lstrip())
+        spans[-1] = replace(spans[-1], text=spans[-1].text.rstrip())
     return tuple(spans)

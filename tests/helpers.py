@@ -1,0 +1,76 @@
+"""Helpers shared by the tests: model snapshots, rendering through LibreOffice."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "source" / "article.md"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def to_data(value):
+    """Return a JSON-ready snapshot of model objects: type names kept, default fields left out."""
+    if dataclasses.is_dataclass(value):
+        data = {"type": type(value).__name__}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if f.name in ("path", "warnings") or item == f.default:
+                continue
+            data[f.name] = to_data(item)
+        if data["type"] == "Span":
+            del data["type"]
+        return data
+    if isinstance(value, tuple | list):
+        return [to_data(v) for v in value]
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return value.name
+    return value
+
+
+def soffice() -> str:
+    """Return the LibreOffice command; skip without it, except in CI where it must be there."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("LibreOffice (soffice) is required in CI: .ci/run installs libreoffice-impress")
+    pytest.skip("LibreOffice not installed (these tests run in CI)")
+
+
+def render_as_powerpoint(pptx: Path, outdir: Path) -> Path:
+    """Return a PDF of `pptx` rendered by LibreOffice as PowerPoint opens it: auto-fit ignored.
+
+    PowerPoint applies <a:normAutofit/> only after someone edits the text, so a bare flag is
+    turned off first; otherwise LibreOffice would shrink overflowing text and hide the fault.
+    """
+    command = soffice()
+    outdir.mkdir(parents=True, exist_ok=True)
+    deck = outdir / pptx.name
+    with zipfile.ZipFile(pptx) as zin, zipfile.ZipFile(deck, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.endswith(".xml"):
+                data = re.sub(rb"<a:normAutofit\s*/>", b"<a:noAutofit/>", data)
+            zout.writestr(item, data)
+    with tempfile.TemporaryDirectory() as home:
+        subprocess.run(
+            [command, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(deck)],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "HOME": home},
+            timeout=300,
+        )
+    return outdir / (pptx.stem + ".pdf")

@@ -1,0 +1,110 @@
+"""The command line: what it prints and the exit codes course staff script against."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from lecturekit.cli import main
+
+from .helpers import ROOT, SEED
+
+ARTICLE = "---\ntitle: A Small Lecture\n---\n## One\n\nFirst paragraph.\n\n## Two\n\nSecond paragraph?\n"
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "small.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_build_prints_the_paths_it_wrote(article, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["build", str(article), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.split()
+    assert printed == [str(out / "small.pptx"), str(out / "small-handout.pdf")]
+    assert all((out / name).stat().st_size > 0 for name in ("small.pptx", "small-handout.pdf"))
+
+
+def test_quiet_prints_nothing(article, tmp_path, capsys):
+    assert main(["build", "-q", str(article), "--out", str(tmp_path / "out")]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_verbose_reports_slides_and_time(article, tmp_path, capsys):
+    assert main(["build", "-v", str(article), "--out", str(tmp_path / "out")]) == 0
+    assert "slides in" in capsys.readouterr().err
+
+
+def test_default_builds_source_article_into_build(tmp_path, capsys, monkeypatch):
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "article.md").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 0
+    assert (tmp_path / "build" / "article.pptx").is_file()
+    assert (tmp_path / "build" / "article-handout.pdf").is_file()
+
+
+def test_missing_file_is_one_clear_line_and_exit_1(tmp_path, capsys):
+    missing = tmp_path / "nope.md"
+    assert main(["build", str(missing), "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{missing}: error: no such file")
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) <= 2
+
+
+def test_bad_input_names_file_and_line(tmp_path, capsys):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: [1, 2]\n---\nText.\n", encoding="utf-8")
+    assert main(["build", str(bad), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.startswith(f"{bad}:2: error: front matter: 'title' must be text")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "argv", [["build", "--no-such-option"], ["frobnicate"], ["build", "--max-size", "0"]]
+)
+def test_bad_usage_exits_2(argv, capsys):
+    with pytest.raises(SystemExit) as exited:
+        code = main(argv)
+        raise SystemExit(code)
+    assert exited.value.code == 2
+
+
+def test_help_explains_itself(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["build", "--help"])
+    assert exited.value.code == 0
+    text = capsys.readouterr().out
+    for words in ("ARTICLE.md", "--out", "--quiet", "--verbose", "exit codes"):
+        assert words in text
+
+
+def test_python_dash_m_works(article, tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "lecturekit", "build", str(article), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[0].endswith("small.pptx")
+
+
+def test_scripts_build_forwards_its_arguments(article, tmp_path):
+    """The README's build command, as a newcomer runs it, with an article and an output folder."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
+    done = subprocess.run(
+        [str(ROOT / "scripts" / "build"), str(article), "--out", str(tmp_path / "elsewhere")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "elsewhere" / "small.pptx").is_file()

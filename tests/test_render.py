@@ -1,0 +1,75 @@
+"""The deck as PowerPoint shows it, rendered by LibreOffice: no character outside its shape.
+
+Runs wherever LibreOffice is installed, and always in CI (CI=true), where its absence fails.
+"""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+from pptx import Presentation
+
+from .helpers import render_as_powerpoint
+
+TOLERANCE = 1.5  # points: anti-aliasing and glyph side bearings
+
+
+def text_boxes(slide):
+    boxes = []
+    for shape in slide.shapes:
+        if shape.has_text_frame and shape.text_frame.text.strip():
+            boxes.append(
+                (
+                    shape.left / 12700,
+                    shape.top / 12700,
+                    (shape.left + shape.width) / 12700,
+                    (shape.top + shape.height) / 12700,
+                    shape.text_frame.text,
+                )
+            )
+    return boxes
+
+
+def overflowing_characters(pptx_path, outdir):
+    """Return (slide number, text) of every character drawn outside all text shapes of its slide."""
+    deck = Presentation(str(pptx_path))
+    pdf = render_as_powerpoint(pptx_path, outdir)
+    faults = []
+    with pdfplumber.open(pdf) as rendered:
+        assert len(rendered.pages) == len(deck.slides)
+        for number, (slide, page) in enumerate(zip(deck.slides, rendered.pages, strict=True), start=1):
+            boxes = text_boxes(slide)
+            for char in page.chars:
+                if not char["text"].strip():
+                    continue
+                inside = any(
+                    x0 - TOLERANCE <= char["x0"]
+                    and char["x1"] <= x1 + TOLERANCE
+                    and y0 - TOLERANCE <= char["top"]
+                    and char["bottom"] <= y1 + TOLERANCE
+                    for x0, y0, x1, y1, _ in boxes
+                )
+                if not inside:
+                    faults.append((number, char["text"], round(char["x0"]), round(char["top"])))
+    return faults
+
+
+@pytest.mark.render
+def test_seed_deck_has_no_character_outside_its_shape(seed_build, tmp_path):
+    assert overflowing_characters(seed_build.outputs[0], tmp_path) == []
+
+
+@pytest.mark.render
+def test_the_overflow_check_catches_text_that_runs_off_its_shape(seed_build, tmp_path):
+    """The check above can fail: text made too big for its box is reported."""
+    from pptx.util import Pt
+
+    deck = Presentation(str(seed_build.outputs[0]))
+    body = next(s for s in deck.slides[3].placeholders if s.placeholder_format.idx == 1)
+    for paragraph in body.text_frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size = Pt(60)
+    broken = tmp_path / "broken.pptx"
+    deck.save(str(broken))
+    faults = overflowing_characters(broken, tmp_path / "render")
+    assert faults and {slide for slide, *_ in faults} == {4}
