@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lecturekit.keypoints import key_point
+from lecturekit.keypoints import section_key_points
 from lecturekit.lesson import (
     Break,
     BulletList,
@@ -110,7 +110,7 @@ class _Planner:
 
     def title_slide(self) -> None:
         meta = self.meta
-        date = _format_date(meta)
+        date = format_date(meta)
         details = tuple(part for part in (meta.course, meta.lecturer, date) if part)
         notes = [f"Lecture: {meta.title}."]
         if meta.subtitle:
@@ -170,6 +170,7 @@ class _Planner:
     def section_content(self, section: Section) -> None:
         title = plain(section.title)
         run: list[_Item] = []
+        bullets = {id(paragraph): bullet for _, paragraph, bullet in section_key_points(section)}
 
         def flush() -> None:
             if run:
@@ -179,7 +180,7 @@ class _Planner:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 self.groups += 1
-                bullet = Bullet(key_point(block.inlines, topic=title))
+                bullet = Bullet(bullets[id(block)])
                 run.append(_Item(bullet, plain(block.inlines), self.groups))
             elif isinstance(block, BulletList):
                 self.groups += 1
@@ -329,7 +330,8 @@ class _Planner:
         pieces: list[_Item] = []
         rest = bullet.inlines
         while rest:
-            head = self.truncate(rest, theme.body, theme.body_size, level=bullet.level)
+            numbered = bullet.number is not None and not pieces
+            head = self.truncate(rest, theme.body, theme.body_size, level=bullet.level, numbered=numbered)
             shown = len(plain(head).rstrip("…"))
             rest = _strip_leading(take(rest, [(shown, len(plain(rest)))]))
             if pieces:
@@ -341,9 +343,17 @@ class _Planner:
             )
         return pieces
 
-    def truncate(self, inlines: Inlines, box: Box, size: float, level: int = 0, reserve: int = 0) -> Inlines:
+    def truncate(
+        self,
+        inlines: Inlines,
+        box: Box,
+        size: float,
+        level: int = 0,
+        reserve: int = 0,
+        numbered: bool = False,
+    ) -> Inlines:
         """Return the longest start of `inlines` (plus "…") that fits `box` at `size`."""
-        width = self.width(box, level)
+        width = self.width(box, level, numbered)
         room = self.room(box) - reserve * self.measure.line_height(size)
         max_lines = max(1, int(room // self.measure.line_height(size)))
         lines = self.measure.lines(inlines, size, width)
@@ -359,9 +369,11 @@ class _Planner:
 
     # -- measuring -----------------------------------------------------------------------------
 
-    def width(self, box: Box, level: int = 0) -> float:
+    def width(self, box: Box, level: int = 0, numbered: bool = False) -> float:
+        """Return the measuring width of text in `box`: list items at `level`, or plain text at -1."""
         theme = self.theme
-        return (box.w - 2 * theme.inset_x - theme.indent * (level + 1)) * (1 - theme.slack)
+        margin = theme.margin(level, numbered) if level >= 0 else 0.0
+        return (box.w - 2 * theme.inset_x - margin) * (1 - theme.slack)
 
     def room(self, box: Box) -> float:
         return (box.h - 2 * self.theme.inset_y) * (1 - self.theme.slack)
@@ -369,7 +381,8 @@ class _Planner:
     def bullet_height(self, bullet: Bullet, size: float) -> float:
         """Return the height of `bullet` at `size`, with the space PowerPoint puts before it."""
         theme = self.theme
-        lines = self.measure.count_lines(bullet.inlines, size, self.width(theme.body, bullet.level))
+        width = self.width(theme.body, bullet.level, bullet.number is not None)
+        lines = self.measure.count_lines(bullet.inlines, size, width)
         space = theme.space_before if bullet.level == 0 else theme.space_before_nested
         return lines * self.measure.line_height(size) + space
 
@@ -512,7 +525,7 @@ _MONTHS = (
 )
 
 
-def _format_date(meta) -> str:
+def format_date(meta) -> str:
     """Return the lecture date as English readers write it (never the machine's locale)."""
     if meta.date is None:
         return ""

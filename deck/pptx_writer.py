@@ -256,8 +256,9 @@ class _Writer:
 def _bullet(p, bullet: Bullet, theme: Theme, size: float) -> None:
     """Give paragraph `p` a hanging bullet or number, indented by its level."""
     ppr = p._p.get_or_add_pPr()
-    ppr.set("marL", str(Pt(theme.indent * (bullet.level + 1))))
-    ppr.set("indent", str(-Pt(theme.indent)))
+    numbered = bullet.number is not None
+    ppr.set("marL", str(Pt(theme.margin(bullet.level, numbered))))
+    ppr.set("indent", str(-Pt(theme.number_indent if numbered else theme.indent)))
     colour = ppr.makeelement(qn("a:buClr"), {})
     colour.append(colour.makeelement(qn("a:srgbClr"), {"val": theme.accent}))
     font = ppr.makeelement(qn("a:buFont"), {"typeface": "Arial" if bullet.number is None else "+mj-lt"})

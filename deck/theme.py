@@ -61,12 +61,17 @@ class Theme:
     inset_x: float = 7.2
     inset_y: float = 3.6
     indent: float = 28.0  # hanging indent of a bullet, and the step per nesting level
+    number_indent: float = 40.0  # hanging indent of a numbered item: room for "10." at the body size
     space_before: float = 10.0  # before each top-level bullet
     space_before_nested: float = 4.0
     slack: float = 0.05  # keep 5% spare: LibreOffice and PowerPoint break lines a little differently
     max_bullets: int = 6
 
     extras: dict = field(default_factory=dict, compare=False)
+
+    def margin(self, level: int, numbered: bool) -> float:
+        """Return where the text of a list item at `level` starts, from the left of its box's text."""
+        return self.indent * level + (self.number_indent if numbered else self.indent)
 
     def with_accent(self, accent: str) -> Theme:
         return replace(self, accent=accent) if accent else self

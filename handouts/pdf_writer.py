@@ -1,54 +1,548 @@
-"""Write the handout PDF. The only module that imports reportlab."""
+"""Write a planned `Handout` as a PDF. The only module that imports reportlab.
+
+The wording comes from templates/handout.j2 (jinja2, autoescaped); article text reaches
+reportlab's paragraph markup only through `inline_markup`, which escapes every text node.
+Every font is a shipped TrueType font, embedded: no standard-14 font, which would silently
+draw characters it lacks as black boxes.
+"""
 
 from __future__ import annotations
 
+import io
+from functools import cache
+from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Paragraph,
+    Preformatted,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from lecturekit.fonts import SANS
-from lecturekit.lesson import Lesson, plain
-from lecturekit.lesson import Paragraph as TextParagraph
+from lecturekit import lesson as model
+from lecturekit.fonts import MONO, SANS
+
+from .plan import Handout
+
+TEMPLATES = Path(__file__).parent / "templates"
+SAFE_LINKS = ("http://", "https://", "mailto:", "ftp://")
+MARGIN_X = 20 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+HEADER_Y = 12 * mm  # from the top edge: inside the margin, well clear of the 6 mm the printer needs
+FOOTER_Y = 10 * mm
+LINE_GAP = 8 * mm  # between ruled answer lines: room for handwriting
+
+INK = colors.HexColor("#1F2933")
+MUTED = colors.HexColor("#52606D")
+RULE = colors.HexColor("#9AA5B1")
+TINT = colors.HexColor("#F2F4F7")
 
 
-def _register() -> None:
-    if "LK-Sans" in pdfmetrics.getRegisteredFontNames():
-        return
-    for name, bold, italic in (("LK-Sans", False, False), ("LK-Sans-Bold", True, False)):
-        pdfmetrics.registerFont(TTFont(name, str(SANS.file(bold, italic))))
+def write_pdf(handout: Handout, out: BinaryIO, accent: str) -> int:
+    """Write `handout` to the binary file `out`; return its number of pages."""
+    _register_fonts()
+    words = _words()
+    styles = _styles(colors.HexColor("#" + accent))
+    pagesize = LETTER if handout.paper == "letter" else A4
+    # The footer says "Page X of Y": lay out once to count the pages, then for real.
+    counter = io.BytesIO()
+    pages = _build(handout, counter, pagesize, words, styles, accent, total=None)
+    _build(handout, out, pagesize, words, styles, accent, total=pages)
+    return pages
 
 
-def write_pdf(lesson: Lesson, out: BinaryIO) -> None:
-    """Write a plain handout of `lesson` (title, then each section's text) to `out`."""
-    _register()
-    body = ParagraphStyle("body", fontName="LK-Sans", fontSize=11, leading=15, spaceAfter=6)
-    head = ParagraphStyle(
-        "head", fontName="LK-Sans-Bold", fontSize=15, leading=19, spaceBefore=10, spaceAfter=6
-    )
-    title = ParagraphStyle("title", fontName="LK-Sans-Bold", fontSize=22, leading=27, spaceAfter=12)
-    story = [Paragraph(escape(lesson.meta.title), title)]
-    for section in lesson.sections:
-        story.append(Paragraph(escape(plain(section.title)), head))
-        for block in section.blocks:
-            if isinstance(block, TextParagraph):
-                story.append(Paragraph(escape(plain(block.inlines)), body))
-        story.append(Spacer(1, 4))
-    doc = SimpleDocTemplate(
+def _build(handout, out, pagesize, words, styles, accent, total) -> int:
+    meta = handout.meta
+    doc = _Document(
         out,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=lesson.meta.title,
-        author=lesson.meta.lecturer,
-        lang=lesson.meta.lang,
+        pagesize=pagesize,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=meta.title,
+        author=meta.lecturer or meta.author,
+        subject=meta.subtitle or meta.course,
+        keywords=list(meta.keywords),
+        creator="lecturekit",
+        producer="lecturekit",
+        lang=meta.lang,
+        displayDocTitle=1,
+        initialFontName="LK-Sans",
         invariant=1,
     )
-    doc.build(story)
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        pagesize[0] - 2 * MARGIN_X,
+        pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    header = _strip(words.running_header(meta))
+
+    def decorate(canvas, document):
+        if document.page == 1:
+            return
+        width, height = pagesize
+        canvas.saveState()
+        canvas.setFont("LK-Sans", 8.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN_X, height - HEADER_Y, _plain_text(header))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, height - HEADER_Y - 2.5 * mm, width - MARGIN_X, height - HEADER_Y - 2.5 * mm)
+        footer = _plain_text(_strip(words.page_footer(document.page, total or document.page)))
+        canvas.drawRightString(width - MARGIN_X, FOOTER_Y, footer)
+        canvas.restoreState()
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
+    doc.build(_story(handout, words, styles, frame.width, accent))
+    return doc.page
+
+
+class _Document(BaseDocTemplate):
+    def afterFlowable(self, flowable):
+        """Give every flowable marked with an outline entry its bookmark."""
+        entry = getattr(flowable, "outline", None)
+        if entry:
+            title, level, key = entry
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+    def handle_documentBegin(self):
+        super().handle_documentBegin()
+        self.canv.showOutline()
+
+
+# -- the story ---------------------------------------------------------------------------------
+
+
+def _story(handout: Handout, words, styles, width: float, accent: str) -> list[Flowable]:
+    meta = handout.meta
+    story: list[Flowable] = []
+    kicker = _strip(words.kicker(meta))
+    if kicker:
+        story.append(Paragraph(kicker, styles["kicker"]))
+    story.append(_outlined(Paragraph(_strip(words.title(meta)), styles["title"]), meta.title, 0, "title"))
+    if meta.subtitle:
+        story.append(Paragraph(_strip(words.subtitle(meta)), styles["subtitle"]))
+    byline = _strip(words.byline(meta, handout.date))
+    if byline:
+        story.append(Paragraph(byline, styles["byline"]))
+    story.append(
+        HRFlowable(
+            width="100%", thickness=1.2, color=colors.HexColor("#" + accent), spaceBefore=4, spaceAfter=10
+        )
+    )
+    if len(handout.sections) > 1:
+        story.append(Paragraph(_strip(words.overview_heading()), styles["label"]))
+        for section in handout.sections:
+            story.append(Paragraph(_strip(words.overview_item(section)), styles["overview"]))
+        story.append(Spacer(1, 8))
+
+    for section in handout.sections:
+        heading = Paragraph(_strip(words.section_heading(section)), styles["h1"])
+        story.append(CondPageBreak(45 * mm))
+        story.append(_outlined(heading, f"{section.number}. {section.title}", 0, f"section-{section.number}"))
+        if section.key_points:
+            story.append(_key_points(section, words, styles, width))
+        if section.reading:
+            story.append(Paragraph(_strip(words.reading_heading()), styles["label"]))
+            story.extend(_blocks(section.reading, styles, width, words, section.number))
+
+    if handout.questions:
+        story.append(CondPageBreak(110 * mm))  # the questions start a page unless there is room for several
+        heading = Paragraph(_strip(words.questions_heading()), styles["h1"])
+        story.append(_outlined(heading, _plain_text(_strip(words.questions_heading())), 0, "questions"))
+        story.append(
+            Paragraph(
+                _strip(words.questions_intro(len(handout.questions), handout.answer_lines)), styles["muted"]
+            )
+        )
+        for number, question in enumerate(handout.questions, start=1):
+            parts: list[Flowable] = [
+                Paragraph(_strip(words.question(question)), styles["question"], bulletText=f"{number}."),
+            ]
+            if handout.instructor:
+                parts.append(Paragraph(_strip(words.instructor_note(question)), styles["note"]))
+                for sentence in question.sources:
+                    parts.append(Paragraph(_strip(words.instructor_source(sentence)), styles["note"]))
+            if handout.answer_lines:
+                parts.append(_AnswerLines(handout.answer_lines, width - styles["question"].leftIndent))
+            # A question is never parted from the lines for its answer.
+            story.append(KeepTogether(parts))
+
+    story.append(_outlined(Paragraph(_strip(words.source_heading()), styles["h2"]), "Source", 0, "source"))
+    story.append(Paragraph(_strip(words.source_text(meta)), styles["body"]))
+    if meta.url.lower().startswith(SAFE_LINKS):
+        story.append(Paragraph(_strip(words.source_link(meta)), styles["body"]))
+    return story
+
+
+def _key_points(section, words, styles, width) -> Flowable:
+    rows = [[Paragraph(_strip(words.key_points_heading()), styles["label"])]]
+    heading = None
+    for point in section.key_points:
+        if point.heading and point.heading != heading:
+            heading = point.heading
+            rows.append([Paragraph(escape(heading), styles["point_heading"])])
+        rows.append([Paragraph(inline_markup(point.inlines), styles["point"], bulletText="•")])
+    table = Table(rows, colWidths=[width])
+    table.setStyle(
+        _table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), TINT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("TOPPADDING", (0, 0), (-1, 0), 6),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+            ]
+        )
+    )
+    table.spaceAfter = 8
+    return table
+
+
+def _blocks(blocks, styles, width: float, words, section: int) -> list[Flowable]:
+    out: list[Flowable] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, model.Paragraph):
+            out.append(Paragraph(inline_markup(block.inlines), styles["body"]))
+        elif isinstance(block, model.Heading):
+            heading = Paragraph(inline_markup(block.inlines), styles["h3"])
+            out.append(_outlined(heading, model.plain(block.inlines), 1, f"section-{section}-{index}"))
+        elif isinstance(block, model.BulletList):
+            out.append(_list(block, styles, width, words, section))
+        elif isinstance(block, model.Quote):
+            out.append(_quote(block, styles, width, words, section))
+        elif isinstance(block, model.Image):
+            out.extend(_image(block, styles, width, words))
+        elif isinstance(block, model.Table):
+            out.append(_table(block, styles, width))
+        elif isinstance(block, model.Code):
+            out.append(
+                Preformatted(
+                    block.text,
+                    styles["code"],
+                    maxLineLength=_code_columns(width, styles["code"]),
+                    newLineChars="↪ ",
+                )
+            )
+        elif isinstance(block, model.Break):
+            out.append(
+                HRFlowable(
+                    width="30%", thickness=0.5, color=RULE, spaceBefore=6, spaceAfter=8, hAlign="CENTER"
+                )
+            )
+    return out
+
+
+def _list(block: model.BulletList, styles, width, words, section) -> Flowable:
+    items = []
+    for item in block.items:
+        inner = _blocks(item.blocks, styles, width - 18, words, section) or [Spacer(1, 0)]
+        items.append(ListItem(inner))
+    options = (
+        {"bulletType": "1", "start": block.start} if block.ordered else {"bulletType": "bullet", "start": "•"}
+    )
+    return ListFlowable(
+        items,
+        leftIndent=14,
+        bulletFontName="LK-Sans",
+        bulletFontSize=10.5,
+        spaceAfter=4,
+        bulletColor=INK,
+        **options,
+    )
+
+
+def _quote(block: model.Quote, styles, width, words, section) -> Flowable:
+    inner = _blocks(block.blocks, styles, width - 24, words, section)
+    inner = [Paragraph(f"<i>{p.text}</i>", styles["quote"]) if isinstance(p, Paragraph) else p for p in inner]
+    if block.attribution:
+        inner.append(Paragraph("— " + inline_markup(block.attribution), styles["attribution"]))
+    table = Table([[inner]], colWidths=[width - 12])
+    table.setStyle(
+        _table_style(
+            [
+                ("LINEBEFORE", (0, 0), (0, -1), 2, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    table.hAlign = "RIGHT"
+    table.spaceAfter = 8
+    return table
+
+
+def _image(block: model.Image, styles, width, words) -> list[Flowable]:
+    caption = _strip(words.caption(block))
+    if block.path is None:  # never fetched: the alt text stands in
+        return [Paragraph(f"[{escape(block.alt or block.src)}]", styles["caption"])]
+    picture = Image(str(block.path))
+    scale = min(
+        width / picture.imageWidth, 90 * mm / picture.imageHeight, 1.0 if picture.imageWidth > 200 else 4.0
+    )
+    picture.drawWidth = picture.imageWidth * scale
+    picture.drawHeight = picture.imageHeight * scale
+    picture.hAlign = "CENTER"
+    parts: list[Flowable] = [picture]
+    if caption:
+        parts.append(Paragraph(caption, styles["caption"]))
+    return [KeepTogether(parts)]
+
+
+def _table(block: model.Table, styles, width) -> Flowable:
+    header = [Paragraph(inline_markup(cell), styles["cell_head"]) for cell in block.header]
+    rows = [[Paragraph(inline_markup(cell), styles["cell"]) for cell in row] for row in block.rows]
+    columns = max(len(header), *(len(r) for r in rows)) if rows else len(header)
+    data = [row + [""] * (columns - len(row)) for row in [header, *rows]]
+    table = Table(data, colWidths=[width / max(columns, 1)] * columns, repeatRows=1)
+    table.setStyle(
+        _table_style(
+            [
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    table.spaceAfter = 8
+    return table
+
+
+def _code_columns(width: float, style: ParagraphStyle) -> int:
+    return max(
+        20,
+        int(
+            (width - style.leftIndent - style.rightIndent - 8)
+            / pdfmetrics.stringWidth("M", "LK-Mono", style.fontSize)
+        ),
+    )
+
+
+class _AnswerLines(Flowable):
+    """Ruled lines to write an answer on."""
+
+    def __init__(self, count: int, width: float):
+        super().__init__()
+        self.count = count
+        self.line_width = width
+        self.hAlign = "RIGHT"
+
+    def wrap(self, available_width, available_height):
+        return self.line_width, self.count * LINE_GAP + 4
+
+    def draw(self):
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.5)
+        for n in range(self.count):
+            y = (self.count - n - 1) * LINE_GAP + 4
+            self.canv.line(0, y, self.line_width, y)
+
+
+def _table_style(commands: list) -> TableStyle:
+    """Return a table style whose cells use the shipped font (reportlab's default is Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), "LK-Sans"), *commands])
+
+
+def _outlined(flowable: Flowable, title: str, level: int, key: str) -> Flowable:
+    flowable.outline = (title, level, key)
+    return flowable
+
+
+# -- text ----------------------------------------------------------------------------------------
+
+
+def inline_markup(inlines: model.Inlines) -> str:
+    """Return formatted article text as reportlab paragraph markup, every text node escaped."""
+    parts = []
+    for span in inlines:
+        text = escape(span.text).replace("\n", "<br/>")
+        if span.code:
+            text = f'<font face="LK-Mono">{text}</font>'
+        if span.bold:
+            text = f"<b>{text}</b>"
+        if span.italic:
+            text = f"<i>{text}</i>"
+        if span.strike:
+            text = f"<strike>{text}</strike>"
+        if span.href and span.href.lower().startswith(SAFE_LINKS):
+            text = f'<a href={quoteattr(span.href)} color="#1D5B8C"><u>{text}</u></a>'
+        parts.append(text)
+    return "".join(parts)
+
+
+def _strip(markup) -> str:
+    return " ".join(str(markup).split())
+
+
+def _plain_text(markup: str) -> str:
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+@cache
+def _words():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    # autoescape=True, not select_autoescape(): that would not cover .j2 files.
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
+    return env.get_template("handout.j2").module
+
+
+@cache
+def _register_fonts() -> None:
+    for name, family in (("LK-Sans", SANS), ("LK-Mono", MONO)):
+        faces = {}
+        for style, bold, italic in (
+            ("", False, False),
+            ("-Bold", True, False),
+            ("-Italic", False, True),
+            ("-BoldItalic", True, True),
+        ):
+            faces[style] = f"{name}{style}"
+            pdfmetrics.registerFont(TTFont(f"{name}{style}", str(family.file(bold, italic))))
+        pdfmetrics.registerFontFamily(
+            name,
+            normal=faces[""],
+            bold=faces["-Bold"],
+            italic=faces["-Italic"],
+            boldItalic=faces["-BoldItalic"],
+        )
+
+
+def _styles(accent) -> dict[str, ParagraphStyle]:
+    # Bullets name their font too: reportlab's default for them is Helvetica, a standard-14 font.
+    base = ParagraphStyle(
+        "body",
+        fontName="LK-Sans",
+        bulletFontName="LK-Sans",
+        fontSize=10.5,
+        leading=14.5,
+        textColor=INK,
+        spaceAfter=6,
+    )
+
+    def style(name, **changes):
+        return ParagraphStyle(name, parent=base, **changes)
+
+    return {
+        "body": base,
+        "kicker": style("kicker", fontSize=10, leading=13, textColor=accent, spaceAfter=4),
+        "title": style("title", fontName="LK-Sans-Bold", fontSize=24, leading=28.5, spaceAfter=6),
+        "subtitle": style("subtitle", fontSize=14, leading=18, textColor=MUTED, spaceAfter=6),
+        "byline": style("byline", fontSize=10.5, textColor=MUTED, spaceAfter=2),
+        "label": style(
+            "label",
+            fontName="LK-Sans-Bold",
+            fontSize=9,
+            leading=12,
+            textColor=MUTED,
+            spaceBefore=4,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "overview": style("overview", spaceAfter=1.5, leftIndent=2),
+        "h1": style(
+            "h1",
+            fontName="LK-Sans-Bold",
+            fontSize=16,
+            leading=20,
+            spaceBefore=10,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        "h2": style(
+            "h2",
+            fontName="LK-Sans-Bold",
+            fontSize=13,
+            leading=17,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "h3": style(
+            "h3",
+            fontName="LK-Sans-Bold",
+            fontSize=12,
+            leading=15.5,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "point": style("point", leftIndent=12, bulletIndent=0, spaceAfter=0, bulletFontName="LK-Sans"),
+        "point_heading": style(
+            "point_heading",
+            fontName="LK-Sans-Bold",
+            fontSize=9.5,
+            leading=13,
+            textColor=MUTED,
+            spaceBefore=3,
+            spaceAfter=0,
+        ),
+        "quote": style("quote", textColor=INK, spaceAfter=3),
+        "attribution": style("attribution", textColor=MUTED, spaceAfter=2),
+        "muted": style("muted", textColor=MUTED, spaceAfter=8),
+        "question": style(
+            "question",
+            fontSize=11,
+            leading=15,
+            leftIndent=16,
+            bulletIndent=0,
+            spaceBefore=10,
+            spaceAfter=4,
+            bulletFontName="LK-Sans-Bold",
+        ),
+        "note": style("note", fontSize=9, leading=12, textColor=MUTED, leftIndent=16, spaceAfter=2),
+        "caption": style(
+            "caption", fontSize=9, leading=12, textColor=MUTED, alignment=TA_CENTER, spaceAfter=8
+        ),
+        "cell": style("cell", fontSize=9.5, leading=12.5, spaceAfter=0),
+        "cell_head": style("cell_head", fontName="LK-Sans-Bold", fontSize=9.5, leading=12.5, spaceAfter=0),
+        "code": style(
+            "code",
+            fontName="LK-Mono",
+            fontSize=8.5,
+            leading=11,
+            backColor=TINT,
+            borderPadding=4,
+            leftIndent=4,
+            rightIndent=4,
+            spaceBefore=4,
+            spaceAfter=10,
+        ),
+    }

@@ -13,14 +13,15 @@ import os
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from .deck.plan import plan_deck
+from .deck.plan import format_date, plan_deck
 from .deck.theme import DEFAULT_THEME
+from .handouts.plan import HandoutOptions, plan_handout
 from .lesson import Diagnostic, LessonError, Meta
-from .questions import article_questions
+from .questions import discussion_questions
 from .reader import DEFAULT_MAX_BYTES, read_article
 
 
@@ -28,6 +29,8 @@ from .reader import DEFAULT_MAX_BYTES, read_article
 class Options:
     out: Path = Path("build")
     max_bytes: int = DEFAULT_MAX_BYTES
+    handout: HandoutOptions = HandoutOptions()
+    questions_templates: Path | None = None
 
 
 @dataclass
@@ -36,34 +39,45 @@ class Result:
     outputs: list[Path] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     slides: int = 0
+    pages: int = 0
+    questions: int = 0
     seconds: float = 0.0
 
 
-def output_paths(article: Path, out: Path) -> tuple[Path, Path]:
-    """Return where the deck and the handout of `article` go in the folder `out`."""
-    return out / f"{article.stem}.pptx", out / f"{article.stem}-handout.pdf"
+def output_paths(article: Path, out: Path) -> tuple[Path, Path, Path]:
+    """Return where the deck, the handout and the instructor's handout of `article` go in `out`."""
+    stem = article.stem
+    return out / f"{stem}.pptx", out / f"{stem}-handout.pdf", out / f"{stem}-instructor.pdf"
 
 
 def build_article(article: Path, options: Options) -> Result:
     """Build the deck and handout of `article`; raise `LessonError` on bad input, writing nothing."""
     started = time.perf_counter()
     lesson = read_article(article, max_bytes=options.max_bytes)
+    questions = discussion_questions(lesson, options.questions_templates)
     theme = DEFAULT_THEME.with_accent(lesson.meta.accent)
-    deck = plan_deck(lesson, theme, article_questions(lesson))
+    deck = plan_deck(lesson, theme, questions.texts)
+    date = format_date(lesson.meta)
+    handout = plan_handout(lesson, questions.questions, options.handout, date)
     when = build_time(lesson.meta)
-    deck_path, handout_path = output_paths(article, options.out)
+    deck_path, handout_path, instructor_path = output_paths(article, options.out)
+    paths = [deck_path, handout_path] + ([instructor_path] if options.handout.instructor else [])
 
     from .deck.pptx_writer import write_pptx
     from .handouts.pdf_writer import write_pdf
 
-    with atomic_outputs([deck_path, handout_path]) as (deck_file, handout_file):
-        write_pptx(deck, deck_file, theme, lesson.meta, when)
-        write_pdf(lesson, handout_file)
+    with atomic_outputs(paths) as files:
+        write_pptx(deck, files[0], theme, lesson.meta, when)
+        pages = write_pdf(replace(handout, instructor=False), files[1], theme.accent)
+        if options.handout.instructor:
+            write_pdf(handout, files[2], theme.accent)
     return Result(
         article,
-        [deck_path, handout_path],
-        [*lesson.warnings, *deck.warnings],
+        paths,
+        [*lesson.warnings, *questions.warnings, *deck.warnings],
         len(deck.slides),
+        pages,
+        len(questions.questions),
         time.perf_counter() - started,
     )
 

@@ -54,6 +54,28 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the outputs (default: build)",
     )
+    handout = build.add_argument_group("handout")
+    handout.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size (default: the article's 'paper:', else a4)"
+    )
+    handout.add_argument("--no-reading", action="store_true", help="leave the reading (the full text) out")
+    handout.add_argument(
+        "--answer-lines",
+        type=int,
+        metavar="N",
+        help="ruled lines under each question (default: the article's 'answer_lines:', else 4)",
+    )
+    handout.add_argument(
+        "--instructor",
+        action="store_true",
+        help="also write ARTICLE-instructor.pdf: each question with its Bloom level and its source sentences",
+    )
+    build.add_argument(
+        "--questions-templates",
+        type=Path,
+        metavar="DIR",
+        help="question templates to use instead of the built-in ones (see lecturekit/questions/README.md)",
+    )
     build.add_argument(
         "--max-size",
         type=float,
@@ -78,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.max_size <= 0:
         print("lecturekit: error: --max-size must be a positive number of MB", file=sys.stderr)
         return EXIT_USAGE
+    if args.answer_lines is not None and not 0 <= args.answer_lines <= 40:
+        print("lecturekit: error: --answer-lines must be from 0 to 40", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return _build(args)
     except LessonError as err:
@@ -98,8 +123,20 @@ def main(argv: list[str] | None = None) -> int:
 
 def _build(args) -> int:
     from .build import Options, build_article
+    from .handouts.plan import HandoutOptions
 
-    options = Options(out=args.out, max_bytes=int(args.max_size * 1024 * 1024))
+    handout = HandoutOptions(
+        paper=args.paper,
+        reading=not args.no_reading,
+        answer_lines=args.answer_lines,
+        instructor=args.instructor,
+    )
+    options = Options(
+        out=args.out,
+        max_bytes=int(args.max_size * 1024 * 1024),
+        handout=handout,
+        questions_templates=args.questions_templates,
+    )
     articles = args.articles or [DEFAULT_ARTICLE]
     for article in articles:
         result = build_article(article, options)
@@ -109,5 +146,9 @@ def _build(args) -> int:
             for path in result.outputs:
                 print(path)
         if args.verbose:
-            print(f"{article}: {result.slides} slides in {result.seconds:.2f} s", file=sys.stderr)
+            print(
+                f"{article}: {result.slides} slides, {result.pages} handout pages, {result.questions} questions"
+                f" in {result.seconds:.2f} s",
+                file=sys.stderr,
+            )
     return EXIT_OK

@@ -21,45 +21,9 @@ ELLIPSIS = "…"
 
 # Openers that make a leading clause subordinate or merely connective: "Despite this, ...".
 _OPENERS = frozenset(
-    [
-        "after",
-        "although",
-        "as",
-        "because",
-        "before",
-        "besides",
-        "despite",
-        "during",
-        "following",
-        "furthermore",
-        "given",
-        "however",
-        "if",
-        "in",
-        "indeed",
-        "instead",
-        "meanwhile",
-        "moreover",
-        "nevertheless",
-        "nonetheless",
-        "once",
-        "since",
-        "so",
-        "still",
-        "then",
-        "therefore",
-        "though",
-        "thus",
-        "unlike",
-        "when",
-        "whereas",
-        "while",
-        "yet",
-        "additionally",
-        "also",
-        "consequently",
-        "ultimately",
-    ]
+    """after although as because before besides despite during following furthermore given however if
+    in indeed instead meanwhile moreover nevertheless nonetheless once since so still then therefore
+    though thus unlike when whereas while yet additionally also consequently ultimately""".split()
 )
 _CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
 # Adverbs whose loss changes no fact. "only", "not", "never", "exactly" and the like change
@@ -72,80 +36,19 @@ _FRAME = re.compile(
     r"means?|meant|is|was)\s+that\s+$",
     re.IGNORECASE,
 )
+_REPORTING = re.compile(
+    r"\b(?:claims?|claimed|says?|said|reports?|reported|argues?|argued|states?|stated|believes?|believed|"
+    r"found|finds|estimates?|estimated|is|was|are|were)\s+that\s+$",
+    re.IGNORECASE,
+)
 # Words that start a trailing clause that can go: ", meaning that ...", ", which ...".
 _TRAILING = frozenset(
-    [
-        "meaning",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "where",
-        "while",
-        "whereas",
-        "although",
-        "though",
-        "including",
-        "such",
-        "making",
-        "leading",
-        "resulting",
-        "allowing",
-        "causing",
-        "as",
-        "especially",
-        "particularly",
-        "a",
-        "an",
-        "the",
-    ]
+    """meaning which who whom whose where while whereas although though including such making leading
+    resulting allowing causing as especially particularly a an the""".split()
 )
 _STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "and",
-        "or",
-        "but",
-        "as",
-        "that",
-        "which",
-        "who",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "this",
-        "these",
-        "those",
-        "than",
-        "then",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "about",
-        "so",
-        "not",
-    ]
+    """a an the of to in on at by for with from and or but as that which who is are was were be been
+    its their his her our your this these those than then into onto over under about so not""".split()
 )
 # Words before which a sentence can be cut and still read as a clause: not "that", which
 # mostly follows a verb ("meaning that").
@@ -188,7 +91,33 @@ def key_point(inlines: Inlines, topic: str = "", max_words: int = MAX_WORDS) -> 
     return take(inlines, best.pieces)
 
 
-def _shorten(text: str, sentence: tuple[int, int], first: bool, topic: set[str], limit: int) -> _Candidate:
+@dataclass(frozen=True)
+class Claim:
+    """A statement of the text, shortened like a bullet: `text` is whole words of `sentence`."""
+
+    text: str
+    sentence: str
+    cut: bool  # True when it had to be cut (and ends with "…")
+    opener: str  # the first word of the sentence, before shortening ("However,", "Despite")
+
+
+def claims(text: str, limit: int = 20) -> list[Claim]:
+    """Return every statement (not question) of `text`, shortened to at most `limit` words."""
+    found = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if is_question(sentence):
+            continue
+        candidate = _shorten(text, (start, end), False, set(), limit, eager=True)
+        opener = sentence.split(None, 1)[0] if sentence.strip() else ""
+        found.append(Claim(candidate.text, sentence, candidate.text.endswith(ELLIPSIS), opener))
+    return found
+
+
+def _shorten(
+    text: str, sentence: tuple[int, int], first: bool, topic: set[str], limit: int, eager: bool = False
+) -> _Candidate:
+    """Return `sentence` shortened to at most `limit` words; `eager` drops openers and frames anyway."""
     start, end = sentence
     spans = [(start + a, start + b) for a, b in words(text[start:end])]
     keep = list(range(len(spans)))
@@ -201,21 +130,25 @@ def _shorten(text: str, sentence: tuple[int, int], first: bool, topic: set[str],
 
     # 1. A short opener before a comma ("In fact,", "Despite this,", "Although not ..., ").
     comma = next((i for i in keep if text[spans[i][1] - 1] == ","), None)
-    if comma is not None and n() > limit and len(keep) - comma - 1 >= 5:
+    if comma is not None and (eager or n() > limit) and len(keep) - comma - 1 >= 5:
         opener = tokens(keep[: comma + 1])
         # Keep an opener that carries a figure or a name ("In 2016,", "Nosotek, also known as").
         informative = any(_FIGURE.search(w) or w[:1].isupper() for w in opener[1:])
         if not informative and (_bare(opener[0]) in _OPENERS or 2 <= len(opener) <= 4):
             keep = keep[comma + 1 :]
-    # 2. A reporting or copular frame: "X claims that Y" -> "Y".
-    if n() > limit:
+    # 2. A reporting or copular frame: "X claims that Y", "The problem is that Y" -> "Y". Eagerly
+    # not "the system means that Y": that Y needs its subject.
+    frame = _FRAME if n() > limit else _REPORTING if eager else None
+    if frame is not None:
         for cut in range(1, n() - 4):
             head = " ".join(tokens(keep[:cut])) + " "
-            if _FRAME.search(head) and "," not in head:
+            if frame.search(head) and "," not in head:
                 keep = keep[cut:]
                 break
-    # 3. Appositives and trailing clauses set off by commas.
+    # 3. Appositives and trailing clauses set off by commas; eagerly, a trailing ", meaning ...".
     keep = _drop_comma_clauses(keep, tokens, limit)
+    if eager:
+        keep = _drop_comma_clauses(keep, tokens, 5, appositives=False)
     # 4. "rather than Y" up to the next preposition or comma.
     if len(keep) > limit:
         keep = _drop_rather_than(keep, tokens)
@@ -231,7 +164,7 @@ def _shorten(text: str, sentence: tuple[int, int], first: bool, topic: set[str],
     return _candidate(text, spans, keep, cut, first, topic, start)
 
 
-def _drop_comma_clauses(keep: list[int], tokens, limit: int) -> list[int]:
+def _drop_comma_clauses(keep: list[int], tokens, limit: int, appositives: bool = True) -> list[int]:
     """Leave out ", also known as X," and trailing ", meaning that ..." clauses while too long."""
     while len(keep) > limit:
         words_ = tokens(keep)
@@ -244,7 +177,7 @@ def _drop_comma_clauses(keep: list[int], tokens, limit: int) -> list[int]:
                 keep = keep[: last + 1]
                 dropped = True
         # Appositive between two commas: "Nosotek, also known as ..., is".
-        if not dropped:
+        if not dropped and appositives:
             for a, b in zip(commas, commas[1:], strict=False):
                 if b - a <= 8 and a + 1 >= 1 and len(keep) - (b - a) >= 5:
                     keep = keep[: a + 1] + keep[b + 1 :]
@@ -357,3 +290,21 @@ def _drop_full_stop(text: str, start: int, end: int) -> int:
 def _is_abbrev(text: str, start: int, end: int) -> bool:
     last = text[start:end].rsplit(None, 1)[-1].lower()
     return last in ("etc.", "al.", "e.g.", "i.e.", "inc.", "ltd.", "co.") or last.count(".") > 1
+
+
+def section_key_points(section) -> list[tuple[str, object, Inlines]]:
+    """Return (heading in effect, paragraph, bullet) for each paragraph of `section`, in order.
+
+    The one place the deck and the handout get their bullets from, so both show the same ones.
+    A paragraph's key point favours the words of the heading it sits under.
+    """
+    from .lesson import Heading, Paragraph
+
+    title = plain(section.title)
+    points = []
+    for block in section.blocks:
+        if isinstance(block, Heading):
+            title = plain(block.inlines)
+        elif isinstance(block, Paragraph):
+            points.append((title, block, key_point(block.inlines, topic=title)))
+    return points

@@ -113,10 +113,38 @@ def parse_article(text: str, path: Path) -> Lesson:
     reader = _BlockReader(path, warnings)
     top_title, sections = reader.sections(body)
     title = fields.pop("title", "") or top_title or _title_from_file_name(path)
+    sections, authored = _take_discussion_section(sections)
+    fields["questions"] = tuple(fields.get("questions", ())) + authored
     meta = Meta(title=title, **fields)
     if not sections:
         raise LessonError(path, None, "the article has no text, only front matter")
     return Lesson(meta=meta, sections=tuple(sections), path=path, warnings=tuple(warnings))
+
+
+DISCUSSION_TITLES = frozenset(("discussion questions", "questions for discussion", "questions"))
+
+
+def _take_discussion_section(sections: list[Section]) -> tuple[list[Section], tuple[str, ...]]:
+    """Return the sections without a "Discussion questions" section, and that section's questions.
+
+    The author's questions go on the discussion slides and into the handout's questions part;
+    the section itself is not lecture content.
+    """
+    kept: list[Section] = []
+    questions: list[str] = []
+    for section in sections:
+        if plain(section.title).strip().rstrip(":").casefold() not in DISCUSSION_TITLES:
+            kept.append(section)
+            continue
+        for block in section.blocks:
+            if isinstance(block, BulletList):
+                for item in block.items:
+                    first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+                    if first is not None:
+                        questions.append(" ".join(plain(first.inlines).split()))
+            elif isinstance(block, Paragraph):
+                questions.append(" ".join(plain(block.inlines).split()))
+    return kept, tuple(q for q in questions if q)
 
 
 def _title_from_file_name(path: Path) -> str:

@@ -8,7 +8,6 @@ from lecturekit.deck.measure import Measurer
 from lecturekit.deck.plan import plan_deck
 from lecturekit.deck.slides import BulletSlide, QuoteSlide, SectionSlide, TitleSlide
 from lecturekit.deck.theme import DEFAULT_THEME
-
 from lecturekit.lesson import (
     Break,
     BulletList,
@@ -56,9 +55,8 @@ def check_deck(deck) -> None:
             assert THEME.title_min <= slide.title_size <= THEME.title_size
             height = 0.0
             for bullet in slide.bullets:
-                width = (THEME.body.w - 2 * THEME.inset_x - THEME.indent * (bullet.level + 1)) * (
-                    1 - THEME.slack
-                )
+                margin = THEME.margin(bullet.level, bullet.number is not None)
+                width = (THEME.body.w - 2 * THEME.inset_x - margin) * (1 - THEME.slack)
                 lines = measure.count_lines(bullet.inlines, slide.body_size, width)
                 space = THEME.space_before if bullet.level == 0 else THEME.space_before_nested
                 height += lines * measure.line_height(slide.body_size) + space
