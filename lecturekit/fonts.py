@@ -20,6 +20,9 @@ class Family:
     name: str  # the shipped font
     shown_as: str  # the Office font with the same metrics, named in the deck
     files: tuple[str, ...]  # regular, bold, italic, bold italic (repeats where a face is missing)
+    lang: str = ""  # for a script fallback: the language its runs are marked with in the deck
+    slot: str = "latin"  # the deck's font slot for its runs: latin, ea (East Asian) or cs (complex)
+    rtl: bool = False
 
     def file(self, bold: bool = False, italic: bool = False) -> Path:
         return FONT_DIR / self.files[(1 if bold else 0) + (2 if italic else 0)]
@@ -40,6 +43,92 @@ MONO = Family(
         "LiberationMono-Bold.ttf",
     ),
 )
+
+
+HANGUL = Family(
+    "NanumGothic",
+    "NanumGothic",
+    ("NanumGothic.ttf", "NanumGothicBold.ttf", "NanumGothic.ttf", "NanumGothicBold.ttf"),
+    lang="ko-KR",
+    slot="ea",
+)
+HEBREW = Family(
+    "Noto Sans Hebrew",
+    "Noto Sans Hebrew",
+    (
+        "NotoSansHebrew-Regular.ttf",
+        "NotoSansHebrew-Bold.ttf",
+        "NotoSansHebrew-Regular.ttf",
+        "NotoSansHebrew-Bold.ttf",
+    ),
+    lang="he-IL",
+    slot="cs",
+    rtl=True,
+)
+ARABIC = Family(
+    "Noto Sans Arabic",
+    "Noto Sans Arabic",
+    (
+        "NotoSansArabic-Regular.ttf",
+        "NotoSansArabic-Bold.ttf",
+        "NotoSansArabic-Regular.ttf",
+        "NotoSansArabic-Bold.ttf",
+    ),
+    lang="ar-SA",
+    slot="cs",
+    rtl=True,
+)
+# Tried in order for a character the text font lacks.
+FALLBACKS = (HANGUL, HEBREW, ARABIC)
+
+
+def font_runs(text: str, primary: Family = SANS) -> list[tuple[str, Family]]:
+    """Split `text` into runs, each in the first shipped family that has its characters.
+
+    Spaces and other characters every font draws stay with the run they are in; a character no
+    shipped font has stays with the primary family (see `uncovered`).
+    """
+    cmap = metrics(primary.file()).cmap
+    if all(ord(c) in cmap for c in text):  # the common case, and fast
+        return [(text, primary)] if text else []
+    runs: list[tuple[str, Family]] = []
+    for char in text:
+        family = primary if ord(char) in cmap or _neutral(char) else _fallback(char) or primary
+        if runs and (runs[-1][1] == family or _neutral(char)):
+            runs[-1] = (runs[-1][0] + char, runs[-1][1])
+        else:
+            runs.append((char, family))
+    return runs
+
+
+def uncovered(text: str) -> list[str]:
+    """Return the characters of `text` that no shipped font can draw, in order of first use."""
+    if text.isascii():
+        return []
+    primary = metrics(SANS.file()).cmap
+    found: list[str] = []
+    for char in text:
+        if ord(char) in primary or _neutral(char) or char in found:
+            continue
+        if _fallback(char) is None and ord(char) not in metrics(MONO.file()).cmap:
+            found.append(char)
+    return found
+
+
+def _fallback(char: str) -> Family | None:
+    for family in FALLBACKS:
+        if ord(char) in metrics(family.file()).cmap:
+            return family
+    return None
+
+
+def _neutral(char: str) -> bool:
+    """Tell whether `char` draws in any font: white space, or an invisible format character."""
+    import unicodedata
+
+    if 0xFE00 <= ord(char) <= 0xFE0F or 0xE0100 <= ord(char) <= 0xE01EF:  # variation selectors
+        return True
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")
 
 
 @dataclass(frozen=True)
