@@ -93,8 +93,11 @@ FIELDS: dict[str, Callable] = {
 }
 
 
-def read_front_matter(text: str, path: Path, first_line: int, warnings: list[Diagnostic]) -> dict:
-    """Return the checked front-matter fields of `text`, whose first line is line `first_line`."""
+def read_front_matter(text: str, path: Path, first_line: int, warnings: list[Diagnostic]) -> dict | None:
+    """Return the checked front-matter fields of `text`, whose first line is line `first_line`.
+
+    Return None if `text` is no set of key: value lines at all: then it is not front matter.
+    """
     if len(text) > MAX_FRONT_MATTER:
         raise LessonError(
             path, first_line, "the front matter is over 64 KB", "Keep it to a few key: value lines."
@@ -114,7 +117,7 @@ def read_front_matter(text: str, path: Path, first_line: int, warnings: list[Dia
     if root is None:
         return {}
     if not isinstance(root, yaml.MappingNode):
-        raise LessonError(path, first_line, "front matter must be 'key: value' lines")
+        return None  # "---\nFoo\n---" is a thematic break and a heading, not front matter
     fields: dict = {}
     for key_node, value_node in root.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)

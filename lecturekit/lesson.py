@@ -66,6 +66,7 @@ class Image:
     title: str
     line: int
     path: Path | None = None
+    size: tuple[int, int] = (0, 0)  # in pixels, read from the file
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ front matter, images. Problems the build can work around come back as `Diagnosti
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -16,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .fonts import uncovered
 from .frontmatter import read_front_matter
 from .lesson import (
     Block,
@@ -49,8 +51,17 @@ _DASH_ATTRIBUTION = re.compile(r"^\s*(?:—|―|--|– )\s*")
 _SOFT = "\x00"  # marks a soft line break while reading a quote; NUL never survives cleaning
 
 
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+# markdown-it drops, without a word, whatever is nested deeper than its maxNesting (20 by
+# default: a 10-level list); so it gets room for anything, and the reader itself flattens
+# lists and quotes nested deeper than MAX_DEPTH, keeping their text.
+MAX_NESTING = 100_000
+MAX_DEPTH = 32  # containers: a list level is two (the list and its item)
+_CONTAINERS = ("bullet_list", "ordered_list", "list_item", "blockquote")
+
+
+def _parser(front_matter: bool = True) -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    return parser.use(front_matter_plugin) if front_matter else parser
 
 
 def read_article(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Lesson:
@@ -101,15 +112,26 @@ def parse_article(text: str, path: Path) -> Lesson:
     """Return the `Lesson` for Markdown `text` read from `path` (used for messages and images)."""
     warnings: list[Diagnostic] = []
     text = _drop_unwanted_characters(text, path, warnings)
+    _warn_uncovered_characters(text, path, warnings)
     if not text.strip():
         raise LessonError(path, None, "the article is empty", "Write some Markdown, starting with a heading.")
-    tokens = _parser().parse(text)
-    root = SyntaxTreeNode(tokens)
+    body = _tree(_parse(text, path), path, warnings)
     fields: dict = {}
-    body = list(root.children)
     if body and body[0].type == "front_matter":
-        fields = read_front_matter(body[0].content, path, body[0].map[0] + 2, warnings)
-        body = body[1:]
+        found = read_front_matter(body[0].content, path, body[0].map[0] + 2, warnings)
+        if found is None:
+            warnings.append(
+                Diagnostic(
+                    path,
+                    1,
+                    "the lines between the first two '---' are not 'key: value' "
+                    "front matter; they are read as Markdown",
+                )
+            )
+            body = _tree(_parse(text, path, front_matter=False), path, [])
+        else:
+            fields = found
+            body = body[1:]
     reader = _BlockReader(path, warnings)
     top_title, sections = reader.sections(body)
     title = fields.pop("title", "") or top_title or _title_from_file_name(path)
@@ -117,11 +139,71 @@ def parse_article(text: str, path: Path) -> Lesson:
     fields["questions"] = tuple(fields.get("questions", ())) + authored
     meta = Meta(title=title, **fields)
     if not sections:
-        raise LessonError(path, None, "the article has no text, only front matter")
+        warnings.append(
+            Diagnostic(path, None, "the article has no text to show: only its title and sources are built")
+        )
     return Lesson(meta=meta, sections=tuple(sections), path=path, warnings=tuple(warnings))
 
 
 DISCUSSION_TITLES = frozenset(("discussion questions", "questions for discussion", "questions"))
+
+
+PARSE_RECURSION = 30_000
+
+
+def _parse(text: str, path: Path, front_matter: bool = True) -> list:
+    """Return markdown-it's tokens for `text`; an absurdly deep nesting is a clear error.
+
+    markdown-it parses nested quotes and lists by recursion, a few calls a level; Python's
+    default limit of 1000 calls would stop it near 300 levels. Pure-Python calls cost no C
+    stack, so the limit is raised while parsing.
+    """
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, PARSE_RECURSION))
+    try:
+        return _parser(front_matter).parse(text)
+    except RecursionError:
+        raise LessonError(
+            path, None, "lists or block quotes are nested thousands of levels deep", "Nest them less deeply."
+        ) from None
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def _tree(tokens, path: Path, warnings: list[Diagnostic]) -> list[SyntaxTreeNode]:
+    """Return the top-level nodes of the token stream, lists and quotes nested past MAX_DEPTH flattened.
+
+    A container that deep is left out, its contents kept in the container above it, so no text
+    is lost and nothing downstream recurses without bound.
+    """
+    kept = []
+    stack: list[bool] = []  # per open container: was it kept?
+    depth = 0
+    flattened_at = None
+    for token in tokens:
+        kind = token.type.removesuffix("_open").removesuffix("_close")
+        if kind in _CONTAINERS and token.nesting == 1:
+            keep = depth < MAX_DEPTH
+            stack.append(keep)
+            if keep:
+                depth += 1
+            elif flattened_at is None and token.map:
+                flattened_at = token.map[0] + 1
+            if not keep:
+                continue
+        elif kind in _CONTAINERS and token.nesting == -1:
+            keep = stack.pop()
+            if not keep:
+                continue
+            depth -= 1
+        kept.append(token)
+    if flattened_at is not None:
+        warnings.append(
+            Diagnostic(
+                path, flattened_at, f"lists and quotes nested over {MAX_DEPTH // 2} levels deep are flattened"
+            )
+        )
+    return list(SyntaxTreeNode(kept).children)
 
 
 def _take_discussion_section(sections: list[Section]) -> tuple[list[Section], tuple[str, ...]]:
@@ -150,6 +232,34 @@ def _take_discussion_section(sections: list[Section]) -> tuple[list[Section], tu
 def _title_from_file_name(path: Path) -> str:
     words = path.stem.replace("_", " ").replace("-", " ").strip() or "Lecture"
     return words[0].upper() + words[1:]
+
+
+MAX_GLYPH_WARNINGS = 10
+
+
+def _warn_uncovered_characters(text: str, path: Path, warnings: list[Diagnostic]) -> None:
+    """Warn, by line, about characters no shipped font can draw (most often emoji)."""
+    if text.isascii():
+        return
+    reported = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        missing = uncovered(line)
+        if not missing:
+            continue
+        reported += 1
+        if reported > MAX_GLYPH_WARNINGS:
+            warnings.append(
+                Diagnostic(path, number, "more characters no shipped font has (further lines not listed)")
+            )
+            return
+        names = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])
+        warnings.append(
+            Diagnostic(
+                path,
+                number,
+                f"no shipped font has {names}: the handout may show a box, the deck depends on the viewer",
+            )
+        )
 
 
 def _drop_unwanted_characters(text: str, path: Path, warnings: list[Diagnostic]) -> str:
@@ -363,7 +473,52 @@ class _BlockReader:
                 f"image {src!r} not found (looked for {target})",
                 "Check the file name, or remove the image.",
             )
-        return Image(src, alt, title, line, target)
+        return Image(src, alt, title, line, target, _picture_size(target, src, self.path, line))
+
+
+IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
+MAX_PIXELS = 40_000_000  # a 40-megapixel photo is already ten times what a slide can show
+
+
+def _picture_size(target: Path, src: str, path: Path, line: int) -> tuple[int, int]:
+    """Return the pixel size of the image at `target`; raise `LessonError` if it is unusable."""
+    with target.open("rb") as file:
+        head = file.read(512).lstrip()
+    if head[:5] == b"<?xml" and b"<svg" in head or head[:4] == b"<svg" or target.suffix.lower() == ".svg":
+        raise LessonError(
+            path,
+            line,
+            f"image {src!r} is an SVG drawing, which slides cannot show as it is",
+            "Export it as PNG (for example with Inkscape: File > Export) and link the PNG.",
+        )
+    from PIL import Image as PILImage
+    from PIL import UnidentifiedImageError
+
+    try:
+        with PILImage.open(target) as picture:
+            kind, size = picture.format, picture.size
+    except (UnidentifiedImageError, OSError):
+        raise LessonError(
+            path, line, f"image {src!r} is not a picture lecturekit can read", "Use a PNG, JPEG or GIF file."
+        ) from None
+    except PILImage.DecompressionBombError:
+        kind, size = "", (MAX_PIXELS + 1, 1)
+    if kind and kind not in IMAGE_FORMATS:
+        raise LessonError(
+            path,
+            line,
+            f"image {src!r} is {kind}, which PowerPoint and the handout cannot show",
+            "Save it as PNG or JPEG.",
+        )
+    if size[0] * size[1] > MAX_PIXELS:
+        raise LessonError(
+            path,
+            line,
+            f"image {src!r} is {size[0]} x {size[1]} pixels, over the limit of "
+            f"{MAX_PIXELS // 1_000_000} megapixels",
+            "Scale it down, to 4000 pixels across at most.",
+        )
+    return size
 
 
 def _alt_text(node: SyntaxTreeNode) -> str:
