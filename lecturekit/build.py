@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import os
 import tempfile
 import time
@@ -48,6 +49,49 @@ def output_paths(article: Path, out: Path) -> tuple[Path, Path, Path]:
     """Return where the deck, the handout and the instructor's handout of `article` go in `out`."""
     stem = article.stem
     return out / f"{stem}.pptx", out / f"{stem}-handout.pdf", out / f"{stem}-instructor.pdf"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One article to build, and the folder its outputs go to."""
+
+    article: Path
+    out: Path
+
+
+def find_jobs(paths: list[Path], out: Path) -> list[Job]:
+    """Return the articles named by `paths` (files, or folders searched for *.md) and their output folders.
+
+    An article found in a folder keeps its place below that folder (course/week1/intro.md ->
+    OUT/week1/intro.pptx), so two articles with the same name never overwrite each other; so do
+    articles named one by one whose names clash.
+    """
+    jobs: list[Job] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*.md")
+                if not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise LessonError(
+                    path,
+                    None,
+                    "no Markdown files (*.md) in this folder",
+                    "Name an article or a course folder.",
+                )
+            jobs += [Job(p, out / p.parent.relative_to(path)) for p in found]
+        else:
+            jobs.append(Job(path, out))
+    stems = [job.article.stem for job in jobs if job.out == out]
+    if len(stems) != len(set(stems)):  # same names from different folders: keep the folders apart
+        base = Path(os.path.commonpath([j.article.resolve().parent for j in jobs]))
+        jobs = [
+            Job(j.article, out / j.article.resolve().parent.relative_to(base)) if j.out == out else j
+            for j in jobs
+        ]
+    return jobs
 
 
 def build_article(article: Path, options: Options) -> Result:
@@ -97,33 +141,23 @@ def build_time(meta: Meta) -> _dt.datetime:
 
 @contextlib.contextmanager
 def atomic_outputs(paths: list[Path]) -> Iterator[list[BinaryIO]]:
-    """Yield open temporary files for `paths`; rename them all into place only if the block succeeds.
+    """Yield open files for `paths`; put them in place only if the block succeeds, all of them.
 
-    The temporary files sit beside their targets (a rename within one folder is atomic), are
-    flushed to disk before the rename, and are removed if anything fails.
+    Each file is written beside its target and renamed over it when complete (a rename within one
+    folder is atomic), after being flushed to disk. On Linux the file has no name at all until
+    then (O_TMPFILE), so even a build killed mid-write leaves nothing behind; elsewhere a named
+    temporary file is removed on failure.
     """
-    handles: list[tuple[BinaryIO, Path, Path]] = []
+    pending: list[_Pending] = []
     try:
         for path in paths:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            except OSError as err:
-                raise LessonError(
-                    path.parent,
-                    None,
-                    f"cannot write the output folder: {err.strerror}",
-                    "Choose another folder with --out, or fix its permissions.",
-                ) from None
-            handles.append((os.fdopen(fd, "wb"), Path(tmp), path))
-        yield [handle for handle, _, _ in handles]
-        for handle, _, _ in handles:
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-        for _, tmp, path in handles:
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
+            pending.append(_Pending.open(path))
+        yield [p.file for p in pending]
+        for p in pending:
+            p.file.flush()
+            os.fsync(p.file.fileno())
+        for p in pending:
+            p.place()
     except OSError as err:
         raise LessonError(
             paths[0].parent,
@@ -132,7 +166,62 @@ def atomic_outputs(paths: list[Path]) -> Iterator[list[BinaryIO]]:
             "Check the free disk space and the folder's permissions; the previous outputs are untouched.",
         ) from None
     finally:
-        for handle, tmp, _ in handles:
-            handle.close()
+        for p in pending:
+            p.discard()
+
+
+@dataclass
+class _Pending:
+    """An output being written: an open file, and how to give it its name."""
+
+    path: Path
+    file: BinaryIO
+    temp: Path | None  # the named temporary file, when O_TMPFILE is not available
+
+    @classmethod
+    def open(cls, path: Path) -> _Pending:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise LessonError(
+                path.parent,
+                None,
+                f"cannot create the output folder: {err.strerror}",
+                "Choose another folder with --out, or fix its permissions.",
+            ) from None
+        if hasattr(os, "O_TMPFILE") and Path("/proc/self/fd").is_dir():
+            try:
+                fd = os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, 0o644)
+                return cls(path, os.fdopen(fd, "wb"), None)
+            except OSError as err:
+                if err.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                    raise
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        return cls(path, os.fdopen(fd, "wb"), Path(temp))
+
+    def place(self) -> None:
+        if self.temp is None:
+            # Give the nameless file a name beside its target, then rename it over the target.
+            temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
             with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
+                temp.unlink()
+            # linkat(AT_SYMLINK_FOLLOW) through /proc is how an O_TMPFILE file gets a name;
+            # a dir_fd makes Python use linkat rather than link, which would not follow.
+            proc = os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.link(str(self.file.fileno()), temp, src_dir_fd=proc, follow_symlinks=True)
+            finally:
+                os.close(proc)
+            self.temp = temp
+        else:
+            os.chmod(self.temp, 0o644)
+        self.file.close()
+        os.replace(self.temp, self.path)
+        self.temp = None
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):  # closing flushes, which fails again on a full disk
+            self.file.close()
+        if self.temp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self.temp.unlink()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -44,7 +45,7 @@ def parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="ARTICLE.md",
-        help=f"Markdown articles to build (default: {DEFAULT_ARTICLE})",
+        help=f"Markdown articles, or folders of them, to build (default: {DEFAULT_ARTICLE})",
     )
     build.add_argument(
         "-o",
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    from .build import Options, build_article
+    from .build import Options, build_article, find_jobs
     from .handouts.plan import HandoutOptions
 
     handout = HandoutOptions(
@@ -137,9 +138,16 @@ def _build(args) -> int:
         handout=handout,
         questions_templates=args.questions_templates,
     )
-    articles = args.articles or [DEFAULT_ARTICLE]
-    for article in articles:
-        result = build_article(article, options)
+    failed = 0
+    for job in find_jobs(args.articles or [DEFAULT_ARTICLE], args.out):
+        try:
+            result = build_article(job.article, replace(options, out=job.out))
+        except LessonError as err:  # one bad article does not stop the others
+            if args.debug:
+                raise
+            print(err, file=sys.stderr)
+            failed += 1
+            continue
         if not args.quiet:
             for warning in result.warnings:
                 print(warning, file=sys.stderr)
@@ -147,8 +155,8 @@ def _build(args) -> int:
                 print(path)
         if args.verbose:
             print(
-                f"{article}: {result.slides} slides, {result.pages} handout pages, {result.questions} questions"
-                f" in {result.seconds:.2f} s",
+                f"{job.article}: {result.slides} slides, {result.pages} handout pages, "
+                f"{result.questions} questions in {result.seconds:.2f} s",
                 file=sys.stderr,
             )
-    return EXIT_OK
+    return EXIT_INPUT if failed else EXIT_OK
