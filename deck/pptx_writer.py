@@ -20,6 +20,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from lecturekit.fonts import font_runs
 from lecturekit.lesson import Inlines, Meta, Span
 
 from .slides import Bullet, BulletSlide, Deck, PictureSlide, QuoteSlide, SectionSlide, TitleSlide
@@ -111,7 +112,8 @@ class _Writer:
     def quote_slide(self, spec: QuoteSlide) -> None:
         theme = self.theme
         slide = self.content_slide("Title Only", spec)
-        mark = self.textbox(slide, Box(theme.body.x - 8, theme.body.y - 24, 80, 96), MSO_ANCHOR.TOP)
+        # A large opening quotation mark: its box holds a full 96 pt line, so nothing leaves it.
+        mark = self.textbox(slide, Box(theme.body.x - 4, theme.body.y - 8, 72, 128), MSO_ANCHOR.TOP)
         self.fill(mark, [((Span("“"),), 96, theme.accent)])
         box = Box(theme.body.x + 64, theme.body.y, theme.body.w - 64, theme.body.h)
         text = self.textbox(slide, box, MSO_ANCHOR.MIDDLE)
@@ -212,28 +214,38 @@ class _Writer:
             self.runs(p, bullet.inlines, size if bullet.level == 0 else size, theme.text)
 
     def runs(self, p, inlines: Inlines, size: float, colour: str) -> None:
+        right_to_left = 0
         for span in inlines:
+            primary = self.theme.mono if span.code else self.theme.sans
             for index, text in enumerate(span.text.split("\n")):
                 if index:
                     p.add_line_break()
-                if not text:
-                    continue
-                run = p.add_run()
-                run.text = text
-                font = run.font
-                font.size = Pt(size)
-                font.bold = span.bold
-                font.italic = span.italic
-                font.color.rgb = RGBColor.from_string(colour)
-                rpr = run._r.get_or_add_rPr()
-                rpr.set("lang", self.lang)
-                rpr.set("cap", "none")  # the default Section Header layout would set every letter in capitals
-                if span.code:
-                    font.name = self.theme.mono.shown_as
-                if span.strike:
-                    rpr.set("strike", "sngStrike")
-                if span.href and span.href.lower().startswith(_SAFE_LINK_SCHEMES):
-                    run.hyperlink.address = span.href
+                for piece, family in font_runs(text, primary):
+                    self.run(p, span, piece, family, size, colour)
+                    right_to_left += len(piece) if family.rtl else -len(piece)
+        if right_to_left > 0:  # mostly Hebrew or Arabic: a right-to-left paragraph
+            p._p.get_or_add_pPr().set("rtl", "1")
+
+    def run(self, p, span: Span, text: str, family, size: float, colour: str) -> None:
+        run = p.add_run()
+        run.text = text
+        font = run.font
+        font.size = Pt(size)
+        font.bold = span.bold
+        font.italic = span.italic
+        font.color.rgb = RGBColor.from_string(colour)
+        rpr = run._r.get_or_add_rPr()
+        rpr.set("lang", family.lang or self.lang)
+        rpr.set("cap", "none")  # the default Section Header layout would set every letter in capitals
+        if span.code:
+            font.name = self.theme.mono.shown_as
+        if family.slot != "latin":
+            # Mark the script's font in its own slot, so PowerPoint picks a font that has it.
+            rpr.append(rpr.makeelement(qn(f"a:{family.slot}"), {"typeface": family.shown_as}))
+        if span.strike:
+            rpr.set("strike", "sngStrike")
+        if span.href and span.href.lower().startswith(_SAFE_LINK_SCHEMES):
+            run.hyperlink.address = span.href
 
     def slide_number(self, shape) -> None:
         frame = shape.text_frame
@@ -297,17 +309,21 @@ def _remove(shape) -> None:
 
 
 def _set_properties(prs, meta: Meta, when: _dt.datetime) -> None:
+    """Set the document properties; each text property holds at most 255 characters."""
+
+    def short(text: str) -> str:
+        return text if len(text) <= 255 else text[:254] + "…"
+
     props = prs.core_properties
-    props.title = meta.title
-    props.subject = meta.subtitle or meta.course
-    props.author = meta.lecturer or meta.author
-    props.keywords = ", ".join(meta.keywords)
+    props.title = short(meta.title)
+    props.subject = short(meta.subtitle or meta.course)
+    props.author = short(meta.lecturer or meta.author)
+    props.keywords = short(", ".join(meta.keywords))
     props.language = meta.lang
-    props.comments = f"Based on: {meta.source}" if meta.source else ""
+    props.comments = short(f"Based on: {meta.source}" if meta.source else "")
     props.last_modified_by = "lecturekit"
     props.revision = 1
     props.created = props.modified = when.replace(tzinfo=None)
-    props.last_printed = when.replace(tzinfo=None)
 
 
 def _drop_thumbnail(prs) -> None:

@@ -9,6 +9,7 @@ draw characters it lacks as black boxes.
 from __future__ import annotations
 
 import io
+import re
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
@@ -28,19 +29,20 @@ from reportlab.platypus import (
     Frame,
     HRFlowable,
     Image,
+    Indenter,
     KeepTogether,
     ListFlowable,
     ListItem,
     PageTemplate,
-    Paragraph,
     Preformatted,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _RLParagraph
 
 from lecturekit import lesson as model
-from lecturekit.fonts import MONO, SANS
+from lecturekit.fonts import MONO, SANS, Family, font_runs
 
 from .plan import Handout
 
@@ -103,16 +105,18 @@ def _build(handout, out, pagesize, words, styles, accent, total) -> int:
         topPadding=0,
         bottomPadding=0,
     )
-    header = _strip(words.running_header(meta))
+    header = _one_line(_strip(words.running_header(meta)), pagesize[0] - 2 * MARGIN_X, styles["header"])
 
     def decorate(canvas, document):
         if document.page == 1:
             return
         width, height = pagesize
         canvas.saveState()
+        line = Paragraph(header, styles["header"])
+        line.wrapOn(canvas, width - 2 * MARGIN_X, 20)
+        line.drawOn(canvas, MARGIN_X, height - HEADER_Y - 1)
         canvas.setFont("LK-Sans", 8.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, height - HEADER_Y, _plain_text(header))
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, height - HEADER_Y - 2.5 * mm, width - MARGIN_X, height - HEADER_Y - 2.5 * mm)
@@ -230,20 +234,27 @@ def _key_points(section, words, styles, width) -> Flowable:
     return table
 
 
-def _blocks(blocks, styles, width: float, words, section: int) -> list[Flowable]:
+MAX_DEPTH = 5  # lists and quotes nested deeper are not indented further: the column would vanish
+QUOTE_INDENT = 18
+
+
+def _blocks(
+    blocks, styles, width: float, words, section: int, depth: int = 0, body: str = "body", framed: bool = True
+) -> list[Flowable]:
+    """Return the flowables of `blocks`; `framed` is False inside a list item, where no Indenter may go."""
     out: list[Flowable] = []
     for index, block in enumerate(blocks):
         if isinstance(block, model.Paragraph):
-            out.append(Paragraph(inline_markup(block.inlines), styles["body"]))
+            out.append(Paragraph(inline_markup(block.inlines), styles[body]))
         elif isinstance(block, model.Heading):
             heading = Paragraph(inline_markup(block.inlines), styles["h3"])
             out.append(_outlined(heading, model.plain(block.inlines), 1, f"section-{section}-{index}"))
         elif isinstance(block, model.BulletList):
-            out.append(_list(block, styles, width, words, section))
+            out.append(_list(block, styles, width, words, section, depth))
         elif isinstance(block, model.Quote):
-            out.append(_quote(block, styles, width, words, section))
+            out.extend(_quote(block, styles, width, words, section, depth, framed))
         elif isinstance(block, model.Image):
-            out.extend(_image(block, styles, width, words))
+            out.extend(_image(block, styles, width, words, framed))
         elif isinstance(block, model.Table):
             out.append(_table(block, styles, width))
         elif isinstance(block, model.Code):
@@ -264,17 +275,20 @@ def _blocks(blocks, styles, width: float, words, section: int) -> list[Flowable]
     return out
 
 
-def _list(block: model.BulletList, styles, width, words, section) -> Flowable:
+def _list(block: model.BulletList, styles, width, words, section, depth) -> Flowable:
+    indent = 14 if depth < MAX_DEPTH else 0
     items = []
     for item in block.items:
-        inner = _blocks(item.blocks, styles, width - 18, words, section) or [Spacer(1, 0)]
+        inner = _blocks(item.blocks, styles, width - indent, words, section, depth + 1, framed=False) or [
+            Spacer(1, 0)
+        ]
         items.append(ListItem(inner))
     options = (
         {"bulletType": "1", "start": block.start} if block.ordered else {"bulletType": "bullet", "start": "•"}
     )
     return ListFlowable(
         items,
-        leftIndent=14,
+        leftIndent=indent,
         bulletFontName="LK-Sans",
         bulletFontSize=10.5,
         spaceAfter=4,
@@ -283,28 +297,22 @@ def _list(block: model.BulletList, styles, width, words, section) -> Flowable:
     )
 
 
-def _quote(block: model.Quote, styles, width, words, section) -> Flowable:
-    inner = _blocks(block.blocks, styles, width - 24, words, section)
-    inner = [Paragraph(f"<i>{p.text}</i>", styles["quote"]) if isinstance(p, Paragraph) else p for p in inner]
+def _quote(block: model.Quote, styles, width, words, section, depth, framed) -> list[Flowable]:
+    """Return a block quote: its blocks indented and in italics, then its attribution.
+
+    Plain indented flowables, not a table with a rule: a table cell cannot run over a page
+    break, and quotes can be long.
+    """
+    indent = QUOTE_INDENT if depth < MAX_DEPTH and framed else 0
+    inner = _blocks(block.blocks, styles, width - indent, words, section, depth + 1, "quote", framed)
     if block.attribution:
         inner.append(Paragraph("— " + inline_markup(block.attribution), styles["attribution"]))
-    table = Table([[inner]], colWidths=[width - 12])
-    table.setStyle(
-        _table_style(
-            [
-                ("LINEBEFORE", (0, 0), (0, -1), 2, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    table.hAlign = "RIGHT"
-    table.spaceAfter = 8
-    return table
+    if not indent:
+        return inner
+    return [Indenter(left=indent), *inner, Indenter(left=-indent), Spacer(1, 4)]
 
 
-def _image(block: model.Image, styles, width, words) -> list[Flowable]:
+def _image(block: model.Image, styles, width, words, framed: bool = True) -> list[Flowable]:
     caption = _strip(words.caption(block))
     if block.path is None:  # never fetched: the alt text stands in
         return [Paragraph(f"[{escape(block.alt or block.src)}]", styles["caption"])]
@@ -318,23 +326,31 @@ def _image(block: model.Image, styles, width, words) -> list[Flowable]:
     parts: list[Flowable] = [picture]
     if caption:
         parts.append(Paragraph(caption, styles["caption"]))
-    return [KeepTogether(parts)]
+    # KeepTogether may split into a frame break, which a list item cannot hold.
+    return [KeepTogether(parts)] if framed else parts
 
 
 def _table(block: model.Table, styles, width) -> Flowable:
-    header = [Paragraph(inline_markup(cell), styles["cell_head"]) for cell in block.header]
-    rows = [[Paragraph(inline_markup(cell), styles["cell"]) for cell in row] for row in block.rows]
-    columns = max(len(header), *(len(r) for r in rows)) if rows else len(header)
+    columns = max(len(block.header), *(len(r) for r in block.rows)) if block.rows else len(block.header)
+    columns = max(columns, 1)
+    # Many columns share the column width: smaller type and padding keep words whole in cells.
+    size = max(6.0, min(9.5, 9.5 * 6 / columns))
+    padding = 4 if columns <= 8 else 2
+    cell = ParagraphStyle("cell-sized", parent=styles["cell"], fontSize=size, leading=size * 1.3)
+    head = ParagraphStyle("head-sized", parent=styles["cell_head"], fontSize=size, leading=size * 1.3)
+    header = [Paragraph(inline_markup(c), head) for c in block.header]
+    rows = [[Paragraph(inline_markup(c), cell) for c in row] for row in block.rows]
     data = [row + [""] * (columns - len(row)) for row in [header, *rows]]
-    table = Table(data, colWidths=[width / max(columns, 1)] * columns, repeatRows=1)
+    # splitInRow: a cell taller than a page continues on the next instead of stopping the build.
+    table = Table(data, colWidths=[width / columns] * columns, repeatRows=1, splitInRow=1)
     table.setStyle(
         _table_style(
             [
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), padding),
+                ("RIGHTPADDING", (0, 0), (-1, -1), padding),
             ]
         )
     )
@@ -385,6 +401,62 @@ def _outlined(flowable: Flowable, title: str, level: int, key: str) -> Flowable:
 # -- text ----------------------------------------------------------------------------------------
 
 
+def Paragraph(markup: str, style: ParagraphStyle, **kwargs) -> _RLParagraph:  # noqa: N802 - reportlab's name
+    """Return a reportlab Paragraph whose characters the text font lacks are set in a shipped fallback."""
+    return _RLParagraph(with_fallback_fonts(markup), style, **kwargs)
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def with_fallback_fonts(markup: str) -> str:
+    """Wrap runs of Hangul, Hebrew, Arabic... in the shipped font that has them.
+
+    reportlab draws a character its font lacks as a box; only text between tags is looked at,
+    and plain ASCII (tags, entities, English) passes straight through.
+    """
+    if markup.isascii():
+        return markup
+    parts = []
+    for chunk in _TAG.split(markup):
+        if not chunk or chunk.startswith("<") or chunk.isascii():
+            parts.append(chunk)
+            continue
+        for run, family in font_runs(chunk):
+            if family is SANS:
+                parts.append(run)
+                continue
+            if family.rtl:
+                run = _visual_order(run)
+            parts.append(f'<font face="{_register_fallback(family)}">{run}</font>')
+    return "".join(parts)
+
+
+def _visual_order(run: str) -> str:
+    """Return a right-to-left run as it is drawn: letters joined (Arabic), order reversed.
+
+    reportlab sets text left to right. A run is reordered on its own, which is right for the
+    words and phrases a lecture quotes; a paragraph entirely in Hebrew or Arabic that wraps
+    over several lines would need the whole bidi algorithm per line.
+    """
+    import arabic_reshaper
+    from bidi import get_display
+
+    body = run.rstrip()
+    return get_display(arabic_reshaper.reshape(body), base_dir="R") + run[len(body) :]
+
+
+@cache
+def _register_fallback(family: Family) -> str:
+    """Register a fallback family on first use (NanumGothic is large) and return its name."""
+    name = "LK-" + family.name.replace(" ", "")
+    regular, bold = f"{name}", f"{name}-Bold"
+    pdfmetrics.registerFont(TTFont(regular, str(family.file())))
+    pdfmetrics.registerFont(TTFont(bold, str(family.file(bold=True))))
+    pdfmetrics.registerFontFamily(name, normal=regular, bold=bold, italic=regular, boldItalic=bold)
+    return name
+
+
 def inline_markup(inlines: model.Inlines) -> str:
     """Return formatted article text as reportlab paragraph markup, every text node escaped."""
     parts = []
@@ -402,6 +474,16 @@ def inline_markup(inlines: model.Inlines) -> str:
             text = f'<a href={quoteattr(span.href)} color="#1D5B8C"><u>{text}</u></a>'
         parts.append(text)
     return "".join(parts)
+
+
+def _one_line(markup: str, width: float, style: ParagraphStyle) -> str:
+    """Return `markup` as plain escaped text short enough for one line ("…" where cut)."""
+    text = _plain_text(markup)
+    if pdfmetrics.stringWidth(text, style.fontName, style.fontSize) <= width:
+        return escape(text)
+    while text and pdfmetrics.stringWidth(text + "…", style.fontName, style.fontSize) > width:
+        text = text[:-2].rstrip()
+    return escape(text + "…")
 
 
 def _strip(markup) -> str:
@@ -462,6 +544,7 @@ def _styles(accent) -> dict[str, ParagraphStyle]:
 
     return {
         "body": base,
+        "header": style("header", fontSize=8.5, leading=10, textColor=MUTED, spaceAfter=0),
         "kicker": style("kicker", fontSize=10, leading=13, textColor=accent, spaceAfter=4),
         "title": style("title", fontName="LK-Sans-Bold", fontSize=24, leading=28.5, spaceAfter=6),
         "subtitle": style("subtitle", fontSize=14, leading=18, textColor=MUTED, spaceAfter=6),
@@ -514,7 +597,7 @@ def _styles(accent) -> dict[str, ParagraphStyle]:
             spaceBefore=3,
             spaceAfter=0,
         ),
-        "quote": style("quote", textColor=INK, spaceAfter=3),
+        "quote": style("quote", fontName="LK-Sans-Italic", textColor=MUTED, spaceAfter=4),
         "attribution": style("attribution", textColor=MUTED, spaceAfter=2),
         "muted": style("muted", textColor=MUTED, spaceAfter=8),
         "question": style(

@@ -11,7 +11,7 @@ Only when that is not enough is the sentence cut at a clause boundary and marked
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lesson import Inlines, plain
 from .text import Piece, is_question, sentences, take, word_count, words
@@ -77,6 +77,10 @@ def key_point(inlines: Inlines, topic: str = "", max_words: int = MAX_WORDS) -> 
 
     `topic` (the section title) makes sentences that share its words more likely to be chosen.
     """
+    return _elide_long_words(_key_point(inlines, topic, max_words))
+
+
+def _key_point(inlines: Inlines, topic: str, max_words: int) -> Inlines:
     text = plain(inlines)
     if word_count(text) <= max_words:
         start, end = _strip_span(text, 0, len(text))
@@ -112,6 +116,21 @@ def claims(text: str, limit: int = 20) -> list[Claim]:
         opener = sentence.split(None, 1)[0] if sentence.strip() else ""
         found.append(Claim(candidate.text, sentence, candidate.text.endswith(ELLIPSIS), opener))
     return found
+
+
+LONG_WORD = 40  # characters; a longer "word" is a URL or an identifier
+_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def _elide_long_words(inlines: Inlines) -> Inlines:
+    """Shorten words over LONG_WORD characters to their start and "…": a bullet is no place for a
+    whole URL, and the notes keep it whole."""
+    if not any(_LONG.search(span.text) for span in inlines):
+        return inlines
+    return tuple(
+        replace(span, text=_LONG.sub(lambda m: m.group()[: LONG_WORD - 10] + ELLIPSIS, span.text))
+        for span in inlines
+    )
 
 
 def _shorten(
