@@ -66,6 +66,7 @@ def render_as_powerpoint(pptx: Path, outdir: Path) -> Path:
                 data = re.sub(rb"<a:normAutofit\s*/>", b"<a:noAutofit/>", data)
             zout.writestr(item, data)
     with tempfile.TemporaryDirectory() as home:
+        _show_shipped_fonts(Path(home))
         subprocess.run(
             [command, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(deck)],
             check=True,
@@ -74,3 +75,17 @@ def render_as_powerpoint(pptx: Path, outdir: Path) -> Path:
             timeout=300,
         )
     return outdir / (pptx.stem + ".pdf")
+
+
+def _show_shipped_fonts(home: Path) -> None:
+    """Let LibreOffice (through fontconfig) find the fonts lecturekit ships, as a viewer would
+    have them: Carlito for Calibri, NanumGothic for Hangul, Noto for Hebrew and Arabic."""
+    from lecturekit.fonts import FONT_DIR
+
+    config = home / ".config" / "fontconfig"
+    config.mkdir(parents=True)
+    (config / "fonts.conf").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f'<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{FONT_DIR}</dir></fontconfig>\n',
+        encoding="utf-8",
+    )

@@ -73,3 +73,45 @@ def test_the_overflow_check_catches_text_that_runs_off_its_shape(seed_build, tmp
     deck.save(str(broken))
     faults = overflowing_characters(broken, tmp_path / "render")
     assert faults and {slide for slide, *_ in faults} == {4}
+
+
+AWKWARD = {
+    "long-word": "## Link\n\nSee https://example.org/"
+    + "a" * 2000
+    + " for the data.\n\n- https://example.org/"
+    + "b" * 2000
+    + "\n",
+    "long-paragraph": "## Long\n\n"
+    + "The state approves every venture after a long review of its plans. " * 700
+    + "\n",
+    "deep-list": "## Deep\n\n"
+    + "".join("  " * n + f"- level {n} of a list nested far too deep\n" for n in range(50)),
+    "wide-table": "## Wide\n\n|"
+    + "|".join(f"column {n}" for n in range(30))
+    + "|\n|"
+    + "---|" * 30
+    + "\n|"
+    + "|".join(str(n) for n in range(30))
+    + "|\n",
+    "scripts": "## 서울과 Αθήνα\n\n서울은 한국의 수도이다. Η Αθήνα είναι η πρωτεύουσα. Москва — столица России.\n\n"
+    "## שלום\n\nשלום עולם, مرحبا بالعالم, and Kraków.\n",
+    "long-titles": "---\ntitle: "
+    + "A very long lecture title that keeps on going " * 6
+    + "\n---\n## "
+    + "A section heading that is far too long for any slide title box " * 4
+    + "\n\nText.\n\n### "
+    + "Supercalifragilisticexpialidocious" * 6
+    + "\n\nMore text.\n",
+    "quote": "## Q\n\n> " + "A quoted sentence that goes on. " * 80 + "\n> — Someone Quoted\n",
+}
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("name", sorted(AWKWARD))
+def test_awkward_decks_have_no_character_outside_its_shape(name, tmp_path):
+    from lecturekit.build import Options, build_article
+
+    article = tmp_path / f"{name}.md"
+    article.write_text(AWKWARD[name], encoding="utf-8")
+    result = build_article(article, Options(out=tmp_path / "out"))
+    assert overflowing_characters(result.outputs[0], tmp_path / "render") == []
