@@ -1,9 +1,10 @@
 """Measure slide text with the real font metrics, as PowerPoint will lay it out.
 
-Widths come from the shipped fonts (Carlito has Calibri's metrics), line heights from their
-vertical metrics. Lines break at spaces and, for a word wider than the line, inside the word,
-which is what PowerPoint and LibreOffice do. Breaking only there (never after a hyphen) makes
-the estimate err on the side of more lines.
+Widths come from the shipped fonts' advance widths (Carlito has Calibri's metrics; characters
+Carlito lacks are measured in the font that will draw them), line heights from their vertical
+metrics. Lines break at spaces and, for a word wider than the line, inside the word, which is
+what PowerPoint and LibreOffice do. Breaking only there (never after a hyphen) and leaving
+kerning out make the estimate err on the side of more lines.
 """
 
 from __future__ import annotations
@@ -12,30 +13,31 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from lecturekit.fonts import Family, metrics
+from lecturekit.fonts import Family, font_runs, metrics
 from lecturekit.lesson import Inlines, Span
 
-_UNITS = 1000  # fonts are loaded once at this size; widths scale linearly
 _TOKEN = re.compile(r"\n|[ \t]+|[^\s]+")
-
-
-@lru_cache(maxsize=16)
-def _font(path: Path):
-    from PIL import ImageFont
-
-    return ImageFont.truetype(str(path), _UNITS)
 
 
 @lru_cache(maxsize=200_000)
 def _width(path: Path, text: str) -> float:
-    """Return the advance width of `text` in em, counting a missing glyph as a full em."""
-    cmap = metrics(path).cmap
-    if all(ord(c) in cmap for c in text):
-        return _font(path).getlength(text) / _UNITS
-    # Another font will draw the missing characters: assume the widest common case (CJK, 1 em).
-    covered = "".join(c for c in text if ord(c) in cmap)
-    missing = sum(1 for c in text if ord(c) not in cmap)
-    return (_font(path).getlength(covered) / _UNITS if covered else 0.0) + missing
+    """Return the advance width of `text` in em in the font at `path` (a missing glyph: 1 em)."""
+    widths = metrics(path).widths
+    return sum(widths.get(ord(c), 1.0) for c in text)
+
+
+@lru_cache(maxsize=200_000)
+def _run_width(family: Family, bold: bool, italic: bool, text: str) -> float:
+    """Return the width in em of `text` in `family`, characters it lacks in the fallback that has them."""
+    return sum(_width(f.file(bold, italic), run) for run, f in font_runs(text, family))
+
+
+@lru_cache(maxsize=20_000)
+def _tallest(family: Family, text: str) -> float:
+    """Return the line height in em of the tallest font `text` needs."""
+    if text.isascii():
+        return metrics(family.file()).line_height
+    return max((metrics(f.file()).line_height for _, f in font_runs(text, family)), default=0.0)
 
 
 class Measurer:
@@ -45,15 +47,26 @@ class Measurer:
         self.sans = sans
         self.mono = mono
 
-    def face(self, span: Span) -> Path:
-        family = self.mono if span.code else self.sans
-        return family.file(span.bold, span.italic)
+    def family(self, span: Span) -> Family:
+        return self.mono if span.code else self.sans
 
     def line_height(self, size: float) -> float:
         return metrics(self.sans.file()).line_height * size
 
+    def height(self, inlines: Inlines, size: float, width: float) -> float:
+        """Return the height of `inlines` set at `size` in `width`, every line as tall as its tallest font."""
+        return self.count_lines(inlines, size, width) * self.line_height_of(inlines, size)
+
+    def line_height_of(self, inlines: Inlines, size: float) -> float:
+        """Return the line height of `inlines` at `size`: Arabic's font, for one, is taller than Carlito."""
+        tallest = max((_tallest(self.family(span), span.text) for span in inlines), default=0.0)
+        return max(tallest * size, self.line_height(size))
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
         return _width(self.sans.file(bold), text) * size
+
+    def word_width(self, word: list[tuple[Span, str]], size: float) -> float:
+        return sum(_run_width(self.family(span), span.bold, span.italic, text) for span, text in word) * size
 
     def lines(self, inlines: Inlines, size: float, width: float) -> list[list[tuple[Span, str]]]:
         """Return `inlines` broken into lines no wider than `width` points at `size`."""
@@ -69,7 +82,7 @@ class Measurer:
             if word == " ":
                 pending_space = bool(lines[-1])
                 continue
-            w = sum(_width(self.face(span), text) for span, text in word) * size
+            w = self.word_width(word, size)
             gap = space if pending_space else 0.0
             if lines[-1] and used + gap + w > width:
                 lines.append([])
@@ -94,7 +107,7 @@ class Measurer:
         used = 0.0
         for span, text in word:
             for char in text:
-                w = _width(self.face(span), char) * size
+                w = self.word_width([(span, char)], size)
                 if piece and used + w > width:
                     yield piece, used
                     piece, used = [], 0.0

@@ -354,8 +354,9 @@ class _Planner:
     ) -> Inlines:
         """Return the longest start of `inlines` (plus "…") that fits `box` at `size`."""
         width = self.width(box, level, numbered)
-        room = self.room(box) - reserve * self.measure.line_height(size)
-        max_lines = max(1, int(room // self.measure.line_height(size)))
+        line = self.measure.line_height_of(inlines, size)
+        room = self.room(box) - reserve * line
+        max_lines = max(1, int(room // line))
         lines = self.measure.lines(inlines, size, width)
         if len(lines) <= max_lines:
             return inlines
@@ -382,18 +383,16 @@ class _Planner:
         """Return the height of `bullet` at `size`, with the space PowerPoint puts before it."""
         theme = self.theme
         width = self.width(theme.body, bullet.level, bullet.number is not None)
-        lines = self.measure.count_lines(bullet.inlines, size, width)
         space = theme.space_before if bullet.level == 0 else theme.space_before_nested
-        return lines * self.measure.line_height(size) + space
+        return self.measure.height(bullet.inlines, size, width) + space
 
     def fit_size(
         self, inlines: Inlines, box: Box, size: float, minimum: float, reserve: int = 0
     ) -> float | None:
         """Return the largest size from `size` down to `minimum` at which `inlines` fits `box`."""
         for candidate in _sizes(size, minimum):
-            room = self.room(box) - reserve * self.measure.line_height(candidate)
-            lines = self.measure.count_lines(inlines, candidate, self.width(box, -1))
-            if lines * self.measure.line_height(candidate) <= room:
+            room = self.room(box) - reserve * self.measure.line_height_of(inlines, candidate)
+            if self.measure.height(inlines, candidate, self.width(box, -1)) <= room:
                 return candidate
         return None
 
@@ -402,8 +401,7 @@ class _Planner:
         theme = self.theme
         room = self.room(box) - reserve
         for candidate in _sizes(theme.hero_size, theme.title_min):
-            lines = self.measure.count_lines((Span(text, bold=True),), candidate, self.width(box, -1))
-            if lines * self.measure.line_height(candidate) <= room:
+            if self.measure.height((Span(text, bold=True),), candidate, self.width(box, -1)) <= room:
                 return text, candidate
         shown = Box(box.x, box.y, box.w, box.h - reserve / (1 - theme.slack))
         return plain(

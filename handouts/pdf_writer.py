@@ -8,7 +8,6 @@ draw characters it lacks as black boxes.
 
 from __future__ import annotations
 
-import io
 import re
 from functools import cache
 from pathlib import Path
@@ -22,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -63,18 +63,37 @@ TINT = colors.HexColor("#F2F4F7")
 
 def write_pdf(handout: Handout, out: BinaryIO, accent: str) -> int:
     """Write `handout` to the binary file `out`; return its number of pages."""
-    _register_fonts()
+    _register_font(SANS, "LK-Sans")  # the canvas starts in it (reportlab's default is Helvetica)
+    _register_font(SANS, "LK-Sans", bold=True)
     words = _words()
     styles = _styles(colors.HexColor("#" + accent))
     pagesize = LETTER if handout.paper == "letter" else A4
-    # The footer says "Page X of Y": lay out once to count the pages, then for real.
-    counter = io.BytesIO()
-    pages = _build(handout, counter, pagesize, words, styles, accent, total=None)
-    _build(handout, out, pagesize, words, styles, accent, total=pages)
-    return pages
+    return _build(handout, out, pagesize, words, styles, accent)
 
 
-def _build(handout, out, pagesize, words, styles, accent, total) -> int:
+class _Canvas(Canvas):
+    """A canvas that fills in each page's "Page X of Y" once it knows Y.
+
+    Each footer is a form drawn on its page and defined only when the canvas is saved, so the
+    handout is laid out once.
+    """
+
+    footer_text = None  # set per document: (page, pages) -> footer text
+    footer_style = ("LK-Sans", 8.5, MUTED)
+
+    def save(self):
+        pages = self.getPageNumber() - 1  # the last showPage() has already moved on
+        font, size, colour = self.footer_style
+        for page in range(2, pages + 1):
+            self.beginForm(f"lk-footer-{page}", lowerx=-300, lowery=-4, upperx=0, uppery=size + 4)
+            self.setFont(font, size)
+            self.setFillColor(colour)
+            self.drawRightString(0, 0, self.footer_text(page, pages))
+            self.endForm()
+        super().save()
+
+
+def _build(handout, out, pagesize, words, styles, accent) -> int:
     meta = handout.meta
     doc = _Document(
         out,
@@ -120,12 +139,18 @@ def _build(handout, out, pagesize, words, styles, accent, total) -> int:
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, height - HEADER_Y - 2.5 * mm, width - MARGIN_X, height - HEADER_Y - 2.5 * mm)
-        footer = _plain_text(_strip(words.page_footer(document.page, total or document.page)))
-        canvas.drawRightString(width - MARGIN_X, FOOTER_Y, footer)
+        canvas.translate(width - MARGIN_X, FOOTER_Y)
+        canvas.doForm(f"lk-footer-{document.page}")  # "Page X of Y", filled in by _Canvas.save
         canvas.restoreState()
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
-    doc.build(_story(handout, words, styles, frame.width, accent))
+
+    class Canvas(_Canvas):
+        @staticmethod
+        def footer_text(page: int, pages: int) -> str:
+            return _plain_text(_strip(words.page_footer(page, pages)))
+
+    doc.build(_story(handout, words, styles, frame.width, accent), canvasmaker=Canvas)
     return doc.page
 
 
@@ -258,6 +283,7 @@ def _blocks(
         elif isinstance(block, model.Table):
             out.append(_table(block, styles, width))
         elif isinstance(block, model.Code):
+            _register_faces_for("", styles["code"])
             out.append(
                 Preformatted(
                     block.text,
@@ -403,6 +429,7 @@ def _outlined(flowable: Flowable, title: str, level: int, key: str) -> Flowable:
 
 def Paragraph(markup: str, style: ParagraphStyle, **kwargs) -> _RLParagraph:  # noqa: N802 - reportlab's name
     """Return a reportlab Paragraph whose characters the text font lacks are set in a shipped fallback."""
+    _register_faces_for(markup, style)
     return _RLParagraph(with_fallback_fonts(markup), style, **kwargs)
 
 
@@ -507,24 +534,33 @@ def _words():
 
 
 @cache
-def _register_fonts() -> None:
-    for name, family in (("LK-Sans", SANS), ("LK-Mono", MONO)):
-        faces = {}
-        for style, bold, italic in (
-            ("", False, False),
-            ("-Bold", True, False),
-            ("-Italic", False, True),
-            ("-BoldItalic", True, True),
-        ):
-            faces[style] = f"{name}{style}"
-            pdfmetrics.registerFont(TTFont(f"{name}{style}", str(family.file(bold, italic))))
-        pdfmetrics.registerFontFamily(
-            name,
-            normal=faces[""],
-            bold=faces["-Bold"],
-            italic=faces["-Italic"],
-            boldItalic=faces["-BoldItalic"],
-        )
+def _register_font(family: Family, name: str, bold: bool = False, italic: bool = False) -> str:
+    """Register one face of a shipped family with reportlab, on first use; return its name.
+
+    Parsing a TrueType font is the slow part of starting a handout, so only faces the handout
+    uses are registered. The family mapping (for <b> and <i>) names all four faces.
+    """
+    face = name + ("-Bold" if bold else "") + ("-Italic" if italic else "")
+    face = face.replace("-Bold-Italic", "-BoldItalic")
+    pdfmetrics.registerFont(TTFont(face, str(family.file(bold, italic))))
+    pdfmetrics.registerFontFamily(
+        name, normal=name, bold=f"{name}-Bold", italic=f"{name}-Italic", boldItalic=f"{name}-BoldItalic"
+    )
+    return face
+
+
+def _register_faces_for(markup: str, style: ParagraphStyle) -> None:
+    """Register the faces a paragraph will use: its style's font, italics, code."""
+    _register_font(SANS, "LK-Sans")
+    _register_font(SANS, "LK-Sans", bold=True)
+    italic = "<i>" in markup or style.fontName.endswith(("Italic", "BoldItalic"))
+    if italic:
+        _register_font(SANS, "LK-Sans", italic=True)
+        _register_font(SANS, "LK-Sans", bold=True, italic=True)
+    if 'face="LK-Mono"' in markup or style.fontName.startswith("LK-Mono"):
+        for bold in (False, True):
+            for slant in (False, True):
+                _register_font(MONO, "LK-Mono", bold=bold, italic=slant)
 
 
 def _styles(accent) -> dict[str, ParagraphStyle]:

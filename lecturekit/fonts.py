@@ -135,26 +135,28 @@ def _neutral(char: str) -> bool:
 class Metrics:
     line_height: float  # in em: the distance between baselines at single spacing
     ascent: float  # in em
-    cmap: frozenset[int]  # code points the font has glyphs for
+    widths: dict[int, float]  # advance width in em of every code point the font has
+
+    @property
+    def cmap(self) -> dict[int, float]:
+        return self.widths
 
 
 @cache
 def metrics(path: Path) -> Metrics:
-    """Return the vertical metrics and coverage of the TrueType font at `path`."""
-    import logging
+    """Return the vertical metrics, advance widths and coverage of the shipped font at `path`.
 
-    from fontTools.ttLib import TTFont
+    Read from fonts/metrics/, made from the fonts by scripts/font-metrics: measuring needs
+    neither fontTools nor Pillow at run time. Widths leave kerning out, which only ever errs on
+    the side of a longer line.
+    """
+    import json
 
-    logging.getLogger("fontTools").setLevel(logging.ERROR)  # Carlito's odd "created" date is harmless
-    with TTFont(path, lazy=True) as font:
-        upm = font["head"].unitsPerEm
-        hhea = font["hhea"]
-        os2 = font["OS/2"]
-        # PowerPoint and LibreOffice differ in which table they trust; take the larger, to be safe.
-        typo = hhea.ascent - hhea.descent + hhea.lineGap
-        win = os2.usWinAscent + os2.usWinDescent
-        return Metrics(
-            line_height=max(typo, win) / upm,
-            ascent=max(hhea.ascent, os2.usWinAscent) / upm,
-            cmap=frozenset(font.getBestCmap()),
-        )
+    table = json.loads((FONT_DIR / "metrics" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    upm = table["units_per_em"]
+    widths: dict[int, float] = {}
+    for first, count, width in table["widths"]:
+        em = width / upm
+        for cp in range(first, first + count):
+            widths[cp] = em
+    return Metrics(table["line_height"], table["ascent"], widths)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .lesson import Inlines, plain
 from .text import Piece, is_question, sentences, take, word_count, words
@@ -72,6 +73,7 @@ class _Candidate:
     score: float
 
 
+@lru_cache(maxsize=4096)  # the deck and the handout ask for the same bullets
 def key_point(inlines: Inlines, topic: str = "", max_words: int = MAX_WORDS) -> Inlines:
     """Return the bullet for a paragraph: its key point in at most `max_words` of its own words.
 

@@ -57,6 +57,7 @@ class QuestionTemplate:
     needs: str
     order: int
     source: str
+    compiled: object = field(default=None, compare=False, repr=False)  # the jinja2 Template
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,14 @@ def _load_templates(folder: Path) -> tuple[QuestionTemplate, ...]:
                 f"{', '.join(_KINDS)}; found bloom={bloom!r}, needs={needs!r}",
             )
         body = source[match.end() :].strip()
-        templates.append(QuestionTemplate(path, bloom, needs, int(settings.get("order", 50)), body))
+        from jinja2 import TemplateSyntaxError
+
+        try:
+            compiled = _environment().from_string(body)
+        except TemplateSyntaxError as err:
+            line = source[: match.end()].count("\n") + (err.lineno or 1)
+            raise LessonError(path, line, f"the question template does not parse: {err.message}") from None
+        templates.append(QuestionTemplate(path, bloom, needs, int(settings.get("order", 50)), body, compiled))
     return tuple(sorted(templates, key=lambda t: (t.order, t.path.name)))
 
 
@@ -238,7 +246,7 @@ def _render(template: QuestionTemplate, values: dict, warnings: list[Diagnostic]
     from jinja2 import TemplateError
 
     try:
-        text = _environment().from_string(template.source).render(**values)
+        text = template.compiled.render(**values)
     except TemplateError as err:
         warnings.append(Diagnostic(template.path, None, f"this question template failed: {err}"))
         return None

@@ -57,9 +57,8 @@ def check_deck(deck) -> None:
             for bullet in slide.bullets:
                 margin = THEME.margin(bullet.level, bullet.number is not None)
                 width = (THEME.body.w - 2 * THEME.inset_x - margin) * (1 - THEME.slack)
-                lines = measure.count_lines(bullet.inlines, slide.body_size, width)
                 space = THEME.space_before if bullet.level == 0 else THEME.space_before_nested
-                height += lines * measure.line_height(slide.body_size) + space
+                height += measure.height(bullet.inlines, slide.body_size, width) + space
             assert height <= room, f"{slide.title!r} overflows"
 
 
