@@ -32,6 +32,7 @@ from lecturekit.lesson import (
     Section,
     Span,
     Table,
+    date_text,
     plain,
 )
 from lecturekit.text import take
@@ -110,7 +111,7 @@ class _Planner:
 
     def title_slide(self) -> None:
         meta = self.meta
-        date = format_date(meta)
+        date = date_text(meta)
         details = tuple(part for part in (meta.course, meta.lecturer, date) if part)
         notes = [f"Lecture: {meta.title}."]
         if meta.subtitle:
@@ -505,30 +506,3 @@ def _offset_after(text: str, visible: int) -> int:
         if not (char == " " and offset and text[offset - 1] == " "):
             count += 1
     return len(text)
-
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def format_date(meta) -> str:
-    """Return the lecture date as English readers write it (never the machine's locale)."""
-    if meta.date is None:
-        return ""
-    day = meta.date.day
-    month = _MONTHS[meta.date.month - 1]
-    if meta.lang.lower() == "en-us":
-        return f"{month} {day}, {meta.date.year}"
-    return f"{day} {month} {meta.date.year}"

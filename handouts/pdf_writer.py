@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from html import escape as _html_escape
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -44,7 +44,7 @@ from reportlab.platypus import Paragraph as _RLParagraph
 from lecturekit import lesson as model
 from lecturekit.fonts import MONO, SANS, Family, font_runs
 
-from .plan import Handout
+from .plan import PAGE, PAGES, Handout
 
 TEMPLATES = Path(__file__).parent / "templates"
 SAFE_LINKS = ("http://", "https://", "mailto:", "ftp://")
@@ -65,10 +65,9 @@ def write_pdf(handout: Handout, out: BinaryIO, accent: str) -> int:
     """Write `handout` to the binary file `out`; return its number of pages."""
     _register_font(SANS, "LK-Sans")  # the canvas starts in it (reportlab's default is Helvetica)
     _register_font(SANS, "LK-Sans", bold=True)
-    words = _words()
     styles = _styles(colors.HexColor("#" + accent))
     pagesize = LETTER if handout.paper == "letter" else A4
-    return _build(handout, out, pagesize, words, styles, accent)
+    return _build(handout, out, pagesize, styles, accent)
 
 
 class _Canvas(Canvas):
@@ -93,7 +92,7 @@ class _Canvas(Canvas):
         super().save()
 
 
-def _build(handout, out, pagesize, words, styles, accent) -> int:
+def _build(handout, out, pagesize, styles, accent) -> int:
     meta = handout.meta
     doc = _Document(
         out,
@@ -124,7 +123,7 @@ def _build(handout, out, pagesize, words, styles, accent) -> int:
         topPadding=0,
         bottomPadding=0,
     )
-    header = _one_line(_strip(words.running_header(meta)), pagesize[0] - 2 * MARGIN_X, styles["header"])
+    header = _one_line(handout.words.running_header, pagesize[0] - 2 * MARGIN_X, styles["header"])
 
     def decorate(canvas, document):
         if document.page == 1:
@@ -148,9 +147,10 @@ def _build(handout, out, pagesize, words, styles, accent) -> int:
     class Canvas(_Canvas):
         @staticmethod
         def footer_text(page: int, pages: int) -> str:
-            return _plain_text(_strip(words.page_footer(page, pages)))
+            footer = handout.words.page_footer.replace(PAGE, str(page)).replace(PAGES, str(pages))
+            return _plain_text(footer)
 
-    doc.build(_story(handout, words, styles, frame.width, accent), canvasmaker=Canvas)
+    doc.build(_story(handout, styles, frame.width, accent), canvasmaker=Canvas)
     return doc.page
 
 
@@ -171,16 +171,17 @@ class _Document(BaseDocTemplate):
 # -- the story ---------------------------------------------------------------------------------
 
 
-def _story(handout: Handout, words, styles, width: float, accent: str) -> list[Flowable]:
+def _story(handout: Handout, styles, width: float, accent: str) -> list[Flowable]:
     meta = handout.meta
     story: list[Flowable] = []
-    kicker = _strip(words.kicker(meta))
+    words = handout.words
+    kicker = words.kicker
     if kicker:
         story.append(Paragraph(kicker, styles["kicker"]))
-    story.append(_outlined(Paragraph(_strip(words.title(meta)), styles["title"]), meta.title, 0, "title"))
+    story.append(_outlined(Paragraph(words.title, styles["title"]), meta.title, 0, "title"))
     if meta.subtitle:
-        story.append(Paragraph(_strip(words.subtitle(meta)), styles["subtitle"]))
-    byline = _strip(words.byline(meta, handout.date))
+        story.append(Paragraph(words.subtitle, styles["subtitle"]))
+    byline = words.byline
     if byline:
         story.append(Paragraph(byline, styles["byline"]))
     story.append(
@@ -189,52 +190,48 @@ def _story(handout: Handout, words, styles, width: float, accent: str) -> list[F
         )
     )
     if len(handout.sections) > 1:
-        story.append(Paragraph(_strip(words.overview_heading()), styles["label"]))
+        story.append(Paragraph(words.overview_heading, styles["label"]))
         for section in handout.sections:
-            story.append(Paragraph(_strip(words.overview_item(section)), styles["overview"]))
+            story.append(Paragraph(section.overview, styles["overview"]))
         story.append(Spacer(1, 8))
 
     for section in handout.sections:
-        heading = Paragraph(_strip(words.section_heading(section)), styles["h1"])
+        heading = Paragraph(section.heading, styles["h1"])
         story.append(CondPageBreak(45 * mm))
         story.append(_outlined(heading, f"{section.number}. {section.title}", 0, f"section-{section.number}"))
         if section.key_points:
             story.append(_key_points(section, words, styles, width))
         if section.reading:
-            story.append(Paragraph(_strip(words.reading_heading()), styles["label"]))
-            story.extend(_blocks(section.reading, styles, width, words, section.number))
+            story.append(Paragraph(words.reading_heading, styles["label"]))
+            story.extend(_blocks(section.reading, styles, width, section.number))
 
     if handout.questions:
         story.append(CondPageBreak(110 * mm))  # the questions start a page unless there is room for several
-        heading = Paragraph(_strip(words.questions_heading()), styles["h1"])
-        story.append(_outlined(heading, _plain_text(_strip(words.questions_heading())), 0, "questions"))
-        story.append(
-            Paragraph(
-                _strip(words.questions_intro(len(handout.questions), handout.answer_lines)), styles["muted"]
-            )
-        )
+        heading = Paragraph(words.questions_heading, styles["h1"])
+        story.append(_outlined(heading, _plain_text(words.questions_heading), 0, "questions"))
+        story.append(Paragraph(words.questions_intro, styles["muted"]))
         for number, question in enumerate(handout.questions, start=1):
             parts: list[Flowable] = [
-                Paragraph(_strip(words.question(question)), styles["question"], bulletText=f"{number}."),
+                Paragraph(question.text, styles["question"], bulletText=f"{number}."),
             ]
             if handout.instructor:
-                parts.append(Paragraph(_strip(words.instructor_note(question)), styles["note"]))
-                for sentence in question.sources:
-                    parts.append(Paragraph(_strip(words.instructor_source(sentence)), styles["note"]))
+                parts.append(Paragraph(question.note, styles["note"]))
+                for source in question.sources:
+                    parts.append(Paragraph(source, styles["note"]))
             if handout.answer_lines:
                 parts.append(_AnswerLines(handout.answer_lines, width - styles["question"].leftIndent))
             # A question is never parted from the lines for its answer.
             story.append(KeepTogether(parts))
 
-    story.append(_outlined(Paragraph(_strip(words.source_heading()), styles["h2"]), "Source", 0, "source"))
-    story.append(Paragraph(_strip(words.source_text(meta)), styles["body"]))
+    story.append(_outlined(Paragraph(words.source_heading, styles["h2"]), "Source", 0, "source"))
+    story.append(Paragraph(words.source_text, styles["body"]))
     if meta.url.lower().startswith(SAFE_LINKS):
-        story.append(Paragraph(_strip(words.source_link(meta)), styles["body"]))
+        story.append(Paragraph(words.source_link, styles["body"]))
     return story
 
 
 def _key_points(section, words, styles, width) -> Flowable:
-    rows = [[Paragraph(_strip(words.key_points_heading()), styles["label"])]]
+    rows = [[Paragraph(words.key_points_heading, styles["label"])]]
     heading = None
     for point in section.key_points:
         if point.heading and point.heading != heading:
@@ -264,7 +261,7 @@ QUOTE_INDENT = 18
 
 
 def _blocks(
-    blocks, styles, width: float, words, section: int, depth: int = 0, body: str = "body", framed: bool = True
+    blocks, styles, width: float, section: int, depth: int = 0, body: str = "body", framed: bool = True
 ) -> list[Flowable]:
     """Return the flowables of `blocks`; `framed` is False inside a list item, where no Indenter may go."""
     out: list[Flowable] = []
@@ -275,11 +272,11 @@ def _blocks(
             heading = Paragraph(inline_markup(block.inlines), styles["h3"])
             out.append(_outlined(heading, model.plain(block.inlines), 1, f"section-{section}-{index}"))
         elif isinstance(block, model.BulletList):
-            out.append(_list(block, styles, width, words, section, depth))
+            out.append(_list(block, styles, width, section, depth))
         elif isinstance(block, model.Quote):
-            out.extend(_quote(block, styles, width, words, section, depth, framed))
+            out.extend(_quote(block, styles, width, section, depth, framed))
         elif isinstance(block, model.Image):
-            out.extend(_image(block, styles, width, words, framed))
+            out.extend(_image(block, styles, width, framed))
         elif isinstance(block, model.Table):
             out.append(_table(block, styles, width))
         elif isinstance(block, model.Code):
@@ -301,11 +298,11 @@ def _blocks(
     return out
 
 
-def _list(block: model.BulletList, styles, width, words, section, depth) -> Flowable:
+def _list(block: model.BulletList, styles, width, section, depth) -> Flowable:
     indent = 14 if depth < MAX_DEPTH else 0
     items = []
     for item in block.items:
-        inner = _blocks(item.blocks, styles, width - indent, words, section, depth + 1, framed=False) or [
+        inner = _blocks(item.blocks, styles, width - indent, section, depth + 1, framed=False) or [
             Spacer(1, 0)
         ]
         items.append(ListItem(inner))
@@ -323,14 +320,14 @@ def _list(block: model.BulletList, styles, width, words, section, depth) -> Flow
     )
 
 
-def _quote(block: model.Quote, styles, width, words, section, depth, framed) -> list[Flowable]:
+def _quote(block: model.Quote, styles, width, section, depth, framed) -> list[Flowable]:
     """Return a block quote: its blocks indented and in italics, then its attribution.
 
     Plain indented flowables, not a table with a rule: a table cell cannot run over a page
     break, and quotes can be long.
     """
     indent = QUOTE_INDENT if depth < MAX_DEPTH and framed else 0
-    inner = _blocks(block.blocks, styles, width - indent, words, section, depth + 1, "quote", framed)
+    inner = _blocks(block.blocks, styles, width - indent, section, depth + 1, "quote", framed)
     if block.attribution:
         inner.append(Paragraph("— " + inline_markup(block.attribution), styles["attribution"]))
     if not indent:
@@ -338,8 +335,8 @@ def _quote(block: model.Quote, styles, width, words, section, depth, framed) -> 
     return [Indenter(left=indent), *inner, Indenter(left=-indent), Spacer(1, 4)]
 
 
-def _image(block: model.Image, styles, width, words, framed: bool = True) -> list[Flowable]:
-    caption = _strip(words.caption(block))
+def _image(block: model.Image, styles, width, framed: bool = True) -> list[Flowable]:
+    caption = escape(block.title or block.alt)
     if block.path is None:  # never fetched: the alt text stands in
         return [Paragraph(f"[{escape(block.alt or block.src)}]", styles["caption"])]
     picture = Image(str(block.path))
@@ -513,6 +510,15 @@ def _one_line(markup: str, width: float, style: ParagraphStyle) -> str:
     return escape(text + "…")
 
 
+def escape(text: str) -> str:
+    """Escape text for reportlab's paragraph markup: &, < and >."""
+    return _html_escape(text, quote=False)
+
+
+def quoteattr(value: str) -> str:
+    return f'"{_html_escape(value, quote=True)}"'
+
+
 def _strip(markup) -> str:
     return " ".join(str(markup).split())
 
@@ -522,15 +528,6 @@ def _plain_text(markup: str) -> str:
     from html import unescape
 
     return unescape(re.sub(r"<[^>]+>", "", markup))
-
-
-@cache
-def _words():
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    # autoescape=True, not select_autoescape(): that would not cover .j2 files.
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
-    return env.get_template("handout.j2").module
 
 
 @cache

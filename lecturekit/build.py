@@ -3,6 +3,9 @@
 Everything that can fail on bad input (reading, planning) happens before the first byte is
 written, and outputs appear only by renaming a finished temporary file over the old one: a build
 that fails or is killed leaves the previous outputs exactly as they were.
+
+The planners and writers are imported when a build runs, not before: a rebuild with nothing to
+do, `--check` and `--help` stay quick.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import errno
+import io
 import os
 import tempfile
 import time
@@ -18,20 +22,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from .deck.plan import format_date, plan_deck
-from .deck.theme import DEFAULT_THEME
-from .handouts.plan import HandoutOptions, plan_handout
-from .lesson import Diagnostic, LessonError, Meta
-from .questions import discussion_questions
-from .reader import DEFAULT_MAX_BYTES, read_article
-
-
-@dataclass(frozen=True)
-class Options:
-    out: Path = Path("build")
-    max_bytes: int = DEFAULT_MAX_BYTES
-    handout: HandoutOptions = HandoutOptions()
-    questions_templates: Path | None = None
+from .errors import Diagnostic, LessonError
+from .options import Options
 
 
 @dataclass
@@ -43,6 +35,7 @@ class Result:
     pages: int = 0
     questions: int = 0
     seconds: float = 0.0
+    dependencies: list[Path] = field(default_factory=list)  # files the outputs were made from
 
 
 def output_paths(article: Path, out: Path) -> tuple[Path, Path, Path]:
@@ -51,82 +44,122 @@ def output_paths(article: Path, out: Path) -> tuple[Path, Path, Path]:
     return out / f"{stem}.pptx", out / f"{stem}-handout.pdf", out / f"{stem}-instructor.pdf"
 
 
-@dataclass(frozen=True)
-class Job:
-    """One article to build, and the folder its outputs go to."""
+def build_article(article: Path, options: Options, write: bool = True, helpers=None) -> Result:
+    """Build the deck and handout of `article`; raise `LessonError` on bad input, writing nothing.
 
-    article: Path
-    out: Path
-
-
-def find_jobs(paths: list[Path], out: Path) -> list[Job]:
-    """Return the articles named by `paths` (files, or folders searched for *.md) and their output folders.
-
-    An article found in a folder keeps its place below that folder (course/week1/intro.md ->
-    OUT/week1/intro.pptx), so two articles with the same name never overwrite each other; so do
-    articles named one by one whose names clash.
+    With `write` False, read and plan everything but write nothing (`lecturekit build --check`).
+    `helpers` (deck, handout), from lecturekit.prefork, plan and render in processes of their own.
     """
-    jobs: list[Job] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*.md")
-                if not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                raise LessonError(
-                    path,
-                    None,
-                    "no Markdown files (*.md) in this folder",
-                    "Name an article or a course folder.",
-                )
-            jobs += [Job(p, out / p.parent.relative_to(path)) for p in found]
-        else:
-            jobs.append(Job(path, out))
-    stems = [job.article.stem for job in jobs if job.out == out]
-    if len(stems) != len(set(stems)):  # same names from different folders: keep the folders apart
-        base = Path(os.path.commonpath([j.article.resolve().parent for j in jobs]))
-        jobs = [
-            Job(j.article, out / j.article.resolve().parent.relative_to(base)) if j.out == out else j
-            for j in jobs
-        ]
-    return jobs
+    from .questions import discussion_questions
+    from .reader import read_article
 
-
-def build_article(article: Path, options: Options) -> Result:
-    """Build the deck and handout of `article`; raise `LessonError` on bad input, writing nothing."""
     started = time.perf_counter()
-    lesson = read_article(article, max_bytes=options.max_bytes)
+    from .handouts.plan import plan_handout
+
+    lesson = read_article(article, max_bytes=options.max_bytes, defaults=options.defaults)
     questions = discussion_questions(lesson, options.questions_templates)
-    theme = DEFAULT_THEME.with_accent(lesson.meta.accent)
-    deck = plan_deck(lesson, theme, questions.texts)
-    date = format_date(lesson.meta)
-    handout = plan_handout(lesson, questions.questions, options.handout, date)
-    when = build_time(lesson.meta)
+    handout = plan_handout(lesson, questions.questions, options.handout)
+    deck_task = (make_deck, lesson, questions.texts, build_time(lesson.meta), write)
+    handout_task = (make_handouts, handout, write)
+    if helpers:
+        helpers[0].submit(*deck_task)
+        helpers[1].submit(*handout_task)
+        (slides, deck_warnings, deck_bytes), (pages, pdfs) = helpers[0].result(), helpers[1].result()
+    else:
+        (slides, deck_warnings, deck_bytes), (pages, pdfs) = (
+            deck_task[0](*deck_task[1:]),
+            handout_task[0](*handout_task[1:]),
+        )
     deck_path, handout_path, instructor_path = output_paths(article, options.out)
     paths = [deck_path, handout_path] + ([instructor_path] if options.handout.instructor else [])
-
-    from .deck.pptx_writer import write_pptx
-    from .handouts.pdf_writer import write_pdf
-
-    with atomic_outputs(paths) as files:
-        write_pptx(deck, files[0], theme, lesson.meta, when)
-        pages = write_pdf(replace(handout, instructor=False), files[1], theme.accent)
-        if options.handout.instructor:
-            write_pdf(handout, files[2], theme.accent)
+    if write:
+        with atomic_outputs(paths) as files:
+            for file, data in zip(files, (deck_bytes, *pdfs), strict=True):
+                file.write(data)
+    images = [b.path for s in lesson.sections for b in _images(s.blocks) if b.path is not None]
     return Result(
         article,
-        paths,
-        [*lesson.warnings, *questions.warnings, *deck.warnings],
-        len(deck.slides),
+        paths if write else [],
+        [*lesson.warnings, *questions.warnings, *deck_warnings],
+        slides,
         pages,
         len(questions.questions),
         time.perf_counter() - started,
+        [article, *images],
     )
 
 
-def build_time(meta: Meta) -> _dt.datetime:
+def make_deck(lesson, questions: list[str], when: _dt.datetime, render: bool):
+    """Plan the deck and, if `render`, write it; return (slide count, warnings, the .pptx bytes or None)."""
+    from .deck.plan import plan_deck
+    from .deck.theme import DEFAULT_THEME
+
+    theme = DEFAULT_THEME.with_accent(lesson.meta.accent)
+    deck = plan_deck(lesson, theme, questions)
+    if not render:
+        return len(deck.slides), deck.warnings, None
+    from .deck.pptx_writer import write_pptx
+
+    buffer = io.BytesIO()
+    write_pptx(deck, buffer, theme, lesson.meta, when)
+    return len(deck.slides), deck.warnings, buffer.getvalue()
+
+
+def make_handouts(handout, render: bool) -> tuple[int, list[bytes]]:
+    """Write the planned handout (and the instructor's edition, if asked for), if `render`.
+
+    Return the page count and the PDFs.
+    """
+    if not render:
+        return 0, []
+    from .deck.theme import DEFAULT_THEME
+    from .handouts.pdf_writer import write_pdf
+
+    accent = DEFAULT_THEME.with_accent(handout.meta.accent).accent
+    student = io.BytesIO()
+    pages = write_pdf(replace(handout, instructor=False), student, accent)
+    pdfs = [student.getvalue()]
+    if handout.instructor:
+        edition = io.BytesIO()
+        write_pdf(handout, edition, accent)
+        pdfs.append(edition.getvalue())
+    return pages, pdfs
+
+
+def warm_deck() -> None:
+    """What the deck helper does while the main process reads: import the planner and python-pptx."""
+    import lecturekit.deck.plan  # noqa: F401
+    import lecturekit.deck.pptx_writer  # noqa: F401
+
+    from .fonts import SANS, metrics
+
+    metrics(SANS.file())
+    metrics(SANS.file(bold=True))
+
+
+def warm_handout() -> None:
+    """What the handout helper does while the main process reads: import reportlab, load the text font."""
+    from .fonts import SANS
+    from .handouts.pdf_writer import _register_font
+
+    _register_font(SANS, "LK-Sans")
+    _register_font(SANS, "LK-Sans", bold=True)
+
+
+def _images(blocks):
+    from .lesson import BulletList, Image, Quote
+
+    for block in blocks:
+        if isinstance(block, Image):
+            yield block
+        elif isinstance(block, Quote):
+            yield from _images(block.blocks)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                yield from _images(item.blocks)
+
+
+def build_time(meta) -> _dt.datetime:
     """Return the date written into the outputs: SOURCE_DATE_EPOCH, else the lecture's date.
 
     Never the clock: the same source must give the same bytes.

@@ -1,17 +1,18 @@
-"""The command line: arguments, messages and exit codes. The only place that prints.
+"""The command line: arguments, orchestration, messages and exit codes. The only place that prints.
 
-Exit codes: 0 built, 1 bad input (one clear message, no traceback), 2 bad usage, 3 internal error.
+Exit codes: 0 built (or nothing to do), 1 bad input in at least one article (one clear message
+each, no traceback), 2 bad usage, 3 internal error.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
-from .lesson import LessonError
+from .errors import LessonError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_ARTICLE = Path("source/article.md")
@@ -24,6 +25,19 @@ BUILD_EPILOG = """\
 examples:
   lecturekit build                          source/article.md -> build/article.pptx, build/article-handout.pdf
   lecturekit build notes/week1.md --out out build another article into out/
+  lecturekit build course/ -j 4             every *.md below course/, four at a time, into build/...
+  lecturekit build course/ --check          read and plan everything, write nothing: for CI
+  lecturekit build course/ --shard 2/4      the second of four slices of the course (a CI matrix)
+
+A course.toml beside the articles (or in a folder above them) gives defaults for all of them:
+  course = "Entrepreneurship and the State"
+  lecturer = "Dr A. N. Other"
+  paper = "letter"
+  answer_lines = 6
+Each article's own front matter overrides them.
+
+Only articles whose inputs changed are rebuilt: the output folder keeps a manifest of what each
+output was made from (the article, its images, course.toml, templates, options, lecturekit itself).
 
 exit codes: 0 built, 1 bad input (the message says what, where and what to do),
             2 bad usage, 3 internal error (please report it, with --debug output)"""
@@ -77,6 +91,20 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="question templates to use instead of the built-in ones (see lecturekit/questions/README.md)",
     )
+    course = build.add_argument_group("course")
+    course.add_argument(
+        "-j", "--jobs", type=int, metavar="N", help="build N articles at a time (default: one per CPU core)"
+    )
+    course.add_argument("--force", action="store_true", help="rebuild even what is up to date")
+    course.add_argument(
+        "--check", action="store_true", help="read and plan everything, write nothing; exit 1 on errors"
+    )
+    course.add_argument(
+        "--watch", action="store_true", help="rebuild what changes as soon as it is saved (Ctrl-C stops)"
+    )
+    course.add_argument(
+        "--shard", metavar="I/N", help="build only the I-th of N slices of the articles (e.g. 2/4)"
+    )
     build.add_argument(
         "--max-size",
         type=float,
@@ -87,7 +115,7 @@ def parser() -> argparse.ArgumentParser:
     noise = build.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     noise.add_argument(
-        "-v", "--verbose", action="store_true", help="also print what each build made and its time"
+        "-v", "--verbose", action="store_true", help="also print warnings and times of each article"
     )
     build.add_argument("--debug", action="store_true", help="show the Python traceback of an error")
     return top
@@ -98,11 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser().print_help()
         return EXIT_USAGE
-    if args.max_size <= 0:
-        print("lecturekit: error: --max-size must be a positive number of MB", file=sys.stderr)
-        return EXIT_USAGE
-    if args.answer_lines is not None and not 0 <= args.answer_lines <= 40:
-        print("lecturekit: error: --answer-lines must be from 0 to 40", file=sys.stderr)
+    problem = _usage_problem(args)
+    if problem:
+        print(f"lecturekit: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return _build(args)
@@ -122,41 +148,291 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _build(args) -> int:
-    from .build import Options, build_article, find_jobs
-    from .handouts.plan import HandoutOptions
+def _usage_problem(args) -> str:
+    if args.max_size <= 0:
+        return "--max-size must be a positive number of MB"
+    if args.answer_lines is not None and not 0 <= args.answer_lines <= 40:
+        return "--answer-lines must be from 0 to 40"
+    if args.jobs is not None and args.jobs < 1:
+        return "--jobs must be 1 or more"
+    if args.shard:
+        parts = args.shard.split("/")
+        if len(parts) != 2 or not all(p.isdigit() for p in parts) or not 1 <= int(parts[0]) <= int(parts[1]):
+            return "--shard must be I/N with 1 <= I <= N, such as 2/4"
+    if args.check and args.watch:
+        return "--check and --watch do not go together"
+    return ""
 
-    handout = HandoutOptions(
-        paper=args.paper,
-        reading=not args.no_reading,
-        answer_lines=args.answer_lines,
-        instructor=args.instructor,
-    )
-    options = Options(
+
+def _build(args) -> int:
+    from .course import Manifest, build_key, find_jobs, read_config, shard, tool_fingerprint
+    from .options import HandoutOptions, Options
+
+    jobs = find_jobs(args.articles or [DEFAULT_ARTICLE], args.out)
+    if args.shard:
+        jobs = shard(jobs, args.shard)
+    base = Options(
         out=args.out,
         max_bytes=int(args.max_size * 1024 * 1024),
-        handout=handout,
+        handout=HandoutOptions(
+            paper=args.paper,
+            reading=not args.no_reading,
+            answer_lines=args.answer_lines,
+            instructor=args.instructor,
+        ),
         questions_templates=args.questions_templates,
     )
-    failed = 0
-    for job in find_jobs(args.articles or [DEFAULT_ARTICLE], args.out):
-        try:
-            result = build_article(job.article, replace(options, out=job.out))
-        except LessonError as err:  # one bad article does not stop the others
-            if args.debug:
-                raise
-            print(err, file=sys.stderr)
-            failed += 1
+    report = _Report(args, len(jobs))
+    options: dict = {}
+    configs: dict = {}
+    for job in jobs:  # a course.toml is read once and its mistakes reported once
+        if job.config not in configs:
+            try:
+                configs[job.config] = read_config(job.config)
+            except LessonError as err:
+                configs[job.config] = err
+                report.error(err)
+        config = configs[job.config]
+        if isinstance(config, LessonError):
             continue
-        if not args.quiet:
-            for warning in result.warnings:
-                print(warning, file=sys.stderr)
-            for path in result.outputs:
-                print(path)
-        if args.verbose:
-            print(
-                f"{job.article}: {result.slides} slides, {result.pages} handout pages, "
-                f"{result.questions} questions in {result.seconds:.2f} s",
-                file=sys.stderr,
+        templates = args.questions_templates or config.questions_templates
+        options[job] = base._replace(out=job.out, defaults=config.defaults, questions_templates=templates)
+        report.config_warnings(config)
+    failed = sum(1 for job in jobs if job not in options)
+    runnable = [job for job in jobs if job in options]
+
+    if args.check:
+        failed += _run(runnable, options, report, args, write=False)
+        return report.finish(failed)
+
+    manifest = Manifest(args.out)
+    tool = tool_fingerprint()
+    keys = {job: build_key(options[job], tool) for job in runnable}
+    todo = [job for job in runnable if args.force or not manifest.up_to_date(job, keys[job])]
+    report.up_to_date(len(runnable) - len(todo))
+    failed += _run(todo, options, report, args, write=True, manifest=manifest, keys=keys)
+    manifest.save()
+    code = report.finish(failed)
+    if args.watch:
+        return _watch(args, runnable, options, keys, manifest)
+    return code
+
+
+def _run(jobs, options, report, args, write: bool, manifest=None, keys=None) -> int:
+    """Build (or check) `jobs`, in parallel when there are several; return how many failed."""
+    failed = 0
+    workers = min(args.jobs or os.cpu_count() or 1, len(jobs))
+    if len(jobs) == 1 and write and _can_fork() and not args.watch:
+        # One article from cold: python-pptx and reportlab load in helpers while this process plans.
+        outcomes = iter([_build_with_helpers(jobs[0], options[jobs[0]])])
+    elif workers <= 1:
+        outcomes = (_build_one(job, options[job], write) for job in jobs)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # fork starts workers at once, with what this process has imported already.
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        futures = [pool.submit(_build_one, job, options[job], write) for job in jobs]
+        outcomes = (future.result() for future in as_completed(futures))
+    try:
+        for job, result, error in outcomes:
+            if error is not None:
+                failed += 1
+                if manifest is not None:
+                    manifest.forget(job)
+                report.error(error, job)
+                continue
+            if manifest is not None:
+                manifest.record(job, keys[job], result.dependencies, result.outputs)
+            report.built(job, result)
+    finally:
+        if workers > 1:
+            pool.shutdown(cancel_futures=True)
+    return failed
+
+
+def _can_fork() -> bool:
+    return (
+        hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and os.environ.get("LECTUREKIT_NO_HELPERS") is None
+    )
+
+
+def _build_with_helpers(job, options):
+    from .build import warm_deck, warm_handout
+    from .prefork import Helper
+
+    helpers = (Helper(warm_deck), Helper(warm_handout))
+    try:
+        return _build_one(job, options, True, helpers)
+    finally:
+        for helper in helpers:
+            helper.cancel()
+
+
+def _build_one(job, options, write: bool, helpers=None):
+    """Build one article; return (job, result, None) or (job, None, the error). Runs in a worker."""
+    from .build import build_article
+
+    try:
+        return job, build_article(job.article, options, write=write, helpers=helpers), None
+    except LessonError as err:
+        return job, None, err
+    except Exception as err:  # a bug, but one article's bug must not stop the course
+        return (
+            job,
+            None,
+            LessonError(
+                job.article,
+                None,
+                f"internal error: {type(err).__name__}: {err}",
+                "This is a bug in lecturekit; please report it, with --debug output.",
+            ),
+        )
+
+
+def _watch(args, jobs, options, keys, manifest) -> int:
+    """Rebuild, in this process, whatever changes; until Ctrl-C."""
+    from watchfiles import watch
+
+    watched = sorted({str(job.article.resolve().parent) for job in jobs})
+    print(f"watching {', '.join(watched)} (Ctrl-C stops)", file=sys.stderr)
+    args.jobs = 1  # in this process: modules and caches stay warm between rebuilds
+    try:
+        for changes in watch(*watched):
+            changed = {Path(path).resolve() for _, path in changes}
+            todo = [
+                job
+                for job in jobs
+                if job.article.resolve() in changed or not manifest.up_to_date(job, keys[job])
+            ]
+            todo = [job for job in todo if job.article.is_file()]
+            if not todo:
+                continue
+            report = _Report(args, len(todo))
+            failed = _run(todo, options, report, args, write=True, manifest=manifest, keys=keys)
+            manifest.save()
+            report.finish(failed)
+    except KeyboardInterrupt:
+        return EXIT_OK
+    return EXIT_OK
+
+
+class _Report:
+    """What the user sees: paths on stdout; progress, warnings, errors and a summary on stderr.
+
+    On a terminal, a progress bar and a table (rich); otherwise one plain line per article, so
+    CI logs read well.
+    """
+
+    def __init__(self, args, total: int):
+        self.args = args
+        self.total = total
+        self.rows: list = []
+        self.failures: list = []
+        self.done = 0
+        self.course = total > 1
+        self.progress = None
+        if self.course and not args.quiet and sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(
+                TextColumn("[bold]building"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.description}"),
+                transient=True,
             )
-    return EXIT_INPUT if failed else EXIT_OK
+            self.task = self.progress.add_task("", total=total)
+            self.progress.start()
+
+    def config_warnings(self, config) -> None:
+        if not self.args.quiet:
+            for warning in config.warnings:
+                self._err(str(warning))
+
+    def up_to_date(self, count: int) -> None:
+        if count and not self.args.quiet:
+            noun = "article is" if count == 1 else "articles are"
+            self._err(f"{count} {noun} up to date, not rebuilt (--force rebuilds)")
+
+    def built(self, job, result) -> None:
+        self.done += 1
+        self.rows.append((job, result))
+        args = self.args
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1, description=str(job.article))
+        if args.quiet:
+            return
+        for path in result.outputs:
+            print(path)
+        if not self.course or args.verbose:
+            for warning in result.warnings:
+                self._err(str(warning))
+        if self.course and self.progress is None:
+            self._err(f"[{self.done}/{self.total}] {job.article}: {_numbers(result)}")
+        elif args.verbose:
+            self._err(f"{job.article}: {_numbers(result)}")
+
+    def error(self, err: LessonError, job=None) -> None:
+        self.done += 1
+        self.failures.append(err)
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1)
+            self.progress.console.print(str(err), markup=False, highlight=False)
+        else:
+            self._err(str(err))
+
+    def finish(self, failed: int) -> int:
+        if self.progress is not None:
+            self.progress.stop()
+        if (self.course or self.args.verbose) and not self.args.quiet and (self.rows or self.failures):
+            self._summary()
+        return EXIT_INPUT if failed else EXIT_OK
+
+    def _summary(self) -> None:
+        header = ("article", "slides", "pages", "questions", "warnings", "time")
+        rows = [
+            (
+                str(job.article),
+                str(r.slides),
+                str(r.pages),
+                str(r.questions),
+                str(len(r.warnings)),
+                f"{r.seconds:.2f} s",
+            )
+            for job, r in sorted(self.rows, key=lambda row: str(row[0].article))
+        ]
+        ok = f"{len(rows)} built" + (f", {len(self.failures)} failed" if self.failures else "")
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.table import Table
+
+            table = Table(*header, title=ok, title_justify="left")
+            for row in rows:
+                table.add_row(*row)
+            Console(stderr=True).print(table)
+        else:
+            widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=False)]
+            for row in (header, *rows):
+                self._err(
+                    "  ".join(
+                        cell.ljust(w) if i == 0 else cell.rjust(w)
+                        for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+                    )
+                )
+            self._err(ok)
+        for err in self.failures:
+            self._err(f"failed: {err.path}: {err.message}")
+
+    def _err(self, text: str) -> None:
+        print(text, file=sys.stderr)
+
+
+def _numbers(result) -> str:
+    return (
+        f"{result.slides} slides, {result.pages} handout pages, {result.questions} questions, "
+        f"{len(result.warnings)} warnings, {result.seconds:.2f} s"
+    )

@@ -12,9 +12,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
-from .lesson import Diagnostic, LessonError
+from .errors import Diagnostic, LessonError
 
 MAX_FRONT_MATTER = 64 * 1024
 
@@ -98,6 +96,8 @@ def read_front_matter(text: str, path: Path, first_line: int, warnings: list[Dia
 
     Return None if `text` is no set of key: value lines at all: then it is not front matter.
     """
+    import yaml
+
     if len(text) > MAX_FRONT_MATTER:
         raise LessonError(
             path, first_line, "the front matter is over 64 KB", "Keep it to a few key: value lines."
@@ -136,8 +136,10 @@ def read_front_matter(text: str, path: Path, first_line: int, warnings: list[Dia
     return fields
 
 
-def _value(node: yaml.Node):
+def _value(node):
     """Return a scalar as str and a sequence of scalars as list; anything deeper is left opaque."""
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         return node.value
     if isinstance(node, yaml.SequenceNode):
@@ -148,6 +150,6 @@ def _value(node: yaml.Node):
 def _kind(value) -> str:
     if isinstance(value, list):
         return "a list"
-    if isinstance(value, yaml.MappingNode):
+    if type(value).__name__ == "MappingNode":
         return "a mapping"
     return "a nested value"

@@ -10,6 +10,10 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import Diagnostic, LessonError
+
+__all__ = ["Diagnostic", "LessonError"]  # kept here too: the model's warnings and errors
+
 
 @dataclass(frozen=True)
 class Span:
@@ -131,17 +135,30 @@ class Meta:
     accent: str = ""
 
 
-@dataclass(frozen=True)
-class Diagnostic:
-    """A warning about the input, kept as data; the CLI decides whether and how to print it."""
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
-    path: Path
-    line: int | None
-    message: str
 
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: warning: {self.message}"
+def date_text(meta: Meta) -> str:
+    """Return the lecture date as English readers write it (never the machine's locale)."""
+    if meta.date is None:
+        return ""
+    month = _MONTHS[meta.date.month - 1]
+    if meta.lang.lower() == "en-us":
+        return f"{month} {meta.date.day}, {meta.date.year}"
+    return f"{meta.date.day} {month} {meta.date.year}"
 
 
 @dataclass(frozen=True)
@@ -150,19 +167,3 @@ class Lesson:
     sections: tuple[Section, ...]
     path: Path
     warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)
-
-
-class LessonError(Exception):
-    """Bad input: what is wrong, where, and what to do about it. Printed without a traceback."""
-
-    def __init__(self, path: Path | str, line: int | None, message: str, hint: str = ""):
-        super().__init__(message)
-        self.path = Path(path)
-        self.line = line
-        self.message = message
-        self.hint = hint
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        text = f"{where}: error: {self.message}"
-        return f"{text}\n  {self.hint}" if self.hint else text

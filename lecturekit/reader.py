@@ -39,9 +39,9 @@ from .lesson import (
     Table,
     plain,
 )
+from .options import DEFAULT_MAX_BYTES
 from .text import merge
 
-DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 INTRODUCTION = "Introduction"
 
 # Characters XML 1.0 forbids (python-pptx refuses them) and that no text means: C0 controls
@@ -64,11 +64,17 @@ def _parser(front_matter: bool = True) -> MarkdownIt:
     return parser.use(front_matter_plugin) if front_matter else parser
 
 
-def read_article(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Lesson:
-    """Return the `Lesson` read from the Markdown file at `path`; raise `LessonError` if it is unusable."""
+def read_article(
+    path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, defaults: dict | None = None
+) -> Lesson:
+    """Return the `Lesson` read from the Markdown file at `path`; raise `LessonError` if it is unusable.
+
+    `defaults` are checked front-matter fields (from a course.toml) that the article's own front
+    matter overrides.
+    """
     path = Path(path)
     text = decode_article(path, _read_bytes(path, max_bytes))
-    return parse_article(text, path)
+    return parse_article(text, path, defaults)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -108,7 +114,7 @@ def decode_article(path: Path, data: bytes) -> str:
         ) from None
 
 
-def parse_article(text: str, path: Path) -> Lesson:
+def parse_article(text: str, path: Path, defaults: dict | None = None) -> Lesson:
     """Return the `Lesson` for Markdown `text` read from `path` (used for messages and images)."""
     warnings: list[Diagnostic] = []
     text = _drop_unwanted_characters(text, path, warnings)
@@ -134,6 +140,7 @@ def parse_article(text: str, path: Path) -> Lesson:
             body = body[1:]
     reader = _BlockReader(path, warnings)
     top_title, sections = reader.sections(body)
+    fields = {**(defaults or {}), **fields}
     title = fields.pop("title", "") or top_title or _title_from_file_name(path)
     sections, authored = _take_discussion_section(sections)
     fields["questions"] = tuple(fields.get("questions", ())) + authored

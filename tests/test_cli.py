@@ -38,9 +38,8 @@ def test_quiet_prints_nothing(article, tmp_path, capsys):
 
 def test_verbose_reports_slides_and_time(article, tmp_path, capsys):
     assert main(["build", "-v", str(article), "--out", str(tmp_path / "out")]) == 0
-    assert re.search(
-        r"small.md: \d+ slides, \d+ handout pages, \d+ questions in [\d.]+ s", capsys.readouterr().err
-    )
+    err = capsys.readouterr().err
+    assert re.search(r"small.md: \d+ slides, \d+ handout pages, \d+ questions, \d+ warnings, [\d.]+ s", err)
 
 
 def test_default_builds_source_article_into_build(tmp_path, capsys, monkeypatch):

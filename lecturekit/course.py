@@ -1,0 +1,283 @@
+"""A course: many articles, defaults from course.toml, and a manifest so nothing is built twice.
+
+Standard library only. A rebuild with nothing to do must answer in a few hundredths of a second,
+without importing Markdown, python-pptx or reportlab.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import Diagnostic, LessonError
+from .options import Options
+
+COURSE_FILE = "course.toml"
+MANIFEST = ".lecturekit-manifest.json"
+# Front-matter fields a course may set for all its articles; each article's own front matter wins.
+COURSE_FIELDS = (
+    "course",
+    "lecturer",
+    "institution",
+    "author",
+    "source",
+    "url",
+    "lang",
+    "keywords",
+    "paper",
+    "answer_lines",
+    "accent",
+)
+COURSE_OPTIONS = ("questions_templates",)
+
+
+class Job(NamedTuple):
+    """One article to build, the folder its outputs go to, and its course.toml, if any."""
+
+    article: Path
+    out: Path
+    config: Path | None = None
+
+
+def find_jobs(paths: list[Path], out: Path) -> list[Job]:
+    """Return the articles named by `paths` (files, or folders searched for *.md) and where they go.
+
+    An article found in a folder keeps its place below that folder (course/week1/intro.md ->
+    OUT/week1/intro.pptx), so two articles with the same name never overwrite each other; so do
+    articles named one by one whose names clash. Each gets the nearest course.toml between its
+    own folder and the folder named.
+    """
+    jobs: list[Job] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*.md")
+                if not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise LessonError(
+                    path,
+                    None,
+                    "no Markdown files (*.md) in this folder",
+                    "Name an article or a course folder.",
+                )
+            jobs += [Job(p, out / p.parent.relative_to(path), _nearest_config(p.parent, path)) for p in found]
+        else:
+            jobs.append(Job(path, out, _nearest_config(path.parent, path.parent)))
+    stems = [job.article.stem for job in jobs if job.out == out]
+    if len(stems) != len(set(stems)):  # same names from different folders: keep the folders apart
+        base = Path(os.path.commonpath([j.article.resolve().parent for j in jobs]))
+        jobs = [
+            j._replace(out=out / j.article.resolve().parent.relative_to(base)) if j.out == out else j
+            for j in jobs
+        ]
+    return jobs
+
+
+@functools.cache
+def _nearest_config(folder: Path, top: Path) -> Path | None:
+    folder, top = folder.resolve(), top.resolve()
+    while True:
+        candidate = folder / COURSE_FILE
+        if candidate.is_file():
+            return candidate
+        if folder == top or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+def shard(jobs: list[Job], spec: str) -> list[Job]:
+    """Return the I-th of N deterministic slices of `jobs` ("2/4"), for splitting a course over machines.
+
+    Slices go by the articles' sorted paths, so every machine of a CI matrix agrees on them.
+    """
+    index, count = (int(part) for part in spec.split("/"))
+    ordered = sorted(jobs, key=lambda job: str(job.article))
+    return [job for position, job in enumerate(ordered) if position % count == index - 1]
+
+
+class CourseConfig(NamedTuple):
+    defaults: dict | None = None
+    questions_templates: Path | None = None
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+def read_config(path: Path | None) -> CourseConfig:
+    """Return the checked settings of a course.toml; raise `LessonError` naming its line if one is wrong."""
+    if path is None:
+        return CourseConfig()
+    import tomllib
+
+    from .frontmatter import FIELDS
+
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        line = int(str(err).rsplit("line ", 1)[-1].split(",")[0]) if "line " in str(err) else None
+        raise LessonError(
+            path,
+            line,
+            f"not valid TOML: {str(err).split(' (at')[0]}",
+            'Write one setting per line: key = "value".',
+        ) from None
+    defaults: dict = {}
+    warnings = []
+    templates = None
+    for key, value in data.items():
+        line = _line_of(text, key)
+        if key in COURSE_OPTIONS:
+            templates = (path.parent / str(value)).resolve()
+            continue
+        if key not in COURSE_FIELDS:
+            known = ", ".join(COURSE_FIELDS + COURSE_OPTIONS)
+            warnings.append(
+                Diagnostic(path, line, f"unknown course setting {key!r} ignored (known: {known})")
+            )
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int | float | list):
+            raise LessonError(path, line, f"{key!r} must be text, a number or a list of text")
+        try:
+            text_value = [str(v) for v in value] if isinstance(value, list) else str(value)
+            defaults[key] = FIELDS[key](text_value, key)
+        except ValueError as err:
+            raise LessonError(path, line, f"course setting: {err}") from None
+    return CourseConfig(defaults, templates, tuple(warnings))
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith((key + " ", key + "=")):
+            return number
+    return None
+
+
+# -- the manifest: what each output was made from --------------------------------------------------
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _seen(path: Path) -> list:
+    """Return what the manifest keeps of a file: its content's hash, size and modification time."""
+    stat = path.stat()
+    return [digest(path), stat.st_size, stat.st_mtime_ns]
+
+
+def _unchanged(path: Path, seen: list) -> bool:
+    """Tell whether `path` still has the content recorded in `seen`.
+
+    Size and modification time unchanged: the same file (git's index makes the same bet). Else
+    its content decides: a file touched but not changed needs no rebuild.
+    """
+    recorded, size, mtime = seen
+    stat = path.stat()
+    if stat.st_size == size and stat.st_mtime_ns == mtime:
+        return True
+    return stat.st_size == size and digest(path) == recorded
+
+
+def folder_digest(folder: Path | None) -> str:
+    if folder is None or not folder.is_dir():
+        return ""
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def tool_fingerprint() -> str:
+    """Return a hash of lecturekit's own code and data and the writers' versions: a new tool rebuilds."""
+    from importlib.util import find_spec
+
+    from . import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    for package in ("lecturekit", "lecturekit.deck", "lecturekit.handouts"):
+        for folder in find_spec(package).submodule_search_locations:
+            for path in sorted(Path(folder).rglob("*")):
+                if path.suffix in (".py", ".j2", ".json") and "__pycache__" not in path.parts:
+                    h.update(path.name.encode() + path.read_bytes())
+    h.update(" ".join(_installed(("python_pptx", "reportlab", "markdown_it_py", "jinja2"))).encode())
+    return h.hexdigest()
+
+
+def _installed(names: tuple[str, ...]) -> list[str]:
+    """Return the installed distributions among `names` with their versions ("reportlab-4.2.0").
+
+    Read from the *.dist-info folder names: importlib.metadata would cost more than the rest
+    of a rebuild with nothing to do.
+    """
+    found = []
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            for name in os.listdir(entry or "."):
+                if name.endswith(".dist-info") and name.split("-", 1)[0].lower() in names:
+                    found.append(name.removesuffix(".dist-info"))
+    return sorted(found)
+
+
+def build_key(options: Options, tool: str) -> str:
+    """Return the hash of everything besides the files that the outputs depend on."""
+    h = hashlib.sha256(tool.encode())
+    h.update(options.fingerprint().encode())
+    h.update(folder_digest(options.questions_templates).encode())
+    h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return h.hexdigest()
+
+
+class Manifest:
+    """The record, in the output folder, of what each article's outputs were made from."""
+
+    def __init__(self, out: Path):
+        self.path = out / MANIFEST
+        try:
+            self.entries: dict = json.loads(self.path.read_text(encoding="utf-8")).get("articles", {})
+        except (OSError, ValueError):
+            self.entries = {}
+        self.changed = False
+
+    def up_to_date(self, job: Job, key: str) -> bool:
+        """Tell whether the outputs of `job` exist and were made from exactly what it has now."""
+        entry = self.entries.get(str(job.article.resolve()))
+        if not entry or entry.get("key") != key:
+            return False
+        try:
+            return all(
+                _unchanged(Path(path), seen)
+                for path, seen in {**entry["dependencies"], **entry["outputs"]}.items()
+            )
+        except (OSError, KeyError, TypeError, ValueError):
+            return False
+
+    def record(self, job: Job, key: str, dependencies: list[Path], outputs: list[Path]) -> None:
+        files = [*dependencies, *([job.config] if job.config else [])]
+        self.changed = True
+        self.entries[str(job.article.resolve())] = {
+            "key": key,
+            "dependencies": {str(p.resolve()): _seen(p) for p in files},
+            "outputs": {str(p.resolve()): _seen(p) for p in outputs},
+        }
+
+    def forget(self, job: Job) -> None:
+        if self.entries.pop(str(job.article.resolve()), None) is not None:
+            self.changed = True
+
+    def save(self) -> None:
+        """Write the manifest atomically (a reader never sees half of it), if anything changed."""
+        if not self.changed:
+            return
+        from .build import atomic_outputs
+
+        data = json.dumps({"version": 1, "articles": self.entries}, indent=1, sort_keys=True) + "\n"
+        with atomic_outputs([self.path]) as (file,):
+            file.write(data.encode("utf-8"))

@@ -1,0 +1,98 @@
+"""Helper processes that import a writer while the main process reads and plans.
+
+A cold build of one article spends most of its time importing: python-pptx, reportlab,
+markdown-it. Forked at start-up, one helper imports python-pptx and another reportlab while
+the main process imports the reader and planners and plans; each helper then renders its output
+from the plan it is sent and sends the bytes back. The main process alone writes files, so
+outputs still appear all together or not at all.
+
+POSIX only (fork); elsewhere, and for course builds (a worker pool), builds render in process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+
+
+class Helper:
+    """A forked process: it runs `warm()` at once, then one task it is sent, and sends back the result."""
+
+    # The main process's ends of every live helper's pipes. A helper forked later would inherit
+    # them, keep an earlier helper's task pipe open, and that helper would never see it end.
+    _parent_ends: set[int] = set()
+
+    def __init__(self, warm: Callable[[], None]):
+        task_read, self._task_write = os.pipe()
+        self._result_read, result_write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the helper
+            for fd in (self._task_write, self._result_read, *Helper._parent_ends):
+                os.close(fd)
+            _serve(warm, task_read, result_write)
+        os.close(task_read)
+        os.close(result_write)
+        Helper._parent_ends.update((self._task_write, self._result_read))
+
+    def submit(self, function: Callable, *args) -> None:
+        """Send the task: `function` (a module-level function) and its arguments."""
+        fd, self._task_write = self._task_write, None
+        Helper._parent_ends.discard(fd)
+        with os.fdopen(fd, "wb") as pipe:
+            pickle.dump((function, args), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def result(self):
+        """Return the task's result, or raise its error here, as if it had run in this process."""
+        fd, self._result_read = self._result_read, None
+        Helper._parent_ends.discard(fd)
+        with os.fdopen(fd, "rb") as pipe:
+            try:
+                ok, value = pickle.load(pipe)
+            except EOFError:
+                ok, value = False, RuntimeError("a helper process ended without an answer")
+        self._reap()
+        if not ok:
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """Close what is still open and wait for the helper: it ends when it finds no task."""
+        for name in ("_task_write", "_result_read"):
+            fd = getattr(self, name)
+            if fd is not None:  # a descriptor closed before may already be another file's
+                setattr(self, name, None)
+                Helper._parent_ends.discard(fd)
+                os.close(fd)
+        self._reap()
+
+    def _reap(self) -> None:
+        if self.pid:
+            pid, self.pid = self.pid, 0
+            os.waitpid(pid, 0)
+
+
+def _serve(warm: Callable[[], None], task_read: int, result_write: int) -> None:
+    code = 0
+    try:
+        warm()
+        with os.fdopen(task_read, "rb") as pipe:
+            try:
+                function, args = pickle.load(pipe)
+            except EOFError:  # no task: the main process stopped before writing
+                os._exit(0)
+        try:
+            answer = (True, function(*args))
+        except Exception as err:  # sent back and raised in the main process
+            answer = (False, err)
+        try:
+            data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an error that cannot travel: send what it said
+            error = answer[1]
+            data = pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
+        with os.fdopen(result_write, "wb") as pipe:
+            pipe.write(data)
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)  # never run the main process's exit handlers, never flush its buffers
