@@ -45,6 +45,31 @@ MONO = Family(
 )
 
 
+def _four(stem: str) -> tuple[str, ...]:
+    return tuple(f"{stem}-{face}.ttf" for face in ("Regular", "Bold", "Italic", "BoldItalic"))
+
+
+ARIAL = Family("Liberation Sans", "Arial", _four("LiberationSans"))
+TIMES = Family("Liberation Serif", "Times New Roman", _four("LiberationSerif"))
+CAMBRIA = Family("Caladea", "Cambria", _four("Caladea"))
+# Office fonts a template may name, and the shipped font with the same metrics that measures them.
+METRIC_TWINS = {family.shown_as.casefold(): family for family in (SANS, MONO, ARIAL, TIMES, CAMBRIA)} | {
+    "helvetica": ARIAL,
+    "liberation sans": ARIAL,
+    "times": TIMES,
+    "liberation serif": TIMES,
+    "carlito": SANS,
+    "caladea": CAMBRIA,
+    "courier": MONO,
+    "liberation mono": MONO,
+}
+
+
+def twin(office_font: str) -> Family | None:
+    """Return the shipped font with the metrics of `office_font`, or None if there is none."""
+    return METRIC_TWINS.get(office_font.strip().casefold())
+
+
 HANGUL = Family(
     "NanumGothic",
     "NanumGothic",
