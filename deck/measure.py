@@ -43,15 +43,16 @@ def _tallest(family: Family, text: str) -> float:
 class Measurer:
     """Answer "how tall is this text at this size in this width?" for one pair of families."""
 
-    def __init__(self, sans: Family, mono: Family):
+    def __init__(self, sans: Family, mono: Family, line_spacing: float = 1.0):
         self.sans = sans
         self.mono = mono
+        self.line_spacing = line_spacing
 
     def family(self, span: Span) -> Family:
         return self.mono if span.code else self.sans
 
     def line_height(self, size: float) -> float:
-        return metrics(self.sans.file()).line_height * size
+        return metrics(self.sans.file()).line_height * size * self.line_spacing
 
     def height(self, inlines: Inlines, size: float, width: float) -> float:
         """Return the height of `inlines` set at `size` in `width`, every line as tall as its tallest font."""
@@ -60,7 +61,7 @@ class Measurer:
     def line_height_of(self, inlines: Inlines, size: float) -> float:
         """Return the line height of `inlines` at `size`: Arabic's font, for one, is taller than Carlito."""
         tallest = max((_tallest(self.family(span), span.text) for span in inlines), default=0.0)
-        return max(tallest * size, self.line_height(size))
+        return max(tallest * size * self.line_spacing, self.line_height(size))
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         return _width(self.sans.file(bold), text) * size

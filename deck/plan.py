@@ -71,7 +71,8 @@ class _Planner:
         self.lesson = lesson
         self.meta = lesson.meta
         self.theme = theme
-        self.measure = Measurer(theme.sans, theme.mono)
+        self.measure = Measurer(theme.sans, theme.mono, theme.line_spacing)
+        self.measure_titles = Measurer(theme.heading, theme.mono, theme.line_spacing)
         self.slides: list[Slide] = []
         self.warnings: list[Diagnostic] = []
         self.title_uses: dict[str, int] = {}
@@ -118,7 +119,7 @@ class _Planner:
             notes.append(meta.subtitle)
         if meta.source:
             notes.append(f"Based on an article from {meta.source}.")
-        title, size = self.fit_hero(meta.title, self.theme.hero_title)
+        title, size = self.fit_hero(meta.title, self.theme.hero_title, "hero")
         self.slides.append(TitleSlide(title, size, meta.subtitle, details, "\n".join(notes)))
 
     def agenda(self, sections: Sequence[Section]) -> None:
@@ -138,9 +139,14 @@ class _Planner:
             notes += " It covers " + ", ".join(subheadings) + "."
         theme = self.theme
         # The kicker ("Part 2") shares the title box, one line at the title minimum above the heading.
-        kicker_height = self.measure.line_height(theme.title_min) + theme.kicker_gap
-        heading, size = self.fit_hero(heading, theme.section, reserve=kicker_height)
-        self.slides.append(SectionSlide(f"{kicker}\n{heading}", kicker, heading, size, notes))
+        kicker_height = self.measure_titles.line_height(theme.title_min) + theme.kicker_gap
+        shown, size = self.fit_hero(heading, theme.section, "section", reserve=kicker_height)
+        if shown == heading:
+            self.slides.append(SectionSlide(f"{kicker}\n{heading}", kicker, heading, size, notes))
+            return
+        # A small title box (some templates'): one line, "Part 2: ...", rather than losing the heading.
+        shown, size = self.fit_hero(f"{kicker}: {heading}", theme.section, "section")
+        self.slides.append(SectionSlide(shown, "", shown, size, notes))
 
     def discussion(self, questions: Sequence[str]) -> None:
         items = [_Item(Bullet((Span(q),), 0, n), f"{n}. {q}", 0) for n, q in enumerate(questions, start=1)]
@@ -352,13 +358,15 @@ class _Planner:
         level: int = 0,
         reserve: int = 0,
         numbered: bool = False,
+        measure: Measurer | None = None,
     ) -> Inlines:
         """Return the longest start of `inlines` (plus "…") that fits `box` at `size`."""
+        measure = measure or self.measure
         width = self.width(box, level, numbered)
-        line = self.measure.line_height_of(inlines, size)
+        line = measure.line_height_of(inlines, size)
         room = self.room(box) - reserve * line
         max_lines = max(1, int(room // line))
-        lines = self.measure.lines(inlines, size, width)
+        lines = measure.lines(inlines, size, width)
         if len(lines) <= max_lines:
             return inlines
         kept = sum(len(text) for line in lines[:max_lines] for _, text in line)
@@ -388,26 +396,62 @@ class _Planner:
         return self.measure.height(bullet.inlines, size, width) + space
 
     def fit_size(
-        self, inlines: Inlines, box: Box, size: float, minimum: float, reserve: int = 0
+        self,
+        inlines: Inlines,
+        box: Box,
+        size: float,
+        minimum: float,
+        reserve: int = 0,
+        measure: Measurer | None = None,
     ) -> float | None:
         """Return the largest size from `size` down to `minimum` at which `inlines` fits `box`."""
+        measure = measure or self.measure
         for candidate in _sizes(size, minimum):
-            room = self.room(box) - reserve * self.measure.line_height_of(inlines, candidate)
-            if self.measure.height(inlines, candidate, self.width(box, -1)) <= room:
+            room = self.room(box) - reserve * measure.line_height_of(inlines, candidate)
+            if measure.height(inlines, candidate, self.width(box, -1)) <= room:
                 return candidate
         return None
 
-    def fit_hero(self, text: str, box: Box, reserve: float = 0.0) -> tuple[str, float]:
+    def title_text(self, text: str, role: str = "title") -> Inlines:
+        """Return a title as it is drawn, to measure it: bold, or in capitals, if the template sets it so."""
+        theme = self.theme
+        bold = {"title": theme.title_bold, "hero": theme.hero_bold, "section": theme.section_bold}[role]
+        return (Span(text.upper() if role in theme.caps else text, bold=bold),)
+
+    def fit_hero(self, text: str, box: Box, role: str, reserve: float = 0.0) -> tuple[str, float]:
         """Return a big title and its size: the hero size, shrunk to the title minimum, then shortened."""
         theme = self.theme
         room = self.room(box) - reserve
+        width = self.width(box, -1)
         for candidate in _sizes(theme.hero_size, theme.title_min):
-            if self.measure.height((Span(text, bold=True),), candidate, self.width(box, -1)) <= room:
+            if self.measure_titles.height(self.title_text(text, role), candidate, width) <= room:
                 return text, candidate
-        shown = Box(box.x, box.y, box.w, box.h - reserve / (1 - theme.slack))
-        return plain(
-            self.truncate((Span(text, bold=True),), shown, theme.title_min, level=-1)
-        ), theme.title_min
+        return self.shorten_title(text, box, theme.title_min, role, reserve), theme.title_min
+
+    def shorten_title(
+        self, text: str, box: Box, size: float, role: str, reserve: float = 0.0, suffix: str = ""
+    ) -> str:
+        """Return the longest start of `text` that, with "…" and `suffix`, fits `box` as the title is drawn.
+
+        The cut is estimated on the text as it is, then moved back a word at a time while the
+        title, in the template's capitals or bold, still does not fit.
+        """
+        width, room = self.width(box, -1), self.room(box) - reserve
+
+        def fits(candidate: str) -> bool:
+            return self.measure_titles.height(self.title_text(candidate, role), size, width) <= room
+
+        if fits(text + suffix):
+            return text + suffix
+        shown = Box(box.x, box.y, box.w, box.h - reserve / (1 - self.theme.slack))
+        short = plain(self.truncate((Span(text),), shown, size, level=-1, measure=self.measure_titles))
+        short = short.removesuffix("…").rstrip()
+        while short:
+            if fits(short + "…" + suffix):
+                return short + "…" + suffix
+            cut = short.rfind(" ")
+            short = short[:cut].rstrip() if cut > 0 else short[:-1]  # always shorter: this ends
+        return "…" + suffix
 
     def next_title(self, title: str) -> str:
         uses = self.title_uses.get(title, 0)
@@ -425,18 +469,16 @@ class _Planner:
                 fitted.append(slide)
                 continue
             text = slide.title
-            size = self.fit_size((Span(text, bold=True),), theme.title, theme.title_size, theme.title_min)
+            titles = self.measure_titles
+            size = self.fit_size(
+                self.title_text(text), theme.title, theme.title_size, theme.title_min, measure=titles
+            )
             if size is None:
                 size = theme.title_min
                 suffix = m.group() if (m := _SUFFIX.search(text)) else ""
-                base = (Span(text[: len(text) - len(suffix)], bold=True),)
-                short = plain(self.truncate(base, theme.title, size, level=-1, reserve=0))
-                while (
-                    suffix
-                    and self.fit_size((Span(short + suffix, bold=True),), theme.title, size, size) is None
-                ):
-                    short = short[:-2].rstrip() + "…"
-                text = short + suffix
+                text = self.shorten_title(
+                    text[: len(text) - len(suffix)], theme.title, size, "title", suffix=suffix
+                )
             fitted.append(replace(slide, title=text, title_size=size))
         return fitted
 

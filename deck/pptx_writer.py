@@ -1,15 +1,21 @@
 """Write a planned `Deck` as a .pptx file. The only module that imports python-pptx.
 
-Nothing is decided here that the planner measured: sizes and boxes come from the plan and the
-theme, and every font size is set explicitly, so the deck opens as it was measured (PowerPoint
-applies auto-fit only after someone edits the text; lecturekit never relies on it).
+The deck is built on a template: lecturekit's own (themes/lecture.pptx) or an institution's.
+Slides take the template's layouts, and their text goes into placeholders that inherit position,
+fonts and colours from the layout, so the deck looks like the template and a lecturer can keep
+editing it in PowerPoint. What the planner measured is set explicitly: every font size, and
+"no auto-fit" (PowerPoint applies auto-fit only after someone edits the text; lecturekit never
+relies on it). Shapes and text are built as DrawingML with lxml through python-pptx's part API:
+its property setters look every child up by XPath, which made them most of the writing time.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
 import zipfile
+from dataclasses import replace
 from typing import BinaryIO
 
 from pptx import Presentation
@@ -25,7 +31,7 @@ from lecturekit.fonts import font_runs
 from lecturekit.lesson import Inlines, Meta, Span
 
 from .slides import Bullet, BulletSlide, Deck, PictureSlide, QuoteSlide, SectionSlide, TitleSlide
-from .theme import Box, Theme
+from .theme import WHITE, Box, Theme
 
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
@@ -38,13 +44,13 @@ _NOTES = (
     '<p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>'
     "</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
 )
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 
 
 def write_pptx(deck: Deck, out: BinaryIO, theme: Theme, meta: Meta, when: _dt.datetime) -> None:
     """Write `deck` to the binary file `out`; `when` dates the file, so equal input gives equal bytes."""
-    prs = Presentation()
-    prs.slide_width = Pt(theme.width)
-    prs.slide_height = Pt(theme.height)
+    prs = open_template(theme)
     writer = _Writer(prs, theme, meta.lang, deck.footer)
     for spec in deck.slides:
         writer.add(spec)
@@ -55,76 +61,98 @@ def write_pptx(deck: Deck, out: BinaryIO, theme: Theme, meta: Meta, when: _dt.da
     _rezip(buffer.getvalue(), out, when)
 
 
+def open_template(theme: Theme):
+    """Return the template as a presentation to add slides to: no slides of its own, our accent."""
+    data = theme.template.read_bytes()
+    if _TEMPLATE_TYPE in data[:4096] or theme.template.suffix.lower() == ".potx":
+        data = _as_presentation(data)  # python-pptx refuses a template's content type
+    prs = Presentation(io.BytesIO(data))
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):  # the template's own example slides: gone, rels and all
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+    if theme.builtin:
+        part = prs.slide_master.part.part_related_by(RT.THEME)
+        for slot, colour in (("accent1", theme.accent), ("hlink", theme.accent_ink)):
+            part._blob = re.sub(
+                rb"(<a:" + slot.encode() + rb'><a:srgbClr val=")[0-9A-Fa-f]{6}',
+                rb"\g<1>" + colour.encode(),
+                part.blob,
+            )
+    return prs
+
+
+def _ink(theme: Theme) -> str:
+    """Return the colour for text in the accent: the scheme's accent1 where it reads on the
+    background, else the accent blended toward the text colour until it does."""
+    return "accent1" if theme.accent_ink == theme.accent else "#" + theme.accent_ink
+
+
+def _as_presentation(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            if entry.filename == "[Content_Types].xml":
+                content = content.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE)
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
 class _Slide:
     """A slide being built. Shapes are appended as DrawingML, numbered in order.
 
     python-pptx's add_slide() would first clone every placeholder of the layout and then look
-    each up by XPath; every shape here is placed explicitly, so the slide starts empty.
+    each up by XPath; here the slide starts empty and gets the placeholders it uses.
     """
 
-    def __init__(self, slide, theme: Theme):
+    def __init__(self, slide, layout: dict, theme: Theme):
         self.slide = slide
         self.part = slide.part
+        self.layout = layout  # the layout's placeholders: kind -> <p:ph> attributes
         self.theme = theme
         self.tree = slide.shapes._spTree
         self.next_id = 2
 
-    def text_shape(self, name: str, box: Box, anchor: str, placeholder: dict | None = None):
-        """Append a text shape (a placeholder of the layout, or a plain text box); return its text body."""
-        theme = self.theme
-        shape_id, self.next_id = self.next_id, self.next_id + 1
-        sp = _sub(self.tree, "p:sp")
-        nv = _sub(sp, "p:nvSpPr")
-        _sub(nv, "p:cNvPr", id=str(shape_id), name=f"{name} {shape_id - 1}")
-        if placeholder is None:
-            _sub(nv, "p:cNvSpPr", txBox="1")
-            _sub(nv, "p:nvPr")
-        else:
-            _sub(_sub(nv, "p:cNvSpPr"), "a:spLocks", noGrp="1")
-            _sub(_sub(nv, "p:nvPr"), "p:ph", **placeholder)
-        sppr = _sub(sp, "p:spPr")
-        _xfrm(sppr, box)
-        if placeholder is None:
-            _sub(_sub(sppr, "a:prstGeom", prst="rect"), "a:avLst")
-            _sub(sppr, "a:noFill")
+    def has(self, kind: str) -> bool:
+        return kind in self.layout
+
+    def placeholder(self, *kinds: str):
+        """Append a placeholder of the first of `kinds` the layout has; return its text body.
+
+        It inherits position, fonts and colours from the layout; only "no auto-fit" is set.
+        """
+        kind = next(k for k in kinds if k in self.layout)
+        sp, nv = self._shape(kind.capitalize())
+        _sub(_sub(nv, "p:cNvSpPr"), "a:spLocks", noGrp="1")
+        _sub(_sub(nv, "p:nvPr"), "p:ph", **self.layout[kind])
+        _sub(sp, "p:spPr")
         body = _sub(sp, "p:txBody")
-        inset_x, inset_y = str(Pt(theme.inset_x)), str(Pt(theme.inset_y))
-        _sub(
-            _sub(
-                body,
-                "a:bodyPr",
-                wrap="square",
-                lIns=inset_x,
-                tIns=inset_y,
-                rIns=inset_x,
-                bIns=inset_y,
-                anchor=anchor,
-            ),
-            "a:noAutofit",  # sizes are measured and set: never let a viewer shrink the text
-        )
+        _sub(_sub(body, "a:bodyPr"), "a:noAutofit")
         _sub(body, "a:lstStyle")
         return body
 
-    def rect(self, box: Box, colour: str) -> None:
-        shape_id, self.next_id = self.next_id, self.next_id + 1
-        sp = _sub(self.tree, "p:sp")
-        nv = _sub(sp, "p:nvSpPr")
-        _sub(nv, "p:cNvPr", id=str(shape_id), name=f"Rectangle {shape_id - 1}")
-        _sub(nv, "p:cNvSpPr")
+    def text_box(self, box: Box, anchor: str):
+        """Append a text box at `box`; return its text body."""
+        theme = self.theme
+        sp, nv = self._shape("TextBox")
+        _sub(nv, "p:cNvSpPr", txBox="1")
         _sub(nv, "p:nvPr")
         sppr = _sub(sp, "p:spPr")
         _xfrm(sppr, box)
         _sub(_sub(sppr, "a:prstGeom", prst="rect"), "a:avLst")
-        _sub(_sub(sppr, "a:solidFill"), "a:srgbClr", val=colour)
-        _sub(_sub(sppr, "a:ln"), "a:noFill")
-
-    def background(self, colour: str) -> None:
-        c_sld = self.slide._element.find(qn("p:cSld"))
-        bg = c_sld.makeelement(qn("p:bg"), {})
-        pr = _sub(bg, "p:bgPr")
-        _sub(_sub(pr, "a:solidFill"), "a:srgbClr", val=colour)
-        _sub(pr, "a:effectLst")
-        c_sld.insert(0, bg)
+        _sub(sppr, "a:noFill")
+        body = _sub(sp, "p:txBody")
+        x, y = str(Pt(theme.inset_x)), str(Pt(theme.inset_y))
+        _sub(
+            _sub(body, "a:bodyPr", wrap="square", lIns=x, tIns=y, rIns=x, bIns=y, anchor=anchor),
+            "a:noAutofit",
+        )
+        _sub(body, "a:lstStyle")
+        return body
 
     def picture(self, path, box: Box, alt: str) -> None:
         picture = self.slide.shapes.add_picture(str(path), Pt(box.x), Pt(box.y))
@@ -136,6 +164,13 @@ class _Slide:
         picture._element.nvPicPr.cNvPr.set("descr", alt)
         self.next_id = max(self.next_id, picture.shape_id + 1)
 
+    def _shape(self, name: str):
+        shape_id, self.next_id = self.next_id, self.next_id + 1
+        sp = _sub(self.tree, "p:sp")
+        nv = _sub(sp, "p:nvSpPr")
+        _sub(nv, "p:cNvPr", id=str(shape_id), name=f"{name} {shape_id - 1}")
+        return sp, nv
+
 
 class _Writer:
     def __init__(self, prs, theme: Theme, lang: str, footer: str):
@@ -143,7 +178,10 @@ class _Writer:
         self.theme = theme
         self.lang = lang
         self.footer = footer
-        self.layouts = {layout.name: layout for layout in prs.slide_layouts}
+        available = {layout.name: layout for master in prs.slide_masters for layout in master.slide_layouts}
+        roles = ("title", "content", "section", "title_only")
+        self.layouts = {role: available[name] for role, name in zip(roles, theme.layout_names, strict=True)}
+        self.placeholders = {role: _placeholders(layout) for role, layout in self.layouts.items()}
         self.notes_master = prs.part.notes_master_part
         self.count = 0
 
@@ -165,74 +203,77 @@ class _Writer:
 
     def title_slide(self, spec: TitleSlide) -> None:
         theme = self.theme
-        slide = self.new_slide("Title Slide", spec.notes)
-        slide.rect(Box(0, 0, 24, theme.height), theme.accent)
-        title = slide.text_shape("Title", theme.hero_title, "b", {"type": "ctrTitle"})
-        self.fill(slide, title, [((Span(spec.title, bold=True),), spec.title_size, theme.text)])
-        if spec.subtitle:
-            subtitle = slide.text_shape(
-                "Subtitle", theme.hero_subtitle, "t", {"type": "subTitle", "idx": "1"}
-            )
-            self.fill(slide, subtitle, [((Span(spec.subtitle),), theme.subtitle_size, theme.muted)])
-        if spec.details:
-            box = slide.text_shape("TextBox", theme.hero_details, "t")
-            lines = [((Span(line),), theme.detail_size, theme.muted) for line in spec.details]
-            self.fill(slide, box, lines, spacing=4)
+        slide = self.new_slide("title", spec.notes)
+        title = slide.placeholder("ctrTitle", "title")
+        self.fill(slide, title, [(self.title_text(spec.title, "hero"), spec.title_size, None)])
+        # The subtitle, then course, lecturer and date set apart from it and close together.
+        lines = [((Span(spec.subtitle),), theme.subtitle_size, None, 0)] if spec.subtitle else []
+        lines += [
+            ((Span(line),), theme.detail_size, None, 14 if i == 0 and lines else 2)
+            for i, line in enumerate(spec.details)
+        ]
+        if lines and slide.has("subTitle"):
+            self.fill(slide, slide.placeholder("subTitle"), lines, spacing=4)
+        elif lines:
+            self.fill(slide, slide.text_box(theme.hero_subtitle, "t"), lines, spacing=4)
 
     def section_slide(self, spec: SectionSlide) -> None:
         theme = self.theme
-        slide = self.new_slide("Section Header", spec.notes)
-        slide.background(theme.accent)
-        title = slide.text_shape("Title", theme.section, "t", {"type": "title"})
-        self.fill(
-            slide,
-            title,
-            [
-                ((Span(spec.kicker),), theme.title_min, theme.on_accent),
-                ((Span(spec.heading, bold=True),), spec.title_size, theme.on_accent),
-            ],
-            spacing=theme.kicker_gap,
-        )
+        slide = self.new_slide("section", spec.notes)
+        # The built-in section header is the accent colour; a light accent needs dark text.
+        colour = "#" + theme.on_accent if theme.builtin and theme.on_accent != WHITE else None
+        title = slide.placeholder("title", "ctrTitle")
+        paragraphs = [((Span(spec.kicker),), theme.title_min, colour)] if spec.kicker else []
+        paragraphs.append((self.title_text(spec.heading, "section"), spec.title_size, colour))
+        self.fill(slide, title, paragraphs, spacing=theme.kicker_gap)
 
     def bullet_slide(self, spec: BulletSlide) -> None:
-        slide = self.content_slide("Title and Content", spec)
-        body = slide.text_shape("Content Placeholder", self.theme.body, "t", {"idx": "1"})
-        self.bullets(slide, body, spec.bullets, spec.body_size)
+        slide = self.content_slide("content", spec)
+        self.bullets(slide, slide.placeholder("body"), spec.bullets, spec.body_size)
 
     def quote_slide(self, spec: QuoteSlide) -> None:
         theme = self.theme
-        slide = self.content_slide("Title Only", spec)
+        slide = self.content_slide("title_only", spec)
         # A large opening quotation mark: its box holds a full 96 pt line, so nothing leaves it.
-        mark = slide.text_shape("TextBox", Box(theme.body.x - 4, theme.body.y - 8, 72, 128), "t")
-        self.fill(slide, mark, [((Span("“"),), 96, theme.accent)])
-        box = Box(theme.body.x + 64, theme.body.y, theme.body.w - 64, theme.body.h)
-        text = slide.text_shape("TextBox", box, "ctr")
-        paragraphs = [(tuple(_italic(s) for s in spec.quote), spec.body_size, theme.text)]
+        mark = slide.text_box(Box(theme.body.x - 4, theme.body.y - 8, 72, 128), "t")
+        self.fill(slide, mark, [((Span("“"),), 96, _ink(theme))])
+        text = slide.text_box(Box(theme.body.x + 64, theme.body.y, theme.body.w - 64, theme.body.h), "ctr")
+        paragraphs = [(tuple(replace(s, italic=not s.italic) for s in spec.quote), spec.body_size, "tx1")]
         if spec.attribution:
-            paragraphs.append(((Span(f"— {spec.attribution}"),), spec.body_size, theme.muted))
+            paragraphs.append(((Span(f"— {spec.attribution}"),), spec.body_size, "tx2"))
         self.fill(slide, text, paragraphs, spacing=12)
 
     def picture_slide(self, spec: PictureSlide) -> None:
         theme = self.theme
-        slide = self.content_slide("Title Only", spec)
+        slide = self.content_slide("title_only", spec)
         area = theme.body
         if spec.caption:
             area = Box(area.x, area.y, area.w, area.h - 36)
-            caption = slide.text_shape("TextBox", Box(area.x, area.y + area.h + 4, area.w, 32), "t")
-            self.fill(
-                slide, caption, [((Span(spec.caption),), theme.footer_size + 4, theme.muted)], align="ctr"
-            )
+            caption = slide.text_box(Box(area.x, area.y + area.h + 4, area.w, 32), "t")
+            self.fill(slide, caption, [((Span(spec.caption),), theme.footer_size + 4, "tx2")], align="ctr")
         slide.picture(spec.image.path, area, spec.image.alt)
 
     # -- building blocks -----------------------------------------------------------------------
 
-    def new_slide(self, layout: str, notes: str) -> _Slide:
-        rid, slide = self.prs.part.add_slide(self.layouts[layout])
+    def title_text(self, text: str, role: str = "title") -> Inlines:
+        """Return a title's text, bold exactly as the planner measured it."""
+        theme = self.theme
+        return (
+            Span(
+                text,
+                bold={"title": theme.title_bold, "hero": theme.hero_bold, "section": theme.section_bold}[
+                    role
+                ],
+            ),
+        )
+
+    def new_slide(self, role: str, notes: str) -> _Slide:
+        rid, slide = self.prs.part.add_slide(self.layouts[role])
         self.prs.slides._sldIdLst.add_sldId(rid)
         self.count += 1
         if notes:
             self.add_notes(slide, notes)
-        return _Slide(slide, self.theme)
+        return _Slide(slide, self.placeholders[role], self.theme)
 
     def add_notes(self, slide, text: str) -> None:
         """Give `slide` a notes page holding `text`.
@@ -255,58 +296,56 @@ class _Writer:
         part.relate_to(slide.part, RT.SLIDE)
         slide.part.relate_to(part, RT.NOTES_SLIDE)
 
-    def content_slide(self, layout: str, spec) -> _Slide:
-        """Return a new slide with its title, the accent rule, the footer and the slide number."""
-        theme = self.theme
-        slide = self.new_slide(layout, spec.notes)
-        title = slide.text_shape("Title", theme.title, "b", {"type": "title"})
-        self.fill(slide, title, [((Span(spec.title, bold=True),), spec.title_size, theme.text)])
-        slide.rect(theme.rule, theme.accent)
-        if self.footer:
-            footer = slide.text_shape("Footer", theme.footer, "ctr")
-            self.fill(slide, footer, [((Span(self.footer),), theme.footer_size, theme.muted)])
-        self.slide_number(slide.text_shape("Slide Number", theme.number, "ctr"))
+    def content_slide(self, role: str, spec) -> _Slide:
+        """Return a new slide with its title, the footer and the slide number."""
+        slide = self.new_slide(role, spec.notes)
+        self.fill(slide, slide.placeholder("title"), [(self.title_text(spec.title), spec.title_size, None)])
+        if self.footer and slide.has("ftr"):
+            self.fill(slide, slide.placeholder("ftr"), [((Span(self.footer),), self.theme.footer_size, None)])
+        if slide.has("sldNum"):
+            self.slide_number(slide.placeholder("sldNum"))
         return slide
 
-    # Text is built as DrawingML elements directly, in the schema's order: python-pptx's
-    # property setters look each child up by XPath, which made text most of the writing time.
+    def fill(self, slide: _Slide, body, paragraphs, spacing: float = 0, align: str | None = None) -> None:
+        """Give the text body `body` its `paragraphs`: (inlines, size, colour or None, [space before]).
 
-    def fill(self, slide: _Slide, body, paragraphs, spacing: float = 0, align: str = "l") -> None:
-        """Give the text body `body` its `paragraphs`: (inlines, size, colour) each, no bullets."""
+        A colour of None inherits the template's; space before defaults to `spacing` (none for the first).
+        """
         if not paragraphs:
             _sub(body, "a:p")  # a text body needs a paragraph, even an empty one
-        for index, (inlines, size, colour) in enumerate(paragraphs):
+        for index, (inlines, size, colour, *before) in enumerate(paragraphs):
             p = _sub(body, "a:p")
-            ppr = _sub(p, "a:pPr", marL="0", indent="0", algn=align)
-            _spacing(ppr, spacing if index else 0)
+            ppr = _sub(p, "a:pPr", marL="0", indent="0", **({"algn": align} if align else {}))
+            _spacing(ppr, before[0] if before else (spacing if index else 0), self.theme.line_spacing)
             _sub(ppr, "a:buNone")
             self.runs(slide, p, inlines, size, colour)
 
     def bullets(self, slide: _Slide, body, bullets: tuple[Bullet, ...], size: float) -> None:
         theme = self.theme
         if not bullets:
-            _sub(body, "a:p")  # a text body needs a paragraph, even an empty one
+            _sub(body, "a:p")
         for bullet in bullets:
             p = _sub(body, "a:p")
             numbered = bullet.number is not None
-            ppr = _sub(
-                p,
-                "a:pPr",
-                marL=str(Pt(theme.margin(bullet.level, numbered))),
-                lvl=str(min(bullet.level, 8)),
-                indent=str(-Pt(theme.number_indent if numbered else theme.indent)),
-                algn="l",
+            margin = theme.margin(bullet.level, numbered)
+            hang = (
+                theme.number_indent
+                if numbered
+                else (theme.first_indent if bullet.level == 0 else theme.indent)
             )
-            _spacing(ppr, theme.space_before if bullet.level == 0 else theme.space_before_nested)
-            _sub(_sub(ppr, "a:buClr"), "a:srgbClr", val=theme.accent)
-            _sub(ppr, "a:buFont", typeface="+mj-lt" if numbered else "Arial")
-            if numbered:
+            ppr = _sub(p, "a:pPr", marL=str(Pt(margin)), lvl=str(min(bullet.level, 8)), indent=str(-Pt(hang)))
+            _spacing(
+                ppr,
+                theme.space_before if bullet.level == 0 else theme.space_before_nested,
+                theme.line_spacing,
+            )
+            if numbered:  # the template's bullets otherwise; a number needs its own marker
+                _colour(_sub(ppr, "a:buClr"), _ink(theme))
+                _sub(ppr, "a:buFont", typeface="+mj-lt")
                 _sub(ppr, "a:buAutoNum", type="arabicPeriod", startAt=str(bullet.number))
-            else:
-                _sub(ppr, "a:buChar", char="•" if bullet.level % 2 == 0 else "–")
-            self.runs(slide, p, bullet.inlines, size, theme.text)
+            self.runs(slide, p, bullet.inlines, size, None)
 
-    def runs(self, slide: _Slide, p, inlines: Inlines, size: float, colour: str) -> None:
+    def runs(self, slide: _Slide, p, inlines: Inlines, size: float, colour: str | None) -> None:
         right_to_left = 0
         for span in inlines:
             primary = self.theme.mono if span.code else self.theme.sans
@@ -319,20 +358,16 @@ class _Writer:
         if right_to_left > 0:  # mostly Hebrew or Arabic: a right-to-left paragraph
             p.find(qn("a:pPr")).set("rtl", "1")
 
-    def run(self, slide: _Slide, p, span: Span, text: str, family, size: float, colour: str) -> None:
+    def run(self, slide: _Slide, p, span: Span, text: str, family, size: float, colour: str | None) -> None:
         r = _sub(p, "a:r")
-        rpr = _sub(
-            r,
-            "a:rPr",
-            lang=family.lang or self.lang,
-            sz=str(round(size * 100)),
-            b="1" if span.bold else "0",
-            i="1" if span.italic else "0",
-            cap="none",  # the default Section Header layout would set every letter in capitals
-        )
+        rpr = _sub(r, "a:rPr", lang=family.lang or self.lang, sz=str(round(size * 100)))
+        rpr.set("b", "1" if span.bold else "0")  # what was measured, whatever the template says
+        if span.italic:
+            rpr.set("i", "1")
         if span.strike:
             rpr.set("strike", "sngStrike")
-        _sub(_sub(rpr, "a:solidFill"), "a:srgbClr", val=colour)
+        if colour is not None:
+            _colour(_sub(rpr, "a:solidFill"), colour)
         if span.code:
             _sub(rpr, "a:latin", typeface=self.theme.mono.shown_as)
         if family.slot != "latin":
@@ -346,11 +381,26 @@ class _Writer:
     def slide_number(self, body) -> None:
         """Fill the text body `body` with the slide number field, which PowerPoint keeps up to date."""
         p = _sub(body, "a:p")
-        _sub(p, "a:pPr", algn="r")
         field = _sub(p, "a:fld", id=_SLIDE_NUMBER_FIELD_ID, type="slidenum")
-        rpr = _sub(field, "a:rPr", lang=self.lang, sz=str(round(self.theme.footer_size * 100)))
-        _sub(_sub(rpr, "a:solidFill"), "a:srgbClr", val=self.theme.muted)
-        _sub(field, "a:t").text = str(len(self.prs.slides))
+        _sub(field, "a:rPr", lang=self.lang, sz=str(round(self.theme.footer_size * 100)))
+        _sub(field, "a:t").text = str(self.count)
+
+
+def _placeholders(layout) -> dict[str, dict]:
+    """Return the placeholders of `layout` as kind -> attributes of their <p:ph> (type, idx)."""
+    found: dict[str, dict] = {}
+    for sp in layout._element.iter(qn("p:sp")):
+        ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+        if ph is None:
+            continue
+        kind = ph.get("type", "body")
+        kind = "body" if kind == "obj" else kind
+        if kind == "body" and kind in found and ph.get("idx", "1") != "1":
+            continue
+        found.setdefault(
+            kind, {key: value for key, value in ph.attrib.items() if key in ("type", "idx", "sz", "orient")}
+        )
+    return found
 
 
 def _sub(parent, tag: str, **attributes):
@@ -360,21 +410,23 @@ def _sub(parent, tag: str, **attributes):
     return element
 
 
+def _colour(parent, colour: str) -> None:
+    """Give `parent` (a fill) a colour: "#RRGGBB", or one of the template's scheme ("tx2", "accent1")."""
+    if colour.startswith("#"):
+        _sub(parent, "a:srgbClr", val=colour[1:])
+    else:
+        _sub(parent, "a:schemeClr", val=colour)
+
+
 def _xfrm(sppr, box: Box) -> None:
     xfrm = _sub(sppr, "a:xfrm")
     _sub(xfrm, "a:off", x=str(Pt(box.x)), y=str(Pt(box.y)))
     _sub(xfrm, "a:ext", cx=str(Pt(box.w)), cy=str(Pt(box.h)))
 
 
-def _spacing(ppr, before: float) -> None:
-    _sub(_sub(ppr, "a:lnSpc"), "a:spcPct", val="100000")
+def _spacing(ppr, before: float, line: float) -> None:
+    _sub(_sub(ppr, "a:lnSpc"), "a:spcPct", val=str(round(line * 100000)))
     _sub(_sub(ppr, "a:spcBef"), "a:spcPts", val=str(round(before * 100)))
-
-
-def _italic(span: Span) -> Span:
-    from dataclasses import replace
-
-    return replace(span, italic=not span.italic)
 
 
 def _set_properties(prs, meta: Meta, when: _dt.datetime) -> None:
@@ -393,10 +445,12 @@ def _set_properties(prs, meta: Meta, when: _dt.datetime) -> None:
     props.last_modified_by = "lecturekit"
     props.revision = 1
     props.created = props.modified = when.replace(tzinfo=None)
+    props.last_printed = when.replace(tzinfo=None)
+    props.category = props.content_status = props.identifier = props.version = ""
 
 
 def _drop_thumbnail(prs) -> None:
-    """Drop the template's thumbnail: it shows python-pptx's blank slide, not this deck."""
+    """Drop a template's thumbnail: it would show the template, not this deck."""
     package = prs.part.package
     for rid, rel in list(package._rels.items()):
         if rel.reltype == RT.THUMBNAIL:

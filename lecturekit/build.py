@@ -59,8 +59,8 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
     lesson = read_article(article, max_bytes=options.max_bytes, defaults=options.defaults)
     questions = discussion_questions(lesson, options.questions_templates)
     handout = plan_handout(lesson, questions.questions, options.handout)
-    deck_task = (make_deck, lesson, questions.texts, build_time(lesson.meta), write)
-    handout_task = (make_handouts, handout, write)
+    deck_task = (make_deck, lesson, questions.texts, build_time(lesson.meta), write, options.template)
+    handout_task = (make_handouts, handout, write, options.template)
     if helpers:
         helpers[0].submit(*deck_task)
         helpers[1].submit(*handout_task)
@@ -77,6 +77,7 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
             for file, data in zip(files, (deck_bytes, *pdfs), strict=True):
                 file.write(data)
     images = [b.path for s in lesson.sections for b in _images(s.blocks) if b.path is not None]
+    templates = [options.template] if options.template else []
     return Result(
         article,
         paths if write else [],
@@ -85,37 +86,48 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
         pages,
         len(questions.questions),
         time.perf_counter() - started,
-        [article, *images],
+        [article, *images, *templates],
     )
 
 
-def make_deck(lesson, questions: list[str], when: _dt.datetime, render: bool):
+def make_deck(lesson, questions: list[str], when: _dt.datetime, render: bool, template: Path | None = None):
     """Plan the deck and, if `render`, write it; return (slide count, warnings, the .pptx bytes or None)."""
     from .deck.plan import plan_deck
-    from .deck.theme import DEFAULT_THEME
 
-    theme = DEFAULT_THEME.with_accent(lesson.meta.accent)
+    theme, warnings = deck_theme(lesson.meta.accent, template)
     deck = plan_deck(lesson, theme, questions)
     if not render:
-        return len(deck.slides), deck.warnings, None
+        return len(deck.slides), [*warnings, *deck.warnings], None
     from .deck.pptx_writer import write_pptx
 
     buffer = io.BytesIO()
     write_pptx(deck, buffer, theme, lesson.meta, when)
-    return len(deck.slides), deck.warnings, buffer.getvalue()
+    return len(deck.slides), [*warnings, *deck.warnings], buffer.getvalue()
 
 
-def make_handouts(handout, render: bool) -> tuple[int, list[bytes]]:
+def deck_theme(accent: str, template: Path | None):
+    """Return the theme of the deck (lecturekit's own, or read from `template`) and its warnings."""
+    if template is None:
+        from .deck.theme import DEFAULT_THEME
+
+        return DEFAULT_THEME.with_accent(accent), []
+    from .deck.template import read_template
+
+    return read_template(template, accent)
+
+
+def make_handouts(handout, render: bool, template: Path | None = None) -> tuple[int, list[bytes]]:
     """Write the planned handout (and the instructor's edition, if asked for), if `render`.
 
-    Return the page count and the PDFs.
+    Return the page count and the PDFs. The handout takes the deck's accent colour, darkened
+    where it would be too light to read as text on paper.
     """
     if not render:
         return 0, []
-    from .deck.theme import DEFAULT_THEME
+    from .deck.theme import WHITE, readable
     from .handouts.pdf_writer import write_pdf
 
-    accent = DEFAULT_THEME.with_accent(handout.meta.accent).accent
+    accent = readable(deck_theme(handout.meta.accent, template)[0].accent, WHITE, "000000")
     student = io.BytesIO()
     pages = write_pdf(replace(handout, instructor=False), student, accent)
     pdfs = [student.getvalue()]

@@ -86,6 +86,12 @@ def parser() -> argparse.ArgumentParser:
         help="also write ARTICLE-instructor.pdf: each question with its Bloom level and its source sentences",
     )
     build.add_argument(
+        "--template",
+        type=Path,
+        metavar="FILE",
+        help="the institution's slide template (.pptx or .potx): its layouts, fonts and colours",
+    )
+    build.add_argument(
         "--questions-templates",
         type=Path,
         metavar="DIR",
@@ -112,6 +118,22 @@ def parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="refuse articles larger than this (default: 4 MB)",
     )
+    show = commands.add_parser(
+        "preview",
+        help="render decks and handouts to PNG pages and a contact sheet",
+        description="Render each deck (through LibreOffice) or handout to PNG pages and a contact sheet.",
+    )
+    show.add_argument("files", nargs="+", type=Path, metavar="FILE", help="decks (.pptx) and handouts (.pdf)")
+    show.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        default=Path("build/preview"),
+        metavar="DIR",
+        help="where the pictures go, one folder per file (default: build/preview)",
+    )
+    show.add_argument("--dpi", type=int, default=60, help="resolution of the pages (default: 60)")
+    show.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     noise = build.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     noise.add_argument(
@@ -126,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser().print_help()
         return EXIT_USAGE
+    if args.command == "preview":
+        return _preview(args)
     problem = _usage_problem(args)
     if problem:
         print(f"lecturekit: error: {problem}", file=sys.stderr)
@@ -148,6 +172,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _preview(args) -> int:
+    from .preview import preview
+
+    failed = 0
+    for path in args.files:
+        try:
+            for picture in preview(path, args.out / path.stem.replace(".", "-"), args.dpi):
+                print(picture)
+        except LessonError as err:
+            print(err, file=sys.stderr)
+            failed += 1
+    return EXIT_INPUT if failed else EXIT_OK
+
+
 def _usage_problem(args) -> str:
     if args.max_size <= 0:
         return "--max-size must be a positive number of MB"
@@ -161,6 +199,8 @@ def _usage_problem(args) -> str:
             return "--shard must be I/N with 1 <= I <= N, such as 2/4"
     if args.check and args.watch:
         return "--check and --watch do not go together"
+    if args.template and args.template.suffix.lower() not in (".pptx", ".potx"):
+        return "--template must be a .pptx or .potx file"
     return ""
 
 
@@ -196,7 +236,10 @@ def _build(args) -> int:
         if isinstance(config, LessonError):
             continue
         templates = args.questions_templates or config.questions_templates
-        options[job] = base._replace(out=job.out, defaults=config.defaults, questions_templates=templates)
+        template = args.template or config.template
+        options[job] = base._replace(
+            out=job.out, defaults=config.defaults, questions_templates=templates, template=template
+        )
         report.config_warnings(config)
     failed = sum(1 for job in jobs if job not in options)
     runnable = [job for job in jobs if job in options]

@@ -34,7 +34,7 @@ COURSE_FIELDS = (
     "answer_lines",
     "accent",
 )
-COURSE_OPTIONS = ("questions_templates",)
+COURSE_OPTIONS = ("questions_templates", "template")
 
 
 class Job(NamedTuple):
@@ -107,6 +107,7 @@ class CourseConfig(NamedTuple):
     defaults: dict | None = None
     questions_templates: Path | None = None
     warnings: tuple[Diagnostic, ...] = ()
+    template: Path | None = None
 
 
 def read_config(path: Path | None) -> CourseConfig:
@@ -130,11 +131,15 @@ def read_config(path: Path | None) -> CourseConfig:
         ) from None
     defaults: dict = {}
     warnings = []
-    templates = None
+    paths: dict[str, Path] = {}
     for key, value in data.items():
         line = _line_of(text, key)
         if key in COURSE_OPTIONS:
-            templates = (path.parent / str(value)).resolve()
+            paths[key] = (path.parent / str(value)).resolve()
+            if not paths[key].exists():
+                raise LessonError(
+                    path, line, f"{key!r}: {value!r} not found (paths are relative to course.toml)"
+                )
             continue
         if key not in COURSE_FIELDS:
             known = ", ".join(COURSE_FIELDS + COURSE_OPTIONS)
@@ -149,7 +154,7 @@ def read_config(path: Path | None) -> CourseConfig:
             defaults[key] = FIELDS[key](text_value, key)
         except ValueError as err:
             raise LessonError(path, line, f"course setting: {err}") from None
-    return CourseConfig(defaults, templates, tuple(warnings))
+    return CourseConfig(defaults, paths.get("questions_templates"), tuple(warnings), paths.get("template"))
 
 
 def _line_of(text: str, key: str) -> int | None:

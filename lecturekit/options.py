@@ -22,7 +22,9 @@ class Options(NamedTuple):
     handout: HandoutOptions = HandoutOptions()
     questions_templates: Path | None = None
     defaults: dict | None = None  # front-matter fields from course.toml
+    template: Path | None = None  # an institution's .pptx or .potx; None: lecturekit's own
 
     def fingerprint(self) -> str:
         """Return what of these options shapes the outputs, as text (the output folder does not)."""
-        return repr((tuple(self.handout), sorted((self.defaults or {}).items(), key=lambda kv: kv[0])))
+        defaults = sorted((self.defaults or {}).items(), key=lambda kv: kv[0])
+        return repr((tuple(self.handout), defaults, str(self.template or "")))
