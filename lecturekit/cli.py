@@ -475,7 +475,10 @@ class _Report:
 
 
 def _numbers(result) -> str:
-    return (
-        f"{result.slides} slides, {result.pages} handout pages, {result.questions} questions, "
-        f"{len(result.warnings)} warnings, {result.seconds:.2f} s"
-    )
+    counts = [
+        (result.slides, "slide"),
+        (result.pages, "handout page"),
+        (result.questions, "question"),
+        (len(result.warnings), "warning"),
+    ]
+    return ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts) + f", {result.seconds:.2f} s"

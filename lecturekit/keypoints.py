@@ -64,6 +64,9 @@ _CLAUSE_STARTS = _CONJUNCTIONS | {
     "who",
 }
 _FIGURE = re.compile(r"\d")
+_DETERMINERS = frozenset(
+    "a an the this that these those its their his her our my your each every some many most".split()
+)
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,9 @@ def claims(text: str, limit: int = 20) -> list[Claim]:
     found = []
     for start, end in sentences(text):
         sentence = text[start:end]
-        if is_question(sentence):
+        if is_question(sentence) or sentence.rstrip().endswith(
+            ":"
+        ):  # a lead-in ("... in Python:") claims nothing
             continue
         candidate = _shorten(text, (start, end), False, set(), limit, eager=True)
         opener = sentence.split(None, 1)[0] if sentence.strip() else ""
@@ -155,7 +160,9 @@ def _shorten(
         opener = tokens(keep[: comma + 1])
         # Keep an opener that carries a figure or a name ("In 2016,", "Nosotek, also known as").
         informative = any(_FIGURE.search(w) or w[:1].isupper() for w in opener[1:])
-        if not informative and (_bare(opener[0]) in _OPENERS or 2 <= len(opener) <= 4):
+        # Not a subject set off by an appositive: "A landscape photograph, far larger than ...".
+        subject = _bare(opener[0]) in _DETERMINERS
+        if not informative and (_bare(opener[0]) in _OPENERS or (2 <= len(opener) <= 4 and not subject)):
             keep = keep[comma + 1 :]
     # 2. A reporting or copular frame: "X claims that Y", "The problem is that Y" -> "Y". Eagerly
     # not "the system means that Y": that Y needs its subject.
@@ -317,15 +324,35 @@ def section_key_points(section) -> list[tuple[str, object, Inlines]]:
     """Return (heading in effect, paragraph, bullet) for each paragraph of `section`, in order.
 
     The one place the deck and the handout get their bullets from, so both show the same ones.
-    A paragraph's key point favours the words of the heading it sits under.
+    A paragraph's key point favours the words of the heading it sits under. A lead-in (see
+    `lead_ins`) is no key point: the deck shows it above what it introduces.
     """
     from .lesson import Heading, Paragraph
 
     title = plain(section.title)
     points = []
+    leads = lead_ins(section.blocks)
     for block in section.blocks:
         if isinstance(block, Heading):
             title = plain(block.inlines)
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, Paragraph) and id(block) not in leads:
             points.append((title, block, key_point(block.inlines, topic=title)))
     return points
+
+
+LEAD_IN_WORDS = 14
+
+
+def lead_ins(blocks) -> set[int]:
+    """Return the ids of the paragraphs that introduce the picture, table or code right after
+    them: short, and ending with a colon ("The same survey in JavaScript:")."""
+    from .lesson import Code, Image, Paragraph, Table
+
+    return {
+        id(block)
+        for block, after in zip(blocks, blocks[1:], strict=False)
+        if isinstance(block, Paragraph)
+        and isinstance(after, Image | Table | Code)
+        and plain(block.inlines).rstrip().endswith(":")
+        and word_count(plain(block.inlines)) <= LEAD_IN_WORDS
+    }

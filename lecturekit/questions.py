@@ -19,8 +19,21 @@ from pathlib import Path
 
 import yaml
 
+from .code import language_name
 from .keypoints import claims
-from .lesson import BulletList, Diagnostic, Heading, Lesson, LessonError, Paragraph, Quote, Section, plain
+from .lesson import (
+    BulletList,
+    Code,
+    Diagnostic,
+    Heading,
+    Lesson,
+    LessonError,
+    Paragraph,
+    Quote,
+    Section,
+    Table,
+    plain,
+)
 from .text import is_question, sentences
 
 TEMPLATE_DIR = Path(__file__).parent / "questions"
@@ -98,8 +111,11 @@ def discussion_questions(lesson: Lesson, template_dir: Path | None = None, targe
             if round_ and len(chosen) >= target:
                 break
             mine = per_section[index]
+            # Round one may ask two sections the same kind of question: each section needs one.
             fresh = [
-                q for q, _ in options if not _duplicate(chosen, q) and q.bloom not in {m.bloom for m in mine}
+                q
+                for q, _ in options
+                if not _duplicate(chosen, q, across=round_ > 0) and q.bloom not in {m.bloom for m in mine}
             ]
             if not fresh:
                 continue
@@ -129,12 +145,22 @@ def _add(chosen: list[Question], question: Question) -> None:
         chosen.append(question)
 
 
-def _duplicate(chosen: list[Question], question: Question) -> bool:
-    """Tell whether `question` repeats one already chosen: same words, or the same source sentence."""
+def _duplicate(chosen: list[Question], question: Question, across: bool = True) -> bool:
+    """Tell whether `question` repeats one already chosen: same words, or the same source sentence.
+
+    With `across` False, generated questions about different sections never count as repeats,
+    however alike their wording (two sections may both be asked for their main point).
+    """
     words = _words(question.text)
     for other in chosen:
         if question.origin == "generated" and set(question.sources) & set(other.sources):
             return True
+        if (
+            not across
+            and question.origin == other.origin == "generated"
+            and question.section != other.section
+        ):
+            continue
         theirs = _words(other.text)
         if words and theirs and len(words & theirs) / len(words | theirs) >= 0.7:
             return True
@@ -181,7 +207,18 @@ def classify(question: str) -> str:
 # -- templates -----------------------------------------------------------------------------------
 
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
-_KINDS = ("claim", "figure_claim", "case", "contrast", "reported", "term", "obstacles", "topic")
+_KINDS = (
+    "claim",
+    "figure_claim",
+    "case",
+    "contrast",
+    "reported",
+    "term",
+    "obstacles",
+    "table",
+    "code",
+    "topic",
+)
 
 
 def load_templates(folder: Path) -> tuple[QuestionTemplate, ...]:
@@ -444,6 +481,15 @@ def _facts(section: Section, lesson_topic: str, casing: _Casing) -> list[_Fact]:
             sources = tuple(sentence for _, sentence in chosen)
         if len(options) >= 2:
             facts.append(_Fact("obstacles", {"options": options}, sources))
+    for block in section.blocks:
+        if isinstance(block, Table) and block.header:
+            header = [plain(cell) for cell in block.header if plain(cell).strip()]
+            named = header[:3] + [f"{len(header) - 3} other columns"] if len(header) > 4 else header
+            columns = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1] if named else ""
+            facts.append(_Fact("table", {"section": title, "columns": columns}, (" | ".join(header),)))
+        elif isinstance(block, Code):
+            first = next((line for line in block.text.splitlines() if line.strip()), "")
+            facts.append(_Fact("code", {"section": title, "language": language_name(block.lang)}, (first,)))
     facts.append(_Fact("topic", {"topic": topic, "section": title}, (title,)))
     return facts
 
