@@ -17,6 +17,7 @@ from lecturekit.fonts import Family, font_runs, metrics
 from lecturekit.lesson import Inlines, Span
 
 _TOKEN = re.compile(r"\n|[ \t]+|[^\s]+")
+_CODE_TOKEN = re.compile(r"\s+|\S+")
 
 
 @lru_cache(maxsize=200_000)
@@ -119,6 +120,23 @@ class Measurer:
 
     def count_lines(self, inlines: Inlines, size: float, width: float) -> int:
         return len(self.lines(inlines, size, width))
+
+    def code_rows(self, line: str, size: float, width: float, hang: float) -> int:
+        """Return the rows a line of code takes in the mono family: every space counted (indents
+        matter), wrapped at spaces or, for a longer run, anywhere; wrapped rows start `hang` in."""
+        rows, used = 1, 0.0
+        for token in _CODE_TOKEN.findall(line):
+            w = _run_width(self.mono, False, False, token) * size
+            if token.isspace():
+                used += w  # spaces at the end of a row hang past the edge, as in PowerPoint
+                continue
+            if used > hang and used + w > width:
+                rows, used = rows + 1, hang
+            while used + w > width and w > width - hang:  # a run longer than a row: broken inside
+                w -= width - used
+                rows, used = rows + 1, hang
+            used += w
+        return rows
 
 
 def _words(inlines: Inlines):

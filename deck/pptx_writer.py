@@ -27,10 +27,23 @@ from pptx.oxml.ns import nsdecls, qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.util import Pt
 
+from lecturekit import code
+from lecturekit.colours import blend
 from lecturekit.fonts import font_runs
 from lecturekit.lesson import Inlines, Meta, Span
+from lecturekit.pictures import picture_bytes
 
-from .slides import Bullet, BulletSlide, Deck, PictureSlide, QuoteSlide, SectionSlide, TitleSlide
+from .slides import (
+    Bullet,
+    BulletSlide,
+    CodeSlide,
+    Deck,
+    PictureSlide,
+    QuoteSlide,
+    SectionSlide,
+    TableSlide,
+    TitleSlide,
+)
 from .theme import WHITE, Box, Theme
 
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
@@ -44,6 +57,13 @@ _NOTES = (
     '<p:nvPr><p:ph type="body" idx="1"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>'
     "</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
 )
+_DECORATIVE = (  # Office's mark for a decorative picture, which screen readers skip
+    '<a:extLst {}><a:ext uri="{{C183D7F6-B498-43B3-948B-1728B52AA6E4}}">'
+    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+    "</a:ext></a:extLst>"
+).format(nsdecls("a"))
+_TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+_ALIGN = {"left": "l", "center": "ctr", "right": "r", "": "l"}
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 
@@ -155,14 +175,52 @@ class _Slide:
         return body
 
     def picture(self, path, box: Box, alt: str) -> None:
-        picture = self.slide.shapes.add_picture(str(path), Pt(box.x), Pt(box.y))
-        scale = min(Pt(box.w) / picture.width, Pt(box.h) / picture.height)
-        picture.width = int(picture.width * scale)
-        picture.height = int(picture.height * scale)
-        picture.left = int(Pt(box.x) + (Pt(box.w) - picture.width) / 2)
-        picture.top = int(Pt(box.y) + (Pt(box.h) - picture.height) / 2)
-        picture._element.nvPicPr.cNvPr.set("descr", alt)
+        """Append the picture at `path` in `box`; an empty `alt` marks it as decorative."""
+        data, _ = picture_bytes(path, box.w, box.h)
+        picture = self.slide.shapes.add_picture(io.BytesIO(data), Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
+        c_nv_pr = picture._element.nvPicPr.cNvPr
+        c_nv_pr.set("descr", alt)
+        if not alt:
+            c_nv_pr.append(parse_xml(_DECORATIVE))
         self.next_id = max(self.next_id, picture.shape_id + 1)
+
+    def rectangle(self, box: Box, fill: str):
+        """Append a filled rectangle with no outline at `box`; return its text body."""
+        sp, nv = self._shape("Rectangle")
+        _sub(nv, "p:cNvSpPr")
+        _sub(nv, "p:nvPr")
+        sppr = _sub(sp, "p:spPr")
+        _xfrm(sppr, box)
+        _sub(_sub(sppr, "a:prstGeom", prst="rect"), "a:avLst")
+        _colour(_sub(sppr, "a:solidFill"), fill)
+        _sub(sppr, "a:ln").append(sppr.makeelement(qn("a:noFill"), {}))
+        body = _sub(sp, "p:txBody")
+        inset = str(Pt(self.theme.code_inset))
+        _sub(
+            _sub(body, "a:bodyPr", wrap="square", lIns=inset, tIns=inset, rIns=inset, bIns=inset, anchor="t"),
+            "a:noAutofit",
+        )
+        _sub(body, "a:lstStyle")
+        return body
+
+    def table(self, box: Box, widths, heights):
+        """Append a table frame at `box` with columns `widths` and rows `heights`; return its <a:tbl>."""
+        shape_id, self.next_id = self.next_id, self.next_id + 1
+        frame = _sub(self.tree, "p:graphicFrame")
+        nv = _sub(frame, "p:nvGraphicFramePr")
+        _sub(nv, "p:cNvPr", id=str(shape_id), name=f"Table {shape_id - 1}")
+        _sub(_sub(nv, "p:cNvGraphicFramePr"), "a:graphicFrameLocks", noGrp="1")
+        _sub(nv, "p:nvPr")
+        xfrm = _sub(frame, "p:xfrm")
+        _sub(xfrm, "a:off", x=str(Pt(box.x)), y=str(Pt(box.y)))
+        _sub(xfrm, "a:ext", cx=str(Pt(box.w)), cy=str(Pt(box.h)))
+        data = _sub(_sub(frame, "a:graphic"), "a:graphicData", uri=_TABLE_URI)
+        table = _sub(data, "a:tbl")
+        _sub(table, "a:tblPr", firstRow="1", bandRow="1")
+        grid = _sub(table, "a:tblGrid")
+        for width in widths:
+            _sub(grid, "a:gridCol", w=str(Pt(width)))
+        return table
 
     def _shape(self, name: str):
         shape_id, self.next_id = self.next_id, self.next_id + 1
@@ -196,6 +254,10 @@ class _Writer:
             self.quote_slide(spec)
         elif isinstance(spec, PictureSlide):
             self.picture_slide(spec)
+        elif isinstance(spec, TableSlide):
+            self.table_slide(spec)
+        elif isinstance(spec, CodeSlide):
+            self.code_slide(spec)
         else:  # pragma: no cover - the planner makes only the kinds above
             raise TypeError(f"unknown slide {type(spec).__name__}")
 
@@ -246,14 +308,80 @@ class _Writer:
     def picture_slide(self, spec: PictureSlide) -> None:
         theme = self.theme
         slide = self.content_slide("title_only", spec)
-        area = theme.body
+        self.lead(slide, spec.lead)
+        slide.picture(spec.image.path, spec.box, spec.image.alt)
         if spec.caption:
-            area = Box(area.x, area.y, area.w, area.h - 36)
-            caption = slide.text_box(Box(area.x, area.y + area.h + 4, area.w, 32), "t")
-            self.fill(slide, caption, [((Span(spec.caption),), theme.footer_size + 4, "tx2")], align="ctr")
-        slide.picture(spec.image.path, area, spec.image.alt)
+            box = spec.box
+            under = Box(
+                theme.body.x, box.y + box.h, theme.body.w, theme.body.y + theme.body.h - box.y - box.h
+            )
+            caption = slide.text_box(under, "t")
+            self.fill(slide, caption, [((Span(spec.caption),), spec.caption_size, "tx2")], align="ctr")
+
+    def table_slide(self, spec: TableSlide) -> None:
+        """A native table: the header in the accent colour, rows banded, every size set as measured."""
+        theme = self.theme
+        slide = self.content_slide("title_only", spec)
+        top = theme.body.y + self.lead(slide, spec.lead)
+        box = Box(theme.body.x, top, sum(spec.widths), sum(spec.heights))
+        table = slide.table(box, spec.widths, spec.heights)
+        band = blend(theme.background, theme.text, 0.06)
+        for number, (row, height) in enumerate(zip((spec.header, *spec.rows), spec.heights, strict=True)):
+            tr = _sub(table, "a:tr", h=str(Pt(height)))
+            header = number == 0
+            fill = theme.accent if header else (band if number % 2 == 0 else theme.background)
+            ink = theme.on_accent if header else theme.text
+            for cell, align in zip(row, spec.align, strict=True):
+                tc = _sub(tr, "a:tc")
+                body = _sub(tc, "a:txBody")
+                _sub(body, "a:bodyPr")
+                _sub(body, "a:lstStyle")
+                p = _sub(body, "a:p")
+                ppr = _sub(p, "a:pPr", marL="0", indent="0", algn=_ALIGN.get(align, "l"))
+                _spacing(ppr, 0, theme.line_spacing)
+                _sub(ppr, "a:buNone")
+                self.runs(slide, p, cell, spec.size, "#" + ink)
+                if not cell:
+                    _sub(p, "a:endParaRPr", lang=self.lang, sz=str(round(spec.size * 100)))
+                x, y = str(Pt(theme.inset_x)), str(Pt(theme.inset_y))
+                tcpr = _sub(tc, "a:tcPr", marL=x, marR=x, marT=y, marB=y)
+                if header:  # a rule under the header, in the text colour
+                    line = _sub(tcpr, "a:lnB", w=str(Pt(1.5)))
+                    _colour(_sub(line, "a:solidFill"), "#" + theme.text)
+                _colour(_sub(tcpr, "a:solidFill"), "#" + fill)
+
+    def code_slide(self, spec: CodeSlide) -> None:
+        """Code on a light panel: one paragraph per line, kept exactly, coloured by token; a long
+        line wraps with its continuation indented."""
+        theme = self.theme
+        slide = self.content_slide("title_only", spec)
+        lead = self.lead(slide, spec.lead)
+        box = Box(theme.body.x, theme.body.y + lead, theme.body.w, spec.height)
+        body = slide.rectangle(box, "#" + code.BACKGROUND)
+        mono = theme.mono
+        size = str(round(spec.size * 100))
+        for tokens, hang in zip(spec.lines, spec.hangs, strict=True):
+            p = _sub(body, "a:p")
+            ppr = _sub(p, "a:pPr", marL=str(Pt(hang)), indent=str(-Pt(hang)), algn="l")
+            _spacing(ppr, 0, 1.0)
+            _sub(ppr, "a:buNone")
+            for token in tokens:
+                span = Span(token.text, bold=token.bold, italic=token.italic, code=True)
+                for piece, family in font_runs(token.text, mono):
+                    self.run(slide, p, span, piece, family, spec.size, "#" + (token.colour or code.INK))
+            if not tokens:  # an empty line keeps its height
+                _sub(p, "a:endParaRPr", lang=self.lang, sz=size)
 
     # -- building blocks -----------------------------------------------------------------------
+
+    def lead(self, slide: _Slide, lead) -> float:
+        """Draw a lead-in line at the top of the body; return the height it takes."""
+        inlines, size, height = lead
+        if inlines:
+            body = self.theme.body
+            box = slide.text_box(Box(body.x, body.y, body.w, height), "t")
+            self.fill(slide, box, [(inlines, size, None)])
+        return height
 
     def title_text(self, text: str, role: str = "title") -> Inlines:
         """Return a title's text, bold exactly as the planner measured it."""

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lecturekit.code import Line
 from lecturekit.lesson import Diagnostic, Image, Inlines
+
+from .theme import Box
+
+# A one-line paragraph introducing a picture, table or code ("... in Python:"), shown above it
+# on the first of their slides: its text, size and the height of its box (empty: none).
+Lead = tuple[Inlines, float, float]
 
 
 @dataclass(frozen=True)
@@ -61,11 +68,45 @@ class PictureSlide:
     title: str
     title_size: float
     image: Image
-    caption: str
+    box: Box  # where the picture goes: fitted to the free space, its aspect ratio kept
+    caption: str  # the image's title, shown under it
+    caption_size: float
     notes: str
+    lead: Lead = ((), 0.0, 0.0)
+
+    @property
+    def decorative(self) -> bool:
+        """An image with an empty alt text is decoration: screen readers skip it."""
+        return not self.image.alt
 
 
-Slide = TitleSlide | SectionSlide | BulletSlide | QuoteSlide | PictureSlide
+@dataclass(frozen=True)
+class TableSlide:
+    title: str
+    title_size: float
+    header: tuple[Inlines, ...]  # repeated on every slide of a table
+    rows: tuple[tuple[Inlines, ...], ...]
+    align: tuple[str, ...]  # per column: "left" | "center" | "right" | ""
+    widths: tuple[float, ...]  # per column, in points
+    heights: tuple[float, ...]  # the header row's, then each row's, as measured
+    size: float
+    notes: str
+    lead: Lead = ((), 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class CodeSlide:
+    title: str
+    title_size: float
+    lines: tuple[Line, ...]  # coloured tokens, one entry per line of the code, kept exactly
+    size: float
+    hangs: tuple[float, ...]  # per line: where its wrapped rows start, in points
+    height: float  # of the shaded panel, which starts at the top of the body (below a lead-in)
+    notes: str
+    lead: Lead = ((), 0.0, 0.0)
+
+
+Slide = TitleSlide | SectionSlide | BulletSlide | QuoteSlide | PictureSlide | TableSlide | CodeSlide
 
 
 @dataclass(frozen=True)

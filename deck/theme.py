@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lecturekit.colours import WHITE, contrast, readable
 from lecturekit.fonts import MONO, SANS, Family
 
 BUILTIN_TEMPLATE = Path(__file__).parent / "themes" / "lecture.pptx"
-WHITE = "FFFFFF"
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,9 @@ class Theme:
     subtitle_size: float = 24.0
     detail_size: float = 18.0
     footer_size: float = 12.0
+    caption_size: float = 18.0
+    code_size: float = 22.0
+    code_min: float = 20.0  # code stays readable from the back of the room: it continues, never shrinks below
 
     # The grid: the placeholders' boxes in the template.
     title: Box = Box(56, 24, 848, 100)
@@ -87,6 +90,7 @@ class Theme:
     space_before: float = 10.0  # before each top-level bullet
     space_before_nested: float = 4.0
     line_spacing: float = 1.0  # of the font's own line height
+    code_inset: float = 12.0  # between the code's shaded box and its text
     slack: float = 0.05  # spare room: LibreOffice and PowerPoint break lines a little differently
     max_bullets: int = 6
 
@@ -109,28 +113,6 @@ class Theme:
 
     def with_accent(self, accent: str) -> Theme:
         return replace(self, accent=accent.upper()) if accent else self
-
-
-def contrast(foreground: str, background: str) -> float:
-    """Return the WCAG contrast ratio of two RRGGBB colours (1 to 21)."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def readable(colour: str, background: str, toward: str) -> str:
-    """Return `colour`, blended toward `toward` in 5% steps until it has 4.5:1 on `background`."""
-    ends = [[int(c[i : i + 2], 16) for i in (0, 2, 4)] for c in (colour, toward)]
-    for step in range(21):
-        mixed = "".join(f"{round(a + (b - a) * step / 20):02X}" for a, b in zip(*ends, strict=True))
-        if contrast(mixed, background) >= 4.5:
-            return mixed
-    return toward
 
 
 DEFAULT_THEME = Theme()

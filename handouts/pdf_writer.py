@@ -8,14 +8,17 @@ draw characters it lacks as black boxes.
 
 from __future__ import annotations
 
+import io
 import re
+import unicodedata
+from dataclasses import replace
 from functools import cache
 from html import escape as _html_escape
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -34,15 +37,19 @@ from reportlab.platypus import (
     ListFlowable,
     ListItem,
     PageTemplate,
-    Preformatted,
     Spacer,
     Table,
     TableStyle,
+    XPreformatted,
 )
 from reportlab.platypus import Paragraph as _RLParagraph
 
+from lecturekit import code
 from lecturekit import lesson as model
+from lecturekit.code import highlight
 from lecturekit.fonts import MONO, SANS, Family, font_runs
+from lecturekit.pictures import picture_bytes
+from lecturekit.tables import column_widths
 
 from .plan import PAGE, PAGES, Handout
 
@@ -54,6 +61,8 @@ MARGIN_BOTTOM = 20 * mm
 HEADER_Y = 12 * mm  # from the top edge: inside the margin, well clear of the 6 mm the printer needs
 FOOTER_Y = 10 * mm
 LINE_GAP = 8 * mm  # between ruled answer lines: room for handwriting
+MAX_PICTURE_HEIGHT = 90 * mm
+UPSCALE = 2.0  # a small picture is shown at most twice its size at 96 dpi: more would blur it
 
 INK = colors.HexColor("#1F2933")
 MUTED = colors.HexColor("#52606D")
@@ -280,15 +289,7 @@ def _blocks(
         elif isinstance(block, model.Table):
             out.append(_table(block, styles, width))
         elif isinstance(block, model.Code):
-            _register_faces_for("", styles["code"])
-            out.append(
-                Preformatted(
-                    block.text,
-                    styles["code"],
-                    maxLineLength=_code_columns(width, styles["code"]),
-                    newLineChars="↪ ",
-                )
-            )
+            out.append(_code(block, styles["code"], width))
         elif isinstance(block, model.Break):
             out.append(
                 HRFlowable(
@@ -336,36 +337,50 @@ def _quote(block: model.Quote, styles, width, section, depth, framed) -> list[Fl
 
 
 def _image(block: model.Image, styles, width, framed: bool = True) -> list[Flowable]:
-    caption = escape(block.title or block.alt)
+    """Return a picture at the column width or less, a small one at most twice its size at 96
+    dpi, with its title as a caption."""
     if block.path is None:  # never fetched: the alt text stands in
         return [Paragraph(f"[{escape(block.alt or block.src)}]", styles["caption"])]
-    picture = Image(str(block.path))
-    scale = min(
-        width / picture.imageWidth, 90 * mm / picture.imageHeight, 1.0 if picture.imageWidth > 200 else 4.0
-    )
-    picture.drawWidth = picture.imageWidth * scale
-    picture.drawHeight = picture.imageHeight * scale
+    pixels_w, pixels_h = block.size if all(block.size) else (4, 3)
+    scale = min(width / pixels_w, MAX_PICTURE_HEIGHT / pixels_h, UPSCALE * 72 / 96)
+    data, _ = picture_bytes(block.path, pixels_w * scale, pixels_h * scale)
+    picture = Image(io.BytesIO(data), pixels_w * scale, pixels_h * scale)
     picture.hAlign = "CENTER"
     parts: list[Flowable] = [picture]
-    if caption:
-        parts.append(Paragraph(caption, styles["caption"]))
+    if block.title:
+        parts.append(Paragraph(escape(block.title), styles["caption"]))
+    else:
+        parts.append(Spacer(1, 8))
     # KeepTogether may split into a frame break, which a list item cannot hold.
     return [KeepTogether(parts)] if framed else parts
 
 
 def _table(block: model.Table, styles, width) -> Flowable:
-    columns = max(len(block.header), *(len(r) for r in block.rows)) if block.rows else len(block.header)
-    columns = max(columns, 1)
-    # Many columns share the column width: smaller type and padding keep words whole in cells.
-    size = max(6.0, min(9.5, 9.5 * 6 / columns))
-    padding = 4 if columns <= 8 else 2
+    """Return a table: columns as wide as their content wants, the header repeated on every page
+    the table runs over, cells wrapping (a word longer than its column is broken)."""
+    columns = max(len(block.header), *(len(r) for r in block.rows), 1)
+    cells = [row + ((),) * (columns - len(row)) for row in (block.header, *block.rows)]
+    for size in TABLE_SIZES:
+        padding = 4 if size >= 8 else 2
+        minimums, naturals = _column_needs(cells, size, padding)
+        widths = column_widths(minimums, naturals, width)
+        if widths is not None:
+            break
+    else:  # too wide even in the smallest type: shares by the longest words, which are broken
+        total = sum(minimums) or 1
+        widths = [width * m / total for m in minimums]
     cell = ParagraphStyle("cell-sized", parent=styles["cell"], fontSize=size, leading=size * 1.3)
     head = ParagraphStyle("head-sized", parent=styles["cell_head"], fontSize=size, leading=size * 1.3)
-    header = [Paragraph(inline_markup(c), head) for c in block.header]
-    rows = [[Paragraph(inline_markup(c), cell) for c in row] for row in block.rows]
-    data = [row + [""] * (columns - len(row)) for row in [header, *rows]]
+    align = tuple(block.align) + ("",) * (columns - len(block.align))
+    data = [
+        [
+            Paragraph(inline_markup(text), _aligned(head if number == 0 else cell, align[index]))
+            for index, text in enumerate(row)
+        ]
+        for number, row in enumerate(cells)
+    ]
     # splitInRow: a cell taller than a page continues on the next instead of stopping the build.
-    table = Table(data, colWidths=[width / columns] * columns, repeatRows=1, splitInRow=1)
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(
         _table_style(
             [
@@ -381,14 +396,93 @@ def _table(block: model.Table, styles, width) -> Flowable:
     return table
 
 
-def _code_columns(width: float, style: ParagraphStyle) -> int:
-    return max(
-        20,
-        int(
-            (width - style.leftIndent - style.rightIndent - 8)
-            / pdfmetrics.stringWidth("M", "LK-Mono", style.fontSize)
-        ),
-    )
+TABLE_SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # points: the largest at which the columns fit
+_ALIGNMENT = {"center": TA_CENTER, "right": TA_RIGHT}
+
+
+def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
+    if align not in _ALIGNMENT:
+        return style
+    return ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=_ALIGNMENT[align])
+
+
+def _column_needs(cells, size: float, padding: float) -> tuple[list[float], list[float]]:
+    """Return each column's minimum width (its longest word) and natural width (its longest cell
+    on one line) at `size`, padding included, with 3% to spare."""
+    columns = len(cells[0])
+    minimums, naturals = [0.0] * columns, [0.0] * columns
+    for number, row in enumerate(cells):
+        _register_font(SANS, "LK-Sans", bold=True)
+        font = "LK-Sans-Bold" if number == 0 else "LK-Sans"
+        for index, cell in enumerate(row):
+            text = model.plain(cell)
+            naturals[index] = max(naturals[index], pdfmetrics.stringWidth(text, font, size))
+            for word in text.split():
+                minimums[index] = max(minimums[index], pdfmetrics.stringWidth(word, font, size))
+    return [m * 1.03 + 2 * padding for m in minimums], [n * 1.03 + 2 * padding for n in naturals]
+
+
+def _code(block: model.Code, style: ParagraphStyle, width: float) -> Flowable:
+    """Return highlighted code on a light panel, every line kept; a line too long for the column
+    continues on the next, marked with an arrow, never cut."""
+    _register_faces_for("", style)
+    room = width - style.leftIndent - style.rightIndent - 2 * style.borderPadding
+    columns = max(20, int(room / pdfmetrics.stringWidth("0", "LK-Mono", style.fontSize)))
+    lines = []
+    for tokens in highlight(block.text, block.lang):
+        rows = _wrap_tokens(tokens, columns)
+        lines.append("".join(_token_markup(t) for t in rows[0]))
+        lines.extend(
+            f'<font color="#{code.MUTED}">{WRAP_MARK}</font>' + "".join(_token_markup(t) for t in row)
+            for row in rows[1:]
+        )
+    return XPreformatted(with_fallback_fonts("\n".join(lines)), style)
+
+
+WRAP_MARK = "→ "  # starts the continuation of a line too long for the column
+
+
+def _wrap_tokens(tokens, columns: int) -> list[list]:
+    """Return the tokens of a code line in rows of at most `columns` (wide characters count two),
+    breaking after a space near the end of a row, else anywhere; rows after the first leave room
+    for the wrap mark."""
+    rows: list[list] = [[]]
+    used, limit = 0, columns
+    for token in tokens:
+        text = token.text
+        while text:
+            room = limit - used
+            fits, width = 0, 0
+            for char in text:
+                step = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+                if width + step > room:
+                    break
+                fits, width = fits + 1, width + step
+            if fits == len(text):
+                rows[-1].append(replace(token, text=text))
+                used += width
+                break
+            space = text.rfind(" ", 0, fits + 1)
+            cut = space + 1 if space >= fits * 0.6 else fits
+            if cut == 0 and used == 0:
+                cut = 1  # a character wider than the row: it has a row to itself
+            if cut:
+                rows[-1].append(replace(token, text=text[:cut]))
+            text = text[cut:]
+            rows.append([])
+            used, limit = 0, columns - len(WRAP_MARK)
+    return rows
+
+
+def _token_markup(token) -> str:
+    text = escape(token.text)
+    if token.colour:
+        text = f'<font color="#{token.colour}">{text}</font>'
+    if token.bold:
+        text = f"<b>{text}</b>"
+    if token.italic:
+        text = f"<i>{text}</i>"
+    return text
 
 
 class _AnswerLines(Flowable):
@@ -654,7 +748,8 @@ def _styles(accent) -> dict[str, ParagraphStyle]:
             fontName="LK-Mono",
             fontSize=8.5,
             leading=11,
-            backColor=TINT,
+            textColor=colors.HexColor("#" + code.INK),
+            backColor=colors.HexColor("#" + code.BACKGROUND),
             borderPadding=4,
             leftIndent=4,
             rightIndent=4,

@@ -124,10 +124,10 @@ def make_handouts(handout, render: bool, template: Path | None = None) -> tuple[
     """
     if not render:
         return 0, []
-    from .deck.theme import WHITE, readable
+    from .colours import BLACK, WHITE, readable
     from .handouts.pdf_writer import write_pdf
 
-    accent = readable(deck_theme(handout.meta.accent, template)[0].accent, WHITE, "000000")
+    accent = readable(deck_theme(handout.meta.accent, template)[0].accent, WHITE, BLACK)
     student = io.BytesIO()
     pages = write_pdf(replace(handout, instructor=False), student, accent)
     pdfs = [student.getvalue()]

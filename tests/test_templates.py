@@ -19,9 +19,10 @@ from pptx.util import Inches, Pt
 
 from lecturekit.build import Options, build_article, deck_theme
 from lecturekit.cli import main
+from lecturekit.colours import WHITE, contrast, readable
 from lecturekit.deck.plan import plan_deck
 from lecturekit.deck.template import read_template
-from lecturekit.deck.theme import BUILTIN_TEMPLATE, DEFAULT_THEME, WHITE, contrast, readable
+from lecturekit.deck.theme import BUILTIN_TEMPLATE, DEFAULT_THEME
 from lecturekit.questions import discussion_questions
 from lecturekit.reader import read_article
 
