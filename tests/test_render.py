@@ -15,8 +15,20 @@ TOLERANCE = 1.5  # points: anti-aliasing and glyph side bearings
 
 
 def text_boxes(slide):
+    """Return (x0, y0, x1, y1, text, cell) in points of every shape with text, and of every table
+    cell where the table says it is: a row that grew past its measured height moves the rows
+    below it out of their cells, which the overflow check then reports."""
     boxes = []
     for shape in slide.shapes:
+        if shape.has_table:
+            top = shape.top
+            for row in shape.table.rows:
+                left = shape.left
+                for column, cell in zip(shape.table.columns, row.cells, strict=True):
+                    box = (left, top, left + column.width, top + row.height)
+                    boxes.append((*(v / 12700 for v in box), cell.text, True))
+                    left += column.width
+                top += row.height
         if shape.has_text_frame and shape.text_frame.text.strip():
             boxes.append(
                 (
@@ -25,6 +37,7 @@ def text_boxes(slide):
                     (shape.left + shape.width) / 12700,
                     (shape.top + shape.height) / 12700,
                     shape.text_frame.text,
+                    False,
                 )
             )
     return boxes
@@ -42,12 +55,18 @@ def overflowing_characters(pptx_path, outdir):
             for char in page.chars:
                 if not char["text"].strip():
                     continue
+                # A glyph's box as pdfminer reports it reaches above the line it sits on; a table
+                # cell has no room to spare above its text, so there the glyph's middle counts.
+                middle = (char["top"] + char["bottom"]) / 2
                 inside = any(
                     x0 - TOLERANCE <= char["x0"]
                     and char["x1"] <= x1 + TOLERANCE
-                    and y0 - TOLERANCE <= char["top"]
-                    and char["bottom"] <= y1 + TOLERANCE
-                    for x0, y0, x1, y1, _ in boxes
+                    and (
+                        y0 <= middle <= y1
+                        if cell
+                        else y0 - TOLERANCE <= char["top"] and char["bottom"] <= y1 + TOLERANCE
+                    )
+                    for x0, y0, x1, y1, _, cell in boxes
                 )
                 if not inside:
                     faults.append((number, char["text"], round(char["x0"]), round(char["top"])))
@@ -103,6 +122,16 @@ AWKWARD = {
     + "Supercalifragilisticexpialidocious" * 6
     + "\n\nMore text.\n",
     "quote": "## Q\n\n> " + "A quoted sentence that goes on. " * 80 + "\n> — Someone Quoted\n",
+    "code": "## Code\n\nA long line, then many:\n\n```python\nx = '"
+    + "a long string " * 250
+    + "'\n"
+    + "".join(f"    value_{n} = compute({n}, 'text {n}')  # step {n}\n" for n in range(60))
+    + "```\n\n```\n"
+    + "一二三四五六七八九十" * 30
+    + "\n```\n",
+    "tables": "## Tables\n\n| Only | A | Header |\n|---|---|---|\n\n| Cell | Long |\n|---|---|\n| x | "
+    + "words in one cell that go on and on " * 60
+    + "|\n",
 }
 
 
