@@ -478,11 +478,7 @@ def _token_markup(token) -> str:
     text = escape(token.text)
     if token.colour:
         text = f'<font color="#{token.colour}">{text}</font>'
-    if token.bold:
-        text = f"<b>{text}</b>"
-    if token.italic:
-        text = f"<i>{text}</i>"
-    return text
+    return _bold_italic(text, token.bold, token.italic)
 
 
 class _AnswerLines(Flowable):
@@ -582,16 +578,19 @@ def inline_markup(inlines: model.Inlines) -> str:
         text = escape(span.text).replace("\n", "<br/>")
         if span.code:
             text = f'<font face="LK-Mono">{text}</font>'
-        if span.bold:
-            text = f"<b>{text}</b>"
-        if span.italic:
-            text = f"<i>{text}</i>"
+        text = _bold_italic(text, span.bold, span.italic)
         if span.strike:
             text = f"<strike>{text}</strike>"
         if span.href and span.href.lower().startswith(SAFE_LINKS):
             text = f'<a href={quoteattr(span.href)} color="#1D5B8C"><u>{text}</u></a>'
         parts.append(text)
     return "".join(parts)
+
+
+def _bold_italic(markup: str, bold: bool, italic: bool) -> str:
+    if bold:
+        markup = f"<b>{markup}</b>"
+    return f"<i>{markup}</i>" if italic else markup
 
 
 def _one_line(markup: str, width: float, style: ParagraphStyle) -> str:

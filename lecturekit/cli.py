@@ -43,8 +43,23 @@ exit codes: 0 built, 1 bad input (the message says what, where and what to do),
             2 bad usage, 3 internal error (please report it, with --debug output)"""
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, told the terminal width: left to find it, argparse imports shutil
+    (and with it bz2 and lzma) for every run, help or not."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            width = int(os.environ["COLUMNS"])
+        except (KeyError, ValueError):
+            try:
+                width = os.get_terminal_size(sys.stdout.fileno()).columns
+            except (OSError, ValueError):
+                width = 80
+        super().__init__(prog, width=max(width - 2, 40))
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="lecturekit", description=DESCRIPTION)
+    top = argparse.ArgumentParser(prog="lecturekit", description=DESCRIPTION, formatter_class=_Formatter)
     top.add_argument("--version", action="version", version=f"lecturekit {__version__}")
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser(
@@ -52,7 +67,7 @@ def parser() -> argparse.ArgumentParser:
         help="build the deck and the handout of one or more articles",
         description="Build the deck (.pptx) and the handout (.pdf) of each article.",
         epilog=BUILD_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     build.add_argument(
         "articles",
@@ -122,6 +137,7 @@ def parser() -> argparse.ArgumentParser:
         "preview",
         help="render decks and handouts to PNG pages and a contact sheet",
         description="Render each deck (through LibreOffice) or handout to PNG pages and a contact sheet.",
+        formatter_class=_Formatter,
     )
     show.add_argument("files", nargs="+", type=Path, metavar="FILE", help="decks (.pptx) and handouts (.pdf)")
     show.add_argument(
@@ -205,7 +221,7 @@ def _usage_problem(args) -> str:
 
 
 def _build(args) -> int:
-    from .course import Manifest, build_key, find_jobs, read_config, shard, tool_fingerprint
+    from .course import Manifest, build_key, find_jobs, read_config, shard
     from .options import HandoutOptions, Options
 
     jobs = find_jobs(args.articles or [DEFAULT_ARTICLE], args.out)
@@ -249,7 +265,7 @@ def _build(args) -> int:
         return report.finish(failed)
 
     manifest = Manifest(args.out)
-    tool = tool_fingerprint()
+    tool = manifest.tool_fingerprint()
     keys = {job: build_key(options[job], tool) for job in runnable}
     todo = [job for job in runnable if args.force or not manifest.up_to_date(job, keys[job])]
     report.up_to_date(len(runnable) - len(todo))

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
 import sys
+from collections import namedtuple
 from pathlib import Path
-from typing import NamedTuple
 
 from .errors import Diagnostic, LessonError
 from .options import Options
@@ -37,12 +36,8 @@ COURSE_FIELDS = (
 COURSE_OPTIONS = ("questions_templates", "template")
 
 
-class Job(NamedTuple):
-    """One article to build, the folder its outputs go to, and its course.toml, if any."""
-
-    article: Path
-    out: Path
-    config: Path | None = None
+# One article to build, the folder its outputs go to, and its course.toml, if any.
+Job = namedtuple("Job", "article out config", defaults=(None,))
 
 
 def find_jobs(paths: list[Path], out: Path) -> list[Job]:
@@ -103,11 +98,9 @@ def shard(jobs: list[Job], spec: str) -> list[Job]:
     return [job for position, job in enumerate(ordered) if position % count == index - 1]
 
 
-class CourseConfig(NamedTuple):
-    defaults: dict | None = None
-    questions_templates: Path | None = None
-    warnings: tuple[Diagnostic, ...] = ()
-    template: Path | None = None
+CourseConfig = namedtuple(
+    "CourseConfig", "defaults questions_templates warnings template", defaults=(None, None, (), None)
+)
 
 
 def read_config(path: Path | None) -> CourseConfig:
@@ -168,6 +161,8 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def digest(path: Path) -> str:
+    import hashlib  # here, not at the top: loading OpenSSL is a tenth of a rebuild with nothing to do
+
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -193,6 +188,8 @@ def _unchanged(path: Path, seen: list) -> bool:
 def folder_digest(folder: Path | None) -> str:
     if folder is None or not folder.is_dir():
         return ""
+    import hashlib
+
     h = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
         if path.is_file():
@@ -200,20 +197,32 @@ def folder_digest(folder: Path | None) -> str:
     return h.hexdigest()
 
 
-def tool_fingerprint() -> str:
-    """Return a hash of lecturekit's own code and data and the writers' versions: a new tool rebuilds."""
+def tool_fingerprint(cached: dict | None = None) -> tuple[str, str]:
+    """Return a hash of lecturekit's own code and data and the writers' versions (a new tool
+    rebuilds), and the files' sizes and times it was made from. Given what an earlier call
+    returned as `cached` ({"files": ..., "hash": ...}), files that have not changed since are
+    not read again."""
     from importlib.util import find_spec
 
     from . import __version__
 
-    h = hashlib.sha256(__version__.encode())
+    files = []
     for package in ("lecturekit", "lecturekit.deck", "lecturekit.handouts"):
         for folder in find_spec(package).submodule_search_locations:
             for path in sorted(Path(folder).rglob("*")):
-                if path.suffix in (".py", ".j2", ".json") and "__pycache__" not in path.parts:
-                    h.update(path.name.encode() + path.read_bytes())
-    h.update(" ".join(_installed(("python_pptx", "reportlab", "markdown_it_py", "jinja2"))).encode())
-    return h.hexdigest()
+                if path.suffix in (".py", ".j2", ".json", ".pptx") and "__pycache__" not in path.parts:
+                    files.append(path)
+    writers = " ".join(_installed(("python_pptx", "reportlab", "markdown_it_py", "jinja2", "pygments")))
+    seen = [__version__, writers] + [f"{p} {p.stat().st_size} {p.stat().st_mtime_ns}" for p in files]
+    stamp = "\n".join(seen)
+    if cached and cached.get("files") == stamp and isinstance(cached.get("hash"), str):
+        return cached["hash"], stamp
+    import hashlib
+
+    h = hashlib.sha256(f"{__version__}\n{writers}".encode())
+    for path in files:
+        h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest(), stamp
 
 
 def _installed(names: tuple[str, ...]) -> list[str]:
@@ -232,12 +241,15 @@ def _installed(names: tuple[str, ...]) -> list[str]:
 
 
 def build_key(options: Options, tool: str) -> str:
-    """Return the hash of everything besides the files that the outputs depend on."""
-    h = hashlib.sha256(tool.encode())
-    h.update(options.fingerprint().encode())
-    h.update(folder_digest(options.questions_templates).encode())
-    h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    return h.hexdigest()
+    """Return everything besides the files that the outputs depend on, as one string."""
+    return "\n".join(
+        [
+            tool,
+            options.fingerprint(),
+            folder_digest(options.questions_templates),
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+        ]
+    )
 
 
 class Manifest:
@@ -246,10 +258,20 @@ class Manifest:
     def __init__(self, out: Path):
         self.path = out / MANIFEST
         try:
-            self.entries: dict = json.loads(self.path.read_text(encoding="utf-8")).get("articles", {})
-        except (OSError, ValueError):
-            self.entries = {}
-        self.changed = False
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.entries: dict = data.get("articles", {})
+            self.tool: dict = data.get("tool", {})
+        except (OSError, ValueError, AttributeError):
+            self.entries, self.tool = {}, {}
+        self.changed = self.tool_changed = False
+
+    def tool_fingerprint(self) -> str:
+        """Return lecturekit's fingerprint (see `tool_fingerprint`), remembered between runs."""
+        fingerprint, stamp = tool_fingerprint(self.tool)
+        if self.tool != {"files": stamp, "hash": fingerprint}:
+            self.tool = {"files": stamp, "hash": fingerprint}
+            self.tool_changed = True
+        return fingerprint
 
     def up_to_date(self, job: Job, key: str) -> bool:
         """Tell whether the outputs of `job` exist and were made from exactly what it has now."""
@@ -279,10 +301,13 @@ class Manifest:
 
     def save(self) -> None:
         """Write the manifest atomically (a reader never sees half of it), if anything changed."""
-        if not self.changed:
+        # A new tool fingerprint alone is worth keeping for outputs already recorded, and only then:
+        # a build that made nothing leaves no manifest (nor an output folder) behind.
+        if not (self.changed or (self.tool_changed and self.entries)):
             return
         from .build import atomic_outputs
 
-        data = json.dumps({"version": 1, "articles": self.entries}, indent=1, sort_keys=True) + "\n"
+        record = {"version": 2, "tool": self.tool, "articles": self.entries}
+        data = json.dumps(record, indent=1, sort_keys=True) + "\n"
         with atomic_outputs([self.path]) as (file,):
             file.write(data.encode("utf-8"))

@@ -1,21 +1,22 @@
 """Problems with the input: warnings kept as data, and the one error a build stops for.
 
-No dataclasses here: the command line imports this before deciding whether there is anything
-to build, and a rebuild with nothing to do must stay quick.
+No dataclasses and no typing here: the command line imports this before deciding whether there
+is anything to build, and a rebuild with nothing to do must stay quick.
 """
 
 from __future__ import annotations
 
+from collections import namedtuple
 from pathlib import Path
-from typing import NamedTuple
 
 
-class Diagnostic(NamedTuple):
-    """A warning about the input, kept as data; the CLI decides whether and how to print it."""
+class Diagnostic(namedtuple("Diagnostic", "path line message")):
+    """A warning about the input, kept as data; the CLI decides whether and how to print it.
 
-    path: Path
-    line: int | None
-    message: str
+    path: Path; line: int or None; message: str.
+    """
+
+    __slots__ = ()
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)

@@ -3,26 +3,29 @@ and a rebuild with nothing to do reads them before anything else is loaded."""
 
 from __future__ import annotations
 
+from collections import namedtuple
 from pathlib import Path
-from typing import NamedTuple
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 
-
-class HandoutOptions(NamedTuple):
-    paper: str | None = None  # None: the article's `paper:`, else A4
-    reading: bool = True
-    answer_lines: int | None = None  # None: the article's `answer_lines:`, else 4
-    instructor: bool = False
+# paper: None, the article's `paper:`, else A4; answer_lines: None, the article's, else 4.
+HandoutOptions = namedtuple(
+    "HandoutOptions", "paper reading answer_lines instructor", defaults=(None, True, None, False)
+)
 
 
-class Options(NamedTuple):
-    out: Path = Path("build")
-    max_bytes: int = DEFAULT_MAX_BYTES
-    handout: HandoutOptions = HandoutOptions()
-    questions_templates: Path | None = None
-    defaults: dict | None = None  # front-matter fields from course.toml
-    template: Path | None = None  # an institution's .pptx or .potx; None: lecturekit's own
+class Options(
+    namedtuple(
+        "Options",
+        "out max_bytes handout questions_templates defaults template",
+        defaults=(Path("build"), DEFAULT_MAX_BYTES, HandoutOptions(), None, None, None),
+    )
+):
+    """out: the output folder; defaults: front-matter fields from course.toml; template: an
+    institution's .pptx or .potx (None: lecturekit's own). (collections.namedtuple: importing
+    typing would cost a rebuild with nothing to do a tenth of its time.)"""
+
+    __slots__ = ()
 
     def fingerprint(self) -> str:
         """Return what of these options shapes the outputs, as text (the output folder does not)."""
