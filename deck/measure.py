@@ -48,6 +48,7 @@ class Measurer:
         self.sans = sans
         self.mono = mono
         self.line_spacing = line_spacing
+        self._em_cache: dict = {}
 
     def family(self, span: Span) -> Family:
         return self.mono if span.code else self.sans
@@ -70,21 +71,30 @@ class Measurer:
     def word_width(self, word: list[tuple[Span, str]], size: float) -> float:
         return sum(_run_width(self.family(span), span.bold, span.italic, text) for span, text in word) * size
 
+    def _em_words(self, inlines: Inlines) -> list:
+        """Return the words of `inlines` (see `_words`), each with its width in em, remembered:
+        the planners measure the same text at several sizes and widths."""
+        found = self._em_cache.get(inlines)
+        if found is None:
+            found = [w if isinstance(w, str) else (w, self.word_width(w, 1.0)) for w in _words(inlines)]
+            self._em_cache[inlines] = found
+        return found
+
     def lines(self, inlines: Inlines, size: float, width: float) -> list[list[tuple[Span, str]]]:
         """Return `inlines` broken into lines no wider than `width` points at `size`."""
         space = _width(self.sans.file(), " ") * size
         lines: list[list[tuple[Span, str]]] = [[]]
         used = 0.0
         pending_space = False
-        for word in _words(inlines):
-            if word == "\n":
+        for item in self._em_words(inlines):
+            if item == "\n":
                 lines.append([])
                 used, pending_space = 0.0, False
                 continue
-            if word == " ":
+            if item == " ":
                 pending_space = bool(lines[-1])
                 continue
-            w = self.word_width(word, size)
+            word, w = item[0], item[1] * size
             gap = space if pending_space else 0.0
             if lines[-1] and used + gap + w > width:
                 lines.append([])

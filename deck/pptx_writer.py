@@ -16,6 +16,7 @@ import io
 import re
 import zipfile
 from dataclasses import replace
+from functools import cache
 from typing import BinaryIO
 
 from pptx import Presentation
@@ -23,7 +24,8 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
+from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import qn as _qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.util import Pt
 
@@ -76,9 +78,7 @@ def write_pptx(deck: Deck, out: BinaryIO, theme: Theme, meta: Meta, when: _dt.da
         writer.add(spec)
     _set_properties(prs, meta, when)
     _drop_thumbnail(prs)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    _rezip(buffer.getvalue(), out, when)
+    _save(prs, out, when)
 
 
 def open_template(theme: Theme):
@@ -531,6 +531,12 @@ def _placeholders(layout) -> dict[str, dict]:
     return found
 
 
+@cache
+def qn(tag: str) -> str:
+    """Return Clark notation for "a:p": python-pptx's `qn`, remembered (slides ask it thousands of times)."""
+    return _qn(tag)
+
+
 def _sub(parent, tag: str, **attributes):
     """Append and return a new child element `tag` ("a:p") with `attributes` ("r:id" allowed)."""
     element = parent.makeelement(qn(tag), {qn(k) if ":" in k else k: v for k, v in attributes.items()})
@@ -585,15 +591,32 @@ def _drop_thumbnail(prs) -> None:
             package.drop_rel(rid)
 
 
-def _rezip(data: bytes, out: BinaryIO, when: _dt.datetime) -> None:
-    """Copy the zip in `data` to `out` with every entry dated `when`: same deck, same bytes."""
-    stamp = max(when, _dt.datetime(1980, 1, 1, tzinfo=when.tzinfo)).timetuple()[:6]
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
+def _save(prs, out: BinaryIO, when: _dt.datetime) -> None:
+    """Write `prs` to `out` with every zip entry dated `when`: same deck, same bytes.
+
+    python-pptx's own serialiser decides what goes in (parts, relationships, content types); only
+    the zip writing is ours, so each entry is dated and compressed once, not saved and re-zipped.
+    """
+    from pptx.opc.serialized import PackageWriter
+
+    package = prs.part.package
+    writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        entries = _DatedEntries(target, max(when, _dt.datetime(1980, 1, 1, tzinfo=when.tzinfo)))
+        writer._write_content_types_stream(entries)
+        writer._write_pkg_rels(entries)
+        writer._write_parts(entries)
+
+
+class _DatedEntries:
+    """The zip writer python-pptx's serialiser is given: `write(partname, blob)`, each entry dated."""
+
+    def __init__(self, target: zipfile.ZipFile, when: _dt.datetime):
+        self.target = target
+        self.stamp = when.timetuple()[:6]
+
+    def write(self, partname, blob: bytes) -> None:
+        info = zipfile.ZipInfo(partname.membername, date_time=self.stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.target.writestr(info, blob)

@@ -138,6 +138,28 @@ def make_handouts(handout, render: bool, template: Path | None = None) -> tuple[
     return pages, pdfs
 
 
+def start_helpers():
+    """Fork the deck and handout helpers (see lecturekit.prefork) and return them.
+
+    What every process needs, the model and the text helpers, is imported once, before the
+    forks, rather than three times after them (the plans the helpers are sent hold questions).
+    The handout helper, which has the most to do, starts first.
+    """
+    import lecturekit.code  # noqa: F401
+    import lecturekit.fonts  # noqa: F401
+    import lecturekit.keypoints  # noqa: F401
+    import lecturekit.questions  # noqa: F401
+
+    from .prefork import Helper
+
+    handout = Helper(warm_handout)
+    try:
+        return Helper(warm_deck), handout
+    except BaseException:
+        handout.cancel()
+        raise
+
+
 def warm_deck() -> None:
     """What the deck helper does while the main process reads: import the planner and python-pptx."""
     import lecturekit.deck.plan  # noqa: F401

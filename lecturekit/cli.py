@@ -7,6 +7,7 @@ each, no traceback), 2 bad usage, 3 internal error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -157,6 +158,20 @@ def parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--debug", action="store_true", help="show the Python traceback of an error")
     return top
+
+
+def run() -> None:
+    """The command: `main`, then an exit that skips Python's teardown.
+
+    Unloading python-pptx, reportlab and the rest takes tens of milliseconds after the work is
+    done. By the time `main` returns every output is written and closed and every worker has
+    ended, so once what was printed is flushed the process can end at once.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: what was printed is lost anyway
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -319,10 +334,9 @@ def _can_fork() -> bool:
 
 
 def _build_with_helpers(job, options):
-    from .build import warm_deck, warm_handout
-    from .prefork import Helper
+    from .build import start_helpers
 
-    helpers = (Helper(warm_deck), Helper(warm_handout))
+    helpers = start_helpers()
     try:
         return _build_one(job, options, True, helpers)
     finally:

@@ -14,10 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-
-import yaml
 
 from .code import language_name
 from .keypoints import claims
@@ -167,8 +165,9 @@ def _duplicate(chosen: list[Question], question: Question, across: bool = True) 
     return False
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.casefold()))
+@lru_cache(maxsize=4096)  # every candidate is compared with every question chosen
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.casefold()))
 
 
 # -- Bloom's level of a question someone wrote ---------------------------------------------------
@@ -236,6 +235,8 @@ def _load_templates(folder: Path) -> tuple[QuestionTemplate, ...]:
             "no question templates (*.j2) in this folder",
             "Point --questions-templates at a folder of .j2 files (see lecturekit/questions).",
         )
+    import yaml
+
     templates = []
     for path in files:
         source = path.read_text(encoding="utf-8")

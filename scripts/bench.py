@@ -56,6 +56,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     pandoc = _pandoc()
+    cpu_before = _cpu_times()
     # Installed packages carry compiled bytecode; give lecturekit's own (editable) sources theirs too.
     subprocess.run(
         [
@@ -147,7 +148,7 @@ def main() -> int:
         edit = _in_process_rebuild(tmp, args.runs, env)
         rows.append(("5. in-process rebuild of the seed after an edit", edit, "cold build (1)", cold, 0.3))
 
-    _print(rows, scale, args)
+    _print(rows, scale, args, _steal(cpu_before, _cpu_times()))
     return 0
 
 
@@ -295,11 +296,13 @@ def _fmt(values: list[float]) -> str:
     return f"{statistics.median(values):.3f} s [{min(values):.3f}-{max(values):.3f}]"
 
 
-def _print(rows, scale, args) -> None:
+def _print(rows, scale, args, steal: float | None) -> None:
     print(f"lecturekit benchmark, {datetime.date.today().isoformat()}")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, {_cpu()}, Python {platform.python_version()}"
     )
+    if steal is not None:  # a virtual machine's CPU time taken by its neighbours: figures are noisier
+        print(f"CPU time stolen by the hypervisor during the run: {steal:.0%}")
     print(f"medians [min-max] of {args.runs} runs ({args.course_runs} for courses); ratio = ours / peer\n")
     print("| measurement | lecturekit | peer | peer time | ratio | target | met |")
     print("|---|---|---|---|---|---|---|")
@@ -321,6 +324,21 @@ def _print(rows, scale, args) -> None:
         f"\ntime per word at 100x / at 10x: {growth:.2f} (target <= 1.2: {'met' if growth <= 1.2 else 'not met'}); "
         f"peak memory at 100x: {memory100} MB (target < 500 MB: {'met' if memory100 < 500 else 'not met'})"
     )
+
+
+def _cpu_times() -> list[int] | None:
+    """Return the machine's CPU times (Linux /proc/stat: user, nice, system, idle, ..., steal)."""
+    try:
+        return [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+
+
+def _steal(before: list[int] | None, after: list[int] | None) -> float | None:
+    if not before or not after or len(before) < 8:
+        return None
+    delta = [b - a for a, b in zip(before[:8], after[:8], strict=True)]  # guest time is in user already
+    return delta[7] / sum(delta) if sum(delta) else None
 
 
 def _cpu() -> str:

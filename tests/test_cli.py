@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -97,7 +98,15 @@ def test_python_dash_m_works(article, tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split()[0].endswith("small.pptx")
+    # The command ends without Python's teardown: what it printed must be flushed first.
+    assert [Path(line).name for line in done.stdout.splitlines()] == ["small.pptx", "small-handout.pdf"]
+    broken = subprocess.run(
+        [sys.executable, "-m", "lecturekit", "build", str(tmp_path / "missing.md"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert broken.returncode == 1 and "missing.md" in broken.stderr
 
 
 def test_scripts_build_forwards_its_arguments(article, tmp_path):
