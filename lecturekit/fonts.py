@@ -25,7 +25,12 @@ class Family:
     rtl: bool = False
 
     def file(self, bold: bool = False, italic: bool = False) -> Path:
-        return FONT_DIR / self.files[(1 if bold else 0) + (2 if italic else 0)]
+        return _font_file(self.files[(1 if bold else 0) + (2 if italic else 0)])
+
+
+@cache  # text is measured word by word, each word asking for its font's file
+def _font_file(name: str) -> Path:
+    return FONT_DIR / name
 
 
 SANS = Family(

@@ -168,9 +168,12 @@ def _shorten(
     # not "the system means that Y": that Y needs its subject.
     frame = _FRAME if n() > limit else _REPORTING if eager else None
     if frame is not None:
+        words_ = tokens(keep)
         for cut in range(1, n() - 4):
-            head = " ".join(tokens(keep[:cut])) + " "
-            if frame.search(head) and "," not in head:
+            head = " ".join(words_[:cut]) + " "
+            if "," in head:  # a frame has no comma, and every longer head has this one
+                break
+            if frame.search(head):
                 keep = keep[cut:]
                 break
     # 3. Appositives and trailing clauses set off by commas; eagerly, a trailing ", meaning ...".
