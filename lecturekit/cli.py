@@ -168,6 +168,8 @@ def run() -> None:
     ended, so once what was printed is flushed the process can end at once.
     """
     code = main()
+    if sys.gettrace() or sys.getprofile():  # a profiler or coverage still has to write its report
+        sys.exit(code)
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: what was printed is lost anyway
             stream.flush()

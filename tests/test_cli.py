@@ -109,6 +109,17 @@ def test_python_dash_m_works(article, tmp_path):
     assert broken.returncode == 1 and "missing.md" in broken.stderr
 
 
+def test_a_profiler_still_gets_to_write_its_report(article, tmp_path):
+    """The quick exit skips Python's teardown, but not under a profiler or coverage."""
+    profile = tmp_path / "build.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "lecturekit", "build"]
+    done = subprocess.run(
+        [*command, str(article), "--out", str(tmp_path / "out"), "-q"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert profile.stat().st_size > 0
+
+
 def test_scripts_build_forwards_its_arguments(article, tmp_path):
     """The README's build command, as a newcomer runs it, with an article and an output folder."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST")}
