@@ -118,9 +118,10 @@ def font_runs(text: str, primary: Family = SANS) -> list[tuple[str, Family]]:
     Spaces and other characters every font draws stay with the run they are in; a character no
     shipped font has stays with the primary family (see `uncovered`).
     """
-    cmap = metrics(primary.file()).cmap
-    if all(ord(c) in cmap for c in text):  # the common case, and fast
+    found = metrics(primary.file())
+    if found.chars.issuperset(text):  # the common case, and fast
         return [(text, primary)] if text else []
+    cmap = found.cmap
     runs: list[tuple[str, Family]] = []
     for char in text:
         family = primary if ord(char) in cmap or _neutral(char) else _fallback(char) or primary
@@ -166,6 +167,7 @@ class Metrics:
     line_height: float  # in em: the distance between baselines at single spacing
     ascent: float  # in em
     widths: dict[int, float]  # advance width in em of every code point the font has
+    chars: frozenset[str]  # the characters it has: `chars.issuperset(text)` runs in C
 
     @property
     def cmap(self) -> dict[int, float]:
@@ -189,4 +191,4 @@ def metrics(path: Path) -> Metrics:
         em = width / upm
         for cp in range(first, first + count):
             widths[cp] = em
-    return Metrics(table["line_height"], table["ascent"], widths)
+    return Metrics(table["line_height"], table["ascent"], widths, frozenset(map(chr, widths)))
