@@ -599,6 +599,8 @@ def _save(prs, out: BinaryIO, when: _dt.datetime) -> None:
     """
     from pptx.opc.serialized import PackageWriter
 
+    # PackageWriter's steps and package._rels are python-pptx 1.0's internals, pinned in
+    # constraints.txt; every deck test reopens what this writes.
     package = prs.part.package
     writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
