@@ -141,13 +141,13 @@ def make_handouts(handout, render: bool, template: Path | None = None) -> tuple[
 def start_helpers():
     """Fork the deck and handout helpers (see lecturekit.prefork) and return them.
 
-    What every process needs, the model and the text helpers, is imported once, before the
-    forks, rather than three times after them (the plans the helpers are sent hold questions).
-    The handout helper, which has the most to do, starts first.
+    What every process needs is imported once, before the forks, rather than three times after
+    them: the questions module brings the model, key points and text helpers with it (and the
+    plans the helpers are sent hold questions); the fonts are measured by all three; the
+    handout's plan is made here and unpacked by the handout helper.
     """
-    import lecturekit.code  # noqa: F401
     import lecturekit.fonts  # noqa: F401
-    import lecturekit.keypoints  # noqa: F401
+    import lecturekit.handouts.plan  # noqa: F401
     import lecturekit.questions  # noqa: F401
 
     from .prefork import Helper

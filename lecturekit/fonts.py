@@ -118,13 +118,12 @@ def font_runs(text: str, primary: Family = SANS) -> list[tuple[str, Family]]:
     Spaces and other characters every font draws stay with the run they are in; a character no
     shipped font has stays with the primary family (see `uncovered`).
     """
-    found = metrics(primary.file())
-    if found.chars.issuperset(text):  # the common case, and fast
+    has = metrics(primary.file()).chars
+    if has.issuperset(text):  # the common case, and fast
         return [(text, primary)] if text else []
-    cmap = found.cmap
     runs: list[tuple[str, Family]] = []
     for char in text:
-        family = primary if ord(char) in cmap or _neutral(char) else _fallback(char) or primary
+        family = primary if char in has or _neutral(char) else _fallback(char) or primary
         if runs and (runs[-1][1] == family or _neutral(char)):
             runs[-1] = (runs[-1][0] + char, runs[-1][1])
         else:
@@ -136,19 +135,19 @@ def uncovered(text: str) -> list[str]:
     """Return the characters of `text` that no shipped font can draw, in order of first use."""
     if text.isascii():
         return []
-    primary = metrics(SANS.file()).cmap
+    primary = metrics(SANS.file()).chars
     found: list[str] = []
     for char in text:
-        if ord(char) in primary or _neutral(char) or char in found:
+        if char in primary or _neutral(char) or char in found:
             continue
-        if _fallback(char) is None and ord(char) not in metrics(MONO.file()).cmap:
+        if _fallback(char) is None and char not in metrics(MONO.file()).chars:
             found.append(char)
     return found
 
 
 def _fallback(char: str) -> Family | None:
     for family in FALLBACKS:
-        if ord(char) in metrics(family.file()).cmap:
+        if char in metrics(family.file()).chars:
             return family
     return None
 
@@ -168,10 +167,6 @@ class Metrics:
     ascent: float  # in em
     widths: dict[int, float]  # advance width in em of every code point the font has
     chars: frozenset[str]  # the characters it has: `chars.issuperset(text)` runs in C
-
-    @property
-    def cmap(self) -> dict[int, float]:
-        return self.widths
 
 
 @cache
