@@ -1,4 +1,5 @@
-"""Write a planned `Deck` as a .pptx file. The only module that imports python-pptx.
+"""Write a planned `Deck` as a .pptx file. With deck/ooxml.py, which holds every use of
+python-pptx's internals, the only code that imports python-pptx.
 
 The deck is built on a template: lecturekit's own (themes/lecture.pptx) or an institution's.
 Slides take the template's layouts, and their text goes into placeholders that inherit position,
@@ -20,13 +21,10 @@ from functools import cache
 from typing import BinaryIO
 
 from pptx import Presentation
-from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls
 from pptx.oxml.ns import qn as _qn
-from pptx.parts.slide import NotesSlidePart
 from pptx.util import Pt
 
 from lecturekit import code
@@ -35,6 +33,7 @@ from lecturekit.fonts import font_runs
 from lecturekit.lesson import Inlines, Meta, Span
 from lecturekit.pictures import picture_bytes
 
+from . import ooxml
 from .slides import (
     Bullet,
     BulletSlide,
@@ -87,18 +86,14 @@ def open_template(theme: Theme):
     if _TEMPLATE_TYPE in data[:4096] or theme.template.suffix.lower() == ".potx":
         data = _as_presentation(data)  # python-pptx refuses a template's content type
     prs = Presentation(io.BytesIO(data))
-    slide_ids = prs.slides._sldIdLst
-    for slide_id in list(slide_ids):  # the template's own example slides: gone, rels and all
-        prs.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
+    ooxml.drop_slides(prs)  # the template's own example slides: gone, rels and all
     if theme.builtin:
         part = prs.slide_master.part.part_related_by(RT.THEME)
+        blob = part.blob
         for slot, colour in (("accent1", theme.accent), ("hlink", theme.accent_ink)):
-            part._blob = re.sub(
-                rb"(<a:" + slot.encode() + rb'><a:srgbClr val=")[0-9A-Fa-f]{6}',
-                rb"\g<1>" + colour.encode(),
-                part.blob,
-            )
+            pattern = rb"(<a:" + slot.encode() + rb'><a:srgbClr val=")[0-9A-Fa-f]{6}'
+            blob = re.sub(pattern, rb"\g<1>" + colour.encode(), blob)
+        ooxml.set_blob(part, blob)
     return prs
 
 
@@ -134,7 +129,7 @@ class _Slide:
         self.part = slide.part
         self.layout = layout  # the layout's placeholders: kind -> <p:ph> attributes
         self.theme = theme
-        self.tree = slide.shapes._spTree
+        self.tree = ooxml.shape_tree(slide)
         self.next_id = 2
 
     def has(self, kind: str) -> bool:
@@ -178,7 +173,7 @@ class _Slide:
         """Append the picture at `path` in `box`; an empty `alt` marks it as decorative."""
         data, _ = picture_bytes(path, box.w, box.h)
         picture = self.slide.shapes.add_picture(io.BytesIO(data), Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
-        c_nv_pr = picture._element.nvPicPr.cNvPr
+        c_nv_pr = ooxml.element(picture).nvPicPr.cNvPr
         c_nv_pr.set("descr", alt)
         if not alt:
             c_nv_pr.append(parse_xml(_DECORATIVE))
@@ -396,20 +391,14 @@ class _Writer:
         )
 
     def new_slide(self, role: str, notes: str) -> _Slide:
-        rid, slide = self.prs.part.add_slide(self.layouts[role])
-        self.prs.slides._sldIdLst.add_sldId(rid)
+        slide = ooxml.add_slide(self.prs, self.layouts[role])
         self.count += 1
         if notes:
             self.add_notes(slide, notes)
         return _Slide(slide, self.placeholders[role], self.theme)
 
     def add_notes(self, slide, text: str) -> None:
-        """Give `slide` a notes page holding `text`.
-
-        Built from a minimal notes page rather than by python-pptx's notes_slide, which clones
-        the notes master's placeholders and searches the whole package for a free part name for
-        every slide; the part name here is simply the slide's number.
-        """
+        """Give `slide` a notes page holding `text`, built from a minimal notes page."""
         element = parse_xml(_NOTES)
         body = element.find(f".//{qn('p:txBody')}")
         for line in text.split("\n"):
@@ -418,11 +407,7 @@ class _Writer:
                 r = _sub(p, "a:r")
                 _sub(r, "a:rPr", lang=self.lang)
                 _sub(r, "a:t").text = line
-        partname = PackURI(f"/ppt/notesSlides/notesSlide{self.count}.xml")
-        part = NotesSlidePart(partname, CT.PML_NOTES_SLIDE, slide.part.package, element)
-        part.relate_to(self.notes_master, RT.NOTES_MASTER)
-        part.relate_to(slide.part, RT.SLIDE)
-        slide.part.relate_to(part, RT.NOTES_SLIDE)
+        ooxml.add_notes(slide, element, self.count, self.notes_master)
 
     def content_slide(self, role: str, spec) -> _Slide:
         """Return a new slide with its title, the footer and the slide number."""
@@ -517,7 +502,7 @@ class _Writer:
 def _placeholders(layout) -> dict[str, dict]:
     """Return the placeholders of `layout` as kind -> attributes of their <p:ph> (type, idx)."""
     found: dict[str, dict] = {}
-    for sp in layout._element.iter(qn("p:sp")):
+    for sp in ooxml.element(layout).iter(qn("p:sp")):
         ph = sp.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
         if ph is None:
             continue
@@ -585,40 +570,9 @@ def _set_properties(prs, meta: Meta, when: _dt.datetime) -> None:
 
 def _drop_thumbnail(prs) -> None:
     """Drop a template's thumbnail: it would show the template, not this deck."""
-    package = prs.part.package
-    for rid, rel in list(package._rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            package.drop_rel(rid)
+    ooxml.drop_package_rels(prs, RT.THUMBNAIL)
 
 
 def _save(prs, out: BinaryIO, when: _dt.datetime) -> None:
-    """Write `prs` to `out` with every zip entry dated `when`: same deck, same bytes.
-
-    python-pptx's own serialiser decides what goes in (parts, relationships, content types); only
-    the zip writing is ours, so each entry is dated and compressed once, not saved and re-zipped.
-    """
-    from pptx.opc.serialized import PackageWriter
-
-    # PackageWriter's steps and package._rels are python-pptx 1.0's internals, pinned in
-    # constraints.txt; every deck test reopens what this writes.
-    package = prs.part.package
-    writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        entries = _DatedEntries(target, max(when, _dt.datetime(1980, 1, 1, tzinfo=when.tzinfo)))
-        writer._write_content_types_stream(entries)
-        writer._write_pkg_rels(entries)
-        writer._write_parts(entries)
-
-
-class _DatedEntries:
-    """The zip writer python-pptx's serialiser is given: `write(partname, blob)`, each entry dated."""
-
-    def __init__(self, target: zipfile.ZipFile, when: _dt.datetime):
-        self.target = target
-        self.stamp = when.timetuple()[:6]
-
-    def write(self, partname, blob: bytes) -> None:
-        info = zipfile.ZipInfo(partname.membername, date_time=self.stamp)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self.target.writestr(info, blob)
+    """Write `prs` to `out` with every zip entry dated `when` (zip dates start in 1980)."""
+    ooxml.save(prs, out, max(when, _dt.datetime(1980, 1, 1, tzinfo=when.tzinfo)).timetuple()[:6])
