@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools
 import os
 import re
 import shutil
@@ -89,3 +90,24 @@ def _show_shipped_fonts(home: Path) -> None:
         f'<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{FONT_DIR}</dir></fontconfig>\n',
         encoding="utf-8",
     )
+
+
+def schema_findings(pptx: Path) -> list[str]:
+    """Return what the OOXML validator finds wrong in `pptx`: nothing, for a deck PowerPoint opens
+    without offering to repair it.
+
+    openxml-audit ports the Open XML SDK's validator: every part's elements against the
+    ECMA-376 schema (which elements, in which order, how many, their attributes' types) and the
+    package's relationships and content types. The oldest format (Office 2007) is the strictest:
+    what passes there passes in every later PowerPoint.
+    """
+    result = _validator().validate(pptx)
+    return [f"{e.part_uri} {e.path}: {e.description}" for e in result.errors]
+
+
+@functools.cache
+def _validator():
+    from openxml_audit import OpenXmlValidator
+    from openxml_audit.errors import FileFormat
+
+    return OpenXmlValidator(file_format=FileFormat.OFFICE_2007, max_errors=0)
