@@ -80,9 +80,18 @@ def _lexer(lang: str):
 
 @lru_cache(maxsize=512)
 def _look(kind) -> tuple[str, bool, bool]:
+    """Return the colour, bold and italic of a pygments token type.
+
+    Token types form a tree (Token.Literal.Scalar.Plain under Token.Literal), and lexers make
+    types of their own that a style has no entry for: the nearest ancestor the style knows
+    decides, as pygments' own formatters do.
+    """
     from pygments.styles import get_style_by_name
 
-    style = get_style_by_name(STYLE).style_for_token(kind)
+    style_class = get_style_by_name(STYLE)
+    while not style_class.styles_token(kind) and kind.parent is not None:
+        kind = kind.parent
+    style = style_class.style_for_token(kind)
     colour = readable(style["color"].upper(), BACKGROUND, INK) if style["color"] else ""
     return colour, bool(style["bold"]), bool(style["italic"])
 
