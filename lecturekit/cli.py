@@ -1,7 +1,7 @@
 """The command line: arguments, orchestration, messages and exit codes. The only place that prints.
 
 Exit codes: 0 built (or nothing to do), 1 bad input in at least one article (one clear message
-each, no traceback), 2 bad usage, 3 internal error.
+each, no traceback), 2 bad usage, 3 internal error (a bug, in any article: it wins over 1).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import LessonError
+from .errors import InternalError, LessonError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_ARTICLE = Path("source/article.md")
@@ -41,7 +41,8 @@ Only articles whose inputs changed are rebuilt: the output folder keeps a manife
 output was made from (the article, its images, course.toml, templates, options, lecturekit itself).
 
 exit codes: 0 built, 1 bad input (the message says what, where and what to do),
-            2 bad usage, 3 internal error (please report it, with --debug output)"""
+            2 bad usage, 3 internal error (please report it, with --debug output);
+            when a course has both, 3 wins: the other articles' messages are still printed"""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -191,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         return _build(args)
     except LessonError as err:
         if args.debug:
-            raise
+            _print_traceback(err)
         print(err, file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
@@ -199,10 +200,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as err:  # a bug: say so plainly, the traceback only on request
         if args.debug:
-            raise
+            _print_traceback(err)
         print(f"lecturekit: internal error: {type(err).__name__}: {err}", file=sys.stderr)
         print("  This is a bug in lecturekit. Run again with --debug and report the output.", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _print_traceback(err: BaseException) -> None:
+    import traceback
+
+    print("".join(traceback.format_exception(err)).rstrip(), file=sys.stderr)
 
 
 def _preview(args) -> int:
@@ -355,16 +362,7 @@ def _build_one(job, options, write: bool, helpers=None):
     except LessonError as err:
         return job, None, err
     except Exception as err:  # a bug, but one article's bug must not stop the course
-        return (
-            job,
-            None,
-            LessonError(
-                job.article,
-                None,
-                f"internal error: {type(err).__name__}: {err}",
-                "This is a bug in lecturekit; please report it, with --debug output.",
-            ),
-        )
+        return job, None, InternalError.from_exception(job.article, err)
 
 
 def _watch(args, jobs, options, keys, manifest) -> int:
@@ -406,6 +404,7 @@ class _Report:
         self.total = total
         self.rows: list = []
         self.failures: list = []
+        self.internal = 0  # failures that are bugs, not bad input
         self.done = 0
         self.course = total > 1
         self.progress = None
@@ -451,20 +450,29 @@ class _Report:
         elif args.verbose:
             self._err(f"{job.article}: {_numbers(result)}")
 
-    def error(self, err: LessonError, job=None) -> None:
+    def error(self, err: LessonError | InternalError, job=None) -> None:
         self.done += 1
         self.failures.append(err)
+        text = str(err)
+        if isinstance(err, InternalError):
+            self.internal += 1
+            if self.args.debug:
+                text = err.with_traceback_text()
         if self.progress is not None:
             self.progress.update(self.task, advance=1)
-            self.progress.console.print(str(err), markup=False, highlight=False)
+            self.progress.console.print(text, markup=False, highlight=False)
         else:
-            self._err(str(err))
+            self._err(text)
 
     def finish(self, failed: int) -> int:
+        """Print the summary; return the exit code. A bug wins over bad input: exit 3 if any
+        article met one, so it is reported rather than taken for a fault of the article."""
         if self.progress is not None:
             self.progress.stop()
         if (self.course or self.args.verbose) and not self.args.quiet and (self.rows or self.failures):
             self._summary()
+        if self.internal:
+            return EXIT_INTERNAL
         return EXIT_INPUT if failed else EXIT_OK
 
     def _summary(self) -> None:

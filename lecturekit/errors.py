@@ -40,3 +40,44 @@ class LessonError(Exception):
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         text = f"{where}: error: {self.message}"
         return f"{text}\n  {self.hint}" if self.hint else text
+
+
+class InternalError(Exception):
+    """A bug met while building one article: reported as such (exit code 3), never as bad input.
+
+    The traceback travels as text, since a course build's worker processes cannot send the
+    traceback object back; `--debug` prints it.
+    """
+
+    def __init__(self, path: Path | str, error: str, traceback: str):
+        super().__init__(error)
+        self.path = Path(path)
+        self.line = None
+        self.message = f"internal error: {error}"
+        self.traceback = traceback
+
+    @classmethod
+    def from_exception(cls, path: Path | str, err: BaseException) -> InternalError:
+        import traceback
+
+        text = getattr(err, "remote_traceback", "") or "".join(traceback.format_exception(err))
+        return cls(path, f"{type(err).__name__}: {err}", text)
+
+    def __reduce__(self):
+        return InternalError, (self.path, self.message.removeprefix("internal error: "), self.traceback)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}\n  {self.hint}"
+
+    @property
+    def hint(self) -> str:
+        return (
+            "This is a bug in lecturekit, not in the article. Run again with --debug and report the output."
+        )
+
+    def with_traceback_text(self) -> str:
+        """Return the message for --debug: the original traceback, then what went wrong."""
+        return (
+            f"{self.traceback.rstrip()}\n{self.path}: {self.message}\n"
+            "  This is a bug in lecturekit, not in the article: please report the traceback above."
+        )

@@ -85,15 +85,28 @@ def _serve(warm: Callable[[], None], task_read: int, result_write: int) -> None:
         try:
             answer = (True, function(*args))
         except Exception as err:  # sent back and raised in the main process
-            answer = (False, err)
+            answer = (False, _with_traceback(err))
         try:
             data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # an error that cannot travel: send what it said
             error = answer[1]
-            data = pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
+            sent = RuntimeError(f"{type(error).__name__}: {error}")
+            sent.remote_traceback = getattr(error, "remote_traceback", "")
+            data = pickle.dumps((False, sent))
         with os.fdopen(result_write, "wb") as pipe:
             pipe.write(data)
     except BaseException:
         code = 1
     finally:
         os._exit(code)  # never run the main process's exit handlers, never flush its buffers
+
+
+def _with_traceback(err: Exception) -> Exception:
+    """Return `err` carrying its traceback as text (`remote_traceback`): a traceback object does
+    not pickle, and `--debug` must show where a helper's bug happened."""
+    import contextlib
+    import traceback
+
+    with contextlib.suppress(AttributeError):  # an exception type without a __dict__
+        err.remote_traceback = "".join(traceback.format_exception(err))
+    return err

@@ -132,3 +132,67 @@ def test_scripts_build_forwards_its_arguments(article, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "elsewhere" / "small.pptx").is_file()
+
+
+# -- internal errors: a bug is reported as one, exit 3, with its traceback under --debug -------------
+
+
+def _provoke_a_bug(monkeypatch, only_title: str | None = None) -> None:
+    """Make the deck planner fail as a bug would (for every article, or one titled `only_title`)."""
+    import lecturekit.deck.plan as plan
+
+    original = plan.plan_deck
+
+    def broken(lesson, *args, **kwargs):
+        if only_title is None or lesson.meta.title == only_title:
+            raise ZeroDivisionError("provoked by the test")
+        return original(lesson, *args, **kwargs)
+
+    monkeypatch.setattr(plan, "plan_deck", broken)
+
+
+@pytest.mark.parametrize("helpers", [True, False], ids=["forked-helpers", "in-process"])
+def test_an_internal_error_exits_3_and_says_it_is_a_bug(article, tmp_path, capsys, monkeypatch, helpers):
+    if not helpers:
+        monkeypatch.setenv("LECTUREKIT_NO_HELPERS", "1")
+    _provoke_a_bug(monkeypatch)
+    assert main(["build", str(article), "--out", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError: provoked by the test" in err
+    assert "bug in lecturekit" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out" / "small.pptx").exists()
+
+
+@pytest.mark.parametrize("helpers", [True, False], ids=["forked-helpers", "in-process"])
+def test_debug_prints_the_traceback_of_the_original_error(article, tmp_path, capsys, monkeypatch, helpers):
+    if not helpers:
+        monkeypatch.setenv("LECTUREKIT_NO_HELPERS", "1")
+    _provoke_a_bug(monkeypatch)
+    assert main(["build", str(article), "--out", str(tmp_path / "out"), "--debug"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err
+    assert "in broken" in err and "ZeroDivisionError: provoked by the test" in err
+    assert "make_deck" in err  # where it was called from, inside the build
+
+
+def test_in_a_course_a_bug_wins_over_bad_input_and_the_rest_still_builds(tmp_path, capsys, monkeypatch):
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "a-fine.md").write_text("## One\n\nFine text.\n", encoding="utf-8")
+    (course / "b-buggy.md").write_text("---\ntitle: Buggy\n---\n## One\n\nText.\n", encoding="utf-8")
+    (course / "c-bad.md").write_text("---\ndate: yesterday\n---\n## One\n\nText.\n", encoding="utf-8")
+    _provoke_a_bug(monkeypatch, only_title="Buggy")
+    out = tmp_path / "out"
+    assert main(["build", str(course), "--out", str(out), "-j", "2"]) == 3
+    err = capsys.readouterr().err
+    assert "b-buggy.md: internal error: ZeroDivisionError" in err
+    assert "c-bad.md:2: error:" in err
+    assert (out / "a-fine.pptx").is_file()
+
+
+def test_bad_input_still_exits_1_with_debug(tmp_path, capsys):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ndate: yesterday\n---\n## One\n\nText.\n", encoding="utf-8")
+    assert main(["build", str(bad), "--out", str(tmp_path / "out"), "--debug"]) == 1
+    assert "bad.md:2: error:" in capsys.readouterr().err
