@@ -245,44 +245,14 @@ def _usage_problem(args) -> str:
 
 
 def _build(args) -> int:
-    from .course import Manifest, build_key, find_jobs, read_config, shard
-    from .options import HandoutOptions, Options
+    from .course import Manifest, build_key
 
-    jobs = find_jobs(args.articles or [DEFAULT_ARTICLE], args.out)
-    if args.shard:
-        jobs = shard(jobs, args.shard)
-    base = Options(
-        out=args.out,
-        max_bytes=int(args.max_size * 1024 * 1024),
-        handout=HandoutOptions(
-            paper=args.paper,
-            reading=not args.no_reading,
-            answer_lines=args.answer_lines,
-            instructor=args.instructor,
-        ),
-        questions_templates=args.questions_templates,
-    )
+    jobs = _find(args)
     report = _Report(args, len(jobs))
-    options: dict = {}
-    configs: dict = {}
-    for job in jobs:  # a course.toml is read once and its mistakes reported once
-        if job.config not in configs:
-            try:
-                configs[job.config] = read_config(job.config)
-            except LessonError as err:
-                configs[job.config] = err
-                report.error(err)
-        config = configs[job.config]
-        if isinstance(config, LessonError):
-            continue
-        templates = args.questions_templates or config.questions_templates
-        template = args.template or config.template
-        options[job] = base._replace(
-            out=job.out, defaults=config.defaults, questions_templates=templates, template=template
-        )
-        report.config_warnings(config)
-    failed = sum(1 for job in jobs if job not in options)
-    runnable = [job for job in jobs if job in options]
+    options, problems = _job_options(jobs, args)
+    report.configs(problems)
+    failed = len(jobs) - len(options)
+    runnable = list(options)
 
     if args.check:
         failed += _run(runnable, options, report, args, write=False)
@@ -297,8 +267,57 @@ def _build(args) -> int:
     manifest.save()
     code = report.finish(failed)
     if args.watch:
-        return _watch(args, runnable, options, keys, manifest)
+        return _watch(args, options, manifest, tool)
     return code
+
+
+def _find(args):
+    """Return the jobs the command line names: its articles and folders, sharded if asked."""
+    from .course import find_jobs, shard
+
+    jobs = find_jobs(args.articles or [DEFAULT_ARTICLE], args.out)
+    return shard(jobs, args.shard) if args.shard else jobs
+
+
+def _job_options(jobs, args) -> tuple[dict, list]:
+    """Return the options of each job whose course.toml is sound (the command line's over the
+    course's), and what is wrong with the course.toml files: each is read once, now, so each
+    mistake is reported once."""
+    from .course import read_config
+    from .options import HandoutOptions, Options
+
+    base = Options(
+        out=args.out,
+        max_bytes=int(args.max_size * 1024 * 1024),
+        handout=HandoutOptions(
+            paper=args.paper,
+            reading=not args.no_reading,
+            answer_lines=args.answer_lines,
+            instructor=args.instructor,
+        ),
+        questions_templates=args.questions_templates,
+    )
+    configs: dict = {}
+    options: dict = {}
+    problems: list = []  # LessonErrors and warnings
+    for job in jobs:
+        if job.config not in configs:
+            try:
+                configs[job.config] = read_config(job.config)
+                problems.extend(configs[job.config].warnings)
+            except LessonError as err:
+                configs[job.config] = err
+                problems.append(err)
+        config = configs[job.config]
+        if isinstance(config, LessonError):
+            continue
+        options[job] = base._replace(
+            out=job.out,
+            defaults=config.defaults,
+            questions_templates=args.questions_templates or config.questions_templates,
+            template=args.template or config.template,
+        )
+    return options, problems
 
 
 def _run(jobs, options, report, args, write: bool, manifest=None, keys=None) -> int:
@@ -365,31 +384,63 @@ def _build_one(job, options, write: bool, helpers=None):
         return job, None, InternalError.from_exception(job.article, err)
 
 
-def _watch(args, jobs, options, keys, manifest) -> int:
-    """Rebuild, in this process, whatever changes; until Ctrl-C."""
+def _watch(args, options, manifest, tool: str) -> int:
+    """Rebuild, in this process, whatever changes; until Ctrl-C.
+
+    Each round starts from the files as they are now: the articles are found again and every
+    course.toml is read again, so a changed setting, a new article or an edited question
+    template takes effect at once. What is cached between rounds is keyed by content.
+    """
     from watchfiles import watch
 
-    watched = sorted({str(job.article.resolve().parent) for job in jobs})
-    print(f"watching {', '.join(watched)} (Ctrl-C stops)", file=sys.stderr)
+    from .course import build_key, forget_found_configs
+
+    watched = _watched_folders(options)
+    print(f"watching {', '.join(map(str, watched))} (Ctrl-C stops)", file=sys.stderr)
     args.jobs = 1  # in this process: modules and caches stay warm between rebuilds
     try:
         for changes in watch(*watched):
             changed = {Path(path).resolve() for _, path in changes}
+            forget_found_configs()
+            try:
+                jobs = _find(args)
+            except LessonError as err:  # the folder lost its last article
+                print(err, file=sys.stderr)
+                continue
+            options, problems = _job_options(jobs, args)
+            keys = {job: build_key(options[job], tool) for job in options}
             todo = [
                 job
-                for job in jobs
-                if job.article.resolve() in changed or not manifest.up_to_date(job, keys[job])
+                for job in options
+                if job.article.is_file()
+                and (job.article.resolve() in changed or not manifest.up_to_date(job, keys[job]))
             ]
-            todo = [job for job in todo if job.article.is_file()]
-            if not todo:
+            settings_changed = any(path.suffix == ".toml" for path in changed)
+            if not todo and not (settings_changed and problems):
                 continue
             report = _Report(args, len(todo))
+            if settings_changed:  # else its mistakes were shown when it was saved
+                report.configs(problems)
             failed = _run(todo, options, report, args, write=True, manifest=manifest, keys=keys)
             manifest.save()
             report.finish(failed)
     except KeyboardInterrupt:
         return EXIT_OK
     return EXIT_OK
+
+
+def _watched_folders(options: dict) -> list[Path]:
+    """Return the folders to watch for `options`' jobs: the articles', their course.toml's and
+    the question templates' (each once, and none inside another)."""
+    folders = set()
+    for job, option in options.items():
+        folders.add(job.article.resolve().parent)
+        for path in (job.config, option.template):
+            if path is not None:
+                folders.add(Path(path).resolve().parent)
+        if option.questions_templates is not None:
+            folders.add(Path(option.questions_templates).resolve())
+    return sorted(f for f in folders if not any(f != g and f.is_relative_to(g) for g in folders))
 
 
 class _Report:
@@ -422,10 +473,13 @@ class _Report:
             self.task = self.progress.add_task("", total=total)
             self.progress.start()
 
-    def config_warnings(self, config) -> None:
-        if not self.args.quiet:
-            for warning in config.warnings:
-                self._err(str(warning))
+    def configs(self, problems: list) -> None:
+        """Report what is wrong with the course.toml files: errors, and warnings unless quiet."""
+        for problem in problems:
+            if isinstance(problem, LessonError):
+                self.error(problem)
+            elif not self.args.quiet:
+                self._err(str(problem))
 
     def up_to_date(self, count: int) -> None:
         if count and not self.args.quiet:

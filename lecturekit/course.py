@@ -88,6 +88,11 @@ def _nearest_config(folder: Path, top: Path) -> Path | None:
         folder = folder.parent
 
 
+def forget_found_configs() -> None:
+    """Forget where each folder's course.toml was found: under --watch one may appear or go."""
+    _nearest_config.cache_clear()
+
+
 def shard(jobs: list[Job], spec: str) -> list[Job]:
     """Return the I-th of N deterministic slices of `jobs` ("2/4"), for splitting a course over machines.
 

@@ -17,13 +17,16 @@ DPI = 220  # pixels per inch kept: sharp on a projector and in print
 _ORIENTATION = 0x0112
 
 
-@lru_cache(maxsize=64)
 def picture_bytes(path: Path, width_pt: float, height_pt: float) -> tuple[bytes, tuple[int, int]]:
     """Return the bytes to embed for the picture at `path`, shown at most `width_pt` x `height_pt`
     points, and their pixel size."""
+    return _fitted(path.read_bytes(), width_pt, height_pt)
+
+
+@lru_cache(maxsize=16)  # by content, not path: under --watch a picture may be replaced
+def _fitted(data: bytes, width_pt: float, height_pt: float) -> tuple[bytes, tuple[int, int]]:
     from PIL import Image, ImageOps
 
-    data = path.read_bytes()
     with Image.open(io.BytesIO(data)) as picture:
         kind = picture.format
         turned = picture.getexif().get(_ORIENTATION, 1) not in (1, None)

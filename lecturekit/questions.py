@@ -221,12 +221,12 @@ _KINDS = (
 
 
 def load_templates(folder: Path) -> tuple[QuestionTemplate, ...]:
-    """Return the question templates in `folder`; raise `LessonError` naming a malformed one."""
-    return _load_templates(Path(folder).resolve())
+    """Return the question templates in `folder`; raise `LessonError` naming a malformed one.
 
-
-@cache
-def _load_templates(folder: Path) -> tuple[QuestionTemplate, ...]:
+    The files are read every time (they are small) and compiled once per content: under --watch
+    an edited template takes effect at the next build.
+    """
+    folder = Path(folder).resolve()
     files = sorted(folder.glob("*.j2")) if folder.is_dir() else []
     if not files:
         raise LessonError(
@@ -235,39 +235,42 @@ def _load_templates(folder: Path) -> tuple[QuestionTemplate, ...]:
             "no question templates (*.j2) in this folder",
             "Point --questions-templates at a folder of .j2 files (see lecturekit/questions).",
         )
+    templates = [_template(path, path.read_text(encoding="utf-8")) for path in files]
+    return tuple(sorted(templates, key=lambda t: (t.order, t.path.name)))
+
+
+@lru_cache(maxsize=256)
+def _template(path: Path, source: str) -> QuestionTemplate:
+    """Return the template `source` read from `path`, its settings checked and its body compiled."""
     import yaml
 
-    templates = []
-    for path in files:
-        source = path.read_text(encoding="utf-8")
-        match = _HEADER.match(source)
-        if match is None:
-            raise LessonError(path, 1, "a question template must start with {#- bloom: ..., needs: ... -#}")
+    match = _HEADER.match(source)
+    settings = None
+    if match is not None:
         try:
             header = "\n".join(line.strip() for line in match.group(1).strip().rstrip("-").splitlines())
             settings = yaml.safe_load(header)
         except yaml.YAMLError:
-            settings = None
-        if not isinstance(settings, dict):
-            raise LessonError(path, 1, "a question template must start with {#- bloom: ..., needs: ... -#}")
-        bloom, needs = str(settings.get("bloom", "")), str(settings.get("needs", ""))
-        if bloom not in BLOOM_LEVELS or needs not in _KINDS:
-            raise LessonError(
-                path,
-                1,
-                f"bloom must be one of {', '.join(BLOOM_LEVELS)} and needs one of "
-                f"{', '.join(_KINDS)}; found bloom={bloom!r}, needs={needs!r}",
-            )
-        body = source[match.end() :].strip()
-        from jinja2 import TemplateSyntaxError
+            pass
+    if not isinstance(settings, dict):
+        raise LessonError(path, 1, "a question template must start with {#- bloom: ..., needs: ... -#}")
+    bloom, needs = str(settings.get("bloom", "")), str(settings.get("needs", ""))
+    if bloom not in BLOOM_LEVELS or needs not in _KINDS:
+        raise LessonError(
+            path,
+            1,
+            f"bloom must be one of {', '.join(BLOOM_LEVELS)} and needs one of "
+            f"{', '.join(_KINDS)}; found bloom={bloom!r}, needs={needs!r}",
+        )
+    body = source[match.end() :].strip()
+    from jinja2 import TemplateSyntaxError
 
-        try:
-            compiled = _environment().from_string(body)
-        except TemplateSyntaxError as err:
-            line = source[: match.end()].count("\n") + (err.lineno or 1)
-            raise LessonError(path, line, f"the question template does not parse: {err.message}") from None
-        templates.append(QuestionTemplate(path, bloom, needs, int(settings.get("order", 50)), body, compiled))
-    return tuple(sorted(templates, key=lambda t: (t.order, t.path.name)))
+    try:
+        compiled = _environment().from_string(body)
+    except TemplateSyntaxError as err:
+        line = source[: match.end()].count("\n") + (err.lineno or 1)
+        raise LessonError(path, line, f"the question template does not parse: {err.message}") from None
+    return QuestionTemplate(path, bloom, needs, int(settings.get("order", 50)), body, compiled)
 
 
 @cache

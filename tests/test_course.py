@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -248,3 +252,91 @@ def _wait_for(condition, timeout: float = 60) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out")
         time.sleep(0.2)
+
+
+# -- --watch keeps one process alive: nothing it caches may outlive the file it came from ----------
+
+
+@contextlib.contextmanager
+def _watching(*argv):
+    """Run `lecturekit build ... --watch` until the block ends; yield the process."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "lecturekit", "build", *map(str, argv), "--watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield process
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+
+
+def _rebuilt(path: Path, change) -> None:
+    """Make `change`, then wait until `path` is written again."""
+    time.sleep(1.5)  # the watcher is running
+    before = path.stat().st_mtime_ns
+    change()
+    _wait_for(lambda: path.stat().st_mtime_ns != before)
+
+
+def _png(colour: tuple[int, int, int]) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_watch_embeds_a_replaced_picture_not_the_old_one(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "chart.png").write_bytes(_png((200, 0, 0)))
+    (folder / "week.md").write_text("## Markets\n\nPrices rose.\n\n![A chart](chart.png)\n")
+    deck = tmp_path / "out" / "week.pptx"
+    with _watching(folder / "week.md", "--out", tmp_path / "out"):
+        _wait_for(deck.exists)
+        new = _png((0, 0, 200))
+        _rebuilt(deck, lambda: (folder / "chart.png").write_bytes(new))
+        with zipfile.ZipFile(deck) as package:
+            media = [package.read(n) for n in package.namelist() if n.startswith("ppt/media/")]
+    assert media == [new]
+
+
+def test_watch_uses_an_edited_question_template(tmp_path):
+    from lecturekit.questions import TEMPLATE_DIR
+
+    templates = tmp_path / "questions"
+    shutil.copytree(TEMPLATE_DIR, templates)
+    article = tmp_path / "week.md"
+    article.write_text(ARTICLE.format(title="Week", n=3, year=2011))
+    handout = tmp_path / "out" / "week-handout.pdf"
+    topic = templates / "understand-topic.j2"
+    with _watching(article, "--out", tmp_path / "out", "--questions-templates", templates):
+        _wait_for(handout.exists)
+        header, _, _ = topic.read_text().partition("-#}")
+        _rebuilt(handout, lambda: topic.write_text(header + "-#}\nWhat would you ask about {{ topic }}?\n"))
+        text = _pdf_text(handout)
+    assert "What would you ask about" in text
+
+
+def test_watch_reads_a_changed_course_toml_again(course, tmp_path):
+    (course / "week2" / "broken.md").unlink()
+    deck = tmp_path / "out" / "week1" / "intro.pptx"
+    config = course / "course.toml"
+    with _watching(course, "--out", tmp_path / "out"):
+        _wait_for(deck.exists)
+        _rebuilt(
+            deck, lambda: config.write_text(config.read_text().replace("Dr A. N. Other", "Prof B. Y. Next"))
+        )
+        title_slide = Presentation(str(deck)).slides[0]
+        text = " ".join(shape.text_frame.text for shape in title_slide.shapes if shape.has_text_frame)
+    assert "Prof B. Y. Next" in text
+
+
+def _pdf_text(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return " ".join(page.extract_text() or "" for page in pdf.pages)
