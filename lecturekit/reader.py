@@ -7,6 +7,7 @@ front matter, images. Problems the build can work around come back as `Diagnosti
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from dataclasses import replace
@@ -44,8 +45,8 @@ from .text import merge
 
 INTRODUCTION = "Introduction"
 
-# Characters XML 1.0 forbids (python-pptx refuses them) and that no text means: C0 controls
-# other than tab and newlines, DEL, and the non-characters U+FFFE and U+FFFF.
+# Characters XML 1.0 forbids (python-pptx refuses them): C0 controls other than tab and
+# newlines, DEL, and the non-characters U+FFFE and U+FFFF.
 _UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _DASH_ATTRIBUTION = re.compile(r"^\s*(?:—|―|--|– )\s*")
 _SOFT = "\x00"  # marks a soft line break while reading a quote; NUL never survives cleaning
@@ -98,26 +99,57 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise LessonError(path, None, "permission denied", "Make the file readable.") from None
 
 
+# A byte-order mark is the only way a Markdown file declares its encoding. UTF-32's marks come
+# first: the UTF-32 LE mark starts with UTF-16 LE's.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # not tab, newlines, vertical tab, form feed
+BINARY_SHARE = 0.25  # of the first characters being controls: not text
+
+
 def decode_article(path: Path, data: bytes) -> str:
-    """Return `data` as text: UTF-8 with or without a byte-order mark, else a clear error."""
-    if b"\x00" in data[:8192]:
-        raise LessonError(path, None, "this looks like a binary file, not Markdown text")
+    """Return `data` as text, or raise a clear error when it is not text.
+
+    A byte-order mark names the encoding (UTF-8, UTF-16, UTF-32); without one the file must be
+    valid UTF-8. Text that decodes is refused only when it is mostly control characters, as a
+    binary file or UTF-16 saved without its mark is: a stray NUL or bell in real text is kept
+    (see `_clean_characters`).
+    """
+    encoding = next((name for mark, name in _BYTE_ORDER_MARKS if data.startswith(mark)), "utf-8")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+        if b"\x00" in data[:8192]:
+            raise LessonError(path, None, "this looks like a binary file, not Markdown text") from None
+        line = data[: err.start].decode(encoding, errors="replace").count("\n") + 1
         raise LessonError(
             path,
             line,
-            f"not valid UTF-8 (byte {err.start}: {data[err.start : err.start + 1]!r})",
+            f"not valid {encoding.upper().removesuffix('-SIG')} (byte {err.start}: "
+            f"{data[err.start : err.start + 1]!r})",
             "Save the file as UTF-8 in your editor.",
         ) from None
+    head = text[:8192]
+    if head and len(_CONTROLS.findall(head)) > BINARY_SHARE * len(head):
+        utf16 = head.count("\x00") > len(head) // 3
+        raise LessonError(
+            path,
+            None,
+            "this looks like a binary file, not Markdown text",
+            "It may be UTF-16 without a byte-order mark: save it as UTF-8." if utf16 else "",
+        )
+    return text
 
 
 def parse_article(text: str, path: Path, defaults: dict | None = None) -> Lesson:
     """Return the `Lesson` for Markdown `text` read from `path` (used for messages and images)."""
     warnings: list[Diagnostic] = []
-    text = _drop_unwanted_characters(text, path, warnings)
+    text = _clean_characters(text, path, warnings)
     _warn_uncovered_characters(text, path, warnings)
     if not text.strip():
         raise LessonError(path, None, "the article is empty", "Write some Markdown, starting with a heading.")
@@ -269,7 +301,14 @@ def _warn_uncovered_characters(text: str, path: Path, warnings: list[Diagnostic]
         )
 
 
-def _drop_unwanted_characters(text: str, path: Path, warnings: list[Diagnostic]) -> str:
+def _clean_characters(text: str, path: Path, warnings: list[Diagnostic]) -> str:
+    """Return `text` with the characters XML (and so the deck) cannot hold made visible.
+
+    U+0000 becomes U+FFFD, as CommonMark says; a vertical tab or form feed (white space to
+    CommonMark) becomes a space; other control characters and the non-characters U+FFFE and
+    U+FFFF become U+FFFD too, each line with one a warning. Other non-characters are valid XML
+    and are kept.
+    """
     if not _UNWANTED.search(text):
         return text
     lines = text.split("\n")
@@ -277,9 +316,15 @@ def _drop_unwanted_characters(text: str, path: Path, warnings: list[Diagnostic])
         found = sorted(set(_UNWANTED.findall(line)))
         if found:
             names = ", ".join(f"U+{ord(c):04X}" for c in found)
-            warnings.append(Diagnostic(path, number, f"dropped control or non-characters ({names})"))
-            lines[number - 1] = _UNWANTED.sub("", line)
+            warnings.append(
+                Diagnostic(path, number, f"control or non-characters ({names}) shown as U+FFFD or a space")
+            )
+            lines[number - 1] = _UNWANTED.sub(_shown_as, line)
     return "\n".join(lines)
+
+
+def _shown_as(match: re.Match) -> str:
+    return " " if match.group() in "\x0b\x0c" else "\ufffd"
 
 
 class _BlockReader:

@@ -214,11 +214,56 @@ def test_a_thirty_column_table(tmp_path):
     assert "c29" in slides and "c29" in handout
 
 
-def test_control_characters_and_non_characters_are_dropped_with_a_warning(tmp_path):
-    result = build(tmp_path, "## Odd\n\nBell\x07 and escape\x1b and \ufffe gone.\n")
+def test_control_and_non_characters_are_shown_as_replacement_characters_with_a_warning(tmp_path):
+    result = build(tmp_path, "## Odd\n\nBell\x07 and escape\x1b and \ufffe shown.\n")
     slides, handout = all_text(result.outputs)
-    assert "Bell and escape and gone" in slides
+    assert "Bell\ufffd and escape\ufffd and \ufffd shown" in slides
     assert any(w.line == 3 and "U+0007" in w.message and "U+FFFE" in w.message for w in result.warnings)
+
+
+def test_a_nul_becomes_the_replacement_character_as_commonmark_says(tmp_path):
+    result = build(tmp_path, "## Nul\n\nA stray\x00 NUL in real text.\n")
+    slides, _ = all_text(result.outputs)
+    assert "A stray\ufffd NUL in real text" in slides
+    assert any(w.line == 3 and "U+0000" in w.message for w in result.warnings)
+
+
+def test_vertical_tabs_and_form_feeds_are_white_space(tmp_path):
+    result = build(tmp_path, "## Pages\n\nOne\x0cpage, one\x0bline.\n\x0c\n## Next\n\nMore.\n")
+    slides, handout = all_text(result.outputs)
+    assert "One page, one line" in slides and "One page, one line" in handout
+
+
+def test_other_non_characters_are_valid_xml_and_kept(tmp_path):
+    result = build(tmp_path, "## Rare\n\nKept \ufdd0 and \U0001fffe here.\n")
+    slides, _ = all_text(result.outputs)
+    assert "Kept \ufdd0 and \U0001fffe here" in slides
+
+
+@pytest.mark.parametrize(
+    ("encoding", "mark"),
+    [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00")],
+)
+def test_a_byte_order_mark_names_the_encoding(tmp_path, encoding, mark):
+    article = tmp_path / "bom.md"
+    article.write_bytes(mark + "## Café\n\nNaïve text, in UTF-16 or 32.\n".encode(encoding))
+    result = build_article(article, Options(out=tmp_path / "out"))
+    slides, _ = all_text(result.outputs)
+    assert "Naïve text, in UTF-16 or 32" in slides
+
+
+@pytest.mark.parametrize(
+    ("content", "hint"),
+    [
+        (bytes(range(32)) * 40, ""),
+        ("## UTF-16 without its mark\n".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
+    ],
+    ids=["control-bytes", "utf-16-without-mark"],
+)
+def test_text_that_is_mostly_control_characters_is_refused_as_binary(tmp_path, capsys, content, hint):
+    article = write(tmp_path / "lecture.md", content)
+    code, err = run(tmp_path, capsys, article, "--out", tmp_path / "out")
+    assert code == 1 and "binary file, not Markdown text" in err and hint in err
 
 
 def test_markup_in_the_text_is_shown_literally(tmp_path):
