@@ -42,6 +42,7 @@ from .slides import (
     PictureSlide,
     QuoteSlide,
     SectionSlide,
+    StatementSlide,
     TableSlide,
     TitleSlide,
 )
@@ -150,10 +151,10 @@ class _Slide:
         _sub(body, "a:lstStyle")
         return body
 
-    def text_box(self, box: Box, anchor: str):
-        """Append a text box at `box`; return its text body."""
+    def text_box(self, box: Box, anchor: str, name: str = "TextBox"):
+        """Append a text box at `box`, named `name` (what it holds); return its text body."""
         theme = self.theme
-        sp, nv = self._shape("TextBox")
+        sp, nv = self._shape(name)
         _sub(nv, "p:cNvSpPr", txBox="1")
         _sub(nv, "p:nvPr")
         sppr = _sub(sp, "p:spPr")
@@ -179,9 +180,9 @@ class _Slide:
             c_nv_pr.append(parse_xml(_DECORATIVE))
         self.next_id = max(self.next_id, picture.shape_id + 1)
 
-    def rectangle(self, box: Box, fill: str):
-        """Append a filled rectangle with no outline at `box`; return its text body."""
-        sp, nv = self._shape("Rectangle")
+    def rectangle(self, box: Box, fill: str, name: str = "Rectangle"):
+        """Append a filled rectangle with no outline at `box`, named `name`; return its text body."""
+        sp, nv = self._shape(name)
         _sub(nv, "p:cNvSpPr")
         _sub(nv, "p:nvPr")
         sppr = _sub(sp, "p:spPr")
@@ -245,6 +246,8 @@ class _Writer:
             self.section_slide(spec)
         elif isinstance(spec, BulletSlide):
             self.bullet_slide(spec)
+        elif isinstance(spec, StatementSlide):
+            self.statement_slide(spec)
         elif isinstance(spec, QuoteSlide):
             self.quote_slide(spec)
         elif isinstance(spec, PictureSlide):
@@ -286,15 +289,28 @@ class _Writer:
 
     def bullet_slide(self, spec: BulletSlide) -> None:
         slide = self.content_slide("content", spec)
-        self.bullets(slide, slide.placeholder("body"), spec.bullets, spec.body_size)
+        body = slide.placeholder("body")
+        if spec.columns > 1:
+            body_pr = body.find(qn("a:bodyPr"))
+            body_pr.set("numCol", str(spec.columns))
+            body_pr.set("spcCol", str(Pt(self.theme.column_gap)))
+        self.bullets(slide, body, spec.bullets, spec.body_size)
+
+    def statement_slide(self, spec: StatementSlide) -> None:
+        """One key sentence, large, in the middle of the body."""
+        slide = self.content_slide("title_only", spec)
+        text = slide.text_box(self.theme.body, "ctr", name="Statement")
+        self.fill(slide, text, [(spec.text, spec.size, None)])
 
     def quote_slide(self, spec: QuoteSlide) -> None:
         theme = self.theme
         slide = self.content_slide("title_only", spec)
         # A large opening quotation mark: its box holds a full 96 pt line, so nothing leaves it.
-        mark = slide.text_box(Box(theme.body.x - 4, theme.body.y - 8, 72, 128), "t")
+        mark = slide.text_box(Box(theme.body.x - 4, theme.body.y - 8, 72, 128), "t", name="Quote Mark")
         self.fill(slide, mark, [((Span("“"),), 96, _ink(theme))])
-        text = slide.text_box(Box(theme.body.x + 64, theme.body.y, theme.body.w - 64, theme.body.h), "ctr")
+        text = slide.text_box(
+            Box(theme.body.x + 64, theme.body.y, theme.body.w - 64, theme.body.h), "ctr", name="Quote"
+        )
         paragraphs = [(tuple(replace(s, italic=not s.italic) for s in spec.quote), spec.body_size, "tx1")]
         if spec.attribution:
             paragraphs.append(((Span(f"— {spec.attribution}"),), spec.body_size, "tx2"))
@@ -310,7 +326,7 @@ class _Writer:
             under = Box(
                 theme.body.x, box.y + box.h, theme.body.w, theme.body.y + theme.body.h - box.y - box.h
             )
-            caption = slide.text_box(under, "t")
+            caption = slide.text_box(under, "t", name="Caption")
             self.fill(slide, caption, [((Span(spec.caption),), spec.caption_size, "tx2")], align="ctr")
 
     def table_slide(self, spec: TableSlide) -> None:
@@ -352,7 +368,7 @@ class _Writer:
         slide = self.content_slide("title_only", spec)
         lead = self.lead(slide, spec.lead)
         box = Box(theme.body.x, theme.body.y + lead, theme.body.w, spec.height)
-        body = slide.rectangle(box, "#" + code.BACKGROUND)
+        body = slide.rectangle(box, "#" + code.BACKGROUND, name="Code")
         mono = theme.mono
         size = str(round(spec.size * 100))
         for tokens, hang in zip(spec.lines, spec.hangs, strict=True):
@@ -374,7 +390,7 @@ class _Writer:
         inlines, size, height = lead
         if inlines:
             body = self.theme.body
-            box = slide.text_box(Box(body.x, body.y, body.w, height), "t")
+            box = slide.text_box(Box(body.x, body.y, body.w, height), "t", name="Lead")
             self.fill(slide, box, [(inlines, size, None)])
         return height
 
@@ -439,6 +455,12 @@ class _Writer:
             _sub(body, "a:p")
         for bullet in bullets:
             p = _sub(body, "a:p")
+            if bullet.lead:  # a list's opening line: no bullet mark, no indent
+                ppr = _sub(p, "a:pPr", marL="0", indent="0")
+                _spacing(ppr, theme.space_before, theme.line_spacing)
+                _sub(ppr, "a:buNone")
+                self.runs(slide, p, bullet.inlines, size, None)
+                continue
             numbered = bullet.number is not None
             margin = theme.margin(bullet.level, numbered)
             hang = (

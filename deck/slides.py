@@ -23,6 +23,7 @@ class Bullet:
     inlines: Inlines
     level: int = 0
     number: int | None = None  # shown as "3." when set (ordered lists, agenda, questions)
+    lead: bool = False  # the line that introduces a list ("In this lecture, we'll cover:"): no bullet mark
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,18 @@ class BulletSlide:
     body_size: float
     notes: str
     kind: str = "content"  # "content" | "agenda" | "discussion" | "sources"
+    columns: int = 1  # the agenda of a long lecture: two columns
+
+
+@dataclass(frozen=True)
+class StatementSlide:
+    """One key sentence set large: a part of the lecture whose text makes a single claim."""
+
+    title: str
+    title_size: float
+    text: Inlines
+    size: float
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -106,7 +119,16 @@ class CodeSlide:
     lead: Lead = ((), 0.0, 0.0)
 
 
-Slide = TitleSlide | SectionSlide | BulletSlide | QuoteSlide | PictureSlide | TableSlide | CodeSlide
+Slide = (
+    TitleSlide
+    | SectionSlide
+    | BulletSlide
+    | StatementSlide
+    | QuoteSlide
+    | PictureSlide
+    | TableSlide
+    | CodeSlide
+)
 
 
 @dataclass(frozen=True)

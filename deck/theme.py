@@ -63,6 +63,7 @@ class Theme:
     body_size: float = 24.0
     body_min: float = 20.0
     quote_size: float = 30.0
+    statement_size: float = 32.0  # one key sentence set large
     subtitle_size: float = 24.0
     detail_size: float = 18.0
     footer_size: float = 12.0
@@ -93,6 +94,7 @@ class Theme:
     code_inset: float = 12.0  # between the code's shaded box and its text
     slack: float = 0.05  # spare room: LibreOffice and PowerPoint break lines a little differently
     max_bullets: int = 6
+    column_gap: float = 36.0  # between the two columns of a long agenda
 
     def margin(self, level: int, numbered: bool) -> float:
         """Return where the text of a list item at `level` starts, from the left of its box's text."""

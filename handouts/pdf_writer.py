@@ -247,6 +247,8 @@ def _key_points(section, words, styles, width) -> Flowable:
             heading = point.heading
             rows.append([Paragraph(escape(heading), styles["point_heading"])])
         rows.append([Paragraph(inline_markup(point.inlines), styles["point"], bulletText="•")])
+        for child in point.children:
+            rows.append([Paragraph(inline_markup(child), styles["subpoint"], bulletText="–")])
     table = Table(rows, colWidths=[width])
     table.setStyle(
         _table_style(
@@ -714,6 +716,7 @@ def _styles(accent) -> dict[str, ParagraphStyle]:
             keepWithNext=1,
         ),
         "point": style("point", leftIndent=12, bulletIndent=0, spaceAfter=0, bulletFontName="LK-Sans"),
+        "subpoint": style("subpoint", leftIndent=26, bulletIndent=14, spaceAfter=0, bulletFontName="LK-Sans"),
         "point_heading": style(
             "point_heading",
             fontName="LK-Sans-Bold",

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lecturekit.keypoints import section_key_points
+from lecturekit.keypoints import names_in, section_points
 from lecturekit.lesson import Block, Inlines, Lesson, Meta, date_text, plain
 from lecturekit.options import HandoutOptions
 
@@ -28,6 +28,7 @@ PAGE, PAGES = "\x01page\x01", "\x01pages\x01"
 class KeyPoint:
     inlines: Inlines
     heading: str  # the subheading it falls under, "" for the section itself
+    children: tuple[Inlines, ...] = ()  # its sub-bullets, as on the slide
 
 
 @dataclass(frozen=True)
@@ -84,11 +85,13 @@ def plan_handout(lesson: Lesson, questions: tuple[Question, ...], options: Hando
     meta = lesson.meta
     words = _templates()
     sections = []
+    names = names_in(lesson)
     for number, section in enumerate(lesson.sections, start=1):
         title = plain(section.title)
         points = tuple(
-            KeyPoint(bullet, heading if heading != title else "")
-            for heading, _, bullet in section_key_points(section)
+            KeyPoint(point.inlines, heading if heading != title else "", point.children)
+            for heading, _, found in section_points(section, names)
+            for point in found
         )
         reading = section.blocks if options.reading else ()
         shown = _SectionWords(number, title)

@@ -32,6 +32,7 @@ COURSE_FIELDS = (
     "paper",
     "answer_lines",
     "accent",
+    "section_headers",
 )
 COURSE_OPTIONS = ("questions_templates", "template")
 

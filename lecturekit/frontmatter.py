@@ -55,6 +55,13 @@ def _paper(value, key: str) -> str:
     return paper
 
 
+def _headers(value, key: str) -> str:
+    choice = _text(value, key).lower()
+    if choice not in ("auto", "on", "off"):
+        raise ValueError(f"{key!r} must be auto, on or off, not {choice!r}")
+    return choice
+
+
 def _count(value, key: str) -> int:
     text = _text(value, key)
     if not text.isdigit() or not 0 <= int(text) <= 40:
@@ -88,6 +95,7 @@ FIELDS: dict[str, Callable] = {
     "paper": _paper,
     "answer_lines": _count,
     "accent": _colour,
+    "section_headers": _headers,
 }
 
 

@@ -1,11 +1,14 @@
-"""Key points: one short bullet per paragraph, made only of the paragraph's own words.
+"""Key points: a bullet for every sentence of a paragraph that makes a claim, in its own words.
 
-A bullet is never reworded: it is one sentence of the paragraph with parts left out, so every
-fact, figure, date and name it shows is exactly as the author wrote it. Sentences are scored
-(topic sentence first, figures, names, words of the section title), and each is shortened by
-leaving out what a lecturer would say aloud rather than show: a leading "Despite this,", a
-"sources claim that" frame, an appositive, a trailing ", meaning that ..." clause, filler adverbs.
-Only when that is not enough is the sentence cut at a clause boundary and marked with "…".
+A claim is a figure, a date, a name, a cause or consequence, a contrast, a definition, a step.
+What only connects, sets the mood, navigates ("In this section we ..."), thanks or cites stays
+in the speaker notes, and so does a question (the questions have their own place). Each claim
+is condensed by leaving whole parts out (see `condense`), so every fact a bullet shows is as
+the author wrote it.
+
+A bullet that opens with a pronoun ("It is known for ...") takes its referent from the
+sentence before when that one opens with a name ("Nosotek is known for ..."); otherwise it is
+marked to follow the bullet before it, so the planner keeps the two on one slide.
 """
 
 from __future__ import annotations
@@ -14,122 +17,272 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lesson import Inlines, plain
-from .text import Piece, is_question, sentences, take, word_count, words
+from .condense import Condensed, bare, condense
+from .lesson import Heading, Inlines, Paragraph, Span, plain
+from .text import Piece, is_question, sentences, take, words
 
-MAX_WORDS = 14
 ELLIPSIS = "…"
-
-# Openers that make a leading clause subordinate or merely connective: "Despite this, ...".
-_OPENERS = frozenset(
-    """after although as because before besides despite during following furthermore given however if
-    in indeed instead meanwhile moreover nevertheless nonetheless once since so still then therefore
-    though thus unlike when whereas while yet additionally also consequently ultimately""".split()
-)
-_CONJUNCTIONS = frozenset(["and", "but", "so", "yet", "or"])
-# Adverbs whose loss changes no fact. "only", "not", "never", "exactly" and the like change
-# meaning and stay.
-_FILLER = frozenset(["also", "even", "actually", "really", "very", "quite", "indeed", "simply", "basically"])
-# "X claims that Y" and "The problem is that Y": Y carries the point.
-_FRAME = re.compile(
-    r"\b(?:claims?|claimed|says?|said|reports?|reported|argues?|argued|states?|stated|notes?|noted|"
-    r"believes?|believed|suggests?|suggested|shows?|showed|found|finds|estimates?|estimated|"
-    r"means?|meant|is|was)\s+that\s+$",
-    re.IGNORECASE,
-)
-_REPORTING = re.compile(
-    r"\b(?:claims?|claimed|says?|said|reports?|reported|argues?|argued|states?|stated|believes?|believed|"
-    r"found|finds|estimates?|estimated|is|was|are|were)\s+that\s+$",
-    re.IGNORECASE,
-)
-# Words that start a trailing clause that can go: ", meaning that ...", ", which ...".
-_TRAILING = frozenset(
-    """meaning which who whom whose where while whereas although though including such making leading
-    resulting allowing causing as especially particularly a an the""".split()
-)
-_STOP = frozenset(
-    """a an the of to in on at by for with from and or but as that which who is are was were be been
-    its their his her our your this these those than then into onto over under about so not""".split()
-)
-# Words before which a sentence can be cut and still read as a clause: not "that", which
-# mostly follows a verb ("meaning that").
-_CLAUSE_STARTS = _CONJUNCTIONS | {
-    "which",
-    "because",
-    "while",
-    "meaning",
-    "making",
-    "including",
-    "where",
-    "who",
-}
-_FIGURE = re.compile(r"\d")
-_DETERMINERS = frozenset(
-    "a an the this that these those its their his her our my your each every some many most".split()
-)
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    pieces: list[Piece]
-    text: str
-    score: float
-
-
-@lru_cache(maxsize=4096)  # the deck and the handout ask for the same bullets
-def key_point(inlines: Inlines, topic: str = "", max_words: int = MAX_WORDS) -> Inlines:
-    """Return the bullet for a paragraph: its key point in at most `max_words` of its own words.
-
-    `topic` (the section title) makes sentences that share its words more likely to be chosen.
-    """
-    return _elide_long_words(_key_point(inlines, topic, max_words))
-
-
-def _key_point(inlines: Inlines, topic: str, max_words: int) -> Inlines:
-    text = plain(inlines)
-    if word_count(text) <= max_words:
-        start, end = _strip_span(text, 0, len(text))
-        return take(inlines, [(start, _drop_full_stop(text, start, end))])
-    topic_words = {w.lower().strip(".,;:!?’'\"") for w in topic.split()} - _STOP
-    found = sentences(text)
-    statements = [s for s in found if not is_question(text[s[0] : s[1]])] or found
-    best = max(
-        (_shorten(text, s, index == 0, topic_words, max_words) for index, s in enumerate(statements)),
-        key=lambda c: c.score,
-    )
-    return take(inlines, best.pieces)
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A statement of the text, shortened like a bullet: `text` is whole words of `sentence`."""
-
-    text: str
-    sentence: str
-    cut: bool  # True when it had to be cut (and ends with "…")
-    opener: str  # the first word of the sentence, before shortening ("However,", "Despite")
-
-
-def claims(text: str, limit: int = 20) -> list[Claim]:
-    """Return every statement (not question) of `text`, shortened to at most `limit` words."""
-    found = []
-    for start, end in sentences(text):
-        sentence = text[start:end]
-        if is_question(sentence) or sentence.rstrip().endswith(
-            ":"
-        ):  # a lead-in ("... in Python:") claims nothing
-            continue
-        candidate = _shorten(text, (start, end), False, set(), limit, eager=True)
-        opener = sentence.split(None, 1)[0] if sentence.strip() else ""
-        found.append(Claim(candidate.text, sentence, candidate.text.endswith(ELLIPSIS), opener))
-    return found
-
-
 LONG_WORD = 40  # characters; a longer "word" is a URL or an identifier
+PRONOUNS = frozenset("it its this these those they them their such he she that".split())
+# "This chapter outlines ...": the text speaking of itself, no referent needed.
+SELF = frozenset(
+    """policy document article chapter lesson paper guide post episode section lecture book report
+    essay text page tutorial course workshop module unit session""".split()
+)
+# Sentences that navigate, thank or set the mood: worth saying, not showing.
+_NOT_A_CLAIM = re.compile(
+    r"""^(?:here\s+(?:is|are)\b|below\b|the\s+following\b|let(?:'|’)?s\b|let\s+us\b|in\s+this\s+
+    (?:section|chapter|paper|article|lesson|episode|post|lecture|tutorial|guide)\b|the\s+rest\s+of\s+this\b
+    |this\s+(?:section|chapter|paper|article|lesson|episode|post|tutorial)\s+(?:will|is|covers|describes)\b
+    |in\s+the\s+(?:next|following|previous|last)\s+(?:section|chapter|episode|lesson)\b|we\s+(?:now\s+)?(?:turn|move)\s+to\b
+    |(?:watch|read|see)\s+(?:this|the)\s+(?:talk|video|post|article|tutorial|book|page)\b|click\s+here\b
+    |read\s+on\b|stay\s+tuned\b|welcome\s+to\b|thanks\s+(?:to|go)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NAVIGATION = re.compile(
+    r"\b(?:as\s+(?:shown|seen|described|discussed|illustrated|listed)\s+in\s+(?:table|figure|fig\.|section)"
+    r"|(?:table|figure|fig\.)\s+\d+\s+(?:shows|highlights|presents|summari[sz]es|lists|illustrates|gives)"
+    r"|is\s+(?:organi[sz]ed|structured)\s+as\s+follows|we(?:'|’)ll\s+cover|acknowledg|grateful\s+to"
+    r"|(?:would\s+like|wish|wants?)\s+to\s+thank|\b(?:we|i)\s+thank)\b",
+    re.IGNORECASE,
+)
+_AUX = frozenset(
+    """is was are were has have had can will would may might must should could does did do
+    became becomes remains remained""".split()
+)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A bullet: whole parts of one sentence of a paragraph, never other words."""
+
+    inlines: Inlines
+    children: tuple[Inlines, ...] = ()  # sub-bullets: the items the sentence lists, or a source's claim
+    sentence: str = ""  # the sentence it comes from, as written
+    follows: bool = False  # opens with a pronoun whose referent is the bullet before it
+    alt: Inlines = ()  # the bullet with its pronoun's referent brought in, for when it starts a slide
+    first: bool = False  # from the paragraph's first claim: a slide may start here
+    cut: bool = False  # the sentence had to be cut: it ends with "…"
+
+
+@lru_cache(maxsize=4096)  # the deck, the handout and the questions ask for the same points
+def paragraph_points(inlines: Inlines, names: frozenset[str] = frozenset()) -> tuple[Point, ...]:
+    """Return the bullets of a paragraph: one (or two, or one with sub-bullets) per claim.
+
+    `names` are the words the article writes as names (see `names_in`): a pronoun takes its
+    referent from the sentence before only when that sentence opens with one.
+    """
+    text = plain(inlines)
+    found = sentences(text)
+    points: list[Point] = []
+    topic = None  # the name the last sentences are about ("Nelle Nemo ... She ... She ...")
+    for start, end in found:
+        sentence = text[start:end]
+        if not worth_a_slide(sentence, alone=len(found) == 1):
+            continue
+        spans = _word_spans(text, start, end)
+        for part in condense([text[a:b] for a, b in spans]):
+            point, named = _point(inlines, text, spans, part, sentence, topic, names)
+            points.append(point if points else replace(point, first=True))
+            topic = named
+    return tuple(_most_telling(points)) if len(points) > MAX_POINTS else tuple(points)
+
+
+MAX_POINTS = 12  # a paragraph's bullets: three slides' worth; a longer one keeps its most telling
+
+
+def _most_telling(points: list[Point]) -> list[Point]:
+    """Return the MAX_POINTS points that carry most (figures, names, the opening claim), in order."""
+
+    def weight(index: int) -> float:
+        words = plain(points[index].inlines).split()
+        figures = sum(any(c.isdigit() for c in w) for w in words)
+        names = sum(w[:1].isupper() for w in words[1:])
+        return figures * 2 + names + (3 if index == 0 else 0) - index * 0.01
+
+    keep = sorted(sorted(range(len(points)), key=weight, reverse=True)[:MAX_POINTS])
+    return [points[i] for i in keep]
+
+
+def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the words of a sentence; a dash inside a word ("beyond—whether") ends a word, so an
+    aside between dashes can be left out whole."""
+    spans = []
+    for a, b in words(text[start:end]):
+        a, b = start + a, start + b
+        for match in _INNER_DASH.finditer(text, a, b):
+            if a < match.end() < b:
+                spans.append((a, match.end()))
+                a = match.end()
+        spans.append((a, b))
+    return spans
+
+
+_INNER_DASH = re.compile("[—–]")
+
+
+def names_in(lesson) -> frozenset[str]:
+    """Return the words the article writes as names: capitalised inside sentences more often than
+    not, or only ever in headings ("Nosotek")."""
+    from collections import Counter
+
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    headings: set[str] = set()
+    for section in lesson.sections:
+        headings.update(bare(w) for w in plain(section.title).split())
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                headings.update(bare(w) for w in plain(block.inlines).split())
+            elif isinstance(block, Paragraph):
+                text = plain(block.inlines)
+                for start, end in sentences(text):
+                    for word in text[start:end].split()[1:]:
+                        stripped = word.strip(".,;:!?…\"'“”‘’()[]")
+                        (capital if stripped[:1].isupper() else lower)[stripped.lower()] += 1
+    return frozenset(
+        w for w in set(capital) | headings if capital[w] > lower[w] or (w in headings and not lower[w])
+    )
+
+
+def worth_a_slide(sentence: str, alone: bool = False) -> bool:
+    """Tell whether a sentence makes a claim a bullet should show."""
+    if is_question(sentence) or _NOT_A_CLAIM.match(sentence) or _NAVIGATION.search(sentence):
+        return False
+    lexical = [w for w in sentence.split() if sum(c.isalpha() for c in w) >= 2]
+    if len(lexical) < (2 if alone else 3):
+        return False  # a lone number, a citation, a label
+    return not sentence.rstrip().endswith(":") or alone
+
+
+def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, topic, names):
+    """Return the point for one condensed sentence, and the name it is about (its own opening
+    name, or the topic it carries on with a pronoun; None when it turns to something else).
+
+    A pronoun right after the sentence that names its referent takes that name ("Nosotek is
+    known for ..."); further on it stays, marked to follow the bullet before it, with the named
+    version kept for a slide that starts with it.
+    """
+    keep = list(part.keep)
+    end_mark = ":" if part.lead else (ELLIPSIS if part.cut else "")
+    children = tuple(
+        _long_words(take(inlines, _capitalised(text, _pieces(text, spans, list(c), ""), -1)))
+        for c in part.children
+    )
+    opener = bare(text[spans[keep[0]][0] : spans[keep[0]][1]]) if keep else ""
+    noun = bare(text[slice(*spans[keep[1]])]) if len(keep) > 1 else ""
+    own = _name_at(text, spans, keep, names)
+    if opener not in PRONOUNS or opener in ("this", "these") and noun in SELF:
+        shown = _capitalised(text, _pieces(text, spans, keep, end_mark), spans[0][0])
+        return Point(_long_words(take(inlines, shown)), children, sentence, cut=part.cut), own
+    plain_words = [bare(text[a:b]) for a, b in (spans[i] for i in keep[:10])]
+    named = None
+    if topic is not None and (
+        opener in ("he", "she") or opener == "it" and topic[2] and not _expletive(plain_words)
+    ):
+        named = topic
+    pieces = _capitalised(text, _pieces(text, spans, keep, end_mark), spans[0][0])
+    if named is None:
+        return Point(_long_words(take(inlines, pieces)), children, sentence, True, cut=part.cut), None
+    with_name = [named[1], " ", *_pieces(text, spans, keep[1:], end_mark)]
+    alt = _long_words(take(inlines, with_name))
+    carried = (False, named[1], named[2])
+    if named[0]:  # the sentence before named it: say the name
+        return Point(alt, children, sentence, cut=part.cut), carried
+    return Point(_long_words(take(inlines, pieces)), children, sentence, True, alt, cut=part.cut), carried
+
+
+def _expletive(words: list[str]) -> bool:
+    """Tell whether an opening "it" refers to nothing: "It is thanks to X that", "It is worth"."""
+    if len(words) < 3 or words[1] not in ("is", "was", "has", "seems", "appears"):
+        return False
+    return words[2] in _EXPLETIVE or "that" in words[3:] or words[2] == "to"
+
+
+_COPULAS = frozenset("is was are were has have had remains remained became becomes".split())
+_EXPLETIVE = frozenset(
+    """thanks worth important possible impossible likely unlikely clear unclear true false not hard
+    easy difficult necessary essential time best better common rare vital crucial""".split()
+)
+
+
+def _name_at(text: str, spans, keep: list[int], names: frozenset[str]):
+    """Return (True, where it is) for the name a sentence opens with ("Nosotek", "Kim Jong-un"),
+    if it opens with one that a verb or a comma follows; else None."""
+    run: list[int] = []
+    for index in keep:
+        word = text[spans[index][0] : spans[index][1]]
+        if word[:1].isupper() or (run and bare(word) in ("of", "for", "and", "de", "van", "von")):
+            run.append(index)
+            if word.endswith(","):
+                break
+            continue
+        break
+    while run and not text[spans[run[-1]][0]].isupper():
+        run.pop()
+    if not run or len(run) > 5 or bare(text[slice(*spans[run[0]])]) not in names:
+        return None
+    after = keep[len(run)] if len(run) < len(keep) else None
+    ends_at_comma = text[spans[run[-1]][1] - 1] == ","
+    verb = after is not None and (bare(text[slice(*spans[after])]) in _AUX or ends_at_comma)
+    if not verb:
+        return None
+    start, end = spans[run[0]][0], spans[run[-1]][1]
+    # "Nosotek ... is the first ...": the sentence is about the name, so a following "it" is too;
+    # "Dr. Smith founded the company. It grew ...": "it" may be the company.
+    described = ends_at_comma or bare(text[slice(*spans[after])]) in _COPULAS
+    return True, (start, end - 1 if ends_at_comma else end), described
+
+
+def _pieces(text: str, spans, keep: list[int], end_mark: str) -> list[Piece]:
+    """Return the character ranges of the kept words, neighbours joined, without the punctuation
+    that would dangle at a cut or at the end ("given," -> "given"), and `end_mark` after them."""
+    pieces: list[Piece] = []
+    while keep and not bare(text[spans[keep[-1]][0] : spans[keep[-1]][1]]):
+        keep = keep[:-1]  # a dash or other lone punctuation cannot end a bullet
+    for position, index in enumerate(keep):
+        start, end = spans[index]
+        last = position == len(keep) - 1
+        gap = position + 1 < len(keep) and keep[position + 1] != index + 1
+        if last or gap:
+            end = _trim_end(text, start, end)
+        if position and keep[position - 1] == index - 1 and pieces:
+            pieces[-1] = (pieces[-1][0], end)
+        else:
+            if pieces:
+                pieces.append(" ")
+            pieces.append((start, end))
+    if end_mark and pieces:
+        pieces.append(end_mark)
+    return pieces
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Return where a word ends without a trailing comma, semicolon or colon, and without a
+    closing full stop (slides show bullets without one), abbreviations aside."""
+    while end - 1 > start and text[end - 1] in ",;:—–":
+        end -= 1
+    last = text[start:end].lower()
+    abbreviation = last in ("etc.", "al.", "e.g.", "i.e.", "inc.", "ltd.", "co.") or last.count(".") > 1
+    if end > start and text[end - 1] == "." and text[end - 2 : end] != ".." and not abbreviation:
+        end -= 1
+    return end
+
+
+def _capitalised(text: str, pieces: list[Piece], sentence_start: int) -> list[Piece]:
+    """Give the bullet's first word a capital when the words before it were left out."""
+    if not pieces or isinstance(pieces[0], str):
+        return pieces
+    start, end = pieces[0]
+    if start > sentence_start and text[start].islower():
+        return [text[start].upper(), (start + 1, end), *pieces[1:]]
+    return pieces
+
+
 _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
-def _elide_long_words(inlines: Inlines) -> Inlines:
+def _long_words(inlines: Inlines) -> Inlines:
     """Shorten words over LONG_WORD characters to their start and "…": a bullet is no place for a
     whole URL, and the notes keep it whole."""
     if not any(_LONG.search(span.text) for span in inlines):
@@ -140,222 +293,91 @@ def _elide_long_words(inlines: Inlines) -> Inlines:
     )
 
 
-def _shorten(
-    text: str, sentence: tuple[int, int], first: bool, topic: set[str], limit: int, eager: bool = False
-) -> _Candidate:
-    """Return `sentence` shortened to at most `limit` words; `eager` drops openers and frames anyway."""
-    start, end = sentence
-    spans = [(start + a, start + b) for a, b in words(text[start:end])]
-    keep = list(range(len(spans)))
-
-    def n() -> int:
-        return len(keep)
-
-    def tokens(indices) -> list[str]:
-        return [text[spans[i][0] : spans[i][1]] for i in indices]
-
-    # 1. A short opener before a comma ("In fact,", "Despite this,", "Although not ..., ").
-    comma = next((i for i in keep if text[spans[i][1] - 1] == ","), None)
-    if comma is not None and (eager or n() > limit) and len(keep) - comma - 1 >= 5:
-        opener = tokens(keep[: comma + 1])
-        # Keep an opener that carries a figure or a name ("In 2016,", "Nosotek, also known as").
-        informative = any(_FIGURE.search(w) or w[:1].isupper() for w in opener[1:])
-        # Not a subject set off by an appositive: "A landscape photograph, far larger than ...".
-        subject = _bare(opener[0]) in _DETERMINERS
-        if not informative and (_bare(opener[0]) in _OPENERS or (2 <= len(opener) <= 4 and not subject)):
-            keep = keep[comma + 1 :]
-    # 2. A reporting or copular frame: "X claims that Y", "The problem is that Y" -> "Y". Eagerly
-    # not "the system means that Y": that Y needs its subject.
-    frame = _FRAME if n() > limit else _REPORTING if eager else None
-    if frame is not None:
-        words_ = tokens(keep)
-        for cut in range(1, n() - 4):
-            head = " ".join(words_[:cut]) + " "
-            if "," in head:  # a frame has no comma, and every longer head has this one
-                break
-            if frame.search(head):
-                keep = keep[cut:]
-                break
-    # 3. Appositives and trailing clauses set off by commas; eagerly, a trailing ", meaning ...".
-    keep = _drop_comma_clauses(keep, tokens, limit)
-    if eager:
-        keep = _drop_comma_clauses(keep, tokens, 5, appositives=False)
-    # 4. "rather than Y" up to the next preposition or comma.
-    if len(keep) > limit:
-        keep = _drop_rather_than(keep, tokens)
-    # 5. Filler adverbs.
-    if len(keep) > limit:
-        keep = [i for i in keep if _bare(tokens([i])[0]) not in _FILLER]
-    # 6. Leading conjunction: "So can ..." -> "Can ...".
-    if len(keep) > 1 and _bare(tokens(keep[:1])[0]) in _CONJUNCTIONS:
-        keep = keep[1:]
-    cut = len(keep) > limit
-    if cut:
-        keep = _cut_at_clause(keep, tokens, limit)
-    return _candidate(text, spans, keep, cut, first, topic, start)
+BACK_MATTER = re.compile(
+    r"^(?:acknowledge?ments?|thanks|references|bibliography|works cited|further reading|funding|credits"
+    r"|about the authors?|licen[cs]e|footnotes)$",
+    re.IGNORECASE,
+)
 
 
-def _drop_comma_clauses(keep: list[int], tokens, limit: int, appositives: bool = True) -> list[int]:
-    """Leave out ", also known as X," and trailing ", meaning that ..." clauses while too long."""
-    while len(keep) > limit:
-        words_ = tokens(keep)
-        commas = [k for k, w in enumerate(words_[:-1]) if w.endswith(",")]
-        dropped = False
-        # Trailing clause after the last comma that starts with a dependent word.
-        if commas:
-            last = commas[-1]
-            if _bare(words_[last + 1]) in _TRAILING and last + 1 >= 5:
-                keep = keep[: last + 1]
-                dropped = True
-        # Appositive between two commas: "Nosotek, also known as ..., is".
-        if not dropped and appositives:
-            for a, b in zip(commas, commas[1:], strict=False):
-                if b - a <= 8 and a + 1 >= 1 and len(keep) - (b - a) >= 5:
-                    keep = keep[: a + 1] + keep[b + 1 :]
-                    dropped = True
-                    break
-        if not dropped:
-            break
-    return keep
+def is_back_matter(title: str) -> bool:
+    """Tell whether a section is the article's back matter (thanks, references): for the notes."""
+    return bool(BACK_MATTER.match(title.strip().rstrip(":")))
 
 
-def _drop_rather_than(keep: list[int], tokens) -> list[int]:
-    words_ = [_bare(w) for w in tokens(keep)]
-    for k in range(len(words_) - 2):
-        if words_[k] == "rather" and words_[k + 1] == "than":
-            stop = k + 2
-            while stop < len(words_) and words_[stop] not in ("for", "in", "on", "at", "to", "by", "with"):
-                if tokens(keep[stop : stop + 1])[0].endswith(","):
-                    stop += 1
-                    break
-                stop += 1
-            if stop < len(words_):
-                return keep[:k] + keep[stop:]
-    return keep
-
-
-def _cut_at_clause(keep: list[int], tokens, limit: int) -> list[int]:
-    """Cut to at most `limit` words, at a clause boundary if there is one, never on a stop word."""
-    words_ = tokens(keep)
-    for size in range(limit, 5, -1):
-        last = words_[size - 1]
-        following = _bare(words_[size]) if size < len(words_) else ""
-        boundary = last.endswith((",", ";", ":")) or following in _CLAUSE_STARTS
-        if boundary and _bare(last) not in _STOP:
-            return keep[:size]
-    size = limit
-    while size > 1 and _bare(words_[size - 1]) in _STOP:
-        size -= 1
-    return keep[:size]
-
-
-def _candidate(text, spans, keep, cut, first, topic, sentence_start) -> _Candidate:
-    while len(keep) > 1 and not _bare(text[spans[keep[-1]][0] : spans[keep[-1]][1]]):
-        keep = keep[:-1]  # a dash or other lone punctuation cannot end a bullet
-    pieces: list[Piece] = []
-    for position, index in enumerate(keep):
-        start, end = spans[index]
-        last = position == len(keep) - 1
-        joined = position > 0 and keep[position - 1] == index - 1
-        if last or (position + 1 < len(keep) and keep[position + 1] != index + 1):
-            end = _strip_trailing_punctuation(text, start, end, keep_full_stop=not cut and last)
-        if joined:
-            pieces[-1] = (pieces[-1][0], end)
-        else:
-            if pieces:
-                pieces.append(" ")
-            pieces.append((start, end))
-    if cut:
-        pieces.append(ELLIPSIS)
-    bullet = "".join(p if isinstance(p, str) else text[p[0] : p[1]] for p in pieces)
-    if pieces and not isinstance(pieces[0], str) and pieces[0][0] > sentence_start and bullet[:1].islower():
-        # The opener went: the new first word takes its capital ("having" -> "Having").
-        first_char = (pieces[0][0], pieces[0][0] + 1)
-        pieces[0:1] = [bullet[0].upper(), (first_char[1], pieces[0][1])]
-    return _Candidate(pieces, bullet, _score(bullet, cut, first, topic))
-
-
-def _score(bullet: str, cut: bool, first: bool, topic: set[str]) -> float:
-    tokens_ = bullet.split()
-    score = 0.0 if cut else 3.0
-    score += 2.5 if first else 0.0
-    score += 1.0 if _FIGURE.search(bullet) else 0.0
-    names = {_bare(w) for w in tokens_[1:] if w[:1].isupper()}
-    score += min(len(names), 2) * 0.5
-    score += min(sum(1 for w in tokens_ if _bare(w) in topic), 2) * 0.75
-    score -= 2.0 if len(tokens_) < 5 else 0.0
-    return score
-
-
-def _bare(word: str) -> str:
-    return word.strip(".,;:!?…\"'“”‘’()[]").lower()
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _strip_trailing_punctuation(text: str, start: int, end: int, keep_full_stop: bool) -> int:
-    strip = ",;:" if keep_full_stop or _is_abbrev(text, start, end) else ",;:."
-    while end - 1 > start and text[end - 1] in strip:
-        end -= 1
-    return _drop_full_stop(text, start, end)
-
-
-def _drop_full_stop(text: str, start: int, end: int) -> int:
-    """Slides show bullets without a closing full stop; abbreviations keep theirs."""
-    if (
-        end > start
-        and text[end - 1] == "."
-        and text[end - 2 : end] != ".."
-        and not _is_abbrev(text, start, end)
-    ):
-        return end - 1
-    return end
-
-
-def _is_abbrev(text: str, start: int, end: int) -> bool:
-    last = text[start:end].rsplit(None, 1)[-1].lower()
-    return last in ("etc.", "al.", "e.g.", "i.e.", "inc.", "ltd.", "co.") or last.count(".") > 1
-
-
-def section_key_points(section) -> list[tuple[str, object, Inlines]]:
-    """Return (heading in effect, paragraph, bullet) for each paragraph of `section`, in order.
+def section_points(
+    section, names: frozenset[str] = frozenset()
+) -> list[tuple[str, Paragraph, tuple[Point, ...]]]:
+    """Return (heading in effect, paragraph, its points) for each paragraph of `section`, in order.
 
     The one place the deck and the handout get their bullets from, so both show the same ones.
-    A paragraph's key point favours the words of the heading it sits under. A lead-in (see
-    `lead_ins`) is no key point: the deck shows it above what it introduces.
+    A lead-in (see `lead_ins`) is no key point: the deck shows it above what it introduces.
     """
-    from .lesson import Heading, Paragraph
-
     title = plain(section.title)
-    points = []
+    found = []
     leads = lead_ins(section.blocks)
     for block in section.blocks:
         if isinstance(block, Heading):
             title = plain(block.inlines)
         elif isinstance(block, Paragraph) and id(block) not in leads:
-            points.append((title, block, key_point(block.inlines, topic=title)))
-    return points
+            found.append((title, block, paragraph_points(block.inlines, names)))
+    return found
 
 
-LEAD_IN_WORDS = 14
+LEAD_IN_WORDS = 25
+_INTRODUCES = re.compile(
+    r"(?::|\b(?:we(?:'|’)ll|we\s+will|i\s+will|you\s+will|this\s+lecture\s+will)\s+(?:cover|discuss|look\s+at|learn)"
+    r"\b.*|\bas\s+follows\.?|\bthe\s+following(?:\s+\w+){0,3}\.?|\bincludes?\.?)$",
+    re.IGNORECASE,
+)
 
 
 def lead_ins(blocks) -> set[int]:
-    """Return the ids of the paragraphs that introduce the picture, table or code right after
-    them: short, and ending with a colon ("The same survey in JavaScript:")."""
-    from .lesson import Code, Image, Paragraph, Table
+    """Return the ids of the paragraphs that introduce the list, picture, table or code right
+    after them: short, and ending with a colon or an introduction ("In this lecture, we'll cover")."""
+    from .lesson import BulletList, Code, Image, Table
 
     return {
         id(block)
         for block, after in zip(blocks, blocks[1:], strict=False)
         if isinstance(block, Paragraph)
-        and isinstance(after, Image | Table | Code)
-        and plain(block.inlines).rstrip().endswith(":")
-        and word_count(plain(block.inlines)) <= LEAD_IN_WORDS
+        and isinstance(after, BulletList | Image | Table | Code)
+        and _INTRODUCES.search(plain(block.inlines).rstrip())
+        and len(plain(block.inlines).split()) <= LEAD_IN_WORDS
     }
+
+
+def lead_point(inlines: Inlines) -> Inlines:
+    """Return a lead-in as the slide shows it: its last sentence, condensed, ending with ":"."""
+    text = plain(inlines)
+    found = sentences(text)
+    start, end = found[-1] if found else (0, len(text))
+    spans = [(start + a, start + b) for a, b in words(text[start:end])]
+    if len(spans) <= 14:
+        pieces = _pieces(text, spans, list(range(len(spans))), ":")
+    else:
+        part = condense([text[a:b] for a, b in spans])[0]
+        pieces = _pieces(text, spans, list(part.keep), ":")
+    return take(inlines, _capitalised(text, pieces, start))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement of the text, condensed like a bullet: `text` is whole parts of `sentence`."""
+
+    text: str
+    sentence: str
+    cut: bool  # True when it had to be cut (and ends with "…")
+    opener: str  # the first word of the sentence, before condensing ("However,", "Despite")
+
+
+def claims(text: str) -> list[Claim]:
+    """Return every claim of `text` (a paragraph's plain text), condensed, with its sentence."""
+    found = []
+    for point in paragraph_points((Span(text),)):
+        shown = plain(point.inlines)
+        if point.children:
+            shown = shown.rstrip(":") + " " + ", ".join(plain(c) for c in point.children)
+        opener = point.sentence.split(None, 1)[0] if point.sentence.strip() else ""
+        found.append(Claim(shown, point.sentence, point.cut, opener))
+    return found

@@ -63,7 +63,8 @@ class Quote:
 
 @dataclass(frozen=True)
 class Image:
-    """A picture; `path` is the resolved local file, None for a remote URL (never fetched)."""
+    """A picture; `path` is the resolved local file, or None when it cannot be shown (a remote
+    URL, never fetched; a file that is missing or outside the article's folder)."""
 
     src: str
     alt: str
@@ -133,6 +134,7 @@ class Meta:
     paper: str = ""
     answer_lines: int | None = None
     accent: str = ""
+    section_headers: str = "auto"  # a header slide before each part: auto (long parts only), on, off
 
 
 _MONTHS = (

@@ -43,8 +43,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(before: str) -> bool:
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    word = word.lstrip("\"'“‘(").lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    word = word.lstrip("\"'“‘(")
+    # A single letter is an initial ("J. Smith"), except "I", which ends sentences more often.
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word != "I")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from lecturekit.build import Options, build_article
 from lecturekit.handouts.plan import HandoutOptions
-from lecturekit.keypoints import section_key_points
+from lecturekit.keypoints import names_in, section_points
 from lecturekit.lesson import plain
 from lecturekit.questions import discussion_questions
 from lecturekit.reader import read_article
@@ -60,7 +60,7 @@ def questions():
     return discussion_questions(read_article(SEED)).questions
 
 
-def test_every_question_appears_exactly_once_in_the_deck_order(handout, questions, seed_deck):
+def test_every_question_appears_exactly_once_the_decks_first(handout, questions, seed_deck):
     part = questions_part(handout)
     positions = []
     for number, question in enumerate(questions, start=1):
@@ -72,7 +72,8 @@ def test_every_question_appears_exactly_once_in_the_deck_order(handout, question
         if slide.shapes.title.text_frame.text.startswith("Discussion"):
             body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
             shown += [p.text for p in body.text_frame.paragraphs if p.text]
-    assert shown == [q.text for q in questions]
+    assert 3 <= len(shown) <= 5  # the deck shows the first, best questions; the handout all of them
+    assert shown == [q.text for q in questions][: len(shown)]
 
 
 def test_section_headings_in_order_with_their_key_points(handout):
@@ -83,8 +84,9 @@ def test_section_headings_in_order_with_their_key_points(handout):
     ]
     assert positions == sorted(positions)
     for section in lesson.sections:
-        for _, _, bullet in section_key_points(section):
-            assert plain(bullet) in text
+        for _, _, points in section_points(section, names_in(lesson)):
+            for point in points:
+                assert " ".join(plain(point.inlines).split()) in text
 
 
 def test_first_page_has_course_title_lecturer_date_and_overview(handout):
@@ -204,7 +206,7 @@ def test_letter_paper_no_reading_and_answer_lines(tmp_path):
     assert rules == 2 * result.questions
     text = " ".join(page_texts(path))
     assert "Reading" not in text
-    assert "A centralised economy and tight social control" not in text  # the reading is out
+    assert "Here are some recent foreign-local joint ventures" not in text  # the reading is out
     assert "North Korea is not exactly known for its open approach to innovation" in text  # key points stay
 
 

@@ -1,77 +1,122 @@
-"""Key points: the examples in fixtures/keypoints.txt, and the rules every bullet keeps."""
+"""Key points: the examples in fixtures/keypoints.txt, and the rules every bullet keeps.
+
+The meaning guard: every bullet's words appear, in order, in its source sentence (a referent
+brought in from the author's words just before is the one exception), and a negation, modal or
+condition of a source clause the bullet keeps is in the bullet too. It runs on the seed and on
+every real article of the fixtures.
+"""
 
 from __future__ import annotations
-
-import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lecturekit.keypoints import MAX_WORDS, key_point
-from lecturekit.lesson import Span, plain
+from lecturekit.condense import MAX, condense
+from lecturekit.deckstats import faithful, source_units
+from lecturekit.keypoints import names_in, paragraph_points, section_points
+from lecturekit.lesson import Paragraph, Span, plain
 from lecturekit.reader import read_article
+from lecturekit.segment import segment
 
 from .helpers import FIXTURES, SEED
+
+ARTICLES = [SEED, *sorted((FIXTURES / "articles").glob("*-*.md"))]
 
 
 def cases():
     text = (FIXTURES / "keypoints.txt").read_text(encoding="utf-8")
-    blocks = [b for b in text.split("\n\n") if b.strip() and not b.startswith("#")]
-    return [tuple(line.removeprefix("=> ") for line in block.strip().split("\n")) for block in blocks]
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip() and not b.startswith("#")]
+    return [
+        (block.split("\n")[0], [line.removeprefix("=> ") for line in block.split("\n")[1:]])
+        for block in blocks
+    ]
 
 
-def bullet_of(text: str) -> str:
-    return plain(key_point((Span(text),)))
+def shown(points) -> list[str]:
+    """Return points as the fixture writes them: a bullet, then its sub-bullets as "  - ..."."""
+    lines = []
+    for point in points:
+        lines.append(plain(point.inlines))
+        lines += [f"  - {plain(child)}" for child in point.children]
+    return lines
 
 
-def check_bullet(paragraph: str, bullet: str) -> None:
-    """A bullet has at most MAX_WORDS words, all the paragraph's own, in the paragraph's order."""
-    words = bullet.split()
-    assert len(words) <= MAX_WORDS, bullet
-    source = [_bare(w) for w in paragraph.split()]
-    position = 0
-    for word in words:
-        bare = _bare(word)
-        if not bare:
-            continue
-        elided = word.endswith("…") and len(bare) >= 25  # a long word shortened to its start
-        while position < len(source) and not (
-            source[position] == bare or elided and source[position].startswith(bare)
-        ):
-            position += 1
-        assert position < len(source), f"{word!r} of {bullet!r} is not in order in the paragraph"
-        position += 1
-
-
-def _bare(word: str) -> str:
-    return word.strip(".,;:!?…\"'“”‘’()").lower()
-
-
-@pytest.mark.parametrize(("paragraph", "expected"), cases(), ids=lambda v: v[:40])
+@pytest.mark.parametrize(
+    ("paragraph", "expected"), cases(), ids=lambda v: v[:40] if isinstance(v, str) else ""
+)
 def test_key_point_examples(paragraph, expected):
-    bullet = bullet_of(paragraph)
-    assert bullet == expected
-    check_bullet(paragraph, bullet)
+    assert shown(paragraph_points((Span(paragraph),))) == expected
 
 
-def test_every_seed_paragraph_gives_a_short_bullet_of_its_own_words():
-    lesson = read_article(SEED)
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.name)
+def test_no_bullet_changes_the_meaning_of_its_sentence(article):
+    lesson = segment(read_article(article))
+    units = source_units(lesson)
+    names = names_in(lesson)
     for section in lesson.sections:
-        for block in section.blocks:
-            if hasattr(block, "inlines") and type(block).__name__ == "Paragraph":
-                text = plain(block.inlines)
-                check_bullet(text, plain(key_point(block.inlines, plain(section.title))))
+        for _, _, points in section_points(section, names):
+            for point in points:
+                group = " ".join([plain(point.inlines), *(plain(c) for c in point.children)])
+                assert faithful(plain(point.inlines), units, group) == "ok", (point.sentence, group)
+                for child in point.children:
+                    assert faithful(plain(child), units) == "ok", (point.sentence, plain(child))
+
+
+def test_the_guard_catches_a_dropped_negation_and_a_changed_word():
+    units = source_units(read_article(SEED))
+    assert faithful("North Korea is not exactly known for its open approach to innovation", units, "") == "ok"
+    dropped = "North Korea is exactly known for its open approach to innovation"
+    assert faithful(dropped, units, dropped) == "dropped"
+    changed = "North Korea is famous for its open approach to innovation"
+    assert faithful(changed, units, changed) == "changed"
+
+
+def test_a_referent_is_brought_in_from_the_sentence_before():
+    lesson = read_article(SEED)
+    points = [p for _, _, found in section_points(lesson.sections[2], names_in(lesson)) for p in found]
+    assert (
+        "Nosotek is known for creating computer games such as Pyongyang Racer, a racing video game developed to promote tourism"
+        in [plain(p.inlines) for p in points]
+    )
+
+
+def test_a_pronoun_without_a_named_referent_follows_the_bullet_before():
+    points = paragraph_points(
+        (Span("The state approves every venture in the zone. It also owns most of them."),)
+    )
+    assert [p.follows for p in points] == [False, True]
 
 
 def test_figures_and_names_are_never_changed():
-    text = "Revenue rose 12.5% in 2019 to $3.2 billion, according to Aalto School of Business figures."
-    bullet = bullet_of(text)
-    for token in re.findall(r"\S*\d\S*", bullet):
-        assert token.rstrip(".,…") in text
+    text = (
+        "Revenue rose 12.5% in 2019 to $3.2 billion, according to figures from the Aalto School of Business."
+    )
+    bullet = plain(paragraph_points((Span(text),))[0].inlines)
+    assert "12.5%" in bullet and "2019" in bullet and "$3.2 billion" in bullet
 
 
-def test_formatting_and_links_survive_the_cut():
+def test_a_condition_is_never_left_out():
+    text = "If the code is released to the public, every contract must require that the code is dedicated to the public domain worldwide."
+    assert "If the code is released to the public" in " ".join(shown(paragraph_points((Span(text),))))
+
+
+def test_navigation_thanks_and_questions_stay_in_the_notes():
+    text = (
+        "The rest of this paper is structured as follows. As shown in Table 1, the results hold. "
+        "We thank the reviewers for their comments. Why does this matter?"
+    )
+    assert paragraph_points((Span(text),)) == ()
+
+
+def test_citations_and_references_are_left_out():
+    text = "Reproducible research is held to higher standards than other research (Smith et al., 2019) [12]."
+    assert shown(paragraph_points((Span(text),))) == [
+        "Reproducible research is held to higher standards than other research"
+    ]
+
+
+def test_formatting_and_links_survive_condensing():
     inlines = (
         Span("Despite everything, "),
         Span("Nosotek", bold=True),
@@ -79,20 +124,41 @@ def test_formatting_and_links_survive_the_cut():
         Span("joint venture", href="https://example.org"),
         Span(" of its kind in the country, which many observers found remarkable at the time."),
     )
-    bullet = key_point(inlines)
+    bullet = paragraph_points(inlines)[0].inlines
     assert Span("Nosotek", bold=True) in bullet
     assert Span("joint venture", href="https://example.org") in bullet
     assert plain(bullet) == "Nosotek is the first joint venture of its kind in the country"
 
 
+def test_a_5000_word_sentence_is_condensed_into_a_short_bullet_of_its_own_words():
+    """A table flattened into text: one "sentence" of 5,000 words. The bench's long-text row
+    measures how long it takes; here only what comes out."""
+    words = [f"cell{n}," if n % 7 == 6 else f"value{n}" for n in range(5000)]
+    found = condense(words)
+    assert len(found) == 1 and found[0].cut
+    kept = [words[i] for i in found[0].keep]
+    assert 1 <= len(kept) <= MAX + MAX // 2
+    assert list(found[0].keep) == sorted(found[0].keep)  # in the sentence's own order
+
+
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGH0123456789’-", min_size=1, max_size=12)
-PUNCT = st.sampled_from(["", "", "", ",", ".", "?", ";", ":"])
+PUNCT = st.sampled_from(["", "", "", ",", ".", "?", ";", ":", "—"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(WORD, PUNCT), min_size=1, max_size=80))
-def test_any_paragraph_gives_a_bullet_within_the_rules(pieces):
+def test_any_paragraph_gives_bullets_made_of_its_own_words_in_order(pieces):
     paragraph = " ".join(word + mark for word, mark in pieces)
-    bullet = bullet_of(paragraph)
-    assert bullet.strip()
-    check_bullet(paragraph, bullet)
+    lesson_units = source_units(_lesson(paragraph))
+    for point in paragraph_points((Span(paragraph),)):
+        for text in [plain(point.inlines), *(plain(c) for c in point.children)]:
+            assert text.strip()
+            assert faithful(text, lesson_units) == "ok", (paragraph, text)
+
+
+def _lesson(text: str):
+    from pathlib import Path
+
+    from lecturekit.lesson import Lesson, Meta, Section
+
+    return Lesson(Meta("t"), (Section((Span("s"),), 1, (Paragraph((Span(text),), 1),)),), Path("a.md"))

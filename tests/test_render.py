@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from pptx import Presentation
 
-from .helpers import render_as_powerpoint
+from .helpers import FIXTURES, render_as_powerpoint
 
 TOLERANCE = 1.5  # points: anti-aliasing and glyph side bearings
 
@@ -142,5 +142,18 @@ def test_awkward_decks_have_no_character_outside_its_shape(name, tmp_path):
 
     article = tmp_path / f"{name}.md"
     article.write_text(AWKWARD[name], encoding="utf-8")
+    result = build_article(article, Options(out=tmp_path / "out"))
+    assert overflowing_characters(result.outputs[0], tmp_path / "render") == []
+
+
+REAL = sorted((FIXTURES / "articles").glob("*-*.md"))
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("article", REAL, ids=lambda p: p.stem)
+def test_real_article_decks_have_no_character_outside_its_shape(article, tmp_path):
+    """Full slides, statements, two-column agendas and lead-ins, as LibreOffice lays them out."""
+    from lecturekit.build import Options, build_article
+
     result = build_article(article, Options(out=tmp_path / "out"))
     assert overflowing_characters(result.outputs[0], tmp_path / "render") == []

@@ -79,23 +79,22 @@ def _rows(table) -> list[list[str]]:
 # -- pictures --------------------------------------------------------------------------------------
 
 
-def test_every_picture_has_its_alt_text_and_the_empty_one_is_decorative(deck, lesson):
+def _shown_images(lesson):
     from lecturekit.lesson import Image
 
-    images = [b for s in lesson.sections for b in s.blocks if isinstance(b, Image)]
+    return [b for s in lesson.sections for b in s.blocks if isinstance(b, Image) and b.alt]
+
+
+def test_every_picture_has_its_alt_text_and_a_decorative_one_is_left_off(deck, lesson, rich):
     pictures = [shape for _, shape in _pictures(deck)]
-    assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == [i.alt for i in images]
-    decorative = [p for p in pictures if DECORATIVE in p._element.nvPicPr.cNvPr.xml]
-    assert [p._element.nvPicPr.cNvPr.get("descr") for p in decorative] == [""]
-    assert 'val="1"' in decorative[0]._element.nvPicPr.cNvPr.xml
+    assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == [i.alt for i in _shown_images(lesson)]
+    assert not any(DECORATIVE in p._element.nvPicPr.cNvPr.xml for p in pictures)
+    assert any("decorative picture 'divider.gif'" in w.message and w.line == 17 for w in rich.warnings)
 
 
 def test_pictures_keep_their_aspect_ratio_and_stay_in_the_body(deck, lesson):
-    from lecturekit.lesson import Image
-
     body = DEFAULT_THEME.body
-    images = [b for s in lesson.sections for b in s.blocks if isinstance(b, Image)]
-    for (_, shape), image in zip(_pictures(deck), images, strict=True):
+    for (_, shape), image in zip(_pictures(deck), _shown_images(lesson), strict=True):
         assert shape.width / shape.height == pytest.approx(image.size[0] / image.size[1], rel=0.01)
         assert Pt(body.x) - 1 <= shape.left and shape.left + shape.width <= Pt(body.x + body.w) + 1
         assert Pt(body.y) - 1 <= shape.top and shape.top + shape.height <= Pt(body.y + body.h) + 1
@@ -103,27 +102,30 @@ def test_pictures_keep_their_aspect_ratio_and_stay_in_the_body(deck, lesson):
     assert icon.width <= Pt(64 * 2 * 72 / 96) + 1  # a 64-pixel icon at most twice its size: not blurred
 
 
-def test_an_inline_picture_follows_its_paragraph_on_its_own_slide(deck):
+def test_an_inline_picture_is_shown_under_the_claim_of_its_paragraph(deck):
     def text(slide) -> str:
         return " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
 
     bullet = next(n for n, slide in enumerate(deck.slides) if "grew every year" in text(slide))
     number = next(n for n, s in _pictures(deck) if s._element.nvPicPr.cNvPr.get("descr") == "A green dot")
-    assert number == bullet + 1
+    assert number == bullet  # a one-claim paragraph is the lead-in of its picture's slide
+    lead = next(s for s in deck.slides[number].shapes if s.name.startswith("Lead"))
+    assert lead.top + lead.height <= next(s for _, s in _pictures(deck) if s.name).top + Pt(200)
 
 
 def test_a_huge_picture_is_scaled_down_and_a_gif_gives_its_first_frame_as_png(deck):
+    from lecturekit.pictures import picture_bytes
+
     by_alt = {shape._element.nvPicPr.cNvPr.get("descr"): shape for _, shape in _pictures(deck)}
     photo = by_alt["A valley with mountains under a blue sky"].image
     with PILImage.open(io.BytesIO(photo.blob)) as picture:
         # scaled to the pixels its place on the slide needs (220 per inch), no fewer
         assert picture.format == "JPEG" and 1000 <= picture.width < 4000
-    divider = by_alt[""].image
-    assert divider.content_type == "image/png"
-    with PILImage.open(io.BytesIO(divider.blob)) as picture:
-        assert getattr(picture, "n_frames", 1) == 1
+    data, _ = picture_bytes(RICH.parent / "divider.gif", 600, 30)  # what the handout embeds
+    with PILImage.open(io.BytesIO(data)) as picture:
+        assert picture.format == "PNG" and getattr(picture, "n_frames", 1) == 1
         # The first frame's rule is blue (#1D5B8C); the second frame's is red.
-        r, g, b = picture.convert("RGB").getpixel((600, 30))
+        r, g, b = picture.convert("RGB").getpixel((picture.width // 2, picture.height // 2))
         assert b > r
     chart = by_alt[next(a for a in by_alt if a.startswith("Bar chart"))].image
     assert chart.blob == (RICH.parent / "chart.png").read_bytes()  # a fine PNG goes in as it is
@@ -198,14 +200,14 @@ def _code_slides(deck):
     return [
         slide
         for slide in deck.slides
-        if any(s.has_text_frame and s.name.startswith("Rectangle") for s in slide.shapes)
+        if any(s.has_text_frame and s.name.startswith("Code") for s in slide.shapes)
     ]
 
 
 def _code_lines_shown(deck) -> list[str]:
     lines = []
     for slide in _code_slides(deck):
-        panel = next(s for s in slide.shapes if s.has_text_frame and s.name.startswith("Rectangle"))
+        panel = next(s for s in slide.shapes if s.has_text_frame and s.name.startswith("Code"))
         lines += [p.text if hasattr(p, "text") else "" for p in panel.text_frame.paragraphs]
     return lines
 
@@ -225,7 +227,7 @@ def test_every_line_of_code_is_on_the_slides_verbatim_and_in_order(deck, lesson)
 def test_code_is_monospace_highlighted_and_never_below_the_minimum(deck):
     colours, fonts, sizes = set(), set(), set()
     for slide in _code_slides(deck):
-        panel = next(s for s in slide.shapes if s.name.startswith("Rectangle"))
+        panel = next(s for s in slide.shapes if s.name.startswith("Code"))
         for paragraph in panel.text_frame.paragraphs:
             for run in paragraph.runs:
                 fonts.add(run.font.name)

@@ -153,7 +153,9 @@ def test_any_accent_keeps_section_titles_readable(accent):
 
 def test_the_accent_reaches_the_deck_and_a_light_one_darkens_section_titles(tmp_path):
     article = tmp_path / "gold.md"
-    article.write_text("---\ntitle: Gold\naccent: '#FFD700'\n---\n## One\n\nText.\n\n## Two\n\nMore.\n")
+    article.write_text(
+        "---\ntitle: Gold\naccent: '#FFD700'\nsection_headers: on\n---\n## One\n\nThe state approves every venture.\n\n## Two\n\nPrivate markets have grown since 2000.\n"
+    )
     result = build_article(article, Options(out=tmp_path))
     with zipfile.ZipFile(result.outputs[0]) as package:
         theme_xml = package.read("ppt/theme/theme1.xml").decode()

@@ -1,0 +1,322 @@
+"""Bullet slides: the article's claims packed onto full slides, and the lecture's own lists.
+
+A run of bullets (what lies between the author's breaks: a subheading, `---`, a picture, table,
+code or quote) is split into slides of three to six bullets, measured: consecutive short
+paragraphs share a slide, a long one may fill one alone, and a slide starts at a paragraph when
+it can. A bullet that follows the one before it (a pronoun's referent, a list after its lead-in)
+never starts a slide. A run of a single claim is a statement slide: the sentence set large.
+Notes hold exactly the paragraphs whose bullets the slide shows, verbatim.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from lecturekit.keypoints import Point, paragraph_points
+from lecturekit.lesson import BulletList, Code, Heading, Image, Paragraph, Quote, Span, Table, plain
+from lecturekit.text import take
+
+from .fitter import Fitter, sizes
+from .slides import Bullet, BulletSlide, Slide, StatementSlide
+
+MAX_LEVEL = 4  # deeper list items are shown at this level: more indentation leaves no room for text
+LIST_ITEM_WORDS = 14  # a longer list item is condensed as a paragraph is, its whole text in the notes
+LABEL_WORDS = 5  # "Flexible usage." opening a list item: its label
+# What a slide of n bullets costs the plan: fewer slides first, then no stubs, then full ones.
+SLIDE_COST = 100
+COUNT_COST = {1: 80, 2: 25, 5: 10, 6: 60}
+MID_PARAGRAPH_COST = 12  # a slide that starts inside a paragraph
+GLUE_COST = 400  # a slide that starts with what belongs to the bullet before it
+ALT_COST = 30  # ... where the referent can be named instead ("Nelle Nemo has ...", not "She has ...")
+
+
+@dataclass(frozen=True)
+class Item:
+    """What the packer moves as one: a bullet and its sub-bullets, with the text for the notes."""
+
+    bullets: tuple[Bullet, ...]  # empty for a note only (a paragraph with no claim, a picture not shown)
+    note: str  # the paragraph it comes from, verbatim
+    group: int  # the items of one paragraph or list share a group: their notes are one paragraph
+    glue: bool = False  # cannot start a slide: it belongs with the item before it
+    start: bool = False  # opens a paragraph: a slide starts well here
+    alt: tuple[Bullet, ...] = ()  # the bullets with the referent brought in, for a slide that starts here
+
+
+def paragraph_items(paragraph: Paragraph, group: int, names: frozenset[str]) -> list[Item]:
+    """Return a paragraph's claims as items; a paragraph with none is a note for the slide it sits on."""
+    note = plain(paragraph.inlines)
+    points = paragraph_points(paragraph.inlines, names)
+    if not points:
+        return [Item((), note, group, glue=True)]
+    return [
+        Item(
+            _bullets(point, 0),
+            note,
+            group,
+            point.follows,
+            point.first,
+            _bullets(replace(point, inlines=point.alt), 0) if point.alt else (),
+        )
+        for point in points
+    ]
+
+
+def _bullets(point: Point, level: int, number: int | None = None) -> tuple[Bullet, ...]:
+    child = min(level + 1, MAX_LEVEL)
+    return (Bullet(point.inlines, level, number), *(Bullet(c, child) for c in point.children))
+
+
+def list_items(
+    block: BulletList, group: int, names: frozenset[str], later: list, warn, level: int = 0
+) -> list[Item]:
+    """Return the items of an author's list, levels and numbers kept; a long item is condensed
+    (its label, if it opens with one, and its claims). Pictures and tables in the list go to
+    `later`, for slides of their own; `warn(line, message)` reports a list nested too deep."""
+    if level == MAX_LEVEL:
+        warn(
+            block.line,
+            f"list nested deeper than {MAX_LEVEL + 1} levels: deeper items are shown at that level",
+        )
+    shown = min(level, MAX_LEVEL)
+    items: list[Item] = []
+    for position, entry in enumerate(block.items):
+        number = block.start + position if block.ordered else None
+        marker = f"{number}." if number is not None else "•"
+        first = True
+        for inner in entry.blocks:
+            note_prefix = "  " * level + (marker + " " if first else "  ")
+            if isinstance(inner, Paragraph | Heading):
+                note = note_prefix + plain(inner.inlines)
+                bullets = _item_bullets(inner, shown, number if first else None, names)
+                # A nested item belongs under the item above it: it never starts a slide.
+                items.append(Item(bullets, note, group, glue=level > 0, start=first and not level))
+                first = False
+            elif isinstance(inner, BulletList):
+                items.extend(list_items(inner, group, names, later, warn, level + 1))
+            elif isinstance(inner, Image | Table):
+                later.append(inner)
+            elif isinstance(inner, Code):
+                items.append(Item((Bullet((Span(inner.text, code=True),), shown),), inner.text, group))
+            elif isinstance(inner, Quote):
+                for quoted in inner.blocks:
+                    if isinstance(quoted, Paragraph):
+                        spans = tuple(replace(s, italic=True) for s in quoted.inlines)
+                        items.append(Item((Bullet(spans, min(level + 1, MAX_LEVEL)),), plain(spans), group))
+    return items
+
+
+def _item_bullets(block: Paragraph | Heading, level: int, number: int | None, names) -> tuple[Bullet, ...]:
+    """Return a list item's bullets: the item as written when short, else its label and claims."""
+    text = plain(block.inlines)
+    if len(text.split()) <= LIST_ITEM_WORDS or isinstance(block, Heading):
+        return (Bullet(block.inlines, level, number),)
+    points = paragraph_points(block.inlines, names)
+    label = _label(block)
+    if label:
+        child = min(level + 1, MAX_LEVEL)
+        return (Bullet(label, level, number), *(b for p in points for b in _bullets(p, child)))
+    if not points:
+        return (Bullet(block.inlines, level, number),)
+    head, *rest = points
+    return _bullets(head, level, number) + tuple(
+        b for p in rest for b in _bullets(p, min(level + 1, MAX_LEVEL))
+    )
+
+
+def _label(block: Paragraph) -> tuple[Span, ...]:
+    """Return the label a list item opens with ("Flexible usage." before its sentences), or ()."""
+    from lecturekit.text import sentences
+
+    text = plain(block.inlines)
+    found = sentences(text)
+    if len(found) < 2:
+        return ()
+    start, end = found[0]
+    label = text[start:end].rstrip()
+    if len(label.split()) > LABEL_WORDS or label.endswith("?"):
+        return ()
+    return take(block.inlines, [(start, start + len(label.rstrip(".:")))])
+
+
+class BulletPlanner:
+    """Plan bullet slides: content runs, statements, and the lecture's agenda, questions and sources."""
+
+    def __init__(self, fit: Fitter, warn):
+        self.fit = fit
+        self.theme = fit.theme
+        self.warn = warn
+
+    def content(self, items: list[Item]) -> list[Slide]:
+        """Return the slides of a run of items: full slides, or one statement for a lone claim."""
+        shown = [item for item in items if item.bullets]
+        if not shown:
+            return []
+        if len(shown) == 1 and _statement(shown[0].bullets):
+            return [self.statement(items)]
+        return [
+            BulletSlide("", 0, tuple(b for item in page for b in item.bullets), size, _notes(page))
+            for page, size in self.pack(items)
+        ]
+
+    def statement(self, items: list[Item]) -> StatementSlide:
+        """One claim, set large in the middle of the body: a key sentence, not a leftover bullet."""
+        theme = self.theme
+        text = next(item for item in items if item.bullets).bullets[0].inlines
+        size = self.fit.fit_size(text, theme.body, theme.statement_size, theme.body_min)
+        if size is None:
+            size = theme.body_min
+            text = self.fit.truncate(text, theme.body, size, level=-1)
+        return StatementSlide("", 0, text, size, _notes(items))
+
+    def listing(self, items: list[Item], kind: str, notes: str = "", columns: int = 1) -> list[Slide]:
+        """Return the lecture's own lists (agenda, discussion, sources) as slides, as few as fit."""
+        slides = []
+        for page, size in self.pack(items, columns=columns, balanced=True):
+            page_notes = _notes(page)
+            if notes:
+                page_notes = f"{notes}\n\n{page_notes}"
+            bullets = tuple(b for item in page for b in item.bullets)
+            slides.append(BulletSlide("", 0, bullets, size, page_notes, kind, columns))
+        return slides
+
+    # -- packing -------------------------------------------------------------------------------
+
+    def pack(
+        self, items: list[Item], columns: int = 1, balanced: bool = False
+    ) -> list[tuple[list[Item], float]]:
+        """Return `items` split into slides, each set at the largest size it fits at.
+
+        Slides are planned at the body size; a smaller size (down to the minimum) is used only
+        where it saves a slide.
+        """
+        theme = self.theme
+        items = [piece for item in items for piece in self.split_oversized(item, columns)]
+        best = None
+        for size in sizes(theme.body_size, theme.body_min):
+            pages = self._partition(items, size, columns, balanced)
+            if pages is not None and (best is None or len(pages) < len(best)):
+                best = pages
+        if best is None:  # nothing fits together: one item a slide
+            best = [[item] for item in items]
+        room = self.fit.room(theme.body)
+        steps = sizes(theme.body_size, theme.body_min)
+        return [
+            (page, next((s for s in steps if self._height(page, s, columns) <= room), steps[-1]))
+            for page in best
+        ]
+
+    def _partition(
+        self, items: list[Item], size: float, columns: int, balanced: bool
+    ) -> list[list[Item]] | None:
+        """Return the cheapest split of `items` into slides that fit at `size` (see COUNT_COST),
+        found by dynamic programming over where slides start: linear in the number of items."""
+        theme = self.theme
+        room = self.fit.room(theme.body) * columns
+        cap = theme.max_bullets * columns
+        heights = [sum(self.fit.bullet_height(b, size, columns) for b in item.bullets) for item in items]
+        counts = [_weight(item) for item in items]
+        total = sum(counts)
+        cost = [0.0] + [math.inf] * len(items)
+        back = [0] * (len(items) + 1)
+        for end in range(1, len(items) + 1):
+            height = count = 0.0
+            for start in range(end - 1, -1, -1):
+                height += heights[start]
+                count += counts[start]
+                if count > cap or height > room:
+                    break
+                if count == 0 or cost[start] == math.inf:
+                    continue
+                price = self._slide_cost(count, total, items[start].start or not start, balanced)
+                if start and items[start].glue:  # a referent left behind: named, or only where nothing fits
+                    price += ALT_COST if items[start].alt else GLUE_COST
+                if cost[start] + price < cost[end]:
+                    cost[end], back[end] = cost[start] + price, start
+        if cost[-1] == math.inf:
+            return None
+        pages, end = [], len(items)
+        while end:
+            page = items[back[end] : end]
+            if back[end] and page[0].glue and page[0].alt:
+                page = [replace(page[0], bullets=page[0].alt, glue=False), *page[1:]]
+            pages.append(page)
+            end = back[end]
+        return pages[::-1]
+
+    @staticmethod
+    def _slide_cost(count: float, total: float, at_paragraph: bool, balanced: bool) -> float:
+        if balanced:  # the lecture's own lists: fewest slides, evened out
+            return SLIDE_COST + count * count * 0.01
+        stub = COUNT_COST.get(math.ceil(count), 0) if total > count else 0
+        return SLIDE_COST + stub + (0 if at_paragraph else MID_PARAGRAPH_COST)
+
+    def _height(self, page: list[Item], size: float, columns: int) -> float:
+        height = sum(self.fit.bullet_height(b, size, columns) for item in page for b in item.bullets)
+        return height / columns
+
+    def split_oversized(self, item: Item, columns: int = 1) -> list[Item]:
+        """Return `item`, or pieces of its bullets if even alone at the minimum size it overflows."""
+        theme = self.theme
+        room = self.fit.room(theme.body)
+        if sum(self.fit.bullet_height(b, theme.body_min, columns) for b in item.bullets) <= room:
+            return [item]
+        pieces: list[Item] = []
+        for bullet in item.bullets:
+            for part in self._split_bullet(bullet):
+                pieces.append(replace(item, bullets=(part,), glue=item.glue if not pieces else True))
+        return pieces
+
+    def _split_bullet(self, bullet: Bullet) -> list[Bullet]:
+        theme = self.theme
+        if self.fit.bullet_height(bullet, theme.body_min) <= self.fit.room(theme.body):
+            return [bullet]
+        self.warn(None, f"a list item of {len(plain(bullet.inlines).split())} words is split over slides")
+        parts: list[Bullet] = []
+        rest = bullet.inlines
+        while rest:
+            numbered = bullet.number is not None and not parts
+            head = self.fit.truncate(rest, theme.body, theme.body_size, level=bullet.level, numbered=numbered)
+            shown = len(plain(head).rstrip("…"))
+            rest = _strip_leading(take(rest, [(shown, len(plain(rest)))]))
+            if parts:
+                head = (Span("…"), *head)
+            parts.append(replace(bullet, inlines=head, number=bullet.number if not parts else None))
+        return parts
+
+
+def _weight(item: Item) -> float:
+    """Return what an item counts toward a slide's bullets: a sub-bullet, short and under its
+    bullet, half; a lead-in nothing."""
+    shown = [b for b in item.bullets if not b.lead]
+    if not shown:
+        return 0
+    return sum(1 if b.level == shown[0].level else 0.5 for b in shown)
+
+
+def _statement(bullets: tuple[Bullet, ...]) -> bool:
+    """Tell whether a run's one item is a lone claim (not a list item, lead-in or sub-bullets)."""
+    return len(bullets) == 1 and bullets[0].level == 0 and bullets[0].number is None and not bullets[0].lead
+
+
+def _notes(items: list[Item]) -> str:
+    """Return the notes of a slide: each item's paragraph once, a list's items line by line."""
+    parts: list[str] = []
+    last_group = None
+    for item in items:
+        if parts and item.group and item.group == last_group:
+            if not parts[-1].endswith(item.note):
+                parts[-1] += "\n" + item.note
+        elif not parts or parts[-1] != item.note:
+            parts.append(item.note)
+        last_group = item.group
+    return "\n\n".join(part for part in parts if part)
+
+
+def _strip_leading(inlines):
+    spans = list(inlines)
+    while spans and not spans[0].text.strip():
+        spans.pop(0)
+    if spans:
+        spans[0] = replace(spans[0], text=spans[0].text.lstrip())
+    return tuple(spans)

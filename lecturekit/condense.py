@@ -1,0 +1,587 @@
+"""Condense one sentence into a bullet by leaving whole parts out, never by rewording.
+
+What can go, and only while the bullet is too long: a leading connective ("However,"), a
+short opening phrase ("Despite having a bad press,"), a reporting frame ("sources claim that"),
+a citation or parenthesis, an appositive (", also known as ..., "), a trailing dependent clause
+(", meaning that ..."), filler adverbs, "rather than X". A part that holds a figure or a name
+goes only when the bullet would otherwise run over `MAX` words; a part that holds a negation,
+a condition, a modal or a quantifier never goes. A sentence that lists items becomes a bullet
+with sub-bullets; one that reports a named source's claim becomes the source with the claim
+under it. Only when all that is not enough is the sentence cut, at a clause boundary, with "…".
+
+Every step is one pass over the words (or a fixed number of passes), so condensing costs time
+linear in the sentence's length, however long the "sentence" (a table flattened into text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TARGET = 14  # words a bullet aims at
+MAX = 20  # words a bullet may take when its claim needs them, rather than be cut
+
+# Words whose loss changes what a clause says; a part holding one is never left out.
+PROTECTED = frozenset(
+    """not no never nor neither none nobody nothing nowhere cannot can't don't doesn't isn't aren't
+    wasn't weren't won't wouldn't shouldn't mustn't couldn't didn't hasn't haven't without must may
+    might should shall can could would will need needs required requires require only unless if
+    except until most few many all every each some several minority majority any sometimes often
+    usually always rarely seldom generally typically mostly largely mainly partly hardly barely
+    almost nearly""".split()
+)
+# A clause that starts with one of these is a condition: never left out.
+CONDITIONS = frozenset("if unless only until once provided providing whenever except".split())
+CONNECTIVES = frozenset(
+    """however moreover furthermore indeed thus therefore hence also so and but yet still meanwhile
+    nevertheless nonetheless instead additionally consequently ultimately besides plus now well
+    accordingly likewise similarly then or""".split()
+)
+# Connectives of several words, always left out when they open a sentence (with their comma).
+PHRASES = tuple(
+    tuple(p.split())
+    for p in """in fact|of course|in addition|in other words|as a result|as a consequence|on the other hand
+    |believe it or not|at the same time|for example|for instance|in particular|in short|in sum|to be sure
+    |after all|above all|despite this|despite that|even so|that said|having said that|first of all
+    |by contrast|in contrast|by the way|in turn|to begin with|to start with|at first|in the end
+    |all in all|what is more|on top of that|with that in mind|more specifically|specifically|more importantly
+    |most importantly|as a bonus|more generally|put simply|simply put|in practice|in general terms""".replace(
+        "\n", " "
+    ).split("|")
+)
+# Words that open a phrase which, set off by a comma, can go when the bullet is too long.
+OPENERS = frozenset(
+    """after although though as at before despite during following given in on by for since unlike
+    whereas while with upon throughout within like compared amid among against beyond under over
+    from to""".split()
+)
+REPORTING = frozenset(
+    """claim claims claimed say says said report reports reported argue argues argued state states
+    stated note notes noted believe believes believed suggest suggests suggested show shows showed
+    shown find finds found estimate estimates estimated explain explains explained write writes wrote
+    warn warns warned conclude concludes concluded observe observes observed predict predicts
+    predicted insist insists insisted admit admits admitted""".split()
+)
+# Subjects of a reporting frame that name no one: the frame is only hearsay's form.
+GENERIC_SOURCES = frozenset(
+    """sources experts studies research reports critics locals people observers analysts some many
+    others it they we i one evidence data scholars historians researchers surveys commentators""".split()
+)
+COPULAS = frozenset("is was are were".split())
+TRAILING = frozenset(
+    """which making leading resulting allowing causing including especially particularly where
+    thereby""".split()
+)
+LIST_CUES = frozenset(
+    "into include includes including included such as like are is were was of between among".split()
+)
+STOP = frozenset(
+    """a an the of to in on at by for with from and or but as that which who is are was were be been
+    its their his her our your this these those than then into onto over under about so not""".split()
+)
+CLAUSE_STARTS = frozenset(
+    "and but so yet or which because while meaning making including where who whereas".split()
+)
+_CITATION = re.compile(
+    r"^\(?\[?(\d{4}[a-z]?|\d+(?:[,–-]\d+)*|see\b.*|cf\..*|.*\bet al\..*|fig(?:ure)?\.? ?\d+.*)\]?\)?$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Condensed:
+    """What is left of a sentence: the indices of its words, in order."""
+
+    keep: tuple[int, ...]
+    children: tuple[tuple[int, ...], ...] = ()  # sub-bullets: items the sentence lists, or a claim
+    cut: bool = False  # the sentence had to be cut: the bullet ends with "…"
+    lead: bool = False  # `keep` introduces `children`: shown ending with ":"
+    child_cut: bool = False  # the one child had to be cut: it ends with "…"
+
+
+def bare(word: str) -> str:
+    """Return a word as compared: lower case, without the punctuation around it."""
+    return word.strip(".,;:!?…\"'“”‘’()[]{}*_—–").lower()
+
+
+def condense(words: list[str], target: int = TARGET, most: int = MAX) -> list[Condensed]:
+    """Return what of the sentence made of `words` (as written, punctuation attached) bullets
+    show: one bullet, or two when the sentence joins two claims ("Although X, Y")."""
+    condenser = _Condenser(words, target, most)
+    found = condenser.run()
+    if found is not None:
+        return [found]
+    return [condenser.part(part) for part in condenser.split()]
+
+
+class _Condenser:
+    def __init__(self, words: list[str], target: int, most: int):
+        self.words = words
+        self.bare = [bare(w) for w in words]
+        self.target, self.most = target, most
+        self.alive = list(range(len(words)))
+
+    def run(self) -> Condensed | None:
+        """Return the condensed sentence, or None when it is better split in two (`split`)."""
+        self.drop_citations()
+        self.drop_leading_connectives()
+        if len(self.alive) <= self.target:
+            return self.done()
+        self.drop_opening_phrase(self.target)
+        framed = self.frame()
+        if framed is not None:
+            return framed
+        self.drop_asides(self.target)
+        self.drop_trailing_clause(self.target)
+        if len(self.alive) <= self.target:
+            return self.done()
+        listed = self.enumeration()
+        if listed is not None:
+            return listed
+        if len(self.alive) <= self.most:  # the rest carries facts: up to `most` words is fine
+            return self.done()
+        explained = self.explanation()
+        if explained is not None:
+            return explained
+        if self.split():
+            return None
+        if len(self.alive) <= self.most + SLACK:  # a few words over, rather than lose a fact
+            return self.done()
+        self.drop_opening_phrase(self.most)
+        self.drop_asides(self.most)
+        self.drop_trailing_clause(self.most)
+        self.drop_rather_than()
+        if len(self.alive) <= self.most + SLACK:  # a few words over, rather than cut
+            return self.done()
+        return self.condition() or self.cut()
+
+    def done(self) -> Condensed:
+        return Condensed(tuple(self.alive))
+
+    # -- what can go ---------------------------------------------------------------------------
+
+    def drop_citations(self) -> None:
+        """Leave out citations and references: "(2017a)", "[12]", "(Smith et al., 2019)", "(see Figure 3)"."""
+        out: list[int] = []
+        group: list[int] = []
+        depth = 0
+        for i in self.alive:
+            word = self.words[i]
+            if not (depth or word.startswith(("(", "["))):
+                out.append(i)
+                continue
+            group.append(i)
+            depth += word.count("(") + word.count("[") - word.count(")") - word.count("]")
+            if depth <= 0:
+                text = " ".join(self.words[k] for k in group).rstrip(".,;:")
+                see = self.bare[group[0]] in ("see", "cf")  # a cross-reference, however long
+                if not see and (len(group) > 8 or not _CITATION.match(text)):
+                    out.extend(group)
+                group, depth = [], 0
+        self.alive = out + group  # an unclosed bracket is kept as written
+
+    def drop_leading_connectives(self) -> None:
+        """Leave out what only links the sentence to the one before ("However,", "In fact,", "And")."""
+        while len(self.alive) > 4:
+            phrase = next((p for p in PHRASES if self._starts_with(p)), None)
+            if phrase is not None:
+                self.alive = self.alive[len(phrase) :]
+            elif self.bare[self.alive[0]] in CONNECTIVES and not self._needs_subject(1):
+                self.alive = self.alive[1:]
+            else:
+                return
+
+    def drop_opening_phrase(self, tier: int) -> None:
+        """Leave out a short phrase before the first comma ("After attending,", "Despite having
+        a bad press,"), never a condition ("If ...,", "Only after ...,")."""
+        alive = self.alive
+        if len(alive) <= tier:
+            return
+        comma = next((p for p, i in enumerate(alive[:12]) if self.words[i].endswith(",")), None)
+        if comma is None or len(alive) - comma - 1 < 6:
+            return
+        first = self.bare[alive[0]]
+        participle = (
+            first.endswith(("ing", "ed")) and first not in ("during", "following") or first in _PARTICIPLES
+        )
+        if first in CONDITIONS or not (first in OPENERS or participle):
+            return
+        if first in ("when", "because", "since", "as") and tier == self.target:
+            return  # a cause or a time is worth keeping while there is room
+        if self._listing(comma):
+            return  # "Given a repetitive task, an enumerative task, or ...": the first of a list
+        if not self._informative(alive[: comma + 1], tier):
+            self.alive = alive[comma + 1 :]
+
+    def _listing(self, comma: int) -> bool:
+        """Tell whether the comma at position `comma` separates items of a list ("A, B, or C")."""
+        alive = self.alive
+        if comma + 1 < len(alive) and self.bare[alive[comma + 1]] in ("and", "or"):
+            return any(self.words[alive[p]].endswith(",") for p in range(max(0, comma - 8), comma))
+        for p in range(comma + 1, min(len(alive) - 1, comma + 20)):
+            if self.words[alive[p]].endswith(","):
+                return self.bare[alive[p + 1]] in ("and", "or")
+        return False
+
+    def frame(self) -> Condensed | None:
+        """A reporting or copular frame: "X claims that Y", "The main limitation is that Y".
+
+        A frame whose subject names no one ("sources claim that") goes; a named source, or the
+        subject of "is that", becomes the bullet, with the claim under it: who says it stays.
+        """
+        alive = self.alive
+        for position in range(1, min(len(alive) - 6, 16)):
+            if self.words[alive[position - 1]].endswith((",", ";", ":")):
+                return None  # a frame's subject has no comma in it
+            verb, that = self.bare[alive[position]], self.bare[alive[position + 1]]
+            if that != "that" or (verb not in REPORTING and verb not in COPULAS):
+                continue
+            subject, claim = alive[:position], alive[position + 2 :]
+            named = {self.bare[k] for k in subject} - GENERIC_SOURCES - {"have", "has", "had", "the"}
+            if any(self.bare[k] in PROTECTED for k in subject):
+                return None
+            if verb in REPORTING and not named:
+                self.alive = claim  # hearsay's form only: the claim is what counts
+                return None
+            if len(subject) > 12:
+                return None
+            child = _Condenser([self.words[k] for k in claim], self.target, self.most).run()
+            if child.children or child.cut:
+                return None
+            shown = subject + ([alive[position]] if verb in REPORTING else [])
+            return Condensed(tuple(shown), (tuple(claim[k] for k in child.keep),), lead=True)
+        return None
+
+    def drop_asides(self, tier: int) -> None:
+        """Leave out asides, shortest first, while the bullet is too long: an appositive or a
+        clause between commas, a parenthesis, a part between dashes."""
+        if len(self.alive) <= tier:
+            return
+        position = {i: p for p, i in enumerate(self.alive)}
+        gone = bytearray(len(self.alive))
+        left = len(self.alive)
+        for start, end in sorted(self._asides(), key=lambda s: s[1] - s[0]):
+            if left <= tier:
+                break
+            a, b = position[start], position[end]
+            part = self.alive[a : b + 1]
+            if any(gone[a : b + 1]) or left - len(part) < 6 or self._informative(part, tier, whole=True):
+                continue
+            gone[a : b + 1] = b"\x01" * len(part)
+            left -= len(part)
+        self.alive = [i for p, i in enumerate(self.alive) if not gone[p]]
+
+    def _asides(self) -> list[tuple[int, int]]:
+        """Return the (first, last) words of the asides of what is left, found in one pass."""
+        spans: list[tuple[int, int]] = []
+        alive = self.alive
+        comma = paren = dash = None
+        for p, i in enumerate(alive):
+            word = self.words[i]
+            if word.startswith("(") and paren is None:
+                paren = i
+            if paren is not None and word.rstrip(".,;:").endswith(")"):
+                spans.append((paren, i))
+                paren = None
+            if word.endswith(("—", "–")) or word in _DASHES:
+                if dash is not None:
+                    spans.append((dash, i))
+                if dash is None and p + 1 < len(alive):
+                    dash = i if word in _DASHES else alive[p + 1]  # a lone dash goes with its aside
+                else:
+                    dash = None
+            if word.endswith(",") and p + 1 < len(alive):
+                if comma is not None and 1 <= p - comma <= 10 and self._aside_at(comma + 1, p + 1):
+                    spans.append((alive[comma + 1], i))  # the part and the comma that closes it
+                comma = p
+        if dash is not None and dash != alive[-1]:
+            spans.append((dash, alive[-1]))  # "... at all—the Encasement Strategy": a closing aside
+        return spans
+
+    def _aside_at(self, first: int, after: int) -> bool:
+        """Tell whether the part between commas from position `first` is an aside (an appositive,
+        a relative clause, a phrase), not an item of a list: it opens as asides do, and no "and"
+        or "or" follows it."""
+        opens = self.bare[self.alive[first]]
+        following = self.bare[self.alive[after]] if after < len(self.alive) else ""
+        in_list = self._listing(after - 1)  # ", such as A, B, or C": the start of a list
+        return opens in _ASIDE_OPENERS and following not in ("and", "or", "but", "nor") and not in_list
+
+    def drop_trailing_clause(self, tier: int) -> None:
+        """Leave out a trailing ", meaning that ..." or ", which ..." clause."""
+        alive = self.alive
+        if len(alive) <= tier:
+            return
+        for p in range(len(alive) - 2, 5, -1):
+            if not self.words[alive[p]].endswith(","):
+                continue
+            following = self.bare[alive[p + 1]]
+            participle = following.endswith("ing") and following not in ("during", "meaning")
+            trailing = following in TRAILING or participle
+            if self.bare[alive[0]] in _SUBORDINATORS and p + 1 <= self._main_clause():
+                return  # "As clusters become popular, being able to ...": that is the main clause
+            if trailing and not self._informative(alive[p + 1 :], tier, whole=True):
+                self.alive = alive[: p + 1]
+            return
+
+    def drop_rather_than(self) -> None:
+        """Leave out "rather than X", up to the next preposition or comma."""
+        alive = self.alive
+        for p in range(len(alive) - 2):
+            if (self.bare[alive[p]], self.bare[alive[p + 1]]) == ("rather", "than"):
+                stop = p + 2
+                while stop < len(alive) and self.bare[alive[stop]] not in _PREPOSITIONS:
+                    stop += 1
+                    if self.words[alive[stop - 1]].endswith(","):
+                        break
+                if stop < len(alive):
+                    self.alive = alive[:p] + alive[stop:]
+                return
+
+    # -- when leaving out is not enough --------------------------------------------------------
+
+    def split(self) -> list[list[int]]:
+        """Return the two claims of a sentence that joins them, or nothing: "Although X, Y",
+        "X; Y", "X, meaning that Y", "X, but Y". Each is at least five words; the words that
+        only join them ("although", "meaning that") go."""
+        alive = self.alive
+        if self.bare[alive[0]] in _SUBORDINATORS - _CONCESSIVE:
+            return []  # a condition and what follows from it stay together (see `condition`)
+        if self.bare[alive[0]] in _CONCESSIVE:
+            # The concession ends at its comma, or where an aside between dashes closes it.
+            dashes = [p for p, i in enumerate(alive) if self.words[i] in _DASHES]
+            comma = next(
+                (
+                    p
+                    for p, i in enumerate(alive[:-1])
+                    if self.words[i].endswith(",") and not self._listing(p) and self._subject_like(p + 1)
+                ),
+                None,
+            )
+            if len(dashes) >= 2 and (comma is None or dashes[1] < comma):
+                comma = dashes[1]
+            if comma is not None and comma >= 5 and len(alive) - comma - 1 >= 5:
+                return [alive[1 : comma + 1], alive[comma + 1 :]]
+        best = None
+        for p in range(4, len(alive) - 5):
+            word = self.words[alive[p]]
+            if not word.endswith((",", ";")):
+                continue
+            following = self.bare[alive[p + 1]]
+            joiner = word.endswith(";") or following in ("meaning", "but") or self._which_means(p + 1)
+            subject = following in _SUBJECT_JOINERS and self._subject_like(p + 2)
+            if (joiner or subject) and (best is None or abs(p - len(alive) / 2) < abs(best - len(alive) / 2)):
+                best = p
+        if best is None:
+            return []
+        tail = best + 1
+        while tail < len(alive) - 5 and self.bare[alive[tail]] in _JOINER_WORDS:
+            tail += 1
+        return [alive[: best + 1], alive[tail:]]
+
+    def explanation(self) -> Condensed | None:
+        """A sentence whose colon introduces what explains it ("A lot has changed: open access
+        journals have proven ..."): what comes before the colon, with the rest under it."""
+        alive = self.alive
+        colon = next((p for p in range(3, len(alive) - 5) if self.words[alive[p]].endswith(":")), None)
+        if colon is None:
+            return None
+        return self._under(alive[: colon + 1], alive[colon + 1 :])
+
+    def condition(self) -> Condensed | None:
+        """A long sentence that opens with a condition or a time ("If you show up ..., they should
+        ..."): the condition, with what follows from it under it, rather than a cut."""
+        alive = self.alive
+        if self.bare[alive[0]] not in _SUBORDINATORS - _CONCESSIVE:
+            return None
+        main = self._main_clause()
+        if not 5 < main <= self.most + self.most // 2 or len(alive) - main < 6:
+            return None
+        return self._under(alive[:main], alive[main:])
+
+    def _under(self, head: list[int], rest: list[int]) -> Condensed | None:
+        """Return `head` as a bullet with `rest`, condensed, under it (its items, if it lists some)."""
+        child = _Condenser([self.words[k] for k in rest], self.target, self.most).run()
+        if child is None:
+            child = Condensed(tuple(range(len(rest))))
+        if child.children and not child.lead:
+            return None
+        if child.lead:  # "...: A, B and C" lists its items under the head
+            if child.keep:
+                return None
+            return Condensed(tuple(head), tuple(tuple(rest[k] for k in c) for c in child.children), lead=True)
+        return Condensed(
+            tuple(head), (tuple(rest[k] for k in child.keep),), cut=False, lead=True, child_cut=child.cut
+        )
+
+    def part(self, indices: list[int]) -> Condensed:
+        """Return one of the claims `split` found, condensed (and never split again)."""
+        words = [self.words[i] for i in indices]
+        found = _Condenser(words, self.target, self.most).run() or Condensed(tuple(range(len(words))))
+        remap = lambda found_: tuple(indices[k] for k in found_)  # noqa: E731
+        return Condensed(remap(found.keep), tuple(remap(c) for c in found.children), found.cut, found.lead)
+
+    def enumeration(self) -> Condensed | None:
+        """A sentence listing three to six items ("divided into A, B and C"): a bullet for what
+        introduces them, a sub-bullet for each."""
+        alive = self.alive
+        last = next((p for p in range(len(alive) - 2, 1, -1) if self.bare[alive[p]] in ("and", "or")), None)
+        if last is None:
+            return None
+        commas = []
+        for p in range(last - 1, -1, -1):  # the commas of the run before "and", nearest first
+            if self.words[alive[p]].endswith(","):
+                if commas and commas[-1] - p > 8:
+                    break
+                commas.append(p)
+        if not commas or last - commas[0] > 8:
+            return None
+        commas.reverse()
+        items = [list(range(a + 1, b + 1)) for a, b in zip(commas, commas[1:], strict=False)]
+        if commas[-1] < last - 1:
+            items.append(list(range(commas[-1] + 1, last)))
+        longest = max((len(item) for item in items), default=0)
+        items.append(list(range(last + 1, len(alive))))
+        cue = next((p for p in range(commas[0], -1, -1) if self.bare[alive[p]] in LIST_CUES), None)
+        if longest == 0 or cue is None or cue < 2 or commas[0] - cue > longest + 1:
+            return None
+        items.insert(0, list(range(cue + 1, commas[0] + 1)))
+        if not 3 <= len(items) <= 6 or not all(1 <= len(item) <= 8 for item in items):
+            return None
+        lengths = [len(item) for item in items]
+        if max(lengths) > 4 * min(lengths):
+            return None  # "needed, rather than ... or ...": parts of a sentence, not items
+        if any(self.bare[alive[item[0]]] in _NOT_ITEMS for item in items):
+            return None  # "whether that is ...", "and we welcome ...": a clause, not an item
+        head = next(
+            (k for k, p in enumerate(items[-1]) if self.bare[alive[p]] in ("such", "including", "like")), None
+        )
+        if (head or len(items[-1])) > longest + 3:
+            return None  # the last "item" runs on: the list sits mid-sentence
+        children = tuple(tuple(alive[p] for p in item) for item in items)
+        return Condensed(tuple(alive[: cue + 1]), children, lead=True)
+
+    def cut(self) -> Condensed:
+        """Cut at the last clause boundary within `most` words (never right after an opening
+        subordinate clause: the main clause must stay); with none, keep the sentence whole up to
+        half as long again; only a longer one is cut at `most` words."""
+        alive = self.alive
+        main = self._main_clause() if self.bare[alive[0]] in _SUBORDINATORS else 0
+        for size in range(self.most, 7, -1):
+            if size < main + 4 or self._listing(size - 1):
+                continue  # "Once a valuable API is defined," alone says nothing; nor does half a list
+            last, following = self.words[alive[size - 1]], self.bare[alive[size]]
+            comma = last.endswith((",", ":"))
+            hedged = bare(last) in ("part", "partly", "just", "only", "not", "mainly", "largely", "simply")
+            clause = last.endswith(";") or following in ("because", "whereas") and not hedged
+            clause = clause or comma and (following in CLAUSE_STARTS or self._subject_like(size))
+            if bare(last) in STOP or not clause:
+                continue
+            if self._condition_before(size):
+                continue  # "... that if you find an error message frustrating," needs what follows
+            return Condensed(tuple(alive[:size]), cut=True)
+        longest = self.most + self.most // 2
+        protected = any(self.bare[i] in PROTECTED for i in alive[: 2 * self.most])
+        if len(alive) <= longest or len(alive) <= 2 * self.most and protected:
+            return Condensed(tuple(alive))  # whole, rather than lose a "must" or a "not" by a cut
+        comma = next(
+            (
+                p
+                for p in range(longest - 1, max(7, main + 3), -1)
+                if self.words[alive[p]].endswith((",", ";", ":")) and not self._listing(p)
+            ),
+            None,
+        )
+        if comma is not None:  # any comma, rather than the middle of a clause
+            return Condensed(tuple(alive[: comma + 1]), cut=True)
+        size = self.most
+        while size > 1 and self.bare[alive[size - 1]] in STOP:
+            size -= 1
+        return Condensed(tuple(alive[:size]), cut=True)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _starts_with(self, phrase: tuple[str, ...]) -> bool:
+        alive = self.alive
+        if len(alive) <= len(phrase) + 3 or any(self.bare[alive[k]] != w for k, w in enumerate(phrase)):
+            return False
+        return self.words[alive[len(phrase) - 1]].endswith(",") or len(phrase) > 2
+
+    def _main_clause(self) -> int:
+        """Return where the main clause of a sentence that opens with a subordinate clause starts:
+        after the first comma (not a list's) that a subject follows."""
+        alive = self.alive
+        for p in range(1, len(alive) - 1):
+            if self.words[alive[p]].endswith(",") and not self._listing(p) and self._subject_like(p + 1):
+                return p + 1
+        return len(alive)
+
+    def _condition_before(self, size: int) -> bool:
+        """Tell whether the clause that ends at `size` words is a condition ("if ...,")."""
+        alive = self.alive
+        start = next((p + 1 for p in range(size - 2, -1, -1) if self.words[alive[p]].endswith((",", ";"))), 0)
+        return any(self.bare[i] in _CONDITIONAL for i in alive[start:size])
+
+    def _which_means(self, position: int) -> bool:
+        """Tell whether ", which means that Y" starts at `position`."""
+        alive = self.alive
+        return position + 1 < len(alive) and (self.bare[alive[position]], self.bare[alive[position + 1]]) == (
+            "which",
+            "means",
+        )
+
+    def _subject_like(self, position: int) -> bool:
+        """Tell whether the word at `position` can start a clause's subject: an article, a
+        pronoun or a name."""
+        if position >= len(self.alive):
+            return False
+        word = self.words[self.alive[position]]
+        return self.bare[self.alive[position]] in _SUBJECTS or word[:1].isupper()
+
+    def _needs_subject(self, position: int) -> bool:
+        """Tell whether the word at `position` needs the one before it ("So is ...", "Still water")."""
+        return position < len(self.alive) and self.bare[self.alive[position]] in _NEEDS_SUBJECT
+
+    def _informative(self, part: list[int], tier: int, whole: bool = False) -> bool:
+        """Tell whether leaving `part` out loses what it must not: a negation, condition, modal or
+        quantifier, ever; a figure or a name, unless only that keeps the bullet within `most`.
+
+        A `whole` clause (an aside, a trailing clause) takes its own negation or modal with it,
+        which changes nothing the bullet still says: only a condition in it keeps it.
+        """
+        if whole and any(self.bare[i] in CONDITIONS for i in part):
+            return True
+        if not whole and any(self.bare[i] in PROTECTED for i in part):
+            return True
+        if tier == self.most:
+            return False
+        return any(
+            any(c.isdigit() for c in self.words[i]) or (k and self.words[i][:1].isupper())
+            for k, i in enumerate(part)
+        )
+
+
+SLACK = 4  # words over `most` a bullet may keep rather than be cut
+_PREPOSITIONS = frozenset("for in on at to by with".split())
+_CONCESSIVE = frozenset("although though whereas whilst".split())
+_DASHES = frozenset(("—", "–", "--", "-"))
+_JOINER_WORDS = frozenset("and but meaning which means that whereas while because so where".split())
+_SUBJECT_JOINERS = frozenset("and while whereas because so where".split())
+_CONDITIONAL = frozenset("if unless when whenever once until given assuming provided".split())
+_SUBORDINATORS = frozenset(
+    """once if when whenever although though because since while whether as after before unless until
+    whereas given assuming provided""".split()
+)
+_NOT_ITEMS = _SUBORDINATORS | frozenset("and or but we i you they it he she there rather than".split())
+_ASIDE_OPENERS = frozenset(
+    """which who whom whose also a an the one known formerly including especially particularly like
+    such not often usually typically perhaps probably in at for by from with of as now then
+    founded born based""".split()
+)
+_SUBJECTS = frozenset(
+    "the a an this these those it they we you i he she there its their many most some people".split()
+)
+_PARTICIPLES = frozenset(
+    """held known made built born given taken seen found led set put run written done shown grown
+    thought brought bought sold told kept left met paid sent spent won begun drawn""".split()
+)
+_NEEDS_SUBJECT = frozenset("is was are were do does did much many far that".split())

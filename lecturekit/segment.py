@@ -1,0 +1,223 @@
+"""Parts for a text without headings: split where the vocabulary shifts, titled in its own words.
+
+Many essays and notes have no headings, or one heading over everything; a deck of them would be
+one long part. Like TextTiling (Hearst, 1997), the blocks of such a text are compared by the
+words they share: where the words on either side of a gap between paragraphs have least in
+common, relative to the gaps around it, the topic shifts. The deepest gaps become part breaks,
+3 to 6 parts by length. Each part is titled by its key phrase: the words it uses often and the
+other parts seldom, taken as the author wrote them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .condense import STOP
+from .lesson import BulletList, Heading, Lesson, Paragraph, Quote, Section, Span, plain
+
+MIN_WORDS = 450  # a shorter text stays one part
+WORDS_PER_PART = 300
+MIN_PARTS, MAX_PARTS = 3, 6
+WINDOW_TERMS = 60  # words compared on each side of a gap
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+# Words that carry no topic, beyond the stop words: the title of a part is never one of these.
+_EMPTY = STOP | frozenset(
+    """i you he she it we they me him her us them my your our its their what which who whom whose
+    this that these those am is are was were be been being have has had having do does did doing
+    would should could ought can will may might must shall also just only very more most much many
+    some any each every all both few other such no nor not own same so than too can't don't won't
+    there here when where why how again further once one two three first second new old good great
+    well even still however thus often always never way thing things lot make made get got like
+    use used using see seen say said know known think want need take come go going see really
+    something anything everything nothing someone anyone everyone nobody part parts time people
+    person kind sort top bottom end start idea ideas example examples case cases number day year
+    today tomorrow yesterday able because why yes right left back came come comes went gone let
+    put set give given gave keep kept find found tell told ask asked try tried call called seem
+    seems look looks looking feel felt mean means meant show shows shown help helps work works
+    yet though although while whether until since unless upon about above below after before into
+    onto over under around through across between without within rather quite almost already
+    etc isbn doi url http https www com org""".split()
+)
+
+
+def segment(lesson: Lesson) -> Lesson:
+    """Return `lesson`, its text split into titled parts if it is long and has no headings."""
+    if len(lesson.sections) != 1:
+        return lesson
+    section = lesson.sections[0]
+    blocks = section.blocks
+    if any(isinstance(b, Heading) for b in blocks):
+        return lesson
+    units = _units(blocks)
+    words = sum(len(_terms(text)) for _, text in units)
+    total = sum(len(text.split()) for _, text in units)
+    parts = min(MAX_PARTS, max(MIN_PARTS, round(total / WORDS_PER_PART)), len(units) // 2)
+    if total < MIN_WORDS or parts < MIN_PARTS or not words:
+        return lesson
+    breaks = _breaks([_terms(text) for _, text in units], parts)
+    groups = _split(units, breaks)
+    titles = _titles([" ".join(text for _, text in group) for group in groups])
+    sections = tuple(
+        Section(
+            (Span(title),),
+            getattr(group[0][0][0], "line", section.line),
+            tuple(b for part, _ in group for b in part),
+        )
+        for title, group in zip(titles, groups, strict=True)
+    )
+    return replace(lesson, sections=sections)
+
+
+def _units(blocks) -> list[tuple[list, str]]:
+    """Return the blocks as units of text: each paragraph, list or quote with the pictures,
+    tables and code that follow it (they belong to what introduces them)."""
+    units: list[tuple[list, str]] = []
+    for block in blocks:
+        text = _text(block)
+        if text or not units:
+            units.append(([block], text))
+        else:
+            units[-1][0].append(block)
+    return units
+
+
+def _text(block) -> str:
+    if isinstance(block, Paragraph):
+        return plain(block.inlines)
+    if isinstance(block, BulletList):
+        return " ".join(_text(b) for item in block.items for b in item.blocks)
+    if isinstance(block, Quote):
+        return " ".join(_text(b) for b in block.blocks)
+    return ""
+
+
+def _terms(text: str) -> list[str]:
+    """Return the words of `text` that can carry a topic, lower case, a plural's "s" dropped."""
+    found = []
+    for word in _WORD.findall(text):
+        word = word.lower().replace("’", "'").removesuffix("'s")
+        if word not in _EMPTY and len(word) > 2:
+            found.append(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    return found
+
+
+def _breaks(units: list[list[str]], parts: int) -> list[int]:
+    """Return the gaps (after unit i) where the topic shifts most: the `parts - 1` deepest valleys
+    of lexical cohesion, each part at least half an even share of the words.
+
+    As in TextTiling, each side of a gap is a window of about WINDOW_TERMS words, not a number of
+    paragraphs, so a short paragraph does not look like a change of topic.
+    """
+    flat = [w for unit in units for w in unit]
+    ends = list(_running(len(unit) for unit in units))  # where each unit's words end in `flat`
+    gaps = len(units) - 1
+    similarity = []
+    for gap in range(gaps):
+        at = ends[gap]
+        left, right = Counter(flat[max(0, at - WINDOW_TERMS) : at]), Counter(flat[at : at + WINDOW_TERMS])
+        similarity.append(_cosine(left, right))
+    depth = []
+    for gap, value in enumerate(similarity):
+        depth.append((max(similarity[: gap + 1]) - value) + (max(similarity[gap:]) - value))
+    return _deepest(depth, ends, len(flat), parts)
+
+
+def _deepest(depth: list[float], ends: list[int], total: int, parts: int) -> list[int]:
+    """Return the `parts - 1` gaps of greatest total depth such that every part holds between
+    0.6 and 1.6 times an even share of the words (dynamic programming over the gaps)."""
+    share = total / parts
+    low, high = share * 0.6, share * 1.6
+    cuts = [0, *ends[:-1], total]  # cuts[k]: where the words after gap k - 1 start; gap g is cuts[g + 1]
+    gaps = len(depth)
+    # best[j][g]: the greatest depth of j breaks with the last at gap g (None: no such split).
+    best: list[dict[int, tuple[float, list[int]]]] = [{-1: (0.0, [])}]
+    for j in range(1, parts):
+        layer: dict[int, tuple[float, list[int]]] = {}
+        for g in range(gaps):
+            for previous, (score, chosen) in best[j - 1].items():
+                size = cuts[g + 1] - cuts[previous + 1]
+                if (
+                    previous < g
+                    and low <= size <= high
+                    and (g not in layer or layer[g][0] < score + depth[g])
+                ):
+                    layer[g] = (score + depth[g], [*chosen, g])
+        best.append(layer)
+    finals = [
+        (score, chosen) for g, (score, chosen) in best[-1].items() if low <= total - cuts[g + 1] <= high
+    ]
+    return max(finals)[1] if finals else []
+
+
+def _running(sizes):
+    total = 0
+    for size in sizes:
+        total += size
+        yield total
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    shared = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return shared / norm if norm else 0.0
+
+
+def _split(units: list, breaks: list[int]) -> list[list]:
+    groups, start = [], 0
+    for gap in [*breaks, len(units) - 1]:
+        groups.append(units[start : gap + 1])
+        start = gap + 1
+    return groups
+
+
+def _titles(texts: list[str]) -> list[str]:
+    """Return a title for each part: its key phrase, as written, unique among the parts."""
+    phrases = [_phrases(text) for text in texts]
+    spread = Counter(p for found in phrases for p in set(found))
+    titles: list[str] = []
+    for found in phrases:
+        scored = sorted(found, key=lambda p: (-_weight(p, found[p], spread[p], len(texts)), p))
+        taken = {t.lower() for t in titles}
+        title = next((found[p][1] for p in scored if found[p][1].lower() not in taken), "")
+        titles.append(title[:1].upper() + title[1:] if title else f"Part {len(titles) + 1}")
+    return titles
+
+
+def _weight(key: str, entry: tuple[int, str], parts_with_it: int, parts: int) -> float:
+    """Return how well a phrase titles its part: used often there, seldom elsewhere (tf-idf),
+    longer phrases and names before single common words, and not a verb's or adverb's form."""
+    count, shown = entry
+    words = key.split()
+    weight = count * math.log(1 + parts / parts_with_it) * (1 + 0.8 * (len(words) - 1))
+    if shown[:1].isupper() and not shown.isupper() or shown.isupper() and len(shown) > 1:
+        weight *= 1.3
+    if words[-1].endswith(("ing", "ed", "ly")):
+        weight *= 0.5
+    if len(words) == 1 and shown.islower():
+        weight *= 0.6  # "decisions": a common word alone says little of what a part is about
+    return weight
+
+
+def _phrases(text: str) -> dict[str, tuple[int, str]]:
+    """Return the candidate titles of a text: runs of one to three words that can carry a topic,
+    each with its count and its first appearance as written."""
+    found: dict[str, list] = {}
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+", text)
+    run: list[str] = []
+    for word in [*words, "."]:
+        lowered = word.lower().replace("’", "'")
+        if not word[:1].isalpha() or lowered in _EMPTY or len(word) < 3:
+            for size in (1, 2, 3):
+                for start in range(len(run) - size + 1):
+                    shown = " ".join(run[start : start + size])
+                    key = " ".join(_terms(shown))
+                    if key and len(key.split()) == size:
+                        entry = found.setdefault(key, [0, shown])
+                        entry[0] += 1
+            run = []
+        else:
+            run.append(word)
+    return {key: (count, shown) for key, (count, shown) in found.items() if count >= 2 or len(found) < 3}
