@@ -52,11 +52,12 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
     """
     from .questions import discussion_questions
     from .reader import read_article
+    from .segment import segment
 
     started = time.perf_counter()
     from .handouts.plan import plan_handout
 
-    lesson = read_article(article, max_bytes=options.max_bytes, defaults=options.defaults)
+    lesson = segment(read_article(article, max_bytes=options.max_bytes, defaults=options.defaults))
     questions = discussion_questions(lesson, options.questions_templates)
     handout = plan_handout(lesson, questions.questions, options.handout)
     deck_task = (make_deck, lesson, questions.texts, build_time(lesson.meta), write, options.template)
@@ -70,6 +71,9 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
             deck_task[0](*deck_task[1:]),
             handout_task[0](*handout_task[1:]),
         )
+    warnings = [*lesson.warnings, *questions.warnings, *deck_warnings]
+    if options.strict and warnings:
+        raise _strict_error(warnings)
     deck_path, handout_path, instructor_path = output_paths(article, options.out)
     paths = [deck_path, handout_path] + ([instructor_path] if options.handout.instructor else [])
     if write:
@@ -81,12 +85,28 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
     return Result(
         article,
         paths if write else [],
-        [*lesson.warnings, *questions.warnings, *deck_warnings],
+        warnings,
         slides,
         pages,
         len(questions.questions),
         time.perf_counter() - started,
         [article, *images, *templates],
+    )
+
+
+def _strict_error(warnings: list[Diagnostic]) -> LessonError:
+    """Return the error a --strict build stops with: its first warning, and how many there are."""
+    first = warnings[0]
+    more = (
+        f" (and {len(warnings) - 1} more warning{'s' if len(warnings) > 2 else ''})"
+        if len(warnings) > 1
+        else ""
+    )
+    return LessonError(
+        first.path,
+        first.line,
+        f"{first.message}{more}",
+        "--strict makes every warning an error: fix the article, or build without --strict.",
     )
 
 

@@ -129,6 +129,11 @@ def parser() -> argparse.ArgumentParser:
         "--shard", metavar="I/N", help="build only the I-th of N slices of the articles (e.g. 2/4)"
     )
     build.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat every warning (a picture not found, a remote picture, ...) as an error: for CI",
+    )
+    build.add_argument(
         "--max-size",
         type=float,
         default=4.0,
@@ -296,6 +301,7 @@ def _job_options(jobs, args) -> tuple[dict, list]:
             instructor=args.instructor,
         ),
         questions_templates=args.questions_templates,
+        strict=args.strict,
     )
     configs: dict = {}
     options: dict = {}

@@ -17,12 +17,12 @@ HandoutOptions = namedtuple(
 class Options(
     namedtuple(
         "Options",
-        "out max_bytes handout questions_templates defaults template",
-        defaults=(Path("build"), DEFAULT_MAX_BYTES, HandoutOptions(), None, None, None),
+        "out max_bytes handout questions_templates defaults template strict",
+        defaults=(Path("build"), DEFAULT_MAX_BYTES, HandoutOptions(), None, None, None, False),
     )
 ):
     """out: the output folder; defaults: front-matter fields from course.toml; template: an
-    institution's .pptx or .potx (None: lecturekit's own). (collections.namedtuple: importing
+    institution's .pptx or .potx (None: lecturekit's own); strict: every warning is an error. (collections.namedtuple: importing
     typing would cost a rebuild with nothing to do a tenth of its time.)"""
 
     __slots__ = ()
@@ -30,4 +30,4 @@ class Options(
     def fingerprint(self) -> str:
         """Return what of these options shapes the outputs, as text (the output folder does not)."""
         defaults = sorted((self.defaults or {}).items(), key=lambda kv: kv[0])
-        return repr((tuple(self.handout), defaults, str(self.template or "")))
+        return repr((tuple(self.handout), defaults, str(self.template or ""), self.strict))

@@ -496,38 +496,53 @@ class _BlockReader:
                 href = str(node.attrs.get("href", ""))
                 self._walk(node.children, replace(style, href=href or None), out, images, line)
             elif kind == "image":
-                images.append(self.image(node, line[0]))
+                image = self.image(node, line[0], inside_link=style.href is not None)
+                if image is not None:
+                    images.append(image)
             else:
                 self._walk(node.children, style, out, images, line)
 
-    def image(self, node: SyntaxTreeNode, line: int) -> Image:
+    def image(self, node: SyntaxTreeNode, line: int, inside_link: bool = False) -> Image | None:
+        """Return the picture `node` shows, or None for a badge (dropped, with a warning).
+
+        A remote picture is never fetched, and a local one that is missing or outside the
+        article's folder cannot be shown: each is kept without a file, so the deck names it in
+        the speaker notes, and a warning gives its line (`--strict` makes that an error).
+        """
         src = str(node.attrs.get("src", ""))
         alt = _alt_text(node)
         title = str(node.attrs.get("title", "") or "")
         parts = urlsplit(src)
-        if parts.scheme or src.startswith("//"):
+        remote = bool(parts.scheme) or src.startswith("//")
+        if remote and (inside_link or _BADGE.search(alt) or _BADGE_HOSTS.search(src)):
             self.warn(
-                line, f"remote image {src!r} is not fetched (the build is offline); its alt text stands in"
+                line, f"badge image {src!r} ({alt or 'no alt text'}) left out: it is no lecture content"
             )
+            return None
+        if remote:
+            self.warn(line, f"remote image {src!r} is not fetched (the build is offline): the notes name it")
             return Image(src, alt, title, line, None)
         target = (self.folder / unquote(parts.path)).resolve()
         if not target.is_relative_to(self.folder):
-            raise LessonError(
-                self.path,
-                line,
-                f"image {src!r} is outside the article's folder",
-                "Copy the image next to the article (or below it) and link it by a relative path.",
+            self.warn(
+                line, f"image {src!r} is outside the article's folder, so it is not shown: the notes name it"
             )
+            return Image(src, alt, title, line, None)
         if not target.is_file():
-            raise LessonError(
-                self.path,
-                line,
-                f"image {src!r} not found (looked for {target})",
-                "Check the file name, or remove the image.",
-            )
+            self.warn(line, f"image {src!r} not found (looked for {target}): the notes name it")
+            return Image(src, alt, title, line, None)
         return Image(src, alt, title, line, target, _picture_size(target, src, self.path, line))
 
 
+# A badge: a README's status picture, which says nothing in a lecture.
+_BADGE = re.compile(
+    r"\b(?:build|ci|test|tests|coverage|codecov|license|licence|pypi|npm|version|release|downloads|docs|"
+    r"documentation|status|badge|chat|gitter|discord|doi|travis|circleci|appveyor|binder|zenodo)\b",
+    re.IGNORECASE,
+)
+_BADGE_HOSTS = re.compile(
+    r"shields\.io|badge|travis-ci|circleci|codecov|appveyor|badgen\.net|/actions/workflows/", re.I
+)
 IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF")
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo is already ten times what a slide can show
 
