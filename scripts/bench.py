@@ -10,7 +10,9 @@ that a noisy machine weighs on both alike.
      decks, with the same number of processes at a time;
   3. a rebuild of that course with nothing changed, against the floor;
   4. one article at 1x, 10x and 100x the seed's length: time and peak memory;
-  5. an in-process rebuild of the seed after an edit (what --watch does), against (1).
+  5. an in-process rebuild of the seed after an edit (what --watch does), against (1);
+  6. key points of one "sentence" of 500, 5,000 and 50,000 words (a table flattened into
+     text): time per word must stay flat, condensing is linear in the sentence's length.
 """
 
 from __future__ import annotations
@@ -148,8 +150,50 @@ def main() -> int:
         edit = _in_process_rebuild(tmp, args.runs, env)
         rows.append(("5. in-process rebuild of the seed after an edit", edit, "cold build (1)", cold, 0.3))
 
+    long_text = _long_sentences(env)
     _print(rows, scale, args, _steal(cpu_before, _cpu_times()))
+    _print_long(long_text)
     return 0
+
+
+LONG_SENTENCE = """
+import json, sys, time
+from lecturekit.lesson import Span
+try:
+    from lecturekit.keypoints import paragraph_points as points
+except ImportError:  # an older lecturekit, for comparing
+    from lecturekit.keypoints import key_point as points
+found = {}
+for words in (500, 5000, 50000):
+    text = " ".join(f"cell{n}," if n % 7 == 6 else f"value{n}" for n in range(words)) + "."
+    best = None
+    for run in range(3):
+        started = time.perf_counter()
+        points((Span(text + " " * run),))  # a new text each run: nothing cached
+        seconds = time.perf_counter() - started
+        best = seconds if best is None else min(best, seconds)
+    found[words] = best
+print(json.dumps(found))
+"""
+
+
+def _long_sentences(env: dict) -> dict[int, float]:
+    """Return the seconds the key points of one long "sentence" take, by its number of words."""
+    import json
+
+    done = subprocess.run([PYTHON, "-c", LONG_SENTENCE], check=True, env=env, capture_output=True, text=True)
+    return {int(k): v for k, v in json.loads(done.stdout).items()}
+
+
+def _print_long(found: dict[int, float]) -> None:
+    print("\n| 6. one sentence (a table flattened into text) | words | key points | time per 1000 words |")
+    print("|---|---|---|---|")
+    for words, seconds in found.items():
+        print(f"| | {words} | {seconds * 1000:.1f} ms | {seconds / words * 1e6:.2f} ms |")
+    growth = (found[50000] / 50000) / (found[500] / 500)
+    print(
+        f"\ntime per word at 50,000 / at 500 words: {growth:.2f} (target <= 1.5, linear: {'met' if growth <= 1.5 else 'not met'})"
+    )
 
 
 # -- measuring ---------------------------------------------------------------------------------------------------------
