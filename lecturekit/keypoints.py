@@ -295,7 +295,7 @@ def _long_words(inlines: Inlines) -> Inlines:
 
 BACK_MATTER = re.compile(
     r"^(?:acknowledge?ments?|thanks|references|bibliography|works cited|further reading|funding|credits"
-    r"|about the authors?|licen[cs]e|footnotes)$",
+    r"|about the authors?|licen[cs]e|footnotes|(?:further reading|additional resources|references)\b.*)$",
     re.IGNORECASE,
 )
 

@@ -1,45 +1,47 @@
-"""Discussion questions: the author's, the article's own, and ones made from each section.
+"""Discussion questions a lecturer would ask: the author's, the article's own, and ones about its concepts.
 
-Deterministic and offline. Three origins, in this order, merged and de-duplicated:
+Deterministic and offline. Three origins, in this order:
 1. authored: front matter `questions:` and a "Discussion questions" section, verbatim;
-2. article: the interrogative sentences of the text, verbatim;
-3. generated: jinja2 templates (lecturekit/questions/*.j2, or a course's own folder) filled
-   with what each section offers: its claims, figures and dates, named cases, contrasts, views
-   reported from named people or institutions, quoted terms, obstacles. Every section gets at
-   least one, and the choice spreads the questions over Bloom's levels.
+2. the article's own: questions it puts to the reader, verbatim; not a rhetorical question the
+   next sentence answers, not one inside quoted speech, not a fragment;
+3. generated: jinja2 templates (lecturekit/questions/*.j2, or a course's own folder), each
+   filled with a concept of its kind that a section names (see concepts.py): a case, two cases to
+   compare, a named source, a defined term, a figure with its unit, the obstacles an author
+   lists, a question a heading asks, the part's subject. A template whose kind the section
+   does not offer is not used; a question over MAX_WORDS words is not asked.
+
+The handout lists all of them (6 to 12), grouped by section; the deck shows the best three to
+five: the author's and the article's first, then the most open questions that name concrete
+things. The instructor edition adds each question's sentences and what a good answer mentions.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .code import language_name
-from .keypoints import claims
-from .lesson import (
-    BulletList,
-    Code,
-    Diagnostic,
-    Heading,
-    Lesson,
-    LessonError,
-    Paragraph,
-    Quote,
-    Section,
-    Table,
-    plain,
-)
+from .concepts import Casing, lecture_topic, paragraphs, section_concepts
+from .keypoints import is_back_matter, paragraph_points
+from .lesson import Diagnostic, Lesson, LessonError, Span, plain
 from .text import is_question, sentences
 
 TEMPLATE_DIR = Path(__file__).parent / "questions"
 BLOOM_LEVELS = ("understand", "apply", "analyse", "evaluate", "create")
-TARGET = 10  # questions for a lecture, when the sections offer enough
-SPREAD = 15  # how much each earlier question of the same Bloom level counts against a template
-UNUSED_BONUS = 10  # how much a Bloom level not yet asked counts for it
-MAX_CLAIM_WORDS = 22
+MOST, LEAST = 12, 6  # questions for the handout, when the article offers them
+TARGET = 8  # past this, a further question must bring a Bloom level not yet asked
+PER_SECTION = 2  # generated questions a section gets at most
+ARTICLE_MOST = 4  # of the article's own questions
+ARTICLE_PER_SECTION = 2
+PER_TEMPLATE = 2  # questions of one template in a lecture: no stem asked over and over
+FOR_DECK = 5
+MAX_WORDS = 25  # a question a lecturer can read out and a student can hold in mind
+# Open questions first on the deck: a judgement or a design before an explanation.
+OPENNESS = {"evaluate": 0, "create": 1, "analyse": 2, "apply": 3, "understand": 4}
+CONCRETE = frozenset(("case", "cases", "source", "claim", "term", "figure", "obstacles", "heading"))
+_QUOTE_MARKS = '"“”‘’«»'
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,15 @@ class Question:
     bloom: str
     origin: str  # "authored" | "article" | "generated"
     sources: tuple[str, ...]  # the sentence(s) it came from
+    kind: str = ""  # the concept a generated question is about: case, source, term ...
+    slots: tuple[tuple[str, object], ...] = ()  # what filled its template
+    answer: tuple[str, ...] = ()  # what a good answer mentions (instructor edition)
 
 
 @dataclass(frozen=True)
 class Questions:
-    questions: tuple[Question, ...]
+    questions: tuple[Question, ...]  # all of them, in the handout's order (by section)
+    deck: tuple[Question, ...] = ()  # the best three to five, for the discussion slide
     warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     @property
@@ -71,71 +77,212 @@ class QuestionTemplate:
     compiled: object = field(default=None, compare=False, repr=False)  # the jinja2 Template
 
 
-@dataclass(frozen=True)
-class _Fact:
-    kind: str
-    values: dict
-    sources: tuple[str, ...]
-
-
-def discussion_questions(lesson: Lesson, template_dir: Path | None = None, target: int = TARGET) -> Questions:
-    """Return the discussion questions for `lesson`, authored first, then the article's, then generated."""
+def discussion_questions(lesson: Lesson, template_dir: Path | None = None) -> Questions:
+    """Return the discussion questions for `lesson`: all, in section order, and the deck's best."""
     warnings: list[Diagnostic] = []
     templates = load_templates(template_dir or TEMPLATE_DIR)
     chosen: list[Question] = []
     for text in lesson.meta.questions:
         _add(chosen, Question(text, "", classify(text), "authored", (text,)))
-    for section in lesson.sections:
-        for sentence in _interrogatives(section):
-            _add(chosen, Question(sentence, plain(section.title), classify(sentence), "article", (sentence,)))
-    casing = _Casing(lesson)
-    lesson_topic = casing.phrase(lesson.meta.title)
-    candidates = [
-        _candidates(section, lesson_topic, casing, templates, warnings) for section in lesson.sections
+    own = [
+        (section, found)
+        for section in lesson.sections
+        if not is_back_matter(plain(section.title))
+        for found in article_questions(section)
     ]
-    # Template order says which question a section offers best; the spread over Bloom's levels
-    # (of the generated questions) breaks ties and brings in levels not yet asked.
-    bloom_used: Counter[str] = Counter()
+    if len(own) > ARTICLE_MOST:  # the closing part's questions first: where an article asks its own
+        closing = [o for o in own if o[0] is lesson.sections[-1]]
+        own = [o for o in own if o in closing[-ARTICLE_MOST:] or o not in closing][:ARTICLE_MOST]
+        own = sorted(own, key=lambda o: lesson.sections.index(o[0]))
+    for section, (sentence, context) in own:
+        grounds = tuple(c for c in context if not is_question(c))
+        question = Question(sentence, plain(section.title), classify(sentence), "article", context)
+        _add(chosen, replace(question, answer=_answer(grounds)))
+    chosen = chosen[:MOST]
+    casing = Casing(lesson)
+    lecture = lecture_topic(lesson, casing)
+    candidates = [
+        _candidates(section, casing, lecture, templates, warnings)
+        for section in lesson.sections
+        if not is_back_matter(plain(section.title))
+    ]
+    chosen += _generated(chosen, candidates)
+    ordered = _by_section(chosen, lesson)
+    return Questions(tuple(ordered), tuple(deck_order(chosen)[:FOR_DECK]), tuple(warnings))
 
-    def score(question: Question) -> float:
-        used = bloom_used[question.bloom]
-        return question_order[question] + SPREAD * used - (UNUSED_BONUS if used == 0 else 0)
 
-    question_order = {q: order for options in candidates for q, order in options}
-    per_section: list[list[Question]] = [[] for _ in lesson.sections]
-    # Round one gives every section a question; later rounds add more up to the target.
-    for round_ in range(3):
-        for index, options in enumerate(candidates):
-            if round_ and len(chosen) >= target:
-                break
-            mine = per_section[index]
-            # Round one may ask two sections the same kind of question: each section needs one.
-            fresh = [
-                q
-                for q, _ in options
-                if not _duplicate(chosen, q, across=round_ > 0) and q.bloom not in {m.bloom for m in mine}
-            ]
-            if not fresh:
+def article_questions(section) -> list[tuple[str, tuple[str, ...]]]:
+    """Return the questions a section puts to the reader, each with the sentences around it.
+
+    Not a rhetorical question that the next sentence answers ("Why? Because ..."), not one
+    inside quoted speech, not a fragment of a few words.
+    """
+    found = []
+    texts = [" ".join(plain(p.inlines).split()) for block in section.blocks for p in paragraphs(block)]
+    for number, text in enumerate(texts):
+        spans = sentences(text)
+        after = texts[number + 1] if number + 1 < len(texts) else ""
+        for index, (start, end) in enumerate(spans):
+            sentence = text[start:end]
+            if not is_question(sentence) or len(sentence.split()) < 4 or _leans_back(sentence):
                 continue
-            # Keep room for levels not asked yet: once the picks left are few, take those first.
-            unused = {q.bloom for q in fresh if not bloom_used[q.bloom]}
-            missing = [level for level in BLOOM_LEVELS if not bloom_used[level]]
-            if unused and round_ and target - len(chosen) <= len(missing):
-                fresh = [q for q in fresh if q.bloom in unused]
-            best = min(fresh, key=score)
-            chosen.append(best)
-            mine.append(best)
-            bloom_used[best.bloom] += 1
-    return Questions(tuple(_order(chosen, lesson)), tuple(warnings))
+            following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else after
+            quoted = _in_quotes(text[:start], sentence)
+            if not _answers(following, sentence) and not quoted:
+                context = tuple(text[a:b] for a, b in spans[max(0, index - 2) : index + 1])
+                found.append((_without_preface(sentence), context))
+    return found[:ARTICLE_PER_SECTION]
 
 
-def _order(chosen: list[Question], lesson: Lesson) -> list[Question]:
-    """Authored, then the article's own, then generated in section order."""
+_BACK = frozenset("he she it its they them their this these those".split())
+
+
+def _in_quotes(before: str, sentence: str) -> bool:
+    """Tell whether a question is quoted speech: it opens a quotation, or its question mark is
+    inside one ("The minister asked, “Who will feed the cities now?”"), or the text before it
+    left a quotation open."""
+    head = sentence[: sentence.rfind("?")]
+    return (
+        sentence[:1] in _QUOTE_MARKS
+        or head.count("“") > head.count("”")
+        or head.count('"') % 2 == 1
+        or before.count("“") > before.count("”")
+    )
+
+
+_PERSONAL_BACK = frozenset("he she him it they them".split())  # not "its": "a state ... its people"
+
+
+def _leans_back(question: str) -> bool:
+    """Tell whether a question leans on a referent before it ("How did they arrange ...?", "Why
+    do governments tolerate them?"): read out alone, nobody would know what it asks about."""
+    words = [w.strip("“”\"'‘’,?").lower() for w in question.split()]
+    return any(w in _BACK for w in words[:3]) or any(w in _PERSONAL_BACK for w in words)
+
+
+def _without_preface(question: str) -> str:
+    """Return a question without what announces it: "A question to pose could be: Which ...?"."""
+    head, colon, rest = question.partition(": ")
+    if colon and rest[:1].isupper() and re.search(r"\b(?:question|ask|consider|pose)\w*\b", head, re.I):
+        return rest
+    return question
+
+
+_ANSWER_CUES = re.compile(
+    r"^(?:because|well|yes|no|simple|simply|the answer|that's|it's|it is|this is|they are|here's)\b", re.I
+)
+
+
+def _answers(following: str, question: str) -> bool:
+    """Tell whether the sentence after a question answers it: it opens as an answer does, or
+    takes up the question's last word ("What is a shell? A shell is ...")."""
+    if not following or is_question(following):
+        return False
+    if _ANSWER_CUES.match(following):
+        return True
+    words = re.findall(r"\w+", question.lower())
+    last = next((w for w in reversed(words) if len(w) > 3), "")
+    return bool(last) and last in re.findall(r"\w+", following.lower())[:6]
+
+
+def _candidates(section, casing, lecture, templates, warnings) -> list[tuple[Question, int]]:
+    """Return the questions the templates make of a section's concepts, with each template's order."""
+    found = []
+    concepts = section_concepts(section, casing, lecture)
+    for template in templates:
+        for concept in concepts:
+            if concept.kind != template.needs:
+                continue
+            text = _render(template, concept.slots, warnings)
+            if text and len(text.split()) <= MAX_WORDS:
+                question = Question(
+                    text,
+                    plain(section.title),
+                    template.bloom,
+                    "generated",
+                    concept.sources,
+                    concept.kind,
+                    concept.values,
+                    _answer(concept.sources),
+                )
+                found.append((question, template.order))
+    return found
+
+
+def _answer(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    """Return what a good answer mentions: the claims of the question's sentences, condensed."""
+    found: list[str] = []
+    for sentence in sentences[:3]:
+        for point in paragraph_points((Span(sentence),)):
+            shown = plain(point.inlines)
+            if point.children:
+                shown = shown.rstrip(":") + ": " + "; ".join(plain(c) for c in point.children)
+            found.append(shown)
+    return tuple(found[:3])
+
+
+def _generated(chosen: list[Question], candidates: list[list[tuple[Question, int]]]) -> list[Question]:
+    """Return generated questions, sections in turn, the best first: up to PER_SECTION a section
+    and MOST in all, TARGET where the sections offer them and more only for a new Bloom level."""
+    added: list[Question] = []
+    used: Counter[str] = Counter(q.bloom for q in chosen)
+    for round_ in range(PER_SECTION + 1):  # a last round only while under LEAST
+        for options in candidates:
+            if len(chosen) + len(added) >= MOST:
+                return added
+            mine = [q for q in added if options and q.section == options[0][0].section]
+            stems = Counter((q.kind, q.bloom) for q in added)
+            per_template = PER_TEMPLATE if len(chosen) + len(added) >= LEAST else PER_TEMPLATE + 1
+            fresh = [
+                (q, order)
+                for q, order in options
+                if not _duplicate(chosen + added, q)
+                and q.bloom not in {m.bloom for m in mine}
+                and q.kind not in {m.kind for m in mine}
+                and stems[(q.kind, q.bloom)] < per_template
+            ]
+            enough = len(chosen) + len(added) >= TARGET
+            if (
+                not fresh
+                or round_ == PER_SECTION
+                and enough
+                or round_
+                and enough
+                and not _new_level(fresh, used)
+            ):
+                continue
+            best = min(fresh, key=lambda qo: qo[1] + 15 * used[qo[0].bloom])[0]
+            added.append(best)
+            used[best.bloom] += 1
+    return added
+
+
+def _new_level(options, used: Counter) -> bool:
+    return any(not used[q.bloom] for q, _ in options)
+
+
+def deck_order(chosen) -> list[Question]:
+    """Return questions in the order the deck would show them: the author's and the article's
+    own first, then the most open generated ones that name concrete things, one a section
+    before a second from any."""
+    own = [q for q in chosen if q.origin != "generated"]
+    generated = sorted(
+        (q for q in chosen if q.origin == "generated"),
+        key=lambda q: (q.kind not in CONCRETE, OPENNESS[q.bloom]),
+    )
+    picked: list[Question] = []
+    for q in generated:
+        if q.section not in {p.section for p in picked}:
+            picked.append(q)
+    return own + picked + [q for q in generated if q not in picked]
+
+
+def _by_section(chosen: list[Question], lesson: Lesson) -> list[Question]:
+    """Authored first (the lecture as a whole), then section by section: the article's own, then
+    generated."""
     sections = {plain(s.title): i for i, s in enumerate(lesson.sections)}
     rank = {"authored": 0, "article": 1, "generated": 2}
-    return sorted(
-        chosen, key=lambda q: (rank[q.origin], sections.get(q.section, -1) if q.origin == "generated" else 0)
-    )
+    return sorted(chosen, key=lambda q: (q.origin != "authored", sections.get(q.section, -1), rank[q.origin]))
 
 
 def _add(chosen: list[Question], question: Question) -> None:
@@ -143,22 +290,14 @@ def _add(chosen: list[Question], question: Question) -> None:
         chosen.append(question)
 
 
-def _duplicate(chosen: list[Question], question: Question, across: bool = True) -> bool:
-    """Tell whether `question` repeats one already chosen: same words, or the same source sentence.
-
-    With `across` False, generated questions about different sections never count as repeats,
-    however alike their wording (two sections may both be asked for their main point).
-    """
+def _duplicate(chosen: list[Question], question: Question) -> bool:
+    """Tell whether `question` repeats one already chosen: most of the same words."""
     words = _words(question.text)
     for other in chosen:
-        if question.origin == "generated" and set(question.sources) & set(other.sources):
-            return True
-        if (
-            not across
-            and question.origin == other.origin == "generated"
-            and question.section != other.section
-        ):
-            continue
+        if question.kind and (question.kind, question.bloom) == (other.kind, other.bloom):
+            if question.slots == other.slots:
+                return True
+            continue  # one template, other concepts: its words are bound to be alike
         theirs = _words(other.text)
         if words and theirs and len(words & theirs) / len(words | theirs) >= 0.7:
             return True
@@ -207,16 +346,17 @@ def classify(question: str) -> str:
 
 _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
 _KINDS = (
-    "claim",
-    "figure_claim",
     "case",
-    "contrast",
-    "reported",
+    "cases",
+    "source",
+    "claim",
     "term",
+    "figure",
     "obstacles",
+    "heading",
+    "topic",
     "table",
     "code",
-    "topic",
 )
 
 
@@ -297,249 +437,3 @@ def _render(template: QuestionTemplate, values: dict, warnings: list[Diagnostic]
         warnings.append(Diagnostic(template.path, None, message))
         return None
     return text
-
-
-# -- what a section offers -------------------------------------------------------------------------
-
-_DETERMINERS = frozenset(
-    """the a an many most some several all few every each no one two three four five six seven eight
-    nine ten there private public foreign local""".split()
-)
-_PREPOSITIONS = frozenset(
-    """about above after against along among around at before behind beneath beside between beyond by
-    during for from in inside into near of on onto outside over since through to towards under until
-    upon with within without""".split()
-)
-_PRONOUNS = frozenset(
-    """it this these those that they he she we you i its their his her our such here""".split()
-)
-_GENERIC_TITLES = frozenset(
-    (
-        "introduction",
-        "conclusion",
-        "conclusions",
-        "overview",
-        "summary",
-        "background",
-        "discussion",
-        "preface",
-        "outlook",
-        "recap",
-        "context",
-        "closing thoughts",
-        "final thoughts",
-    )
-)
-_CONTRAST = re.compile(
-    r"^(However|Despite this|Despite that|Nevertheless|Nonetheless|Even so|Yet|But|Still),?\s"
-)
-_REPORTED = re.compile(
-    r"^(?:[^,]{0,40},\s+)?(?P<source>.+?)\s+(?:claims?|claimed|says|said|argues?|argued|reports?|reported|"
-    r"believes?|believed|estimates?|estimated|found|finds|suggests?|suggested|notes?|noted)\s+that\s+(?P<view>.+)$"
-)
-_QUOTED = re.compile(r"[‘“\"]([^‘’“”\"]{2,40})[’”\"]")
-_OBSTACLE = re.compile(
-    r"\b(obstacles?|barriers?|limits?|limitations?|constraints?|holdbacks?|hold(?:ing|s)?\b.{0,20}\bback|held back"
-    r"|challenges?|problems?|difficult(?:y|ies)|hurdles?|restrictions?)\b",
-    re.IGNORECASE,
-)
-_FIGURE = re.compile(r"\d")
-
-
-class _Casing:
-    """Which words are names, judged by how the article itself capitalises them."""
-
-    def __init__(self, lesson: Lesson):
-        self.capital: Counter[str] = Counter()
-        self.lower: Counter[str] = Counter()
-        self.heading_words: set[str] = set()
-        for section in lesson.sections:
-            for block in section.blocks:
-                if isinstance(block, Heading):
-                    self.heading_words.update(_bare(w) for w in plain(block.inlines).split())
-                for paragraph in _paragraphs(block):
-                    self._count(plain(paragraph.inlines))
-
-    def _count(self, text: str) -> None:
-        for start, end in sentences(text):
-            for word in text[start:end].split()[1:]:
-                bare = _bare(word)
-                if bare[:1].isupper():
-                    self.capital[bare] += 1
-                elif bare[:1].islower():
-                    self.lower[bare] += 1
-
-    def is_name(self, word: str) -> bool:
-        bare = _bare(word)
-        if not bare[:1].isupper():
-            return False
-        if len(bare) > 1 and bare.isupper():
-            return True  # an acronym
-        low = self.lower[bare.lower()]
-        return self.capital[bare] > low or (low == 0 and bare in self.heading_words)
-
-    def phrase(self, title: str) -> str:
-        """Return a title as a phrase to use inside a sentence: "What Is X Back?" -> "what is X back"."""
-        words = title.strip().rstrip("?:.!").split()
-        return " ".join(w if self.is_name(w) else w.lower() for w in words)
-
-    def clause(self, text: str) -> str | None:
-        """Return a claim as a clause to follow "that", or None if it cannot stand alone."""
-        words = text.rstrip(".").split()
-        if not (5 <= len(words) <= MAX_CLAIM_WORDS) or text.endswith("…"):
-            return None
-        first = _bare(words[0])
-        if first.lower() in _PRONOUNS:
-            return None
-        if first[:1].islower() or first[:1].isdigit() or first.lower() in _DETERMINERS:
-            return " ".join([words[0][:1].lower() + words[0][1:], *words[1:]])
-        if self.is_name(words[0]):
-            return " ".join(words)
-        return None
-
-    def names_someone(self, text: str) -> bool:
-        return any(self.is_name(w) for w in text.split())
-
-
-def _bare(word: str) -> str:
-    word = word.strip(".,;:!?…\"'“”‘’()[]")
-    for suffix in ("’s", "'s"):
-        word = word.removesuffix(suffix)
-    return word
-
-
-def _paragraphs(block):
-    if isinstance(block, Paragraph):
-        yield block
-    elif isinstance(block, Quote):
-        for inner in block.blocks:
-            yield from _paragraphs(inner)
-    elif isinstance(block, BulletList):
-        for item in block.items:
-            for inner in item.blocks:
-                yield from _paragraphs(inner)
-
-
-def _interrogatives(section: Section):
-    for block in section.blocks:
-        for paragraph in _paragraphs(block):
-            text = " ".join(plain(paragraph.inlines).split())
-            for start, end in sentences(text):
-                if is_question(text[start:end]):
-                    yield text[start:end]
-
-
-def _facts(section: Section, lesson_topic: str, casing: _Casing) -> list[_Fact]:
-    title = plain(section.title)
-    first_word = title.split()[0].casefold() if title.split() else ""
-    # "Introduction" says nothing about the subject, and "Before Gutenberg" is no noun phrase:
-    # questions about such a section speak of the lecture's subject instead.
-    generic = title.strip().rstrip(":").casefold() in _GENERIC_TITLES or first_word in _PREPOSITIONS
-    topic = lesson_topic if generic else casing.phrase(title)
-    facts: list[_Fact] = []
-    good: list[tuple[str, str]] = []  # (clause, sentence)
-    texts = [" ".join(plain(p.inlines).split()) for b in section.blocks for p in _paragraphs(b)]
-    for text in texts:
-        previous: tuple[str, str] | None = None
-        for claim in claims(text):
-            clause = casing.clause(claim.text)
-            sentence = claim.sentence
-            if clause:
-                good.append((clause, sentence))
-                kind = "figure_claim" if _FIGURE.search(clause) else "claim"
-                facts.append(_Fact(kind, {"claim": clause}, (sentence,)))
-                if kind == "figure_claim":
-                    facts.append(_Fact("claim", {"claim": clause}, (sentence,)))
-                if previous and _CONTRAST.match(sentence):
-                    facts.append(
-                        _Fact("contrast", {"first": previous[0], "second": clause}, (previous[1], sentence))
-                    )
-            reported = _REPORTED.match(sentence.rstrip("."))
-            if reported and casing.names_someone(reported["source"]):
-                source = reported["source"]
-                view = " ".join(reported["view"].split())
-                if len(view.split()) <= MAX_CLAIM_WORDS:
-                    if _bare(source.split()[0]).lower() in _DETERMINERS:
-                        source = source[:1].lower() + source[1:]  # "The Institute" -> "the Institute"
-                    facts.append(_Fact("reported", {"source": source, "view": view}, (sentence,)))
-            previous = (clause, sentence) if clause else None
-        for term in _QUOTED.findall(text):
-            if len(term.split()) <= 3:
-                facts.append(_Fact("term", {"term": term}, (_sentence_with(text, term),)))
-    for block in section.blocks:
-        if isinstance(block, Heading) and _is_case(plain(block.inlines), casing):
-            name = plain(block.inlines)
-            if _bare(name.split()[0]).lower() in _DETERMINERS:
-                name = name[:1].lower() + name[1:]  # "the case of the Gutenberg Bible"
-            facts.append(_Fact("case", {"case": name, "topic": topic}, (plain(block.inlines),)))
-    if _OBSTACLE.search(title + " " + " ".join(texts)):
-        # The author's own list of obstacles if there is one, else the section's short claims.
-        listed = [_list_items(b) for b in section.blocks if isinstance(b, BulletList)]
-        items = next((found for found in listed if 2 <= len(found) <= 5), None)
-        if items:
-            options = [_lower_first(item, casing) for item in items]
-            sources = tuple(items)
-        else:
-            chosen = [(clause, sentence) for clause, sentence in good if len(clause.split()) <= 14][:3]
-            options = [clause for clause, _ in chosen]
-            sources = tuple(sentence for _, sentence in chosen)
-        if len(options) >= 2:
-            facts.append(_Fact("obstacles", {"options": options}, sources))
-    for block in section.blocks:
-        if isinstance(block, Table) and block.header:
-            header = [plain(cell) for cell in block.header if plain(cell).strip()]
-            named = header[:3] + [f"{len(header) - 3} other columns"] if len(header) > 4 else header
-            columns = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1] if named else ""
-            facts.append(_Fact("table", {"section": title, "columns": columns}, (" | ".join(header),)))
-        elif isinstance(block, Code):
-            first = next((line for line in block.text.splitlines() if line.strip()), "")
-            facts.append(_Fact("code", {"section": title, "language": language_name(block.lang)}, (first,)))
-    facts.append(_Fact("topic", {"topic": topic, "section": title}, (title,)))
-    return facts
-
-
-def _list_items(block: BulletList) -> list[str]:
-    items = []
-    for item in block.items:
-        first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
-        if first is not None:
-            items.append(" ".join(plain(first.inlines).split()).rstrip("."))
-    return items
-
-
-def _lower_first(text: str, casing: _Casing) -> str:
-    first = text.split()[0] if text.split() else ""
-    return text if casing.is_name(first) else text[:1].lower() + text[1:]
-
-
-def _is_case(heading: str, casing: _Casing) -> bool:
-    """Tell whether a subheading names a case (a venture, person, project) rather than a theme."""
-    words = heading.split()
-    return 0 < len(words) <= 5 and any(casing.is_name(w) or _unknown_capital(w, casing) for w in words)
-
-
-def _unknown_capital(word: str, casing: _Casing) -> bool:
-    """A capitalised word the text never writes in lower case: likely a name ("Noko", "Nosotek")."""
-    bare = _bare(word)
-    return bare[:1].isupper() and not casing.lower[bare.lower()]
-
-
-def _sentence_with(text: str, term: str) -> str:
-    for start, end in sentences(text):
-        if term in text[start:end]:
-            return text[start:end]
-    return text
-
-
-def _candidates(section, lesson_topic, casing, templates, warnings) -> list[tuple[Question, int]]:
-    facts = _facts(section, lesson_topic, casing)
-    found = []
-    for template in templates:
-        for fact in facts:
-            if fact.kind != template.needs:
-                continue
-            text = _render(template, fact.values, warnings)
-            if text:
-                question = Question(text, plain(section.title), template.bloom, "generated", fact.sources)
-                found.append((question, template.order))
-    return found

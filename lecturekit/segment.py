@@ -24,7 +24,7 @@ MIN_PARTS, MAX_PARTS = 3, 6
 WINDOW_TERMS = 60  # words compared on each side of a gap
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Words that carry no topic, beyond the stop words: the title of a part is never one of these.
-_EMPTY = STOP | frozenset(
+EMPTY_WORDS = STOP | frozenset(
     """i you he she it we they me him her us them my your our its their what which who whom whose
     this that these those am is are was were be been being have has had having do does did doing
     would should could ought can will may might must shall also just only very more most much many
@@ -99,7 +99,7 @@ def _terms(text: str) -> list[str]:
     found = []
     for word in _WORD.findall(text):
         word = word.lower().replace("’", "'").removesuffix("'s")
-        if word not in _EMPTY and len(word) > 2:
+        if word not in EMPTY_WORDS and len(word) > 2:
             found.append(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
     return found
 
@@ -209,7 +209,7 @@ def _phrases(text: str) -> dict[str, tuple[int, str]]:
     run: list[str] = []
     for word in [*words, "."]:
         lowered = word.lower().replace("’", "'")
-        if not word[:1].isalpha() or lowered in _EMPTY or len(word) < 3:
+        if not word[:1].isalpha() or lowered in EMPTY_WORDS or len(word) < 3:
             for size in (1, 2, 3):
                 for start in range(len(run) - size + 1):
                     shown = " ".join(run[start : start + size])

@@ -312,7 +312,7 @@ def test_watch_uses_an_edited_question_template(tmp_path):
     article = tmp_path / "week.md"
     article.write_text(ARTICLE.format(title="Week", n=3, year=2011))
     handout = tmp_path / "out" / "week-handout.pdf"
-    topic = templates / "understand-topic.j2"
+    topic = templates / "apply-topic.j2"
     with _watching(article, "--out", tmp_path / "out", "--questions-templates", templates):
         _wait_for(handout.exists)
         header, _, _ = topic.read_text().partition("-#}")

@@ -1,0 +1,480 @@
+"""What a section offers a question: the concepts it names, each a phrase of its own kind.
+
+A question is about something the article names: a case (a subheading such as "Noko Jeans"),
+a named source of a claim, a term the text defines, a figure with its unit, the obstacles an
+author lists, a table, a piece of code, or the part's own subject. Each is taken as the author
+wrote it and checked for its kind: a "source" is a name that reports a claim, never a date; a
+"figure" has a unit, never a year; no slot holds a citation, a link or a whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .code import language_name
+from .lesson import BulletList, Code, Heading, Lesson, Paragraph, Quote, Section, Table, plain
+from .segment import EMPTY_WORDS
+from .text import is_question, sentences
+
+
+@dataclass(frozen=True)
+class Concept:
+    kind: str  # case | cases | source | claim | term | figure | obstacles | heading | topic | table | code
+    values: tuple[tuple[str, object], ...]  # the template's slots, as (name, value)
+    sources: tuple[str, ...]  # the sentences it comes from
+
+    @property
+    def slots(self) -> dict:
+        return dict(self.values)
+
+
+GENERIC_TITLES = frozenset(
+    """introduction conclusion conclusions overview summary background discussion preface outlook
+    recap context notes""".split()
+)
+_VERBISH = frozenset(
+    """be start ask figure build test keep collect learn celebrate use make get find write how what why
+    when where who which do does is are can should will would could may must this these support
+    avoid choose give take think try""".split()
+)
+_PREPOSITIONS = frozenset(
+    "before after during about against for from into of on to with without beyond".split()
+)
+_STOP = EMPTY_WORDS  # words that name no subject
+
+_PRONOUNS = frozenset("it this these those that they he she we you i its their his her our such".split())
+_REPORTING = re.compile(
+    r"^(?:[^,]{0,40},\s+)?(?P<source>.+?)\s+(?:has\s+|have\s+)?(?:claims?|claimed|says|said|argues?|argued|"
+    r"reports?|reported|believes?|believed|estimates?|estimated|found|finds|suggests?|suggested|notes?|noted|"
+    r"writes|wrote|warns?|warned)\b"
+)
+_DEFINED = re.compile(
+    r"\b(?:(?<!also )known as|(?:is|are|was|were|been|being)\s+(?:often\s+|also\s+)?(?:called|dubbed|termed)|"
+    r"referred to as)\s+(?P<term>[“\"‘']?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,4}[”\"’']?)"
+)
+_FIGURE = re.compile(
+    r"(?:(?P<qualifier>over|more than|less than|about|around|nearly|almost|some|up to|at least)\s+)?"
+    r"(?P<number>[$€£]?\d[\d,.]*(?:%| per cent| percent)?(?:\s+(?:million|billion|thousand))?)"
+    r"(?:\s+(?P<unit>(?!of\b|in\b|to\b|and\b|or\b|the\b)[a-z][a-z-]+))?"
+)
+_SHARE = re.compile(
+    r" of (?:the |their |its |all )?(?P<whole>[a-z][a-z-]+s)\b"
+)  # a share of a plural: "of households"
+_HYPOTHETICAL = re.compile(r"^(?:imagine|suppose|say|let us say|let's say|if)\b", re.I)
+_YEAR = re.compile(r"^(1[0-9]|20)\d\d(s|’s|'s)?$")
+_OBSTACLE = re.compile(
+    r"\b(obstacles?|barriers?|limits?|limitations?|constraints?|holdbacks?|holding\b.{0,20}\bback|held back"
+    r"|challenges?|problems?|difficult(?:y|ies)|hurdles?|restrictions?|risks?)\b",
+    re.IGNORECASE,
+)
+_NOT_A_SLOT = re.compile(r"https?:|www\.|\(|\)|\[|\]|\bet al\b|…|\.\.\.|\.\s|:|\|", re.IGNORECASE)
+
+
+class Casing:
+    """Which words are names, judged by how the article itself capitalises them."""
+
+    def __init__(self, lesson: Lesson):
+        self.capital: Counter[str] = Counter()
+        self.lower: Counter[str] = Counter()
+        self.heading_words: set[str] = set()
+        for section in lesson.sections:
+            self.heading_words.update(bare(w) for w in plain(section.title).split())
+            for block in section.blocks:
+                if isinstance(block, Heading):
+                    self.heading_words.update(bare(w) for w in plain(block.inlines).split())
+                for paragraph in paragraphs(block):
+                    self._count(plain(paragraph.inlines))
+
+    def _count(self, text: str) -> None:
+        for start, end in sentences(text):
+            for word in text[start:end].split()[1:]:
+                word = bare(word)
+                if word[:1].isupper():
+                    self.capital[word] += 1
+                elif word[:1].islower():
+                    self.lower[word] += 1
+
+    def is_name(self, word: str) -> bool:
+        word = bare(word)
+        if not word[:1].isupper():
+            return False
+        if len(word) > 1 and word.isupper():
+            return True  # an acronym
+        low = self.lower[word.lower()]
+        return self.capital[word] > low  # a word capitalised only in headings is no name: "The Invention"
+
+    def phrase(self, text: str) -> str:
+        """Return a title as a phrase inside a sentence: "What Is X Back?" -> "what is X back".
+
+        Its first word keeps a capital only if the text itself writes it so inside a sentence
+        ("Distribution of Code" -> "distribution of Code"? no: "distribution of code")."""
+        words = text.strip().rstrip("?:.!").split()
+        shown = [w if self.is_name(w) else w.lower() for w in words]
+        if (
+            shown
+            and not self.capital[bare(words[0])]
+            and not (len(bare(words[0])) > 1 and bare(words[0]).isupper())
+        ):
+            shown[0] = words[0].lower()
+        return " ".join(shown)
+
+
+def bare(word: str) -> str:
+    word = word.strip(".,;:!?…\"'“”‘’()[]*")
+    for suffix in ("’s", "'s"):
+        word = word.removesuffix(suffix)
+    return word
+
+
+def paragraphs(block):
+    """Yield the paragraphs of a block, inside quotes and lists too."""
+    if isinstance(block, Paragraph):
+        yield block
+    elif isinstance(block, Quote):
+        for inner in block.blocks:
+            yield from paragraphs(inner)
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            for inner in item.blocks:
+                yield from paragraphs(inner)
+
+
+def lecture_topic(lesson: Lesson, casing: Casing) -> str:
+    """Return what the lecture is about, as a noun phrase: its first keyword, else its subtitle
+    or title when either reads as one ("the encasement strategy", "organizational change"),
+    else the phrase of two or three words its text uses most."""
+    meta = lesson.meta
+    if meta.keywords:
+        return meta.keywords[0]
+    for title in (meta.subtitle, meta.title):
+        phrase = _noun_phrase(title, casing)
+        if phrase:
+            return phrase
+    text = " ".join(plain(p.inlines) for s in lesson.sections for b in s.blocks for p in paragraphs(b))
+    found = _phrases(text)
+    if found:
+        return found[max(found, key=lambda p: (found[p][0], len(p)))][1]
+    return casing.phrase(meta.title)
+
+
+_LISTING = re.compile(
+    r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:tips|ways|lessons|rules|steps|things|ideas)\s+(?:for|to|on|about|in)\s+",
+    re.I,
+)
+
+
+_PREFACE = re.compile(r"^(?:recap|summary|review|overview|notes|introduction|a note)\s+(?:on|of|to)\s+", re.I)
+
+
+def _noun_phrase(title: str, casing: Casing) -> str:
+    """Return a title as a noun phrase, or "" when it is none ("What It's Like ...", a question)."""
+    title = title.split(":")[0].strip()
+    title = _PREFACE.sub("", _LISTING.sub("", title))
+    words = title.split()
+    if words and words[0].lower().endswith("ing") and len(words) > 1:
+        words = words[1:]  # "Introducing the Shell" -> "the Shell"
+    if not 1 <= len(words) <= 6 or title.endswith("?") or bare(words[0]).lower() in _VERBISH | _PREPOSITIONS:
+        return ""
+    return casing.phrase(" ".join(words))
+
+
+def _phrases(text: str, least: int = 2) -> dict[str, list]:
+    """Return the lowercase runs of two or three words (no stop words) a text uses `least` times or more,
+    each with its count and its first appearance as written."""
+    found: dict[str, list] = {}
+    run: list[str] = []
+    for word in [*re.findall(r"[A-Za-z][A-Za-z’'-]*|\S", text), "."]:
+        if word[:1].islower() and word.lower() not in _STOP and len(word) > 2:
+            run.append(word)
+            continue
+        for size in (2, 3):
+            for start in range(len(run) - size + 1):
+                shown = " ".join(run[start : start + size])
+                entry = found.setdefault(shown.lower().rstrip("s"), [0, shown])
+                entry[0] += 1
+        run = []
+    return {key: entry for key, entry in found.items() if entry[0] >= least}
+
+
+def section_topic(section: Section, casing: Casing, lecture: str) -> str:
+    """Return what a section is about, as a phrase to put in a question: its title when that is
+    a name for a subject ("North Korea's Silicon Valley"), else the phrase its text uses most,
+    else the lecture's topic."""
+    title = plain(section.title).strip()
+    if title.lower() not in GENERIC_TITLES and not title[:1].isdigit():
+        phrase = _noun_phrase(title, casing)
+        if phrase and (_subject(phrase, casing) or len(phrase.split()) == 1):
+            return phrase
+    text = " ".join(plain(p.inlines) for b in section.blocks for p in paragraphs(b))
+    found = _phrases(text, 3)  # used twice in a part can be chance ("wrong answer"); three times is a subject
+    if found:
+        return found[max(found, key=lambda p: (found[p][0], len(p)))][1]
+    return lecture
+
+
+_DETERMINED = re.compile(r"^(?:the|a|an|this|these|those|its|their|some|many|most|all)\s", re.I)
+_UNCOUNTED = re.compile(
+    r"(?:ing|ship|ism|tion|sion|ity|ness|ance|ence|ics|age|ure|s|research|data|code|software|"
+    r"knowledge|information|evidence|work|governance|practice|change|power|trust|policy)$",
+    re.I,
+)
+
+
+def as_named(topic: str) -> str:
+    """Return a topic as a question can name it whatever surrounds it: as it is when it needs no
+    article ("the encasement strategy", "open source licenses", "reproducible research"), else
+    in quotation marks ("“legacy system”"), which make it a name and the sentence grammatical."""
+    head = re.split(r"\s+(?:in|of|for|to|on|at|with|under|towards?)\s+", topic)[
+        0
+    ]  # "entrepreneurship in ..."
+    if _DETERMINED.match(topic) or _UNCOUNTED.search(head) or topic[:1].isupper():
+        return topic
+    return f"“{topic}”"
+
+
+def section_concepts(section: Section, casing: Casing, lecture: str) -> list[Concept]:
+    """Return every concept a section names, in the order a question would best be asked of them."""
+    topic = as_named(section_topic(section, casing, lecture))
+    texts = [" ".join(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b)]
+    found: list[Concept] = []
+    found += _cases(section, casing, topic)
+    for text in texts:
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            if is_question(sentence):
+                continue
+            found += _sources(sentence, casing, topic)
+            found += _evidence(sentence, casing)
+            found += _terms(sentence, casing)
+            found += _figures(sentence)
+    found += _obstacles(section, casing, topic)
+    title = plain(section.title).strip()
+    if title.endswith("?") and len(title.split()) <= 10:
+        answers = tuple(_first_sentence(t) for t in texts[:3])  # where the part starts answering it
+        found.append(Concept("heading", (("question", title), ("topic", topic)), answers or (title,)))
+    for block in section.blocks:
+        if isinstance(block, Table) and block.header:
+            header = [plain(cell) for cell in block.header if plain(cell).strip()]
+            named = header[:3] + [f"{len(header) - 3} other columns"] if len(header) > 4 else header
+            columns = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1] if named else ""
+            found.append(Concept("table", (("section", title), ("columns", columns)), (" | ".join(header),)))
+        elif isinstance(block, Code):
+            first = next((line for line in block.text.splitlines() if line.strip()), "")
+            found.append(
+                Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
+            )
+    if _subject(topic, casing):
+        found.append(Concept("topic", (("topic", topic),), tuple(texts[:1] and [_first_sentence(texts[0])])))
+    return [
+        c for c in found if all(_fits(str(v), 14) for k, v in c.values if k not in ("options", "section"))
+    ]
+
+
+_VERBS = frozenset(
+    """is are was were be being been do does did can could should will would may must has have had
+    take takes make makes get gets need needs require requires start starts give gives held not""".split()
+)
+
+
+def _subject(topic: str, casing: Casing) -> bool:
+    """Tell whether a topic can be asked about as a subject: a phrase of two to eight words, a
+    common noun phrase ("reproducible research", "open source licenses"), no verb in it."""
+    words = topic.split()
+    if not 2 <= len(words) <= 8 or not _fits(topic, 8):
+        return False
+    if any(bare(w).lower() in _VERBS for w in words) or _PERSONAL.search(topic):
+        return False  # a statement, or "governance for your growing project": no subject to name
+    return not casing.is_name(words[0]) or len(words) > 2
+
+
+def _first_sentence(text: str) -> str:
+    found = sentences(text)
+    return text[found[0][0] : found[0][1]] if found else text
+
+
+def _cases(section: Section, casing: Casing, topic: str) -> list[Concept]:
+    """A subheading that names a venture, a person, a project ("Noko Jeans"); two of them invite a
+    comparison."""
+    cases: list[tuple[str, tuple[str, ...]]] = []
+    blocks = section.blocks
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Heading):
+            continue
+        name = plain(block.inlines).strip()
+        words = name.split()
+        if not 0 < len(words) <= 5 or name.endswith("?") or not any(_namelike(w, casing) for w in words):
+            continue
+        body = " ".join(plain(p.inlines) for b in blocks[index + 1 :] for p in paragraphs(b))
+        if name.lower() in GENERIC_TITLES or len(words) == 1 and bare(name) not in body:
+            continue  # "Background" is no case; "Nosotek" is, as its text names it
+        if bare(words[0]).lower() in ("the", "a", "an"):
+            name = name[:1].lower() + name[1:]
+        under = []
+        for after in blocks[index + 1 :]:
+            if isinstance(after, Heading):
+                break
+            under += [_first_sentence(" ".join(plain(p.inlines).split())) for p in paragraphs(after)]
+        cases.append((name, tuple(under[:2]) or (name,)))
+    found = [Concept("case", (("case", name), ("topic", topic)), sources) for name, sources in cases]
+    if len(cases) >= 2:
+        (first, one), (second, two) = cases[0], cases[1]
+        found.insert(
+            0, Concept("cases", (("first", first), ("second", second), ("topic", topic)), one[:1] + two[:1])
+        )
+    return found
+
+
+def _namelike(word: str, casing: Casing) -> bool:
+    word = bare(word)
+    return casing.is_name(word) or word[:1].isupper() and not casing.lower[word.lower()]
+
+
+def _sources(sentence: str, casing: Casing, topic: str) -> list[Concept]:
+    """A named person or institution a claim is reported from ("Jukka-Pekka Heikkilä ... claimed")."""
+    match = _REPORTING.match(sentence)
+    if not match:
+        return []
+    source = match["source"].strip()
+    words = source.split()
+    if (
+        not 1 <= len(words) <= 12
+        or not casing.is_name(words[-1])
+        and not any(casing.is_name(w) for w in words[1:])
+    ):
+        return []
+    if not (casing.is_name(words[0]) or bare(words[0]).lower() == "the" and len(words) > 1):
+        return []
+    if bare(words[0]).lower() == "the":
+        source = "the" + source[3:]
+    return [Concept("source", (("source", source), ("topic", topic)), (sentence,))]
+
+
+_REFERRING = re.compile(r"\b(?:it|its|they|they're|them|this|these|those|he|she|his|her)\b", re.I)
+_OPENING_NOT_SUBJECT = frozenset("there here on in at for to with by from of as".split())
+_FINITE = frozenset(
+    "is are was were has have had can could will would should must may might do does did".split()
+)
+_PERSONAL = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us|you|your)\b")
+_CAUSAL = re.compile(
+    r"\b(?:because|thanks to|due to|leads? to|led to|result(?:s|ed)? in|means? that|causes?|caused)\b"
+)
+
+
+def _evidence(sentence: str, casing: Casing) -> list[Concept]:
+    """A claim to weigh: a short statement (the sentence condensed) that gives a figure, a cause
+    or a name, never one that opens with a pronoun or was cut."""
+    from .keypoints import paragraph_points
+    from .lesson import Span
+
+    points = paragraph_points((Span(sentence),))
+    if len(points) != 1 or points[0].children or points[0].cut or sentence.rstrip().endswith(":"):
+        return []
+    claim = plain(points[0].inlines)
+    words = claim.split()
+    if any(mark in claim for mark in ',|—"“”') or _PERSONAL.search(claim) or _REFERRING.search(claim):
+        return []  # a claim to weigh is one plain statement, not someone's aside
+    if not 6 <= len(words) <= 14 or bare(words[0]).lower() in _PRONOUNS | _OPENING_NOT_SUBJECT:
+        return []
+    finite = any(bare(w).lower() in _FINITE or bare(w).endswith(("ed", "es")) for w in words[1:])
+    if not finite and not re.search(r"\d", claim):
+        return []  # "a decision to create an API": no statement
+    if not (re.search(r"\d", claim) or _CAUSAL.search(claim) or any(casing.is_name(w) for w in words[1:])):
+        return []
+    if not casing.is_name(words[0]):
+        claim = claim[:1].lower() + claim[1:]
+    return [Concept("claim", (("claim", claim),), (sentence,))]
+
+
+def _terms(sentence: str, casing: Casing) -> list[Concept]:
+    """A term the text defines or names something by: "dubbed North Korea’s Silicon Valley",
+    "is called power mapping", "known as “scraping”". Not a plain name ("known as Chernobyl")."""
+    found = []
+    for match in _DEFINED.finditer(sentence):
+        raw = match["term"]
+        quoted = raw[:1] in "“\"‘'"
+        words = raw.strip("“”\"‘’'.,;").split()
+        if quoted:
+            words = raw.split(raw[0] if raw[0] != "“" else "”")[0].strip("“\"‘'").split()[:5]
+        elif words and words[0][:1].isupper():
+            run = []
+            for word in words:  # a capitalised name and what it owns: "North Korea’s Silicon Valley"
+                if not word[:1].isupper():
+                    break
+                run.append(word.rstrip(".,;"))
+            if len(run) < 2 or "dubbed" not in sentence[: match.start("term")]:
+                continue  # "known as Chernobyl": a name, not a term
+            words = run
+        while words and bare(words[-1]).lower() in _STOP:
+            words.pop()
+        if 1 <= len(words) <= 4 and bare(words[0]).lower() not in _STOP:
+            found.append(Concept("term", (("term", " ".join(words).rstrip(".,;")),), (sentence,)))
+    return found
+
+
+def _figures(sentence: str) -> list[Concept]:
+    """A figure with its unit ("1520 samples", "over 80%", "$34 million"), never a year."""
+    found = []
+    if _HYPOTHETICAL.match(sentence):
+        return found  # "Imagine that 100 years from now ...": no figure to check
+    for match in _FIGURE.finditer(sentence):
+        number = match["number"].rstrip(".,")
+        unit = (
+            match["unit"]
+            if match["unit"] and match["unit"].endswith("s") and not number.endswith("%")
+            else ""
+        )
+        if _YEAR.match(number) or not (unit or number.endswith(("%", "cent", "million", "billion"))):
+            continue
+        if number.endswith(("%", "cent")):
+            share = _SHARE.match(sentence, match.end())
+            if not share:
+                continue  # "100% online": a share of nothing
+            unit = share["whole"]  # "80% of households"
+        if match.start() and sentence[match.start() - 1].isalnum():
+            continue  # part of a word: "H2O", "QD1-999"
+        figure = " ".join(
+            part
+            for part in (
+                match["qualifier"],
+                number,
+                unit and "of " + unit if number.endswith(("%", "cent")) else unit,
+            )
+            if part
+        )
+        found.append(Concept("figure", (("figure", figure),), (sentence,)))
+    return found[:2]
+
+
+def _obstacles(section: Section, casing: Casing, topic: str) -> list[Concept]:
+    """The author's own list of obstacles (two to five short items) in a part about them."""
+    title = plain(section.title)
+    for index, block in enumerate(section.blocks):
+        if not isinstance(block, BulletList):
+            continue
+        before = (
+            plain(section.blocks[index - 1].inlines)
+            if index and isinstance(section.blocks[index - 1], Paragraph)
+            else ""
+        )
+        if not _OBSTACLE.search(title + " " + before):
+            continue
+        items = []
+        for item in block.items:
+            first = next((b for b in item.blocks if isinstance(b, Paragraph)), None)
+            if first is not None:
+                items.append(" ".join(plain(first.inlines).split()).rstrip("."))
+        if 2 <= len(items) <= 5 and all(len(i.split()) <= 10 for i in items):
+            options = [i if casing.is_name(i.split()[0]) else i[:1].lower() + i[1:] for i in items]
+            return [Concept("obstacles", (("options", tuple(options)), ("topic", topic)), tuple(items))]
+    return []
+
+
+def _fits(value: str, most_words: int) -> bool:
+    """Tell whether a phrase can fill a slot: short, no citation, link, date or whole sentence in it."""
+    words = value.split()
+    if not words or len(words) > most_words or _NOT_A_SLOT.search(value):
+        return False
+    return bare(words[0]).lower() not in _PRONOUNS and not all(_YEAR.match(bare(w)) for w in words)
