@@ -11,9 +11,9 @@ import re
 from dataclasses import replace
 
 from lecturekit.lesson import Inlines, Span, plain
+from lecturekit.measure import Measurer
 from lecturekit.text import take
 
-from .measure import Measurer
 from .slides import Bullet
 from .theme import Box, Theme
 

@@ -13,7 +13,7 @@ code and quotes; fitter.py measures for all of them. What a lecturer can rely on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,6 +35,7 @@ from lecturekit.lesson import (
     date_text,
     plain,
 )
+from lecturekit.outcomes import LEAD
 
 from .bullets import BulletPlanner, Item, list_items, paragraph_items
 from .fitter import Fitter
@@ -43,14 +44,23 @@ from .slides import Bullet, Deck, SectionSlide, Slide, TitleSlide
 from .theme import DEFAULT_THEME, Theme
 
 HEADER_SLIDES = 3  # a part gets a header slide when it spans at least this many content slides
+CEREMONY = 0.35  # ... and while the slides that carry no article text stay within this share
 AGENDA_COLUMN = 6  # more parts than this: the agenda in two columns
 DISCUSSION_MOST, DISCUSSION_LEAST = 5, 3  # questions on the discussion slide
 LEAD_WORDS = 40  # a run this short right before a picture, table or code becomes its lead-in
 
 
-def plan_deck(lesson: Lesson, theme: Theme = DEFAULT_THEME, questions: Sequence[str] = ()) -> Deck:
-    """Return the slides for `lesson`; `questions` go on the closing discussion slide(s)."""
-    return _Walker(lesson, theme).plan(questions)
+def plan_deck(
+    lesson: Lesson,
+    theme: Theme = DEFAULT_THEME,
+    questions: Sequence[str] = (),
+    outcomes: Sequence[str] = (),
+    prompts: Mapping[str, str] | None = None,
+) -> Deck:
+    """Return the slides for `lesson`: `questions` (the best first) on the closing discussion
+    slide, `outcomes` on a slide after the agenda; with `prompts` (a section's title -> its
+    question) each part ends on its own "Discuss" slide instead."""
+    return _Walker(lesson, theme).plan(questions, outcomes, prompts or {})
 
 
 class _Walker:
@@ -70,10 +80,34 @@ class _Walker:
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.lesson.path, line, message))
 
-    def plan(self, questions: Sequence[str]) -> Deck:
-        slides: list[Slide] = [self.title_slide()]
+    def plan(self, questions: Sequence[str], outcomes: Sequence[str], prompts: Mapping[str, str]) -> Deck:
+        parts = self.parts(prompts)
+        opening: list[Slide] = [self.title_slide()]
+        if len(parts) > 1:
+            opening += self.agenda([section for section, _ in parts])
+        if outcomes:
+            opening += self.titled("Learning outcomes", self.outcomes(outcomes))
+        closing = self.titled("Discussion", self.discussion(questions)) if questions else []
+        closing += self.titled("Sources", self.sources())
+        headers = self._headers(parts, len(opening) + len(closing))
+        slides = list(opening)
+        for number, (section, content) in enumerate(parts, start=1):
+            if number in headers:
+                slides.append(self.section_slide(number, len(parts), section))
+            slides += content
+        slides += closing
+        slides = [
+            replace(s, title=t, title_size=z) if not isinstance(s, TitleSlide | SectionSlide) else s
+            for s, (t, z) in zip(slides, self._fitted_titles(slides), strict=True)
+        ]
+        footer = self.fit.footer(" · ".join(part for part in (self.meta.course, self.meta.title) if part))
+        return Deck(self.meta.title, footer, tuple(slides), tuple(self.warnings))
+
+    def parts(self, prompts: Mapping[str, str]) -> list[tuple[Section, list[Slide]]]:
+        """Return each part of the lecture with its content slides (and its "Discuss" slide, with
+        `prompts`); the notes of a part with no slide of its own go on a neighbour's."""
         parts: list[tuple[Section, list[Slide]]] = []
-        carried: list[str] = []  # notes of parts with no slide of their own
+        carried: list[str] = []
         for section in self.lesson.sections:
             if is_back_matter(plain(section.title)):  # its text goes in the sources slide's notes
                 self.back_matter += [_text(b) for b in section.blocks if _text(b)]
@@ -83,6 +117,9 @@ class _Walker:
                 if carried:
                     content[0] = replace(content[0], notes="\n\n".join([*carried, content[0].notes]))
                     carried = []
+                prompt = prompts.get(plain(section.title))
+                if prompt:
+                    content += self.titled(f"Discuss: {plain(section.title)}", self.discussion([prompt]))
                 parts.append((section, content))
             elif leftover and parts:
                 last = parts[-1][1]
@@ -90,29 +127,37 @@ class _Walker:
             else:
                 carried += leftover
         self.back_matter = carried + self.back_matter
-        if len(parts) > 1:
-            slides += self.agenda([section for section, _ in parts])
-        for number, (section, content) in enumerate(parts, start=1):
-            if self._header(number, len(content), len(parts)):
-                slides.append(self.section_slide(number, len(parts), section))
-            slides += content
-        if questions:
-            slides += self.titled("Discussion", self.discussion(questions))
-        slides += self.titled("Sources", self.sources())
-        slides = [
-            replace(s, title=t, title_size=z) if not isinstance(s, TitleSlide | SectionSlide) else s
-            for s, (t, z) in zip(slides, self._fitted_titles(slides), strict=True)
-        ]
-        footer = self.fit.footer(" · ".join(part for part in (self.meta.course, self.meta.title) if part))
-        return Deck(self.meta.title, footer, tuple(slides), tuple(self.warnings))
+        return parts
 
-    def _header(self, number: int, content_slides: int, parts: int) -> bool:
-        """Tell whether part `number` gets a header slide: with `section_headers: auto`, a part
-        after the first that spans HEADER_SLIDES slides (the agenda just announced the first)."""
+    def _headers(self, parts, frame: int) -> set[int]:
+        """Return the numbers of the parts that get a header slide.
+
+        With `section_headers: auto`: a part after the first (the agenda has just announced the
+        first) that spans HEADER_SLIDES slides or more, the longest first, while the slides that
+        carry no article text stay within CEREMONY of the deck.
+        """
         mode = self.meta.section_headers
-        if parts < 2 or mode == "off":
-            return False
-        return mode == "on" or number > 1 and content_slides >= HEADER_SLIDES
+        if len(parts) < 2 or mode == "off":
+            return set()
+        if mode == "on":
+            return set(range(1, len(parts) + 1))
+        total = frame + sum(len(content) for _, content in parts)
+        ceremony = frame + sum(1 for _, content in parts for s in content if s.title.startswith("Discuss"))
+        chosen: set[int] = set()
+        long_parts = [
+            (len(c), n) for n, (_, c) in enumerate(parts, start=1) if n > 1 and len(c) >= HEADER_SLIDES
+        ]
+        for _, number in sorted(long_parts, reverse=True):
+            if (ceremony + len(chosen) + 1) / (total + len(chosen) + 1) > CEREMONY:
+                break
+            chosen.add(number)
+        return chosen
+
+    def outcomes(self, outcomes: Sequence[str]) -> list[Slide]:
+        """The learning outcomes, under "By the end of this lecture you can:"."""
+        items = [Item((Bullet((Span(LEAD),), lead=True),), LEAD, 0)]
+        items += [Item((Bullet((Span(text),)),), text, 0) for text in outcomes]
+        return self.bullets.listing(items, "outcomes", "Learning outcomes:")
 
     # -- the lecture's frame: title, agenda, part headers, discussion, sources -------------------
 

@@ -1,167 +1,322 @@
-"""Plan a handout: Lesson + questions -> what goes on paper, in order, in which words. No reportlab.
+"""Plan a handout: Lesson + questions + outcomes -> typed blocks on pages of a known size. No reportlab.
 
-Every piece of wording comes from templates/handout.j2 (jinja2, autoescaped), rendered here into
-reportlab's paragraph markup; the writer only lays it out.
+The plan decides everything the page shows: the words (templates/handout.j2), the type scale,
+where each part starts, the size of every picture, each table's type size and column widths,
+every row of code (layout.py), and where the questions and outcomes go. The writers draw it:
+pdf_writer.py on paper, html_writer.py as a web page.
+
+The first page opens with the title, the learning outcomes and an overview of the parts. Each
+part gives its key points (the slides' bullets) and its reading. The questions come last,
+grouped by the part they are about, each with lines to answer on; with `discussion: sections`
+each part ends on its best question instead, and the list at the end holds the rest.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lecturekit import code
+from lecturekit import lesson as model
 from lecturekit.keypoints import names_in, section_points
-from lecturekit.lesson import Block, Inlines, Lesson, Meta, date_text, plain
+from lecturekit.lesson import Inlines, Lesson, Span, date_text, plain
 from lecturekit.options import HandoutOptions
+from lecturekit.outcomes import LEAD
+
+from . import layout
+from .blocks import (
+    MUTED,
+    RULE,
+    Block,
+    Handout,
+    ListBlock,
+    Page,
+    Panel,
+    Part,
+    QuestionBlock,
+    QuoteBlock,
+    Rule,
+    Style,
+    Text,
+)
 
 if TYPE_CHECKING:
-    from lecturekit.questions import Question
+    from lecturekit.questions import Question, Questions
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_ANSWER_LINES = 4
-# Stand-ins for the page numbers in the footer's words, filled in when the pages are known.
-PAGE, PAGES = "\x01page\x01", "\x01pages\x01"
+DEFAULT_OPTIONS = HandoutOptions()
+MM = 72 / 25.4
+PAPER = {"a4": (210 * MM, 297 * MM), "letter": (612.0, 792.0)}
+MAX_DEPTH = 5  # lists and quotes nested deeper are not indented further: the column would vanish
+LIST_INDENT, QUOTE_INDENT = 14.0, 18.0
+SECTION_ROOM = 45 * MM  # a part starts a new page unless this much of the page is left
+QUESTIONS_ROOM = 110 * MM  # the questions too, unless there is room for several
+SAFE_LINKS = ("http://", "https://", "mailto:")
 
 
-@dataclass(frozen=True)
-class KeyPoint:
-    inlines: Inlines
-    heading: str  # the subheading it falls under, "" for the section itself
-    children: tuple[Inlines, ...] = ()  # its sub-bullets, as on the slide
+def styles(accent: str) -> dict[str, Style]:
+    """Return the handout's type scale: 10.5 pt body text, headings at 16, 13 and 12."""
+    label = Style(9, 12, bold=True, colour=MUTED, before=4, after=3, keep_with_next=True)
+    return {
+        "body": Style(10.5, 14.5),
+        "header": Style(8.5, 10, colour=MUTED, after=0),
+        "kicker": Style(10, 13, colour=accent, after=4),
+        "title": Style(24, 28.5, bold=True),
+        "subtitle": Style(14, 18, colour=MUTED),
+        "byline": Style(10.5, 14.5, colour=MUTED, after=2),
+        "label": label,
+        "overview": Style(10.5, 14.5, after=1.5, indent=2),
+        "h1": Style(16, 20, bold=True, before=10, keep_with_next=True),
+        "h2": Style(13, 17, bold=True, before=10, after=4, keep_with_next=True),
+        "h3": Style(12, 15.5, bold=True, before=6, after=3, keep_with_next=True),
+        "point": Style(10.5, 14.5, after=0, indent=12),
+        "subpoint": Style(10.5, 14.5, after=0, indent=26, bullet_indent=14),
+        "point_heading": Style(9.5, 13, bold=True, colour=MUTED, before=3, after=0),
+        "quote": Style(10.5, 14.5, italic=True, colour=MUTED, after=4),
+        "attribution": Style(10.5, 14.5, colour=MUTED, after=2),
+        "muted": Style(10.5, 14.5, colour=MUTED, after=8),
+        "question": Style(11, 15, indent=16, before=10, after=4),
+        "note": Style(9, 12, colour=MUTED, indent=16, after=2),
+        "caption": Style(9, 12, colour=MUTED, centred=True, after=8),
+        "code": Style(
+            layout.CODE_SIZE, layout.CODE_LEADING, colour=code.INK, mono=True, before=4, after=10, indent=4
+        ),
+    }
 
 
-@dataclass(frozen=True)
-class HandoutSection:
-    number: int
-    title: str
-    heading: str  # its heading, as markup
-    overview: str  # its line in the first page's overview, as markup
-    key_points: tuple[KeyPoint, ...]
-    reading: tuple[Block, ...]  # empty when the reading is left out
-
-
-@dataclass(frozen=True)
-class HandoutQuestion:
-    question: Question
-    text: str  # markup
-    note: str  # markup: its Bloom level and origin (instructor edition)
-    sources: tuple[str, ...]  # markup: the sentences it came from (instructor edition)
-
-
-@dataclass(frozen=True)
-class Words:
-    """The handout's own wording, as reportlab paragraph markup."""
-
-    kicker: str
-    title: str
-    subtitle: str
-    byline: str
-    overview_heading: str
-    key_points_heading: str
-    reading_heading: str
-    questions_heading: str
-    questions_intro: str
-    source_heading: str
-    source_text: str
-    source_link: str
-    running_header: str
-    page_footer: str  # with PAGE and PAGES standing in for the numbers
-
-
-@dataclass(frozen=True)
-class Handout:
-    meta: Meta
-    words: Words
-    sections: tuple[HandoutSection, ...]
-    questions: tuple[HandoutQuestion, ...]
-    paper: str
-    answer_lines: int
-    instructor: bool  # the instructor edition shows each question's Bloom level and sources
-
-
-def plan_handout(lesson: Lesson, questions: tuple[Question, ...], options: HandoutOptions) -> Handout:
-    """Return the handout of `lesson`: per section its key points (the slides' bullets) and reading."""
+def plan_handout(
+    lesson: Lesson,
+    questions: Questions,
+    outcomes: tuple[str, ...],
+    accent: str,
+    options: HandoutOptions = DEFAULT_OPTIONS,
+) -> Handout:
+    """Return the handout of `lesson`, its headings and labels in the `accent` colour's family."""
     meta = lesson.meta
-    words = _templates()
-    sections = []
-    names = names_in(lesson)
-    for number, section in enumerate(lesson.sections, start=1):
-        title = plain(section.title)
-        points = tuple(
-            KeyPoint(point.inlines, heading if heading != title else "", point.children)
-            for heading, _, found in section_points(section, names)
-            for point in found
-        )
-        reading = section.blocks if options.reading else ()
-        shown = _SectionWords(number, title)
-        sections.append(
-            HandoutSection(
-                number,
-                title,
-                _text(words.section_heading(shown)),
-                _text(words.overview_item(shown)),
-                points,
-                reading,
-            )
-        )
+    words = _words()
     paper = options.paper or meta.paper or "a4"
     lines = options.answer_lines if options.answer_lines is not None else meta.answer_lines
-    lines = DEFAULT_ANSWER_LINES if lines is None else lines
-    planned = tuple(
-        HandoutQuestion(
-            q,
-            _text(words.question(q)),
-            _text(words.instructor_note(q)),
-            tuple(_text(words.instructor_source(s)) for s in q.sources),
-        )
-        for q in questions
-    )
+    page = Page(*PAPER[paper], 20 * MM, 22 * MM, 20 * MM, 12 * MM, 10 * MM, 8 * MM)
+    sections = lesson.sections  # the references too: students read them, though no slide shows them
+    asked = _Asked(DEFAULT_ANSWER_LINES if lines is None else lines, options.instructor)
+    prompts = section_prompts(questions) if meta.discussion == "sections" else {}
+    names = names_in(lesson)
+    parts = [
+        _section_part(number, section, names, page.column, prompts, asked, options.reading)
+        for number, section in enumerate(sections, start=1)
+    ]
+    rest = [q for q in questions.questions if q not in prompts.values()]
+    if rest:
+        parts.append(_questions_part(rest, sections, asked))
+    parts.append(_source_part(meta))
     return Handout(
         meta=meta,
-        words=_words(words, meta, len(questions), lines),
-        sections=tuple(sections),
-        questions=planned,
-        paper=paper,
-        answer_lines=lines,
+        page=page,
+        styles=styles(accent),
+        accent=accent,
+        front=_front(meta, outcomes, sections, accent),
+        parts=tuple(parts),
+        header=_one_line(_text(words.running_header(meta)), page.column, styles(accent)["header"].size),
+        footer=_text(words.page_footer()),
         instructor=options.instructor,
     )
 
 
-@dataclass(frozen=True)
-class _SectionWords:  # what a template sees of a section
-    number: int
-    title: str
+def section_prompts(questions: Questions) -> dict[str, Question]:
+    """Return each part's best question (by the discussion slide's order), by part title."""
+    from lecturekit.questions import deck_order
+
+    best: dict[str, Question] = {}
+    for question in deck_order(questions.questions):
+        if question.section:
+            best.setdefault(question.section, question)
+    return best
 
 
-def _words(words, meta: Meta, questions: int, lines: int) -> Words:
-    return Words(
-        kicker=_text(words.kicker(meta)),
-        title=_text(words.title(meta)),
-        subtitle=_text(words.subtitle(meta)),
-        byline=_text(words.byline(meta, date_text(meta))),
-        overview_heading=_text(words.overview_heading()),
-        key_points_heading=_text(words.key_points_heading()),
-        reading_heading=_text(words.reading_heading()),
-        questions_heading=_text(words.questions_heading()),
-        questions_intro=_text(words.questions_intro(questions, lines)),
-        source_heading=_text(words.source_heading()),
-        source_text=_text(words.source_text(meta)),
-        source_link=_text(words.source_link(meta)),
-        running_header=_text(words.running_header(meta)),
-        page_footer=_text(words.page_footer(PAGE, PAGES)),
-    )
+# -- the first page ------------------------------------------------------------------------------
 
 
-def _text(markup) -> str:
-    return " ".join(str(markup).split())
+def _front(meta, outcomes, sections, accent) -> tuple[Block, ...]:
+    words = _words()
+    front: list[Block] = []
+    kicker = _text(words.kicker(meta))
+    if kicker:
+        front.append(Text("kicker", _spans(kicker)))
+    front.append(Text("title", _spans(meta.title), heading=1, anchor="title"))
+    if meta.subtitle:
+        front.append(Text("subtitle", _spans(meta.subtitle)))
+    byline = _text(words.byline(meta, date_text(meta)))
+    if byline:
+        front.append(Text("byline", _spans(byline)))
+    front.append(Rule(1.0, 1.2, accent, 4, 10))
+    if outcomes:
+        rows = tuple(Text("point", _spans(o), bullet="•") for o in outcomes)
+        label = Text("label", _spans(_text(words.outcomes_heading())))
+        front.append(Panel(label, (Text("point_heading", _spans(LEAD)), *rows)))
+    if len(sections) > 1:
+        front.append(Text("label", _spans(_text(words.overview_heading()))))
+        for number, section in enumerate(sections, start=1):
+            front.append(
+                Text("overview", (Span(str(number), bold=True), Span("\u00a0\u00a0" + plain(section.title))))
+            )
+    return tuple(front)
+
+
+# -- the parts -----------------------------------------------------------------------------------
+
+
+def _section_part(number, section, names, width, prompts, asked, reading: bool) -> Part:
+    words = _words()
+    title = plain(section.title)
+    shown = _spans(f"{number}\u00a0\u00a0{title}")
+    heading = Text("h1", shown, heading=2, anchor=f"section-{number}", outline=f"{number}. {title}")
+    blocks: list[Block] = []
+    rows: list[Text] = []
+    last = None
+    for subheading, _, found in section_points(section, names):
+        if found and subheading != title and subheading != last:
+            rows.append(Text("point_heading", _spans(subheading)))
+            last = subheading
+        for point in found:
+            rows.append(Text("point", point.inlines, bullet="•"))
+            rows += [Text("subpoint", child, bullet="–") for child in point.children]
+    if rows:
+        blocks.append(Panel(Text("label", _spans(_text(words.key_points_heading()))), tuple(rows)))
+    if reading and section.blocks:
+        blocks.append(Text("label", _spans(_text(words.reading_heading()))))
+        blocks += _reading(section.blocks, width, number)
+    if title in prompts:
+        blocks.append(
+            Text("h3", _spans(_text(words.discuss_heading())), heading=3, anchor=f"discuss-{number}")
+        )
+        blocks.append(asked.block(prompts[title]))
+    return Part(heading, tuple(blocks), SECTION_ROOM)
+
+
+def _questions_part(questions: list[Question], sections, asked) -> Part:
+    """The questions, grouped by the part they are about (the lecture's own first)."""
+    words = _words()
+    heading = Text("h1", _spans(_text(words.questions_heading())), heading=2, anchor="questions")
+    intro = _text(words.questions_intro(len(questions), asked.lines))
+    blocks: list[Block] = [Text("muted", _spans(intro))]
+    titles = [plain(s.title) for s in sections]
+    groups = {title: [q for q in questions if q.section == title] for title in ["", *titles]}
+    grouped = sum(1 for group in groups.values() if group) > 1
+    for index, (title, group) in enumerate(groups.items()):
+        if not group:
+            continue
+        if grouped:
+            shown = title or _text(words.lecture_questions())
+            blocks.append(Text("h3", _spans(shown), heading=3, anchor=f"questions-{index}"))
+        blocks += [asked.block(q) for q in group]
+    return Part(heading, tuple(blocks), QUESTIONS_ROOM)
+
+
+class _Asked:
+    """Numbers the questions in the order the handout asks them and plans each one's block."""
+
+    def __init__(self, lines: int, instructor: bool):
+        self.lines = lines
+        self.instructor = instructor
+        self.count = 0
+
+    def block(self, question: Question) -> QuestionBlock:
+        self.count += 1
+        notes: tuple[Text, ...] = ()
+        if self.instructor:
+            words = _words()
+            level = (
+                Span(_text(words.level(question)), bold=True),
+                Span(" · " + _text(words.origin(question))),
+            )
+            notes = (
+                Text("note", level),
+                *(Text("note", _spans(_text(words.instructor_source(s)))) for s in question.sources),
+            )
+            if question.answer:
+                mentions = (
+                    Span(_text(words.answer_heading()) + " ", bold=True),
+                    Span("; ".join(question.answer)),
+                )
+                notes += (Text("note", mentions),)
+        return QuestionBlock(self.count, _spans(question.text), self.lines, notes)
+
+
+def _source_part(meta) -> Part:
+    words = _words()
+    blocks: list[Block] = [Text("body", _spans(_text(words.source_text(meta))))]
+    if meta.url.lower().startswith(SAFE_LINKS):
+        blocks.append(Text("body", (Span(meta.url, href=meta.url),)))
+    heading = Text("h2", _spans(_text(words.source_heading())), heading=2, anchor="source")
+    return Part(heading, tuple(blocks), 0.0)
+
+
+# -- the reading ---------------------------------------------------------------------------------
+
+
+def _reading(blocks, width: float, section: int, depth: int = 0, body: str = "body", framed: bool = True):
+    """Return the planned blocks of the article's `blocks` in a column `width` wide; `framed` is
+    False inside a list item, where a quote is not indented further."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, model.Paragraph):
+            out.append(Text(body, block.inlines))
+        elif isinstance(block, model.Heading):
+            level = min(6, 2 + block.level)
+            out.append(Text("h3", block.inlines, heading=level, anchor=f"section-{section}-{index}"))
+        elif isinstance(block, model.BulletList):
+            indent = LIST_INDENT if depth < MAX_DEPTH else 0.0
+            items = tuple(
+                tuple(_reading(item.blocks, width - indent, section, depth + 1, framed=False))
+                for item in block.items
+            )
+            out.append(ListBlock(block.ordered, block.start, items, indent))
+        elif isinstance(block, model.Quote):
+            indent = QUOTE_INDENT if depth < MAX_DEPTH and framed else 0.0
+            inner = _reading(block.blocks, width - indent, section, depth + 1, "quote", framed)
+            out.append(QuoteBlock(tuple(inner), block.attribution, indent))
+        elif isinstance(block, model.Image):
+            if block.path is None:  # never fetched: the alt text stands in
+                out.append(Text("caption", _spans(f"[{block.alt or block.src}]")))
+            else:
+                out.append(layout.picture(block, width))
+        elif isinstance(block, model.Table):
+            out.append(layout.table(block, width))
+        elif isinstance(block, model.Code):
+            out.append(layout.code(block, width))
+        elif isinstance(block, model.Break):
+            out.append(Rule(0.3, 0.5, RULE, 6, 8))
+    return out
+
+
+# -- words ---------------------------------------------------------------------------------------
+
+
+def _one_line(text: str, width: float, size: float) -> str:
+    """Return `text` short enough for one line `width` wide at `size` ("…" where cut)."""
+    measure = layout.measurer()
+    if measure.width(text, size) <= width:
+        return text
+    while text and measure.width(text + "…", size) > width:
+        text = text[:-2].rstrip()
+    return text + "…"
+
+
+def _spans(text: str) -> Inlines:
+    return (Span(text),) if text else ()
+
+
+def _text(rendered) -> str:
+    return " ".join(str(rendered).split())
 
 
 @cache
-def _templates():
+def _words():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    # autoescape=True, not select_autoescape(): that would not cover .j2 files. Article text is
-    # only ever a value here, never a template.
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined)
+    # The words are plain text, escaped by each writer for its own format: no autoescaping here,
+    # and article text is only ever a value, never a template.
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined)
     return env.get_template("handout.j2").module

@@ -50,18 +50,11 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
     With `write` False, read and plan everything but write nothing (`lecturekit build --check`).
     `helpers` (deck, handout), from lecturekit.prefork, plan and render in processes of their own.
     """
-    from .questions import discussion_questions
-    from .reader import read_article
-    from .segment import segment
-
     started = time.perf_counter()
-    from .handouts.plan import plan_handout
-
-    lesson = segment(read_article(article, max_bytes=options.max_bytes, defaults=options.defaults))
-    questions = discussion_questions(lesson, options.questions_templates)
-    handout = plan_handout(lesson, questions.questions, options.handout)
-    deck_task = (make_deck, lesson, questions.texts, build_time(lesson.meta), write, options.template)
-    handout_task = (make_handouts, handout, write, options.template)
+    planned = plan_article(article, options)
+    lesson, questions = planned.lesson, planned.questions
+    deck_task = (make_deck, lesson, planned.deck_inputs(), build_time(lesson.meta), write)
+    handout_task = (make_handouts, planned.handout, write)
     if helpers:
         helpers[0].submit(*deck_task)
         helpers[1].submit(*handout_task)
@@ -71,6 +64,7 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
             deck_task[0](*deck_task[1:]),
             handout_task[0](*handout_task[1:]),
         )
+    deck_warnings = [*planned.theme_warnings, *deck_warnings]
     warnings = [*lesson.warnings, *questions.warnings, *deck_warnings]
     if options.strict and warnings:
         raise _strict_error(warnings)
@@ -94,6 +88,51 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
     )
 
 
+@dataclass
+class Planned:
+    """What one read of an article gives both outputs: its lesson, questions and outcomes, the
+    deck's theme (resolved once, here), and the handout's plan."""
+
+    lesson: object
+    questions: object
+    outcomes: tuple[str, ...]
+    theme: object
+    theme_warnings: list[Diagnostic]
+    handout: object
+
+    def deck_inputs(self) -> tuple:
+        """Return what plan_deck takes after the lesson: the theme, the discussion slide's
+        questions, the outcomes, and (with `discussion: sections`) each part's prompt."""
+        from .handouts.plan import section_prompts
+
+        questions = self.questions
+        if self.lesson.meta.discussion == "sections":
+            prompts = {title: q.text for title, q in section_prompts(questions).items()}
+            return (
+                self.theme,
+                [q.text for q in questions.questions if q.origin == "authored"],
+                self.outcomes,
+                prompts,
+            )
+        return self.theme, [q.text for q in questions.deck], self.outcomes, {}
+
+
+def plan_article(article: Path, options: Options) -> Planned:
+    """Read `article` and plan what both outputs share; raise `LessonError` on bad input."""
+    from .handouts.plan import plan_handout
+    from .outcomes import learning_outcomes
+    from .questions import discussion_questions
+    from .reader import read_article
+    from .segment import segment
+
+    lesson = segment(read_article(article, max_bytes=options.max_bytes, defaults=options.defaults))
+    questions = discussion_questions(lesson, options.questions_templates)
+    outcomes = learning_outcomes(questions, lesson.meta.outcomes)
+    theme, warnings = deck_theme(lesson.meta.accent, options.template)
+    handout = plan_handout(lesson, questions, outcomes, _paper_accent(theme.accent), options.handout)
+    return Planned(lesson, questions, outcomes, theme, warnings, handout)
+
+
 def _strict_error(warnings: list[Diagnostic]) -> LessonError:
     """Return the error a --strict build stops with: its first warning, and how many there are."""
     first = warnings[0]
@@ -110,19 +149,22 @@ def _strict_error(warnings: list[Diagnostic]) -> LessonError:
     )
 
 
-def make_deck(lesson, questions: list[str], when: _dt.datetime, render: bool, template: Path | None = None):
-    """Plan the deck and, if `render`, write it; return (slide count, warnings, the .pptx bytes or None)."""
+def make_deck(lesson, inputs: tuple, when: _dt.datetime, render: bool):
+    """Plan the deck and, if `render`, write it; return (slide count, warnings, the .pptx bytes or None).
+
+    `inputs` are plan_deck's after the lesson (see Planned.deck_inputs).
+    """
     from .deck.plan import plan_deck
 
-    theme, warnings = deck_theme(lesson.meta.accent, template)
-    deck = plan_deck(lesson, theme, questions)
+    deck = plan_deck(lesson, *inputs)
+    theme = inputs[0]
     if not render:
-        return len(deck.slides), [*warnings, *deck.warnings], None
+        return len(deck.slides), list(deck.warnings), None
     from .deck.pptx_writer import write_pptx
 
     buffer = io.BytesIO()
     write_pptx(deck, buffer, theme, lesson.meta, when)
-    return len(deck.slides), [*warnings, *deck.warnings], buffer.getvalue()
+    return len(deck.slides), list(deck.warnings), buffer.getvalue()
 
 
 def deck_theme(accent: str, template: Path | None):
@@ -136,26 +178,41 @@ def deck_theme(accent: str, template: Path | None):
     return read_template(template, accent)
 
 
-def make_handouts(handout, render: bool, template: Path | None = None) -> tuple[int, list[bytes]]:
+def _paper_accent(accent: str) -> str:
+    """Return the deck's accent colour, darkened where it would be too light to read on paper."""
+    from .colours import BLACK, WHITE, readable
+
+    return readable(accent, WHITE, BLACK)
+
+
+def make_handouts(handout, render: bool) -> tuple[int, list[bytes]]:
     """Write the planned handout (and the instructor's edition, if asked for), if `render`.
 
-    Return the page count and the PDFs. The handout takes the deck's accent colour, darkened
-    where it would be too light to read as text on paper.
+    Return the page count and the PDFs.
     """
     if not render:
         return 0, []
-    from .colours import BLACK, WHITE, readable
     from .handouts.pdf_writer import write_pdf
 
-    accent = readable(deck_theme(handout.meta.accent, template)[0].accent, WHITE, BLACK)
     student = io.BytesIO()
-    pages = write_pdf(replace(handout, instructor=False), student, accent)
+    pages = write_pdf(_student_edition(handout), student)
     pdfs = [student.getvalue()]
     if handout.instructor:
         edition = io.BytesIO()
-        write_pdf(handout, edition, accent)
+        write_pdf(handout, edition)
         pdfs.append(edition.getvalue())
     return pages, pdfs
+
+
+def _student_edition(handout):
+    """Return the instructor's handout without what only the instructor sees."""
+    from .handouts.blocks import QuestionBlock
+
+    def strip(blocks):
+        return tuple(replace(b, notes=()) if isinstance(b, QuestionBlock) else b for b in blocks)
+
+    parts = tuple(replace(p, blocks=strip(p.blocks)) for p in handout.parts)
+    return replace(handout, parts=parts, instructor=False)
 
 
 def start_helpers():

@@ -33,6 +33,7 @@ COURSE_FIELDS = (
     "answer_lines",
     "accent",
     "section_headers",
+    "discussion",
 )
 COURSE_OPTIONS = ("questions_templates", "template")
 

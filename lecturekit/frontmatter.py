@@ -62,6 +62,15 @@ def _headers(value, key: str) -> str:
     return choice
 
 
+def _discussion(value, key: str) -> str:
+    choice = _text(value, key).lower()
+    if choice not in ("end", "sections"):
+        raise ValueError(
+            f"{key!r} must be end (one discussion slide) or sections (one a part), not {choice!r}"
+        )
+    return choice
+
+
 def _count(value, key: str) -> int:
     text = _text(value, key)
     if not text.isdigit() or not 0 <= int(text) <= 40:
@@ -96,6 +105,8 @@ FIELDS: dict[str, Callable] = {
     "answer_lines": _count,
     "accent": _colour,
     "section_headers": _headers,
+    "discussion": _discussion,
+    "outcomes": _texts,
 }
 
 

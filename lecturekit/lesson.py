@@ -135,6 +135,8 @@ class Meta:
     answer_lines: int | None = None
     accent: str = ""
     section_headers: str = "auto"  # a header slide before each part: auto (long parts only), on, off
+    discussion: str = "end"  # the questions: one slide at the end, or "sections": each part's own
+    outcomes: tuple[str, ...] = ()  # learning outcomes the lecturer wrote (else they are made)
 
 
 _MONTHS = (

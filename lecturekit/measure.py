@@ -1,4 +1,4 @@
-"""Measure slide text with the real font metrics, as PowerPoint will lay it out.
+"""Measure text with the real font metrics, as PowerPoint (the deck) and reportlab (the handout) lay it out.
 
 Widths come from the shipped fonts' advance widths (Carlito has Calibri's metrics; characters
 Carlito lacks are measured in the font that will draw them), line heights from their vertical

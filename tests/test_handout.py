@@ -16,6 +16,7 @@ from lecturekit.keypoints import names_in, section_points
 from lecturekit.lesson import plain
 from lecturekit.questions import discussion_questions
 from lecturekit.reader import read_article
+from lecturekit.segment import segment
 
 from .helpers import SEED
 
@@ -57,10 +58,10 @@ def handout(seed_build):
 
 @pytest.fixture(scope="session")
 def questions():
-    return discussion_questions(read_article(SEED)).questions
+    return discussion_questions(segment(read_article(SEED))).questions
 
 
-def test_every_question_appears_exactly_once_the_decks_first(handout, questions, seed_deck):
+def test_every_question_appears_exactly_once_and_the_decks_are_among_them(handout, questions, seed_deck):
     part = questions_part(handout)
     positions = []
     for number, question in enumerate(questions, start=1):
@@ -72,8 +73,15 @@ def test_every_question_appears_exactly_once_the_decks_first(handout, questions,
         if slide.shapes.title.text_frame.text.startswith("Discussion"):
             body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
             shown += [p.text for p in body.text_frame.paragraphs if p.text]
-    assert 3 <= len(shown) <= 5  # the deck shows the first, best questions; the handout all of them
-    assert shown == [q.text for q in questions][: len(shown)]
+    assert 3 <= len(shown) <= 5  # one discussion slide: the best; the handout has all of them
+    assert all(part.count(text) == 1 for text in shown)
+
+
+def test_the_first_page_carries_the_learning_outcomes(handout):
+    first = page_texts(handout)[0]
+    assert "By the end of this lecture you can:" in first
+    assert "Compare Noko Jeans and Nosotek" in first
+    assert first.index("Learning outcomes") < first.index("In this lecture")
 
 
 def test_section_headings_in_order_with_their_key_points(handout):
@@ -232,7 +240,9 @@ def test_instructor_edition_shows_bloom_levels_and_source_sentences(tmp_path, qu
     for question in questions:
         assert question.bloom.capitalize() in text
     assert "From the text: “The Institute for Peace and Unification Studies" in text
-    assert "From the text:" not in " ".join(page_texts(result.outputs[1]))
+    assert "A good answer mentions: Three Swedish advertising professionals" in text
+    student = " ".join(page_texts(result.outputs[1]))
+    assert "From the text:" not in student and "A good answer" not in student
 
 
 def test_article_text_is_shown_literally_never_interpreted(tmp_path):
@@ -247,3 +257,19 @@ def test_article_text_is_shown_literally_never_interpreted(tmp_path):
     assert "Tags & <b>bold</b> {{ title }}" in text
     assert "Use <script>alert(1)</script> & {% if x %}y{% endif %} and {{ 7*7 }} here." in text
     assert "<font color=red>x</font>" in text
+
+
+def test_discussion_by_sections_ends_each_part_on_its_question_in_deck_and_handout(tmp_path):
+    from pptx import Presentation
+
+    article = tmp_path / "sections.md"
+    article.write_text(SEED.read_text(encoding="utf-8").replace("---\n", "---\ndiscussion: sections\n", 1))
+    result = build_article(article, Options(out=tmp_path / "out"))
+    deck = Presentation(str(result.outputs[0]))
+    titles = [s.shapes.title.text_frame.text for s in deck.slides]
+    assert sum(t.startswith("Discuss: ") for t in titles) == 4 and "Discussion" not in titles
+    assert titles[titles.index("Conclusion") + 1] == "Discuss: Conclusion"
+    text = " ".join(page_texts(result.outputs[1]))
+    assert text.count("Discuss ") >= 4
+    for question in discussion_questions(segment(read_article(article))).questions:
+        assert len(re.findall(r"\d+\. " + re.escape(question.text), text)) == 1, question.text  # asked once

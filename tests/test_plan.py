@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from lecturekit.deck.measure import Measurer
 from lecturekit.deck.plan import plan_deck
 from lecturekit.deck.slides import BulletSlide, QuoteSlide, SectionSlide, StatementSlide, TitleSlide
 from lecturekit.deck.theme import DEFAULT_THEME
@@ -26,6 +25,7 @@ from lecturekit.lesson import (
     Span,
     plain,
 )
+from lecturekit.measure import Measurer
 from lecturekit.reader import read_article
 from lecturekit.segment import segment
 
@@ -184,9 +184,13 @@ def test_a_pronoun_stays_on_the_slide_of_its_referent():
 
 def test_a_header_slide_only_for_a_long_part_after_the_first_or_as_set():
     long_part = section("Long", *[para(f"{c} {c}") for c in CLAIMS], para(CLAIMS[0]))
+    longer = section("Longer", *[para(f"{c} {c} {c}") for c in CLAIMS * 2])
     short = section("Short", para(CLAIMS[1] + " " + CLAIMS[2]))
-    auto = plan_deck(lesson(short, long_part), THEME)
-    assert [s.heading for s in auto.slides if isinstance(s, SectionSlide)] == ["Long"]
+    auto = plan_deck(lesson(short, long_part, longer), THEME)
+    assert [s.heading for s in auto.slides if isinstance(s, SectionSlide)] == ["Long", "Longer"]
+    # A header slide is ceremony: in a deck of seven slides, title, agenda and sources are enough.
+    budget = plan_deck(lesson(short, long_part), THEME)
+    assert len(budget.slides) == 7 and not any(isinstance(s, SectionSlide) for s in budget.slides)
     first = plan_deck(lesson(long_part, short), THEME)
     assert not any(isinstance(s, SectionSlide) for s in first.slides)  # the agenda announced it
     always = plan_deck(lesson(long_part, short, section_headers="on"), THEME)

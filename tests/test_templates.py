@@ -16,14 +16,12 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from lecturekit.build import Options, build_article, deck_theme
+from lecturekit.build import Options, build_article, deck_theme, plan_article
 from lecturekit.cli import main
 from lecturekit.colours import WHITE, contrast, readable
 from lecturekit.deck.plan import plan_deck
 from lecturekit.deck.template import read_template
 from lecturekit.deck.theme import BUILTIN_TEMPLATE, DEFAULT_THEME
-from lecturekit.questions import discussion_questions
-from lecturekit.reader import read_article
 
 from .helpers import SEED
 from .templates import set_fonts
@@ -47,8 +45,8 @@ def test_a_template_gives_its_layouts_and_none_of_its_slides(name, request, tmp_
     deck = Presentation(str(result.outputs[0]))
     theme, _ = read_template(template)
     assert (deck.slide_width, deck.slide_height) == (round(theme.width * 12700), round(theme.height * 12700))
-    lesson = read_article(SEED)
-    planned = plan_deck(lesson, theme, discussion_questions(lesson).texts)
+    article = plan_article(SEED, Options(template=template))
+    planned = plan_deck(article.lesson, *article.deck_inputs())
     assert titles(deck) == [s.title for s in planned.slides]  # nothing of the template's own
     assert not any("example" in t.lower() or "Welcome" in t for t in titles(deck))
     layouts = [s.slide_layout.name for s in deck.slides]
@@ -58,7 +56,8 @@ def test_a_template_gives_its_layouts_and_none_of_its_slides(name, request, tmp_
 
 
 def test_a_missing_layout_falls_back_with_a_warning(campus_16x9, tmp_path):
-    result = build_with(campus_16x9, tmp_path)
+    options = Options(out=tmp_path, template=campus_16x9, defaults={"section_headers": "on"})
+    result = build_article(SEED, options)
     assert any("no 'Section Header' layout: using 'Title Only'" in w.message for w in result.warnings)
     deck = Presentation(str(result.outputs[0]))
     sections = [s for s in deck.slides if s.shapes.title.text_frame.text.startswith("Part ")]
