@@ -178,7 +178,9 @@ def _story(handout: Handout, styles) -> list[Flowable]:
     for part in handout.parts:
         if part.room:
             story.append(CondPageBreak(part.room))
-        story.append(drawer.text(part.heading))
+        # The room above is kept for the heading: held to what follows as well, it would carry
+        # a key-points panel longer than a page with it onto the next page, leaving this one bare.
+        story.append(drawer.text(part.heading, keep=not part.room))
         story += drawer.blocks(part.blocks, handout.page.column)
     return story
 
@@ -248,8 +250,10 @@ class _Drawer:
             and isinstance(blocks[index + 1], QuestionBlock | Panel)
         )
 
-    def text(self, block: Text) -> Flowable:
+    def text(self, block: Text, keep: bool = True) -> Flowable:
         style = self.styles[block.style]
+        if not keep and style.keepWithNext:
+            style = ParagraphStyle(f"{style.name}-free", parent=style, keepWithNext=0)
         paragraph = Paragraph(inline_markup(block.inlines), style, bulletText=block.bullet or None)
         if block.heading and block.anchor:
             title = block.outline or plain(block.inlines).replace("\u00a0", " ")
