@@ -23,6 +23,7 @@ from lecturekit.keypoints import names_in, section_points
 from lecturekit.lesson import Inlines, Lesson, Span, date_text, plain
 from lecturekit.options import HandoutOptions
 from lecturekit.outcomes import LEAD
+from lecturekit.questions import section_prompts
 
 from . import layout
 from .blocks import (
@@ -122,17 +123,6 @@ def plan_handout(
         footer=_text(words.page_footer()),
         instructor=options.instructor,
     )
-
-
-def section_prompts(questions: Questions) -> dict[str, Question]:
-    """Return each part's best question (by the discussion slide's order), by part title."""
-    from lecturekit.questions import deck_order
-
-    best: dict[str, Question] = {}
-    for question in deck_order(questions.questions):
-        if question.section:
-            best.setdefault(question.section, question)
-    return best
 
 
 # -- the first page ------------------------------------------------------------------------------

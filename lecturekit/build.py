@@ -38,10 +38,17 @@ class Result:
     dependencies: list[Path] = field(default_factory=list)  # files the outputs were made from
 
 
-def output_paths(article: Path, out: Path) -> tuple[Path, Path, Path]:
-    """Return where the deck, the handout and the instructor's handout of `article` go in `out`."""
-    stem = article.stem
-    return out / f"{stem}.pptx", out / f"{stem}-handout.pdf", out / f"{stem}-instructor.pdf"
+def output_paths(article: Path, options: Options) -> list[Path]:
+    """Return where the outputs of `article` go, in the order the build makes them: the deck,
+    the handout, the instructor's, their web pages, the slides as a PDF (the last three if asked for)."""
+    out, stem = options.out, article.stem
+    editions = ["handout", "instructor"] if options.handout.instructor else ["handout"]
+    paths = [out / f"{stem}.pptx", *(out / f"{stem}-{e}.pdf" for e in editions)]
+    if options.handout.html:
+        paths += [out / f"{stem}-{e}.html" for e in editions]
+    if options.slides_pdf:
+        paths.append(out / f"{stem}-slides.pdf")
+    return paths
 
 
 def build_article(article: Path, options: Options, write: bool = True, helpers=None) -> Result:
@@ -54,13 +61,13 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
     planned = plan_article(article, options)
     lesson, questions = planned.lesson, planned.questions
     deck_task = (make_deck, lesson, planned.deck_inputs(), build_time(lesson.meta), write)
-    handout_task = (make_handouts, planned.handout, write)
+    handout_task = (make_handouts, planned.handout_inputs(options), write)
     if helpers:
         helpers[0].submit(*deck_task)
         helpers[1].submit(*handout_task)
-        (slides, deck_warnings, deck_bytes), (pages, pdfs) = helpers[0].result(), helpers[1].result()
+        (slides, deck_warnings, deck_bytes), (pages, handouts) = helpers[0].result(), helpers[1].result()
     else:
-        (slides, deck_warnings, deck_bytes), (pages, pdfs) = (
+        (slides, deck_warnings, deck_bytes), (pages, handouts) = (
             deck_task[0](*deck_task[1:]),
             handout_task[0](*handout_task[1:]),
         )
@@ -68,11 +75,15 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
     warnings = [*lesson.warnings, *questions.warnings, *deck_warnings]
     if options.strict and warnings:
         raise _strict_error(warnings)
-    deck_path, handout_path, instructor_path = output_paths(article, options.out)
-    paths = [deck_path, handout_path] + ([instructor_path] if options.handout.instructor else [])
+    paths = output_paths(article, options)
     if write:
+        outputs = [deck_bytes, *handouts]
+        if options.slides_pdf:
+            from .office import slides_pdf
+
+            outputs.append(slides_pdf(deck_bytes, article, lesson.meta.lang, build_time(lesson.meta)))
         with atomic_outputs(paths) as files:
-            for file, data in zip(files, (deck_bytes, *pdfs), strict=True):
+            for file, data in zip(files, outputs, strict=True):
                 file.write(data)
     images = [b.path for s in lesson.sections for b in _images(s.blocks) if b.path is not None]
     templates = [options.template] if options.template else []
@@ -90,36 +101,38 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
 
 @dataclass
 class Planned:
-    """What one read of an article gives both outputs: its lesson, questions and outcomes, the
-    deck's theme (resolved once, here), and the handout's plan."""
+    """What one read of an article gives both outputs: its lesson, questions and outcomes, and
+    the deck's theme and accent, resolved once, here, for both planners."""
 
     lesson: object
     questions: object
     outcomes: tuple[str, ...]
     theme: object
     theme_warnings: list[Diagnostic]
-    handout: object
 
     def deck_inputs(self) -> tuple:
         """Return what plan_deck takes after the lesson: the theme, the discussion slide's
         questions, the outcomes, and (with `discussion: sections`) each part's prompt."""
-        from .handouts.plan import section_prompts
+        from .questions import section_prompts
 
         questions = self.questions
-        if self.lesson.meta.discussion == "sections":
-            prompts = {title: q.text for title, q in section_prompts(questions).items()}
-            return (
-                self.theme,
-                [q.text for q in questions.questions if q.origin == "authored"],
-                self.outcomes,
-                prompts,
-            )
-        return self.theme, [q.text for q in questions.deck], self.outcomes, {}
+        if self.lesson.meta.discussion != "sections":
+            return self.theme, [q.text for q in questions.deck], self.outcomes, {}
+        prompts = {title: q.text for title, q in section_prompts(questions).items()}
+        authored = [q.text for q in questions.questions if q.origin == "authored"]
+        return self.theme, authored, self.outcomes, prompts
+
+    def handout_inputs(self, options: Options) -> tuple:
+        """Return what plan_handout takes: the accent is the deck's, darkened where it would be
+        too light to read on paper."""
+        from .colours import BLACK, WHITE, readable
+
+        accent = readable(self.theme.accent, WHITE, BLACK)
+        return self.lesson, self.questions, self.outcomes, accent, options.handout
 
 
 def plan_article(article: Path, options: Options) -> Planned:
     """Read `article` and plan what both outputs share; raise `LessonError` on bad input."""
-    from .handouts.plan import plan_handout
     from .outcomes import learning_outcomes
     from .questions import discussion_questions
     from .reader import read_article
@@ -129,8 +142,7 @@ def plan_article(article: Path, options: Options) -> Planned:
     questions = discussion_questions(lesson, options.questions_templates)
     outcomes = learning_outcomes(questions, lesson.meta.outcomes)
     theme, warnings = deck_theme(lesson.meta.accent, options.template)
-    handout = plan_handout(lesson, questions, outcomes, _paper_accent(theme.accent), options.handout)
-    return Planned(lesson, questions, outcomes, theme, warnings, handout)
+    return Planned(lesson, questions, outcomes, theme, warnings)
 
 
 def _strict_error(warnings: list[Diagnostic]) -> LessonError:
@@ -178,30 +190,30 @@ def deck_theme(accent: str, template: Path | None):
     return read_template(template, accent)
 
 
-def _paper_accent(accent: str) -> str:
-    """Return the deck's accent colour, darkened where it would be too light to read on paper."""
-    from .colours import BLACK, WHITE, readable
+def make_handouts(inputs: tuple, render: bool) -> tuple[int, list[bytes]]:
+    """Plan the handout from `inputs` (see Planned.handout_inputs) and, if `render`, write it:
+    the PDF, the instructor's (if asked for), then their web pages (unless turned off).
 
-    return readable(accent, WHITE, BLACK)
-
-
-def make_handouts(handout, render: bool) -> tuple[int, list[bytes]]:
-    """Write the planned handout (and the instructor's edition, if asked for), if `render`.
-
-    Return the page count and the PDFs.
+    Return the PDF's page count and the files' bytes (none when not rendering).
     """
+    from .handouts.plan import plan_handout
+
+    handout = plan_handout(*inputs)
     if not render:
         return 0, []
     from .handouts.pdf_writer import write_pdf
 
-    student = io.BytesIO()
-    pages = write_pdf(_student_edition(handout), student)
-    pdfs = [student.getvalue()]
-    if handout.instructor:
-        edition = io.BytesIO()
-        write_pdf(handout, edition)
-        pdfs.append(edition.getvalue())
-    return pages, pdfs
+    editions = [_student_edition(handout)] + ([handout] if handout.instructor else [])
+    files, pages = [], []
+    for edition in editions:
+        pdf = io.BytesIO()
+        pages.append(write_pdf(edition, pdf))
+        files.append(pdf.getvalue())
+    if inputs[-1].html:
+        from .handouts.html_writer import write_html
+
+        files += [write_html(edition) for edition in editions]
+    return pages[0], files  # the student's handout's pages
 
 
 def _student_edition(handout):
@@ -220,11 +232,10 @@ def start_helpers():
 
     What every process needs is imported once, before the forks, rather than three times after
     them: the questions module brings the model, key points and text helpers with it (and the
-    plans the helpers are sent hold questions); the fonts are measured by all three; the
-    handout's plan is made here and unpacked by the handout helper.
+    tasks the helpers are sent hold questions); the fonts are measured by all three. The
+    handout's planner is the handout helper's own: it plans while the deck helper plans.
     """
     import lecturekit.fonts  # noqa: F401
-    import lecturekit.handouts.plan  # noqa: F401
     import lecturekit.questions  # noqa: F401
 
     from .prefork import Helper
@@ -249,7 +260,10 @@ def warm_deck() -> None:
 
 
 def warm_handout() -> None:
-    """What the handout helper does while the main process reads: import reportlab, load the text font."""
+    """What the handout helper does while the main process reads: import its planner and
+    reportlab, load the text font."""
+    import lecturekit.handouts.plan  # noqa: F401
+
     from .fonts import SANS
     from .handouts.pdf_writer import _register_font
 

@@ -277,6 +277,15 @@ def deck_order(chosen) -> list[Question]:
     return own + picked + [q for q in generated if q not in picked]
 
 
+def section_prompts(questions: Questions) -> dict[str, Question]:
+    """Return each part's best question (by the discussion slide's order), by part title."""
+    best: dict[str, Question] = {}
+    for question in deck_order(questions.questions):
+        if question.section:
+            best.setdefault(question.section, question)
+    return best
+
+
 def _by_section(chosen: list[Question], lesson: Lesson) -> list[Question]:
     """Authored first (the lecture as a whole), then section by section: the article's own, then
     generated."""

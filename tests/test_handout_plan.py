@@ -16,6 +16,7 @@ import pytest
 from lecturekit.build import Options, plan_article
 from lecturekit.handouts.blocks import CodeBlock, Panel, Picture, QuestionBlock, TableBlock, Text
 from lecturekit.handouts.layout import TABLE_SIZES
+from lecturekit.handouts.plan import plan_handout
 from lecturekit.lesson import plain
 from lecturekit.options import HandoutOptions
 from lecturekit.outcomes import LEAD
@@ -30,8 +31,17 @@ GOLDEN = {
 }
 
 
-def planned(path, **options):
-    return plan_article(path, Options(handout=HandoutOptions(**options)))
+class Planned:
+    """An article as the build plans it, with its handout's plan."""
+
+    def __init__(self, path, **options):
+        settings = Options(handout=HandoutOptions(**options))
+        self.article = plan_article(path, settings)
+        self.questions, self.outcomes = self.article.questions, self.article.outcomes
+        self.handout = plan_handout(*self.article.handout_inputs(settings))
+
+
+planned = Planned
 
 
 def blocks_of(handout):
@@ -64,20 +74,15 @@ def test_planned_handout_matches_its_golden_fixture(name):
 
 
 def test_the_plan_needs_no_reportlab():
-    assert "reportlab" not in sys.modules or "lecturekit.handouts.pdf_writer" in sys.modules
     import subprocess
 
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from lecturekit.build import Options, plan_article; "
-            f"plan_article({str(SEED)!r}, Options()); print('reportlab' in sys.modules)",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+    code = (
+        "import sys; from lecturekit.build import Options, plan_article; "
+        "from lecturekit.handouts.plan import plan_handout; "
+        f"plan_handout(*plan_article({str(SEED)!r}, Options()).handout_inputs(Options())); "
+        "print('reportlab' in sys.modules)"
     )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 
 
@@ -86,7 +91,9 @@ def test_outcomes_open_the_first_page_and_the_parts_follow_in_order():
     front = article.handout.front
     panel = next(b for b in front if isinstance(b, Panel))
     assert [plain(r.inlines) for r in panel.rows] == [LEAD, *article.outcomes]
-    assert front.index(panel) < max(i for i, b in enumerate(front) if isinstance(b, Text) and b.style == "overview")
+    assert front.index(panel) < max(
+        i for i, b in enumerate(front) if isinstance(b, Text) and b.style == "overview"
+    )
     headings = [plain(p.heading.inlines) for p in article.handout.parts]
     assert headings[:4] == [
         "1\u00a0\u00a0Introduction",
@@ -105,7 +112,12 @@ def test_every_question_once_grouped_by_section_numbered_in_order():
     assert all(b.lines == 4 for b in asked)
     questions = article.handout.parts[-2]
     groups = [plain(b.inlines) for b in questions.blocks if isinstance(b, Text) and b.heading == 3]
-    assert groups == ["Introduction", "What Is Holding Startups Back?", "North Korea’s Silicon Valley", "Conclusion"]
+    assert groups == [
+        "Introduction",
+        "What Is Holding Startups Back?",
+        "North Korea’s Silicon Valley",
+        "Conclusion",
+    ]
     for q in article.questions.deck:  # the discussion slide's questions, each in the handout once
         assert [plain(b.text) for b in asked].count(q.text) == 1
 
@@ -126,14 +138,14 @@ def test_the_instructor_edition_adds_sources_and_what_a_good_answer_mentions():
 def test_with_discussion_by_sections_each_part_ends_on_its_best_question(tmp_path):
     article = tmp_path / "sections.md"
     article.write_text(SEED.read_text(encoding="utf-8").replace("---\n", "---\ndiscussion: sections\n", 1))
-    plan = plan_article(article, Options())
+    plan = planned(article)
     sections = plan.handout.parts[:4]
     for part in sections:
         assert isinstance(part.blocks[-1], QuestionBlock), plain(part.heading.inlines)
         assert plain(part.blocks[-2].inlines) == "Discuss"
     asked = [plain(b.text) for b in blocks_of(plan.handout) if isinstance(b, QuestionBlock)]
     assert sorted(asked) == sorted(q.text for q in plan.questions.questions)  # each once
-    _, shown, _, prompts = plan.deck_inputs()
+    _, shown, _, prompts = plan.article.deck_inputs()
     assert shown == [] and len(prompts) == 4  # the deck's "Discuss" slides, no closing one
 
 
