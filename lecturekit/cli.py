@@ -100,7 +100,18 @@ def parser() -> argparse.ArgumentParser:
     handout.add_argument(
         "--instructor",
         action="store_true",
-        help="also write ARTICLE-instructor.pdf: each question with its Bloom level and its source sentences",
+        help="also write ARTICLE-instructor.pdf (and .html): each question with its Bloom level, its "
+        "source sentences and what a good answer mentions",
+    )
+    handout.add_argument(
+        "--no-html",
+        action="store_true",
+        help="do not write the handout as a web page (ARTICLE-handout.html, written by default)",
+    )
+    build.add_argument(
+        "--slides-pdf",
+        action="store_true",
+        help="also write the slides as a tagged PDF, ARTICLE-slides.pdf, for the course site (needs LibreOffice)",
     )
     build.add_argument(
         "--template",
@@ -299,9 +310,11 @@ def _job_options(jobs, args) -> tuple[dict, list]:
             reading=not args.no_reading,
             answer_lines=args.answer_lines,
             instructor=args.instructor,
+            html=not args.no_html,
         ),
         questions_templates=args.questions_templates,
         strict=args.strict,
+        slides_pdf=args.slides_pdf,
     )
     configs: dict = {}
     options: dict = {}

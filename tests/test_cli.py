@@ -28,8 +28,14 @@ def test_build_prints_the_paths_it_wrote(article, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["build", str(article), "--out", str(out)]) == 0
     printed = capsys.readouterr().out.split()
-    assert printed == [str(out / "small.pptx"), str(out / "small-handout.pdf")]
-    assert all((out / name).stat().st_size > 0 for name in ("small.pptx", "small-handout.pdf"))
+    assert printed == [
+        str(out / "small.pptx"),
+        str(out / "small-handout.pdf"),
+        str(out / "small-handout.html"),
+    ]
+    assert all(
+        (out / name).stat().st_size > 0 for name in ("small.pptx", "small-handout.pdf", "small-handout.html")
+    )
 
 
 def test_quiet_prints_nothing(article, tmp_path, capsys):
@@ -99,7 +105,11 @@ def test_python_dash_m_works(article, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     # The command ends without Python's teardown: what it printed must be flushed first.
-    assert [Path(line).name for line in done.stdout.splitlines()] == ["small.pptx", "small-handout.pdf"]
+    assert [Path(line).name for line in done.stdout.splitlines()] == [
+        "small.pptx",
+        "small-handout.pdf",
+        "small-handout.html",
+    ]
     broken = subprocess.run(
         [sys.executable, "-m", "lecturekit", "build", str(tmp_path / "missing.md"), "--out", str(tmp_path)],
         capture_output=True,

@@ -54,7 +54,7 @@ def outputs(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.suffix in (".pptx", ".pdf")
+        if p.suffix in (".pptx", ".pdf", ".html")
     }
 
 
@@ -73,13 +73,13 @@ def test_a_course_builds_every_article_into_its_own_place_and_reports_the_broken
             ("week2", "intro"),
             ("week2", "ventures"),
         ]
-        for suffix in (".pptx", "-handout.pdf")
+        for suffix in (".pptx", "-handout.pdf", "-handout.html")
     )
     assert "broken.md:2: error: front matter: 'title' must be text" in err
     assert "failed: " in err and "5 built, 1 failed" in err
     for line in ("article", "slides", "pages", "questions", "warnings", "time"):
         assert line in err  # the summary table
-    assert len(stdout.split()) == 10  # the paths written
+    assert len(stdout.split()) == 15  # the paths written
 
 
 def test_course_toml_gives_defaults_that_front_matter_overrides(course, tmp_path, capsys):
@@ -120,10 +120,12 @@ def test_nothing_is_rebuilt_twice_and_one_change_rebuilds_one_article(course, tm
     changed = course / "week1" / "markets.md"
     changed.write_text(changed.read_text().replace("grew", "shrank"))
     code, stdout, err = run(capsys, course, "--out", out)
-    assert stdout.split() == [str(out / "week1" / "markets.pptx"), str(out / "week1" / "markets-handout.pdf")]
+    assert stdout.split() == [
+        str(out / "week1" / f"markets{s}") for s in (".pptx", "-handout.pdf", "-handout.html")
+    ]
     assert "4 articles are up to date" in err
     code, stdout, err = run(capsys, course, "--out", out, "--force")
-    assert len(stdout.split()) == 10
+    assert len(stdout.split()) == 15  # five articles, three files each
 
 
 def test_touching_without_changing_rebuilds_nothing(course, tmp_path, capsys):
@@ -158,7 +160,9 @@ def test_what_an_output_depends_on_rebuilds_it(tmp_path, capsys, change):
     else:
         (out / "lecture-handout.pdf").unlink()
     code, stdout, _ = run(capsys, folder, "--out", out, *extra)
-    assert code == 0 and stdout.split() == [str(out / "lecture.pptx"), str(out / "lecture-handout.pdf")]
+    assert code == 0 and stdout.split() == [
+        str(out / f"lecture{s}") for s in (".pptx", "-handout.pdf", "-handout.html")
+    ]
 
 
 def test_a_rebuild_with_nothing_to_do_imports_neither_writer(course, tmp_path):
@@ -192,7 +196,7 @@ def test_shards_split_a_course_into_disjoint_slices_that_cover_it(course, tmp_pa
 def test_shard_builds_only_its_slice(course, tmp_path, capsys):
     (course / "week2" / "broken.md").unlink()
     run(capsys, course, "--out", tmp_path / "out", "--shard", "1/5")
-    assert len(outputs(tmp_path / "out")) == 2
+    assert len(outputs(tmp_path / "out")) == 3  # one article: deck, handout, its web page
 
 
 @pytest.mark.parametrize("argv", [["--shard", "0/2"], ["--shard", "3/2"], ["--shard", "x"], ["-j", "0"]])

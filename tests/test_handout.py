@@ -235,6 +235,8 @@ def test_instructor_edition_shows_bloom_levels_and_source_sentences(tmp_path, qu
         "article.pptx",
         "article-handout.pdf",
         "article-instructor.pdf",
+        "article-handout.html",
+        "article-instructor.html",
     ]
     text = " ".join(page_texts(result.outputs[2]))
     for question in questions:

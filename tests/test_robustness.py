@@ -131,7 +131,7 @@ def test_a_bad_article_does_not_stop_the_others(tmp_path, capsys):
     assert code == 1
     assert "b.md:2: error" in err
     outputs = sorted(p.name for p in (tmp_path / "out").iterdir() if p.suffix != ".json")  # not the manifest
-    assert outputs == ["a-handout.pdf", "a.pptx", "c-handout.pdf", "c.pptx"]
+    assert outputs == [f"{a}{s}" for a in "ac" for s in ("-handout.html", "-handout.pdf", ".pptx")]
 
 
 # -- awkward input: it builds, validly, with a warning where something was left out ---------------------------------
@@ -387,12 +387,14 @@ def test_a_killed_build_leaves_the_previous_outputs_and_no_temporary_files(tmp_p
         now = snapshot(out)
         assert set(now) == set(before), f"after {delay} s: {sorted(now)}"
         for name, data in now.items():  # each output is wholly the old or wholly the new build
-            assert data == before[name] or name.endswith((".pptx", ".pdf")) and _complete(out / name), name
+            assert data == before[name] or _complete(out / name), name
 
 
 def _complete(path: Path) -> bool:
     if path.suffix == ".pptx":
         return len(Presentation(str(path)).slides) > 0
+    if path.suffix == ".html":
+        return path.read_bytes().rstrip().endswith(b"</html>")
     return len(PdfReader(path).pages) > 0
 
 
@@ -468,7 +470,12 @@ def test_the_build_writes_only_its_outputs(tmp_path):
     write(out / "notes.txt", "a file of the lecturer's, left alone")
     build_article(folder / "lecture.md", Options(out=out))
     assert {p: p.stat().st_mtime_ns for p in folder.iterdir()} == before
-    assert sorted(p.name for p in out.iterdir()) == ["lecture-handout.pdf", "lecture.pptx", "notes.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "lecture-handout.html",
+        "lecture-handout.pdf",
+        "lecture.pptx",
+        "notes.txt",
+    ]
 
 
 # -- same bytes every time --------------------------------------------------------------------------------------------
