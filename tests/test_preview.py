@@ -42,7 +42,8 @@ def test_preview_without_libreoffice_says_what_to_install(seed_build, tmp_path, 
     assert main(["preview", str(seed_build.outputs[0]), "--out", str(tmp_path)]) == 1
     error = capsys.readouterr().err
     assert (
-        "LibreOffice is needed to preview a deck" in error and "apt-get install libreoffice-impress" in error
+        "LibreOffice is needed to turn the deck into a PDF" in error
+        and "apt-get install libreoffice-impress" in error
     )
     assert "Traceback" not in error
 
