@@ -218,17 +218,18 @@ class _Walker:
     def sources(self) -> list[Slide]:
         meta = self.meta
         lines: list[Inlines] = []
+        link = meta.url or None  # on the title: link text that says where it goes
         if meta.source:
-            lines.append((Span(meta.source, bold=True), Span(f": “{meta.title}”")))
+            lines.append((Span(meta.source, bold=True), Span(": "), Span(f"“{meta.title}”", href=link)))
         else:
-            lines.append((Span(f"“{meta.title}”"),))
+            lines.append((Span(f"“{meta.title}”", href=link),))
             self.warn(
                 None, "no 'source' in the front matter: the sources slide cannot credit the publication"
             )
         if meta.author:
             lines.append((Span(f"Written by {meta.author}"),))
         if meta.url:
-            lines.append((Span(meta.url, href=meta.url),))
+            lines.append((Span(meta.url),))  # the address itself, to copy down
         pictures = [b for s in self.lesson.sections for b in s.blocks if isinstance(b, Image) and b.title]
         for image in pictures:
             lines.append((Span(f"“{image.title}” ({Path(image.src).name})"),))

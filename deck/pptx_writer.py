@@ -77,6 +77,7 @@ def write_pptx(deck: Deck, out: BinaryIO, theme: Theme, meta: Meta, when: _dt.da
     for spec in deck.slides:
         writer.add(spec)
     _set_properties(prs, meta, when)
+    _set_language(prs, meta.lang)
     _drop_thumbnail(prs)
     _save(prs, out, when)
 
@@ -96,6 +97,16 @@ def open_template(theme: Theme):
             blob = re.sub(pattern, rb"\g<1>" + colour.encode(), blob)
         ooxml.set_blob(part, blob)
     return prs
+
+
+def _set_language(prs, lang: str) -> None:
+    """Mark the deck's default text styles (presentation, master, layouts) with the lecture's
+    language, as its runs are: a screen reader, PowerPoint's proofing and a PDF export read it
+    from there (a template says en-US)."""
+    parts = [prs, prs.slide_master, *prs.slide_master.slide_layouts]
+    for part in parts:
+        for props in ooxml.element(part).iter(qn("a:defRPr"), qn("a:rPr"), qn("a:endParaRPr")):
+            props.set("lang", lang)
 
 
 def _ink(theme: Theme) -> str:
@@ -238,6 +249,7 @@ class _Writer:
         self.placeholders = {role: _placeholders(layout) for role, layout in self.layouts.items()}
         self.notes_master = prs.part.notes_master_part
         self.count = 0
+        self.framed: _Slide | None = None  # the content slide being built, still without its footer
 
     def add(self, spec) -> None:
         if isinstance(spec, TitleSlide):
@@ -258,6 +270,9 @@ class _Writer:
             self.code_slide(spec)
         else:  # pragma: no cover - the planner makes only the kinds above
             raise TypeError(f"unknown slide {type(spec).__name__}")
+        if self.framed is not None:  # last in the shape tree: read after the slide's own text
+            self.footer_and_number(self.framed)
+            self.framed = None
 
     # -- slide kinds ---------------------------------------------------------------------------
 
@@ -426,14 +441,17 @@ class _Writer:
         ooxml.add_notes(slide, element, self.count, self.notes_master)
 
     def content_slide(self, role: str, spec) -> _Slide:
-        """Return a new slide with its title, the footer and the slide number."""
+        """Return a new slide with its title; the footer and the slide number follow its body."""
         slide = self.new_slide(role, spec.notes)
         self.fill(slide, slide.placeholder("title"), [(self.title_text(spec.title), spec.title_size, None)])
+        self.framed = slide
+        return slide
+
+    def footer_and_number(self, slide: _Slide) -> None:
         if self.footer and slide.has("ftr"):
             self.fill(slide, slide.placeholder("ftr"), [((Span(self.footer),), self.theme.footer_size, None)])
         if slide.has("sldNum"):
             self.slide_number(slide.placeholder("sldNum"))
-        return slide
 
     def fill(self, slide: _Slide, body, paragraphs, spacing: float = 0, align: str | None = None) -> None:
         """Give the text body `body` its `paragraphs`: (inlines, size, colour or None, [space before]).
@@ -508,7 +526,9 @@ class _Writer:
         if family.slot != "latin":
             # Mark the script's font in its own slot, so PowerPoint picks a font that has it.
             _sub(rpr, f"a:{family.slot}", typeface=family.shown_as)
-        if span.href and span.href.lower().startswith(_SAFE_LINK_SCHEMES):
+        # A link whose text is its own address stays text: "link text that makes sense out of
+        # context" (PowerPoint's accessibility checker), and a projected address is read, not clicked.
+        if span.href and span.href.lower().startswith(_SAFE_LINK_SCHEMES) and not _bare_address(span):
             rid = slide.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
             _sub(rpr, "a:hlinkClick", **{"r:id": rid})
         _sub(r, "a:t").text = text
@@ -539,6 +559,11 @@ def _placeholders(layout) -> dict[str, dict]:
 
 
 @cache
+def _bare_address(span: Span) -> bool:
+    text = span.text.strip().rstrip("/")
+    return text == span.href.rstrip("/") or text.lower().startswith(("http://", "https://", "www."))
+
+
 def qn(tag: str) -> str:
     """Return Clark notation for "a:p": python-pptx's `qn`, remembered (slides ask it thousands of times)."""
     return _qn(tag)
