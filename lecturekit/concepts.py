@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .code import language_name
-from .lesson import BulletList, Code, Heading, Lesson, Paragraph, Quote, Section, Table, plain
+from .lesson import BulletList, Code, Heading, Lesson, Paragraph, Section, Table, paragraphs, plain
 from .segment import EMPTY_WORDS
 from .text import is_question, sentences
 
@@ -126,19 +126,6 @@ def bare(word: str) -> str:
     for suffix in ("’s", "'s"):
         word = word.removesuffix(suffix)
     return word
-
-
-def paragraphs(block):
-    """Yield the paragraphs of a block, inside quotes and lists too."""
-    if isinstance(block, Paragraph):
-        yield block
-    elif isinstance(block, Quote):
-        for inner in block.blocks:
-            yield from paragraphs(inner)
-    elif isinstance(block, BulletList):
-        for item in block.items:
-            for inner in item.blocks:
-                yield from paragraphs(inner)
 
 
 def lecture_topic(lesson: Lesson, casing: Casing) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .keypoints import SELF, is_back_matter
-from .lesson import BulletList, Paragraph, Quote, plain
+from .lesson import paragraphs, plain
 from .text import sentences
 
 CEREMONY = ("Agenda", "Discussion", "Sources", "Learning outcomes")
@@ -195,22 +195,10 @@ def source_units(lesson) -> list[list[str]]:
     units = []
     for section in lesson.sections:
         for block in section.blocks:
-            for paragraph in _paragraphs(block):
+            for paragraph in paragraphs(block):
                 text = " ".join(plain(paragraph.inlines).split())
                 units += [_words(text[a:b]) for a, b in sentences(text)]
     return units
-
-
-def _paragraphs(block):
-    if isinstance(block, Paragraph):
-        yield block
-    elif isinstance(block, Quote):
-        for inner in block.blocks:
-            yield from _paragraphs(inner)
-    elif isinstance(block, BulletList):
-        for item in block.items:
-            for inner in item.blocks:
-                yield from _paragraphs(inner)
 
 
 def _facts(lesson) -> set[str]:
@@ -222,7 +210,7 @@ def _facts(lesson) -> set[str]:
         if is_back_matter(plain(section.title)):
             continue  # references and thanks are for the notes, not the slides
         for block in section.blocks:
-            for paragraph in _paragraphs(block):
+            for paragraph in paragraphs(block):
                 text = plain(paragraph.inlines)
                 for start, end in sentences(text):
                     words = text[start:end].split()

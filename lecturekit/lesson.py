@@ -108,6 +108,19 @@ class Break:
 Block = Paragraph | BulletList | Quote | Image | Table | Code | Heading | Break
 
 
+def paragraphs(block: Block):
+    """Yield the paragraphs of a block, inside quotes and lists too."""
+    if isinstance(block, Paragraph):
+        yield block
+    elif isinstance(block, Quote):
+        for inner in block.blocks:
+            yield from paragraphs(inner)
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            for inner in item.blocks:
+                yield from paragraphs(inner)
+
+
 @dataclass(frozen=True)
 class Section:
     title: Inlines

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .concepts import Casing, lecture_topic, paragraphs, section_concepts
+from .concepts import Casing, lecture_topic, section_concepts
 from .keypoints import is_back_matter, paragraph_points
-from .lesson import Diagnostic, Lesson, LessonError, Span, plain
+from .lesson import Diagnostic, Lesson, LessonError, Span, paragraphs, plain
 from .text import is_question, sentences
 
 TEMPLATE_DIR = Path(__file__).parent / "questions"

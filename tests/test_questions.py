@@ -24,8 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from lecturekit.concepts import paragraphs
-from lecturekit.lesson import LessonError, plain
+from lecturekit.lesson import LessonError, paragraphs, plain
 from lecturekit.outcomes import learning_outcomes
 from lecturekit.questions import TEMPLATE_DIR, classify, discussion_questions
 from lecturekit.reader import parse_article, read_article
