@@ -256,7 +256,9 @@ def section_concepts(section: Section, casing: Casing, lecture: str) -> list[Con
     if _subject(topic, casing):
         found.append(Concept("topic", (("topic", topic),), tuple(texts[:1] and [_first_sentence(texts[0])])))
     return [
-        c for c in found if all(_fits(str(v), 14) for k, v in c.values if k not in ("options", "section"))
+        c
+        for c in found
+        if all(_fits(str(v), 14) for k, v in c.values if v and k not in ("options", "section"))
     ]
 
 
@@ -336,7 +338,26 @@ def _sources(sentence: str, casing: Casing, topic: str) -> list[Concept]:
         return []
     if bare(words[0]).lower() == "the":
         source = "the" + source[3:]
-    return [Concept("source", (("source", source), ("topic", topic)), (sentence,))]
+    about = _claim_subject(sentence[match.end() :])
+    return [Concept("source", (("source", source), ("about", about), ("topic", topic)), (sentence,))]
+
+
+def _claim_subject(claim: str) -> str:
+    """Return what a reported claim is about: the subject of its "that" clause, up to its verb
+    ("that North Korea relies on ..." -> "North Korea"); "" when there is none to name (a
+    pronoun, a subject of over five words, no verb found)."""
+    words = claim.split()
+    if words[:1] and bare(words[0]).lower() == "that":
+        words = words[1:]
+    for end, word in enumerate(words[:6]):
+        verb = bare(word)
+        subject = words[:end]
+        named = all(w[:1].isupper() for w in subject)  # "North Korea relies": "relies" is no plural
+        if end and (verb in _FINITE or named and re.fullmatch(r"[a-z]{3,}(?:s|ed)", verb)):
+            if any(not bare(w) or w[-1] in ",;:" for w in subject) or bare(subject[0]).lower() in _PRONOUNS:
+                return ""
+            return " ".join(subject)
+    return ""
 
 
 _REFERRING = re.compile(r"\b(?:it|its|they|they're|them|this|these|those|he|she|his|her)\b", re.I)

@@ -8,9 +8,12 @@ verbatim.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .questions import Questions
 
 MOST, LEAST = 5, 3
+PER_KIND = 2  # outcomes of one wording: five "Evaluate the text's answers to ..." read as a form
 LEAD = "By the end of this lecture you can:"
 
 # What a student can do with each kind of concept, as a phrase to follow LEAD.
@@ -43,6 +46,7 @@ def learning_outcomes(questions: Questions, authored: tuple[str, ...] = ()) -> t
     kinds = list(_WORDING)
     sections: set[str] = set()
     topics = 0
+    per_kind: Counter[str] = Counter()
     for place, question in enumerate(questions.questions):
         if question.origin != "generated" or question.kind not in _WORDING:
             continue
@@ -52,8 +56,11 @@ def learning_outcomes(questions: Questions, authored: tuple[str, ...] = ()) -> t
         text = wording.format(**dict(question.slots))
         if len(text.split()) > 16 or text in candidates or question.section in sections:
             continue  # one outcome a part
+        if question.kind != "topic" and per_kind[question.kind] >= PER_KIND:
+            continue
         candidates[text] = (kinds.index(question.kind), place)
         sections.add(question.section)
         topics += question.kind == "topic"
+        per_kind[question.kind] += 1
     chosen = sorted(candidates, key=lambda t: candidates[t])[:MOST]
     return tuple(t[:1].upper() + t[1:] for t in sorted(chosen, key=lambda t: candidates[t][1]))

@@ -35,7 +35,7 @@ TARGET = 8  # past this, a further question must bring a Bloom level not yet ask
 PER_SECTION = 2  # generated questions a section gets at most
 ARTICLE_MOST = 4  # of the article's own questions
 ARTICLE_PER_SECTION = 2
-PER_TEMPLATE = 2  # questions of one template in a lecture: no stem asked over and over
+PER_TEMPLATE = 2  # questions of one template in a lecture: a stem asked a third time reads as a form
 FOR_DECK = 5
 MAX_WORDS = 25  # a question a lecturer can read out and a student can hold in mind
 # Open questions first on the deck: a judgement or a design before an explanation.
@@ -232,14 +232,13 @@ def _generated(chosen: list[Question], candidates: list[list[tuple[Question, int
                 return added
             mine = [q for q in added if options and q.section == options[0][0].section]
             stems = Counter((q.kind, q.bloom) for q in added)
-            per_template = PER_TEMPLATE if len(chosen) + len(added) >= LEAST else PER_TEMPLATE + 1
             fresh = [
                 (q, order)
                 for q, order in options
                 if not _duplicate(chosen + added, q)
                 and q.bloom not in {m.bloom for m in mine}
                 and q.kind not in {m.kind for m in mine}
-                and stems[(q.kind, q.bloom)] < per_template
+                and stems[(q.kind, q.bloom)] < PER_TEMPLATE
             ]
             enough = len(chosen) + len(added) >= TARGET
             if (

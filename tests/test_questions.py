@@ -20,6 +20,7 @@ import functools
 import os
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,35 @@ def test_three_to_five_outcomes_each_an_observable_verb(asked):
     for outcome in outcomes:
         assert outcome.split()[0] in ("Explain", "Compare", "Evaluate", "Apply"), outcome
         assert len(outcome.split()) <= 16, outcome
+
+
+def test_no_stem_is_asked_three_times_and_no_outcome_wording_three_times(asked):
+    _, questions = asked
+    stems = Counter((q.kind, q.bloom) for q in questions.questions if q.origin == "generated")
+    assert max(stems.values(), default=0) <= 2, stems
+    wordings = Counter(" ".join(o.split()[:4]) for o in learning_outcomes(questions))
+    assert max(wordings.values(), default=0) <= 2, wordings
+
+
+@pytest.mark.parametrize(
+    ("claim", "asked_about"),
+    [
+        (
+            "claims that North Korea relies on markets for 80% of household income.",
+            "claims about North Korea?",
+        ),
+        (
+            "claimed that a “real” start-up fair will be possible only after reforms.",
+            "about a “real” start-up fair?",
+        ),
+        ("claims that small businesses grow slowly in 2024.", "claims here?"),  # a plural is no verb
+        ("claims that it grew by 80% in 2024.", "claims here?"),  # a pronoun names nothing
+    ],
+)
+def test_a_named_source_is_asked_about_what_it_claims(claim, asked_about):
+    lesson = parse_article(f"## Markets\n\nThe Institute for Market Studies {claim}\n", SEED)
+    texts = [q.text for q in discussion_questions(lesson).questions if q.kind == "source"]
+    assert texts and texts[0].endswith(asked_about), texts
 
 
 def test_outcomes_in_the_front_matter_replace_them_verbatim():
