@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .code import language_name
+from .keypoints import SELF
 from .lesson import BulletList, Code, Heading, Lesson, Paragraph, Section, Table, paragraphs, plain
 from .segment import EMPTY_WORDS
 from .text import is_question, sentences
@@ -253,13 +254,23 @@ def section_concepts(section: Section, casing: Casing, lecture: str) -> list[Con
             found.append(
                 Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
             )
-    if _subject(topic, casing):
+    if _subject(topic, casing) and not _about_itself(texts):
         found.append(Concept("topic", (("topic", topic),), tuple(texts[:1] and [_first_sentence(texts[0])])))
     return [
         c
         for c in found
         if all(_fits(str(v), 14) for k, v in c.values if v and k not in ("options", "section"))
     ]
+
+
+_ITSELF = re.compile(r"\b(?:this|these|our)\s+(?:" + "|".join(sorted(SELF)) + r")s?\b", re.I)
+
+
+def _about_itself(texts: list[str]) -> bool:
+    """Tell whether a part speaks mostly of the text itself ("This policy is a living document.
+    18F expects to make changes to this policy"): housekeeping, no subject to discuss."""
+    found = [text[a:b] for text in texts for a, b in sentences(text)]
+    return bool(found) and 2 * sum(bool(_ITSELF.search(s)) for s in found) >= len(found)
 
 
 _VERBS = frozenset(
@@ -366,6 +377,7 @@ _FINITE = frozenset(
     "is are was were has have had can could will would should must may might do does did".split()
 )
 _PERSONAL = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us|you|your)\b")
+_PRESCRIBING = re.compile(r"\b(?:should|must|shall|ought|is required|are required)\b", re.I)
 _CAUSAL = re.compile(
     r"\b(?:because|thanks to|due to|leads? to|led to|result(?:s|ed)? in|means? that|causes?|caused)\b"
 )
@@ -384,6 +396,8 @@ def _evidence(sentence: str, casing: Casing) -> list[Concept]:
     words = claim.split()
     if any(mark in claim for mark in ',|—"“”') or _PERSONAL.search(claim) or _REFERRING.search(claim):
         return []  # a claim to weigh is one plain statement, not someone's aside
+    if _PRESCRIBING.search(claim):
+        return []  # "... should be used": a rule to follow, not a claim with evidence to weigh
     if not 6 <= len(words) <= 14 or bare(words[0]).lower() in _PRONOUNS | _OPENING_NOT_SUBJECT:
         return []
     finite = any(bare(w).lower() in _FINITE or bare(w).endswith(("ed", "es")) for w in words[1:])

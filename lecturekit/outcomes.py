@@ -13,6 +13,7 @@ from collections import Counter
 from .questions import Questions
 
 MOST, LEAST = 5, 3
+MAX_WORDS = 18  # an outcome is read at a glance, on a slide and on the first page
 PER_KIND = 2  # outcomes of one wording: five "Evaluate the text's answers to ..." read as a form
 LEAD = "By the end of this lecture you can:"
 
@@ -54,7 +55,7 @@ def learning_outcomes(questions: Questions, authored: tuple[str, ...] = ()) -> t
         if question.kind == "topic":
             wording = (wording, *_TOPIC_AGAIN)[topics % 3]
         text = wording.format(**dict(question.slots))
-        if len(text.split()) > 16 or text in candidates or question.section in sections:
+        if len(text.split()) > MAX_WORDS or text in candidates or question.section in sections:
             continue  # one outcome a part
         if question.kind != "topic" and per_kind[question.kind] >= PER_KIND:
             continue
