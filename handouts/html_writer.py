@@ -205,15 +205,9 @@ def _all_blocks(blocks):
 
 @cache
 def _environment():
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from lecturekit.jinja import environment
 
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = environment(TEMPLATES, autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(
         inlines=inline_html,
         plain=plain,

@@ -304,9 +304,8 @@ def _text(rendered) -> str:
 
 @cache
 def _words():
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from lecturekit.jinja import environment
 
     # The words are plain text, escaped by each writer for its own format: no autoescaping here,
     # and article text is only ever a value, never a template.
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined)
-    return env.get_template("handout.j2").module
+    return environment(TEMPLATES, autoescape=False).get_template("handout.j2").module

@@ -490,8 +490,13 @@ def digests(out: Path) -> dict[str, str]:
     }
 
 
-def test_two_processes_build_the_same_bytes(tmp_path):
-    for seed in ("1", "2"):
+def test_processes_build_the_same_bytes_with_and_without_compiled_templates(tmp_path):
+    """Other hash seeds, and jinja2's bytecode cache empty (filled by the build), full (loaded),
+    and unwritable (a file where its folder should be): the same bytes every time."""
+    cache = tmp_path / "cache"
+    (tmp_path / "blocked").write_text("not a folder")
+    runs = {"1": cache, "2": cache, "3": tmp_path / "blocked"}
+    for seed, cache_home in runs.items():
         subprocess.run(
             [
                 sys.executable,
@@ -505,9 +510,11 @@ def test_two_processes_build_the_same_bytes(tmp_path):
                 "--instructor",
             ],
             check=True,
-            env={**os.environ, "PYTHONHASHSEED": seed},
+            env={**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(cache_home)},
         )
-    assert digests(tmp_path / "1") == digests(tmp_path / "2")
+        if seed == "1":
+            assert len(list((cache / "lecturekit" / "jinja2").glob("*.cache"))) >= 2
+    assert digests(tmp_path / "1") == digests(tmp_path / "2") == digests(tmp_path / "3")
 
 
 def test_source_date_epoch_dates_the_files(tmp_path, monkeypatch):
