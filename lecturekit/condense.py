@@ -82,8 +82,14 @@ STOP = frozenset(
 CLAUSE_STARTS = frozenset(
     "and but so yet or which because while meaning making including where who whereas".split()
 )
+_AUTHOR_YEAR = (
+    r"[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+)?,?\s*\d{4}[a-z]?"  # "Eisenstein, 1979", "Wilson2016"
+)
+_CITED_BY = frozenset("as in by from of and or to with like see".split())  # a citation these need is no aside
 _CITATION = re.compile(
-    r"^\(?\[?(\d{4}[a-z]?|\d+(?:[,–-]\d+)*|see\b.*|cf\..*|.*\bet al\..*|fig(?:ure)?\.? ?\d+.*)\]?\)?$", re.I
+    r"^\(?\[?(\d{4}[a-z]?|\d+(?:[,–-]\d+)*|see\b.*|cf\..*|.*\bet al\..*|fig(?:ure)?\.? ?\d+.*"
+    rf"|(?-i:{_AUTHOR_YEAR}(?:[;,]\s*{_AUTHOR_YEAR})*))\]?\)?$",  # names capitalised, whatever re.I says
+    re.I,
 )
 
 
@@ -160,7 +166,8 @@ class _Condenser:
     # -- what can go ---------------------------------------------------------------------------
 
     def drop_citations(self) -> None:
-        """Leave out citations and references: "(2017a)", "[12]", "(Smith et al., 2019)", "(see Figure 3)"."""
+        """Leave out citations and references: "(2017a)", "[12]", "(Smith et al., 2019)", "(see Figure 3)",
+        "(Eisenstein, 1979)", "[Alinsky1989, Brown2007]"."""
         out: list[int] = []
         group: list[int] = []
         depth = 0
@@ -174,7 +181,8 @@ class _Condenser:
             if depth <= 0:
                 text = " ".join(self.words[k] for k in group).rstrip(".,;:")
                 see = self.bare[group[0]] in ("see", "cf")  # a cross-reference, however long
-                if not see and (len(group) > 8 or not _CITATION.match(text)):
+                needed = out and self.bare[out[-1]].lower() in _CITED_BY  # "works such as [Alinsky1989]"
+                if not see and (needed or len(group) > 8 or not _CITATION.match(text)):
                     out.extend(group)
                 group, depth = [], 0
         self.alive = out + group  # an unclosed bracket is kept as written

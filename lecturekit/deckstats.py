@@ -201,6 +201,9 @@ def source_units(lesson) -> list[list[str]]:
     return units
 
 
+_CITATION_KEY = re.compile(r"[A-Z][A-Za-z’'-]+\d{4}[a-z]?")
+
+
 def _facts(lesson) -> set[str]:
     """Return the figures, years and names of the article's paragraphs (not its code or tables)."""
     found: set[str] = set()
@@ -218,6 +221,8 @@ def _facts(lesson) -> set[str]:
                     run: list[str] = []
                     for position, word in enumerate(words + [""]):
                         bare = _bare(word)
+                        if _CITATION_KEY.fullmatch(bare):
+                            bare = ""  # "[Wilson2016]": a reference, left out of bullets like "(2017a)"
                         if _FIGURE.search(bare) and len(bare) <= 12 and "/" not in bare:
                             found.add(bare)
                         if position and bare[:1].isupper() and not word.startswith(("(", "[", "http")):
