@@ -115,7 +115,8 @@ def _item_bullets(block: Paragraph | Heading, level: int, number: int | None, na
     label = _label(block)
     if label:
         child = min(level + 1, MAX_LEVEL)
-        return (Bullet(label, level, number), *(b for p in points for b in _bullets(p, child)))
+        claims = [p for p in points if plain(p.inlines) != plain(label)]  # the label is shown once
+        return (Bullet(label, level, number), *(b for p in claims for b in _bullets(p, child)))
     if not points:
         return (Bullet(block.inlines, level, number),)
     head, *rest = points

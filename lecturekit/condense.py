@@ -167,22 +167,23 @@ class _Condenser:
 
     def drop_citations(self) -> None:
         """Leave out citations and references: "(2017a)", "[12]", "(Smith et al., 2019)", "(see Figure 3)",
-        "(Eisenstein, 1979)", "[Alinsky1989, Brown2007]"."""
+        "(Eisenstein, 1979)", "[Alinsky1989, Brown2007]", and editorial notes in braces ("{Trainer note: ...}")."""
         out: list[int] = []
         group: list[int] = []
         depth = 0
         for i in self.alive:
             word = self.words[i]
-            if not (depth or word.startswith(("(", "["))):
+            if not (depth or word.startswith(("(", "[", "{"))):
                 out.append(i)
                 continue
             group.append(i)
-            depth += word.count("(") + word.count("[") - word.count(")") - word.count("]")
+            depth += sum(word.count(c) for c in "([{") - sum(word.count(c) for c in ")]}")
             if depth <= 0:
                 text = " ".join(self.words[k] for k in group).rstrip(".,;:")
                 see = self.bare[group[0]] in ("see", "cf")  # a cross-reference, however long
                 needed = out and self.bare[out[-1]].lower() in _CITED_BY  # "works such as [Alinsky1989]"
-                if not see and (needed or len(group) > 8 or not _CITATION.match(text)):
+                note = self.words[group[0]].startswith("{")  # "{Trainer note: ...}": for the notes
+                if not note and not see and (needed or len(group) > 8 or not _CITATION.match(text)):
                     out.extend(group)
                 group, depth = [], 0
         self.alive = out + group  # an unclosed bracket is kept as written
@@ -245,8 +246,8 @@ class _Condenser:
                 continue
             subject, claim = alive[:position], alive[position + 2 :]
             named = {self.bare[k] for k in subject} - GENERIC_SOURCES - {"have", "has", "had", "the"}
-            if any(self.bare[k] in PROTECTED for k in subject):
-                return None
+            if any(self.bare[k] in PROTECTED or self.bare[k].lower() in _SUBORDINATORS for k in subject):
+                return None  # "when I say that ...": a clause, not a source
             if verb in REPORTING and not named:
                 self.alive = claim  # hearsay's form only: the claim is what counts
                 return None

@@ -238,7 +238,9 @@ def _pieces(text: str, spans, keep: list[int], end_mark: str) -> list[Piece]:
     """Return the character ranges of the kept words, neighbours joined, without the punctuation
     that would dangle at a cut or at the end ("given," -> "given"), and `end_mark` after them."""
     pieces: list[Piece] = []
-    while keep and not bare(text[spans[keep[-1]][0] : spans[keep[-1]][1]]):
+    while keep and not bare(text[spans[keep[-1]][0] : spans[keep[-1]][1]].rstrip(")]}")):
+        if text[spans[keep[-1]][1] - 1] in ")]}":
+            break  # "... skills ...)": it closes a bracket the bullet opened
         keep = keep[:-1]  # a dash or other lone punctuation cannot end a bullet
     for position, index in enumerate(keep):
         start, end = spans[index]

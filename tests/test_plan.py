@@ -223,6 +223,22 @@ def test_author_lists_keep_their_words_levels_and_numbers():
     ]
 
 
+def test_a_list_items_label_is_shown_once_with_its_claims_under_it():
+    item = ListItem(
+        (
+            para(
+                "Borrow, borrow, and borrow again. This is a mainstay of programming and a practice "
+                "common to all skill levels, from professional programmers to librarians."
+            ),
+        )
+    )
+    deck = plan_deck(
+        lesson(section("Lessons", para("Main lessons:"), BulletList((item,), False, 1, 9))), THEME
+    )
+    shown = [plain(b.inlines) for s in contents(deck) for b in s.bullets]
+    assert shown.count("Borrow, borrow, and borrow again") == 1, shown
+
+
 def test_a_lead_in_opens_its_list_on_the_same_slide():
     items = tuple(ListItem((para(f"item number {n}"),)) for n in range(1, 5))
     deck = plan_deck(
