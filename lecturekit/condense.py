@@ -32,6 +32,12 @@ PROTECTED = frozenset(
 )
 # A clause that starts with one of these is a condition: never left out.
 CONDITIONS = frozenset("if unless only until once provided providing whenever except".split())
+# Words that deny: an aside holding one answers its claim with its opposite ("all readers can
+# do is trust (or not trust) the results", "(spoiler: you aren't!)"), so it stays.
+NEGATIONS = frozenset(
+    """not no never nor neither none nobody nothing nowhere cannot can't don't doesn't isn't aren't
+    wasn't weren't won't wouldn't shouldn't mustn't couldn't didn't hasn't haven't""".split()
+)
 CONNECTIVES = frozenset(
     """however moreover furthermore indeed thus therefore hence also so and but yet still meanwhile
     nevertheless nonetheless instead additionally consequently ultimately besides plus now well
@@ -218,6 +224,10 @@ class _Condenser:
             return  # a cause or a time is worth keeping while there is room
         if self._listing(comma):
             return  # "Given a repetitive task, an enumerative task, or ...": the first of a list
+        after = comma + 1
+        counted = self.bare[alive[after]] in _NUMBERS or self.words[alive[after]][:1].isdigit()
+        if participle and not (self._subject_like(after) or counted):
+            return  # "Giving evidence against yourself, particularly if ..., is difficult": the subject
         if not self._informative(alive[: comma + 1], tier):
             self.alive = alive[comma + 1 :]
 
@@ -275,6 +285,11 @@ class _Condenser:
             part = self.alive[a : b + 1]
             if any(gone[a : b + 1]) or left - len(part) < 6 or self._informative(part, tier, whole=True):
                 continue
+            bracketed = self.words[start].startswith("(") or self.words[start] in _DASHES
+            if bracketed and any(self.bare[i].lower() in NEGATIONS for i in part):
+                continue  # an aside that denies answers its claim: "trust (or not trust)", "(you aren't!)"
+            if self.words[end].endswith(("),", ");")):
+                continue  # the comma after it separates a list's items: without it they run together
             gone[a : b + 1] = b"\x01" * len(part)
             left -= len(part)
         self.alive = [i for p, i in enumerate(self.alive) if not gone[p]]
@@ -586,6 +601,7 @@ _ASIDE_OPENERS = frozenset(
     such not often usually typically perhaps probably in at for by from with of as now then
     founded born based""".split()
 )
+_NUMBERS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
 _SUBJECTS = frozenset(
     "the a an this these those it they we you i he she there its their many most some people".split()
 )
