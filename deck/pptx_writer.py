@@ -558,12 +558,12 @@ def _placeholders(layout) -> dict[str, dict]:
     return found
 
 
-@cache
 def _bare_address(span: Span) -> bool:
     text = span.text.strip().rstrip("/")
     return text == span.href.rstrip("/") or text.lower().startswith(("http://", "https://", "www."))
 
 
+@cache
 def qn(tag: str) -> str:
     """Return Clark notation for "a:p": python-pptx's `qn`, remembered (slides ask it thousands of times)."""
     return _qn(tag)

@@ -112,14 +112,15 @@ def plan_handout(
     if rest:
         parts.append(_questions_part(rest, sections, asked))
     parts.append(_source_part(meta))
+    looks = styles(accent)
     return Handout(
         meta=meta,
         page=page,
-        styles=styles(accent),
+        styles=looks,
         accent=accent,
         front=_front(meta, outcomes, sections, accent),
         parts=tuple(parts),
-        header=_one_line(_text(words.running_header(meta)), page.column, styles(accent)["header"].size),
+        header=_one_line(_text(words.running_header(meta)), page.column, looks["header"].size),
         footer=_text(words.page_footer()),
         instructor=options.instructor,
     )

@@ -17,7 +17,7 @@ from .code import language_name
 from .keypoints import SELF
 from .lesson import BulletList, Code, Heading, Lesson, Paragraph, Section, Table, paragraphs, plain
 from .segment import EMPTY_WORDS
-from .text import is_question, sentences
+from .text import core, is_question, sentences
 
 
 @dataclass(frozen=True)
@@ -81,24 +81,24 @@ class Casing:
         self.lower: Counter[str] = Counter()
         self.heading_words: set[str] = set()
         for section in lesson.sections:
-            self.heading_words.update(bare(w) for w in plain(section.title).split())
+            self.heading_words.update(core(w) for w in plain(section.title).split())
             for block in section.blocks:
                 if isinstance(block, Heading):
-                    self.heading_words.update(bare(w) for w in plain(block.inlines).split())
+                    self.heading_words.update(core(w) for w in plain(block.inlines).split())
                 for paragraph in paragraphs(block):
                     self._count(plain(paragraph.inlines))
 
     def _count(self, text: str) -> None:
         for start, end in sentences(text):
             for word in text[start:end].split()[1:]:
-                word = bare(word)
+                word = core(word)
                 if word[:1].isupper():
                     self.capital[word] += 1
                 elif word[:1].islower():
                     self.lower[word] += 1
 
     def is_name(self, word: str) -> bool:
-        word = bare(word)
+        word = core(word)
         if not word[:1].isupper():
             return False
         if len(word) > 1 and word.isupper():
@@ -115,18 +115,11 @@ class Casing:
         shown = [w if self.is_name(w) else w.lower() for w in words]
         if (
             shown
-            and not self.capital[bare(words[0])]
-            and not (len(bare(words[0])) > 1 and bare(words[0]).isupper())
+            and not self.capital[core(words[0])]
+            and not (len(core(words[0])) > 1 and core(words[0]).isupper())
         ):
             shown[0] = words[0].lower()
         return " ".join(shown)
-
-
-def bare(word: str) -> str:
-    word = word.strip(".,;:!?…\"'“”‘’()[]*")
-    for suffix in ("’s", "'s"):
-        word = word.removesuffix(suffix)
-    return word
 
 
 def lecture_topic(lesson: Lesson, casing: Casing) -> str:
@@ -164,7 +157,7 @@ def _noun_phrase(title: str, casing: Casing) -> str:
     words = title.split()
     if words and words[0].lower().endswith("ing") and len(words) > 1:
         words = words[1:]  # "Introducing the Shell" -> "the Shell"
-    if not 1 <= len(words) <= 6 or title.endswith("?") or bare(words[0]).lower() in _VERBISH | _PREPOSITIONS:
+    if not 1 <= len(words) <= 6 or title.endswith("?") or core(words[0]).lower() in _VERBISH | _PREPOSITIONS:
         return ""
     return casing.phrase(" ".join(words))
 
@@ -285,7 +278,7 @@ def _subject(topic: str, casing: Casing) -> bool:
     words = topic.split()
     if not 2 <= len(words) <= 8 or not _fits(topic, 8):
         return False
-    if any(bare(w).lower() in _VERBS for w in words) or _PERSONAL.search(topic):
+    if any(core(w).lower() in _VERBS for w in words) or _PERSONAL.search(topic):
         return False  # a statement, or "governance for your growing project": no subject to name
     return not casing.is_name(words[0]) or len(words) > 2
 
@@ -308,9 +301,9 @@ def _cases(section: Section, casing: Casing, topic: str) -> list[Concept]:
         if not 0 < len(words) <= 5 or name.endswith("?") or not any(_namelike(w, casing) for w in words):
             continue
         body = " ".join(plain(p.inlines) for b in blocks[index + 1 :] for p in paragraphs(b))
-        if name.lower() in GENERIC_TITLES or len(words) == 1 and bare(name) not in body:
+        if name.lower() in GENERIC_TITLES or len(words) == 1 and core(name) not in body:
             continue  # "Background" is no case; "Nosotek" is, as its text names it
-        if bare(words[0]).lower() in ("the", "a", "an"):
+        if core(words[0]).lower() in ("the", "a", "an"):
             name = name[:1].lower() + name[1:]
         under = []
         for after in blocks[index + 1 :]:
@@ -328,7 +321,7 @@ def _cases(section: Section, casing: Casing, topic: str) -> list[Concept]:
 
 
 def _namelike(word: str, casing: Casing) -> bool:
-    word = bare(word)
+    word = core(word)
     return casing.is_name(word) or word[:1].isupper() and not casing.lower[word.lower()]
 
 
@@ -345,9 +338,9 @@ def _sources(sentence: str, casing: Casing, topic: str) -> list[Concept]:
         and not any(casing.is_name(w) for w in words[1:])
     ):
         return []
-    if not (casing.is_name(words[0]) or bare(words[0]).lower() == "the" and len(words) > 1):
+    if not (casing.is_name(words[0]) or core(words[0]).lower() == "the" and len(words) > 1):
         return []
-    if bare(words[0]).lower() == "the":
+    if core(words[0]).lower() == "the":
         source = "the" + source[3:]
     about = _claim_subject(sentence[match.end() :])
     return [Concept("source", (("source", source), ("about", about), ("topic", topic)), (sentence,))]
@@ -358,14 +351,14 @@ def _claim_subject(claim: str) -> str:
     ("that North Korea relies on ..." -> "North Korea"); "" when there is none to name (a
     pronoun, a subject of over five words, no verb found)."""
     words = claim.split()
-    if words[:1] and bare(words[0]).lower() == "that":
+    if words[:1] and core(words[0]).lower() == "that":
         words = words[1:]
     for end, word in enumerate(words[:6]):
-        verb = bare(word)
+        verb = core(word)
         subject = words[:end]
         named = all(w[:1].isupper() for w in subject)  # "North Korea relies": "relies" is no plural
         if end and (verb in _FINITE or named and re.fullmatch(r"[a-z]{3,}(?:s|ed)", verb)):
-            if any(not bare(w) or w[-1] in ",;:" for w in subject) or bare(subject[0]).lower() in _PRONOUNS:
+            if any(not core(w) or w[-1] in ",;:" for w in subject) or core(subject[0]).lower() in _PRONOUNS:
                 return ""
             return " ".join(subject)
     return ""
@@ -398,9 +391,9 @@ def _evidence(sentence: str, casing: Casing) -> list[Concept]:
         return []  # a claim to weigh is one plain statement, not someone's aside
     if _PRESCRIBING.search(claim):
         return []  # "... should be used": a rule to follow, not a claim with evidence to weigh
-    if not 6 <= len(words) <= 14 or bare(words[0]).lower() in _PRONOUNS | _OPENING_NOT_SUBJECT:
+    if not 6 <= len(words) <= 14 or core(words[0]).lower() in _PRONOUNS | _OPENING_NOT_SUBJECT:
         return []
-    finite = any(bare(w).lower() in _FINITE or bare(w).endswith(("ed", "es")) for w in words[1:])
+    finite = any(core(w).lower() in _FINITE or core(w).endswith(("ed", "es")) for w in words[1:])
     if not finite and not re.search(r"\d", claim):
         return []  # "a decision to create an API": no statement
     if not (re.search(r"\d", claim) or _CAUSAL.search(claim) or any(casing.is_name(w) for w in words[1:])):
@@ -429,9 +422,9 @@ def _terms(sentence: str, casing: Casing) -> list[Concept]:
             if len(run) < 2 or "dubbed" not in sentence[: match.start("term")]:
                 continue  # "known as Chernobyl": a name, not a term
             words = run
-        while words and bare(words[-1]).lower() in _STOP:
+        while words and core(words[-1]).lower() in _STOP:
             words.pop()
-        if 1 <= len(words) <= 4 and bare(words[0]).lower() not in _STOP:
+        if 1 <= len(words) <= 4 and core(words[0]).lower() not in _STOP:
             found.append(Concept("term", (("term", " ".join(words).rstrip(".,;")),), (sentence,)))
     return found
 
@@ -499,4 +492,4 @@ def _fits(value: str, most_words: int) -> bool:
     words = value.split()
     if not words or len(words) > most_words or _NOT_A_SLOT.search(value):
         return False
-    return bare(words[0]).lower() not in _PRONOUNS and not all(_YEAR.match(bare(w)) for w in words)
+    return core(words[0]).lower() not in _PRONOUNS and not all(_YEAR.match(core(w)) for w in words)

@@ -21,23 +21,21 @@ from dataclasses import dataclass
 TARGET = 14  # words a bullet aims at
 MAX = 20  # words a bullet may take when its claim needs them, rather than be cut
 
-# Words whose loss changes what a clause says; a part holding one is never left out.
-PROTECTED = frozenset(
-    """not no never nor neither none nobody nothing nowhere cannot can't don't doesn't isn't aren't
-    wasn't weren't won't wouldn't shouldn't mustn't couldn't didn't hasn't haven't without must may
-    might should shall can could would will need needs required requires require only unless if
-    except until most few many all every each some several minority majority any sometimes often
-    usually always rarely seldom generally typically mostly largely mainly partly hardly barely
-    almost nearly""".split()
-)
-# A clause that starts with one of these is a condition: never left out.
-CONDITIONS = frozenset("if unless only until once provided providing whenever except".split())
 # Words that deny: an aside holding one answers its claim with its opposite ("all readers can
 # do is trust (or not trust) the results", "(spoiler: you aren't!)"), so it stays.
 NEGATIONS = frozenset(
     """not no never nor neither none nobody nothing nowhere cannot can't don't doesn't isn't aren't
     wasn't weren't won't wouldn't shouldn't mustn't couldn't didn't hasn't haven't""".split()
 )
+# Words whose loss changes what a clause says; a part holding one is never left out.
+PROTECTED = NEGATIONS | frozenset(
+    """without must may might should shall can could would will need needs required requires
+    require only unless if except until most few many all every each some several minority
+    majority any sometimes often usually always rarely seldom generally typically mostly largely
+    mainly partly hardly barely almost nearly""".split()
+)
+# A clause that starts with one of these is a condition: never left out.
+CONDITIONS = frozenset("if unless only until once provided providing whenever except".split())
 CONNECTIVES = frozenset(
     """however moreover furthermore indeed thus therefore hence also so and but yet still meanwhile
     nevertheless nonetheless instead additionally consequently ultimately besides plus now well
@@ -88,8 +86,10 @@ STOP = frozenset(
 CLAUSE_STARTS = frozenset(
     "and but so yet or which because while meaning making including where who whereas".split()
 )
+_AUTHOR = r"[A-Z][A-Za-z’'-]+"
+CITATION_KEY = re.compile(_AUTHOR + r"\d{4}[a-z]?")  # "Wilson2016"
 _AUTHOR_YEAR = (
-    r"[A-Z][\w’'-]+(?:\s+(?:and|&)\s+[A-Z][\w’'-]+)?,?\s*\d{4}[a-z]?"  # "Eisenstein, 1979", "Wilson2016"
+    rf"{_AUTHOR}(?:\s+(?:and|&)\s+{_AUTHOR})?,?\s*\d{{4}}[a-z]?"  # "Eisenstein, 1979", "Wilson2016"
 )
 _CITED_BY = frozenset("as in by from of and or to with like see".split())  # a citation these need is no aside
 _CITATION = re.compile(
@@ -122,7 +122,7 @@ def condense(words: list[str], target: int = TARGET, most: int = MAX) -> list[Co
     found = condenser.run()
     if found is not None:
         return [found]
-    return [condenser.part(part) for part in condenser.split()]
+    return [condenser.part(part) for part in condenser.halves]
 
 
 class _Condenser:
@@ -131,9 +131,10 @@ class _Condenser:
         self.bare = [bare(w) for w in words]
         self.target, self.most = target, most
         self.alive = list(range(len(words)))
+        self.halves: list[list[int]] = []  # the two claims, when `run` found the sentence joins them
 
     def run(self) -> Condensed | None:
-        """Return the condensed sentence, or None when it is better split in two (`split`)."""
+        """Return the condensed sentence, or None when it is better split in two (`halves`)."""
         self.drop_citations()
         self.drop_leading_connectives()
         if len(self.alive) <= self.target:
@@ -154,7 +155,8 @@ class _Condenser:
         explained = self.explanation()
         if explained is not None:
             return explained
-        if self.split():
+        self.halves = self.split()
+        if self.halves:
             return None
         if len(self.alive) <= self.most + SLACK:  # a few words over, rather than lose a fact
             return self.done()

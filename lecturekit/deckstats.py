@@ -16,9 +16,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .condense import CITATION_KEY
 from .keypoints import SELF, is_back_matter
 from .lesson import paragraphs, plain
-from .text import sentences
+from .text import core, sentences
 
 CEREMONY = ("Agenda", "Discussion", "Sources", "Learning outcomes")
 PRONOUNS = frozenset("it its this these those they them their such he she his her that".split())
@@ -201,9 +202,6 @@ def source_units(lesson) -> list[list[str]]:
     return units
 
 
-_CITATION_KEY = re.compile(r"[A-Z][A-Za-z’'-]+\d{4}[a-z]?")
-
-
 def _facts(lesson) -> set[str]:
     """Return the figures, years and names of the article's paragraphs (not its code or tables)."""
     found: set[str] = set()
@@ -217,11 +215,11 @@ def _facts(lesson) -> set[str]:
                 text = plain(paragraph.inlines)
                 for start, end in sentences(text):
                     words = text[start:end].split()
-                    lower.update(w.lower() for w in (_bare(x) for x in words) if w and w[0].islower())
+                    lower.update(w.lower() for w in (core(x) for x in words) if w and w[0].islower())
                     run: list[str] = []
                     for position, word in enumerate(words + [""]):
-                        bare = _bare(word)
-                        if _CITATION_KEY.fullmatch(bare):
+                        bare = core(word)
+                        if CITATION_KEY.fullmatch(bare):
                             bare = ""  # "[Wilson2016]": a reference, left out of bullets like "(2017a)"
                         if _FIGURE.search(bare) and len(bare) <= 12 and "/" not in bare:
                             found.add(bare)
@@ -408,13 +406,6 @@ def _words(text: str) -> list[str]:
         found.append(("(" if depth else "") + core + mark)
         depth = max(0, depth - closes)
     return found
-
-
-def _bare(word: str) -> str:
-    word = word.strip(".,;:!?…\"'“”‘’()[]*_")
-    for suffix in ("’s", "'s"):
-        word = word.removesuffix(suffix)
-    return word
 
 
 def _norm(text: str) -> str:

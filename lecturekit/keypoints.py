@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .condense import Condensed, bare, condense
-from .lesson import Heading, Inlines, Paragraph, Span, plain
+from .lesson import Heading, Inlines, Paragraph, plain
 from .text import Piece, is_question, sentences, take, words
 
 ELLIPSIS = "…"
@@ -65,7 +65,7 @@ class Point:
     cut: bool = False  # the sentence had to be cut: it ends with "…"
 
 
-@lru_cache(maxsize=4096)  # the deck, the handout and the questions ask for the same points
+@lru_cache(maxsize=4096)  # in one process (a course worker, --watch) the deck and the handout ask alike
 def paragraph_points(inlines: Inlines, names: frozenset[str] = frozenset()) -> tuple[Point, ...]:
     """Return the bullets of a paragraph: one (or two, or one with sub-bullets) per claim.
 
@@ -361,25 +361,3 @@ def lead_point(inlines: Inlines) -> Inlines:
         part = condense([text[a:b] for a, b in spans])[0]
         pieces = _pieces(text, spans, list(part.keep), ":")
     return take(inlines, _capitalised(text, pieces, start))
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A statement of the text, condensed like a bullet: `text` is whole parts of `sentence`."""
-
-    text: str
-    sentence: str
-    cut: bool  # True when it had to be cut (and ends with "…")
-    opener: str  # the first word of the sentence, before condensing ("However,", "Despite")
-
-
-def claims(text: str) -> list[Claim]:
-    """Return every claim of `text` (a paragraph's plain text), condensed, with its sentence."""
-    found = []
-    for point in paragraph_points((Span(text),)):
-        shown = plain(point.inlines)
-        if point.children:
-            shown = shown.rstrip(":") + " " + ", ".join(plain(c) for c in point.children)
-        opener = point.sentence.split(None, 1)[0] if point.sentence.strip() else ""
-        found.append(Claim(shown, point.sentence, point.cut, opener))
-    return found

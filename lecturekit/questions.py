@@ -106,7 +106,7 @@ def discussion_questions(lesson: Lesson, template_dir: Path | None = None) -> Qu
         for section in lesson.sections
         if not is_back_matter(plain(section.title))
     ]
-    chosen += _generated(chosen, candidates)
+    chosen += [replace(q, answer=_answer(q.sources)) for q in _generated(chosen, candidates)]
     ordered = _by_section(chosen, lesson)
     return Questions(tuple(ordered), tuple(deck_order(chosen)[:FOR_DECK]), tuple(warnings))
 
@@ -203,7 +203,6 @@ def _candidates(section, casing, lecture, templates, warnings) -> list[tuple[Que
                     concept.sources,
                     concept.kind,
                     concept.values,
-                    _answer(concept.sources),
                 )
                 found.append((question, template.order))
     return found

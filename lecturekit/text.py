@@ -56,6 +56,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def core(word: str) -> str:
+    """Return a word without the punctuation around it or an owner's "’s", its case kept
+    ("Korea’s," -> "Korea"): the word as a name or a fact is compared."""
+    word = word.strip(".,;:!?…\"'“”‘’()[]*_")
+    for suffix in ("’s", "'s"):
+        word = word.removesuffix(suffix)
+    return word
+
+
 def is_question(sentence: str) -> bool:
     """Tell whether a sentence asks something (ends with a question mark, quotes aside)."""
     return sentence.rstrip("\"'”’»)] ").endswith(("?", "？"))
