@@ -29,6 +29,8 @@ COUNT_COST = {1: 80, 2: 25, 5: 10, 6: 60}
 MID_PARAGRAPH_COST = 12  # a slide that starts inside a paragraph
 GLUE_COST = 400  # a slide that starts with what belongs to the bullet before it
 ALT_COST = 30  # ... where the referent can be named instead ("Nelle Nemo has ...", not "She has ...")
+LINE_COST = 110  # each line a slide shows over FULL_LINES (lead-ins and sub-bullets too): a slide, rather
+FULL_LINES = 6
 
 
 @dataclass(frozen=True)
@@ -217,19 +219,21 @@ class BulletPlanner:
         cap = theme.max_bullets * columns
         heights = [sum(self.fit.bullet_height(b, size, columns) for b in item.bullets) for item in items]
         counts = [_weight(item) for item in items]
+        lines = [len(item.bullets) for item in items]
         total = sum(counts)
         cost = [0.0] + [math.inf] * len(items)
         back = [0] * (len(items) + 1)
         for end in range(1, len(items) + 1):
-            height = count = 0.0
+            height = count = shown = 0.0
             for start in range(end - 1, -1, -1):
                 height += heights[start]
                 count += counts[start]
+                shown += lines[start]
                 if count > cap or height > room:
                     break
                 if count == 0 or cost[start] == math.inf:
                     continue
-                price = self._slide_cost(count, total, items[start].start or not start, balanced)
+                price = self._slide_cost(count, shown, total, items[start].start or not start, balanced)
                 if start and items[start].glue:  # a referent left behind: named, or only where nothing fits
                     price += ALT_COST if items[start].alt else GLUE_COST
                 if cost[start] + price < cost[end]:
@@ -246,11 +250,14 @@ class BulletPlanner:
         return pages[::-1]
 
     @staticmethod
-    def _slide_cost(count: float, total: float, at_paragraph: bool, balanced: bool) -> float:
+    def _slide_cost(count: float, lines: float, total: float, at_paragraph: bool, balanced: bool) -> float:
+        """What a slide of `count` bullets shown on `lines` lines (lead-ins, sub-bullets) costs."""
         if balanced:  # the lecture's own lists: fewest slides, evened out
             return SLIDE_COST + count * count * 0.01
         stub = COUNT_COST.get(math.ceil(count), 0) if total > count else 0
-        return SLIDE_COST + stub + (0 if at_paragraph else MID_PARAGRAPH_COST)
+        full = COUNT_COST.get(int(lines), 0) if lines >= 5 else 0  # as full as it looks
+        dense = LINE_COST * max(0, lines - FULL_LINES)
+        return SLIDE_COST + max(stub, full) + dense + (0 if at_paragraph else MID_PARAGRAPH_COST)
 
     def _height(self, page: list[Item], size: float, columns: int) -> float:
         height = sum(self.fit.bullet_height(b, size, columns) for item in page for b in item.bullets)

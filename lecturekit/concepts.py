@@ -57,7 +57,8 @@ _DEFINED = re.compile(
 )
 _FIGURE = re.compile(
     r"(?:(?P<qualifier>over|more than|less than|about|around|nearly|almost|some|up to|at least)\s+)?"
-    r"(?P<number>[$€£]?\d[\d,.]*(?:%| per cent| percent)?(?:\s+(?:million|billion|thousand))?)"
+    r"(?P<number>(?:[$€£]?\d[\d,.]*\s*(?:to|–|-)\s*)?"  # a range: "6 to 12 months"
+    r"[$€£]?\d[\d,.]*(?:%| per cent| percent)?(?:\s+(?:million|billion|thousand))?)"
     r"(?:\s+(?P<unit>(?!of\b|in\b|to\b|and\b|or\b|the\b)[a-z][a-z-]+))?"
 )
 _SHARE = re.compile(
@@ -441,7 +442,8 @@ def _figures(sentence: str) -> list[Concept]:
             if match["unit"] and match["unit"].endswith("s") and not number.endswith("%")
             else ""
         )
-        if _YEAR.match(number) or not (unit or number.endswith(("%", "cent", "million", "billion"))):
+        first = re.split(r"\s*(?:to|–|-)\s*", number)[0]
+        if _YEAR.match(first) or not (unit or number.endswith(("%", "cent", "million", "billion"))):
             continue
         if number.endswith(("%", "cent")):
             share = _SHARE.match(sentence, match.end())

@@ -117,12 +117,32 @@ def bare(word: str) -> str:
 
 def condense(words: list[str], target: int = TARGET, most: int = MAX) -> list[Condensed]:
     """Return what of the sentence made of `words` (as written, punctuation attached) bullets
-    show: one bullet, or two when the sentence joins two claims ("Although X, Y")."""
+    show: one bullet, or two when the sentence joins two claims ("X; Y", "X, but Y"). "Although
+    X, Y" is one bullet, Y, with the concession under it: the contrast stays with its claim."""
     condenser = _Condenser(words, target, most)
     found = condenser.run()
     if found is not None:
         return [found]
+    if condenser.joined:
+        return condenser.with_under()
     return [condenser.part(part) for part in condenser.halves]
+
+
+def is_expletive(words: list[str]) -> bool:
+    """Tell whether an opening "it" refers to nothing: "It is thanks to X that", "It is worth",
+    "It can be difficult to"."""
+    if len(words) > 3 and words[1] in _MODALS and words[2] == "be":
+        words = words[:1] + words[2:]
+    if len(words) < 3 or words[1] not in ("is", "was", "be", "has", "seems", "appears"):
+        return False
+    return words[2] in _EXPLETIVE or "that" in words[3:] or words[2] == "to"
+
+
+_MODALS = frozenset("can could may might must should will would".split())
+_EXPLETIVE = frozenset(
+    """thanks worth important possible impossible likely unlikely clear unclear true false not hard
+    easy difficult necessary essential time best better common rare vital crucial""".split()
+)
 
 
 class _Condenser:
@@ -132,6 +152,8 @@ class _Condenser:
         self.target, self.most = target, most
         self.alive = list(range(len(words)))
         self.halves: list[list[int]] = []  # the two claims, when `run` found the sentence joins them
+        # ... the first a concession, "although" and all, or the second "but ..." sharing its subject
+        self.joined: str | None = None  # "concession" or "shared", then
 
     def run(self) -> Condensed | None:
         """Return the condensed sentence, or None when it is better split in two (`halves`)."""
@@ -222,8 +244,8 @@ class _Condenser:
         )
         if first in CONDITIONS or not (first in OPENERS or participle):
             return
-        if first in ("when", "because", "since", "as") and tier == self.target:
-            return  # a cause or a time is worth keeping while there is room
+        if (first in ("when", "because", "since", "as") or participle) and tier == self.target:
+            return  # a cause, a time or a means ("Combined with pandoc,") is worth keeping while there is room
         if self._listing(comma):
             return  # "Given a repetitive task, an enumerative task, or ...": the first of a list
         after = comma + 1
@@ -292,6 +314,8 @@ class _Condenser:
                 continue  # an aside that denies answers its claim: "trust (or not trust)", "(you aren't!)"
             if self.words[end].endswith(("),", ");")):
                 continue  # the comma after it separates a list's items: without it they run together
+            if a and self.bare[self.alive[a - 1]] in _SUBORDINATORS | {"that", "and", "but", "or"}:
+                continue  # "although - as discussed, ... -": what the "although" says, not an aside
             gone[a : b + 1] = b"\x01" * len(part)
             left -= len(part)
         self.alive = [i for p, i in enumerate(self.alive) if not gone[p]]
@@ -330,7 +354,14 @@ class _Condenser:
         opens = self.bare[self.alive[first]]
         following = self.bare[self.alive[after]] if after < len(self.alive) else ""
         in_list = self._listing(after - 1)  # ", such as A, B, or C": the start of a list
-        return opens in _ASIDE_OPENERS and following not in ("and", "or", "but", "nor") and not in_list
+        # ", the overall product is still proprietary software,": a clause, not an appositive
+        clause = opens not in _RELATIVES and any(self.bare[i] in _FINITE for i in self.alive[first:after])
+        return (
+            opens in _ASIDE_OPENERS
+            and following not in ("and", "or", "but", "nor")
+            and not in_list
+            and not clause
+        )
 
     def drop_trailing_clause(self, tier: int) -> None:
         """Leave out a trailing ", meaning that ..." or ", which ..." clause."""
@@ -342,7 +373,7 @@ class _Condenser:
                 continue
             following = self.bare[alive[p + 1]]
             participle = following.endswith("ing") and following not in ("during", "meaning")
-            trailing = following in TRAILING or participle
+            trailing = (following in TRAILING or participle) and not self._which_means(p + 1)  # a consequence
             if self.bare[alive[0]] in _SUBORDINATORS and p + 1 <= self._main_clause():
                 return  # "As clusters become popular, being able to ...": that is the main clause
             if trailing and not self._informative(alive[p + 1 :], tier, whole=True):
@@ -386,17 +417,24 @@ class _Condenser:
             if len(dashes) >= 2 and (comma is None or dashes[1] < comma):
                 comma = dashes[1]
             if comma is not None and comma >= 5 and len(alive) - comma - 1 >= 5:
-                return [alive[1 : comma + 1], alive[comma + 1 :]]
-        best = None
+                self.joined = "concession"
+                return [alive[: comma + 1], alive[comma + 1 :]]
+        best = shared = None
         for p in range(4, len(alive) - 5):
             word = self.words[alive[p]]
             if not word.endswith((",", ";")):
                 continue
             following = self.bare[alive[p + 1]]
-            joiner = word.endswith(";") or following in ("meaning", "but") or self._which_means(p + 1)
+            but = following == "but" and self._clause_after(p + 2)
+            if following == "but" and not but and len(alive) > self.most + SLACK:
+                shared = p  # "X, but only has impact when ...": under X, with its "but"
+            joiner = word.endswith(";") or following == "meaning" or but or self._which_means(p + 1)
             subject = following in _SUBJECT_JOINERS and self._subject_like(p + 2)
             if (joiner or subject) and (best is None or abs(p - len(alive) / 2) < abs(best - len(alive) / 2)):
                 best = p
+        if best is None and shared is not None:
+            self.joined = "shared"
+            return [alive[: shared + 1], alive[shared + 1 :]]
         if best is None:
             return []
         tail = best + 1
@@ -438,6 +476,30 @@ class _Condenser:
         return Condensed(
             tuple(head), (tuple(rest[k] for k in child.keep),), cut=False, lead=True, child_cut=child.cut
         )
+
+    def with_under(self) -> list[Condensed]:
+        """Return the claim of "Although X, Y" with its concession under it, or of "X, but only
+        ..." with its "but" under it; or the two as bullets of their own when either needs
+        sub-bullets or a cut of its own."""
+        first, second = self.halves
+        if self.joined == "concession":
+            main, aside, alone = (
+                self.part(second),
+                self.part(first),
+                [self.part(first[1:]), self.part(second)],
+            )
+        else:
+            main, aside, alone = (
+                self.part(first),
+                self.part(second[1:]),
+                [self.part(first), self.part(second)],
+            )
+        opener = [self.bare[i] for i in main.keep[:10]]
+        backward = self.joined == "concession" and opener[0] in _PRONOUNS and not is_expletive(opener)
+        if main.children or aside.children or aside.cut or backward:
+            return alone  # ... or "it" in the claim names what the concession named: that first
+        but = (second[0],) if self.joined == "shared" else ()  # "but only ...": the contrast shown
+        return [Condensed(main.keep, (but + aside.keep,), main.cut)]
 
     def part(self, indices: list[int]) -> Condensed:
         """Return one of the claims `split` found, condensed (and never split again)."""
@@ -492,16 +554,16 @@ class _Condenser:
         half as long again; only a longer one is cut at `most` words."""
         alive = self.alive
         main = self._main_clause() if self.bare[alive[0]] in _SUBORDINATORS else 0
-        for size in range(self.most, 7, -1):
+        for size in range(self.most, 6, -1):
             if size < main + 4 or self._listing(size - 1):
                 continue  # "Once a valuable API is defined," alone says nothing; nor does half a list
             last, following = self.words[alive[size - 1]], self.bare[alive[size]]
             comma = last.endswith((",", ":"))
             hedged = bare(last) in ("part", "partly", "just", "only", "not", "mainly", "largely", "simply")
-            clause = last.endswith(";") or following in ("because", "whereas") and not hedged
+            clause = last.endswith(";") or following in ("because", "whereas", "although") and not hedged
             clause = clause or comma and (following in CLAUSE_STARTS or self._subject_like(size))
-            if bare(last) in STOP or not clause:
-                continue
+            if bare(last) in STOP or not clause or size < 8 and following not in _CONCESSIVE | {"because"}:
+                continue  # seven words end a claim only before "although" or "because"
             if self._condition_before(size):
                 continue  # "... that if you find an error message frustrating," needs what follows
             return Condensed(tuple(alive[:size]), cut=True)
@@ -563,6 +625,13 @@ class _Condenser:
         word = self.words[self.alive[position]]
         return self.bare[self.alive[position]] in _SUBJECTS or word[:1].isupper()
 
+    def _clause_after(self, position: int) -> bool:
+        """Tell whether a clause with its own subject starts at `position`, past a connective
+        ("but it fails", "but then we ..."), rather than a phrase that shares the one before."""
+        while position < len(self.alive) - 1 and self.bare[self.alive[position]] in CONNECTIVES | {"even"}:
+            position += 1
+        return self._subject_like(position) or self.bare[self.alive[position]] in _SUBORDINATORS
+
     def _needs_subject(self, position: int) -> bool:
         """Tell whether the word at `position` needs the one before it ("So is ...", "Still water")."""
         return position < len(self.alive) and self.bare[self.alive[position]] in _NEEDS_SUBJECT
@@ -603,6 +672,9 @@ _ASIDE_OPENERS = frozenset(
     such not often usually typically perhaps probably in at for by from with of as now then
     founded born based""".split()
 )
+_PRONOUNS = frozenset("it its this these those they them their he she".split())
+_RELATIVES = frozenset("which who whom whose where when".split())
+_FINITE = frozenset("is are was were has have had does do did will would can could".split())
 _NUMBERS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
 _SUBJECTS = frozenset(
     "the a an this these those it they we you i he she there its their many most some people".split()

@@ -198,8 +198,15 @@ def source_units(lesson) -> list[list[str]]:
         for block in section.blocks:
             for paragraph in paragraphs(block):
                 text = " ".join(plain(paragraph.inlines).split())
-                units += [_words(text[a:b]) for a, b in sentences(text)]
+                units += [_words(_unbracketed(text[a:b])) for a, b in sentences(text)]
     return units
+
+
+def _unbracketed(sentence: str) -> str:
+    """Return a sentence set wholly in parentheses without them: "(That includes ...)"."""
+    if sentence.startswith("(") and sentence.rstrip(".").endswith(")"):
+        return sentence[1:].rstrip(".")[:-1]
+    return sentence
 
 
 def _facts(lesson) -> set[str]:
@@ -236,21 +243,22 @@ def _facts(lesson) -> set[str]:
     return found
 
 
-def _with_children(bullets: list[Bullet], index: int) -> str:
-    """Return a bullet's text with its sub-bullets': together they show one sentence."""
+def _with_children(bullets: list[Bullet], index: int) -> list[str]:
+    """Return a bullet's text and its sub-bullets': together they show one sentence."""
     parts = [bullets[index].text]
     for below in bullets[index + 1 :]:
         if below.level <= bullets[index].level:
             break
         parts.append(below.text)
-    return " ".join(parts)
+    return parts
 
 
-def faithful(bullet: str, units: list[list[str]], group: str | None = None) -> str:
+def faithful(bullet: str, units: list[list[str]], group: list[str] | None = None) -> str:
     """Return "ok" if the bullet's words appear in order in one sentence of the article (its
     first words may be a referent from the sentence before), "dropped" if it, with its
-    sub-bullets (`group`), keeps part of a clause but loses that clause's negation, modal or
-    condition, else "changed". A sub-bullet (`group` None) is judged with its parent."""
+    sub-bullets (`group`: its text and theirs), keeps part of a clause but loses that clause's
+    negation, modal or condition, or leaves out a condition of a clause it keeps, else
+    "changed". A sub-bullet (`group` None) is judged with its parent."""
     words = _words(bullet.rstrip("…:"))
     if not words:
         return "ok"
@@ -264,16 +272,18 @@ def faithful(bullet: str, units: list[list[str]], group: str | None = None) -> s
             if _in_order(rest, unit):
                 share = len(rest) / len(unit)
                 if best is None or share > best[0]:
-                    kept = _words(group.replace("…", " ").replace(":", " "))[skip:] if group else rest
-                    best = (share, unit, kept)
+                    best = (share, unit, skip)
                 break
     if best is None:
         return "changed"
-    _, unit, kept = best
+    _, unit, skip = best
     if group is None:
         return "ok"
-    found = _positions(kept, unit) or _positions(words, unit)
-    return "dropped" if found and _loses_protected(found, unit) else "ok"
+    found: set[int] = set()
+    for number, text in enumerate(group):  # each sub-bullet on its own: a concession comes first
+        shown = _words(text.replace("…", " ").rstrip(":"))[skip if not number else 0 :]
+        found.update(_positions(shown, unit))
+    return "dropped" if found and _loses_protected(sorted(found), unit) else "ok"
 
 
 def _loses_protected(kept: list[int], sentence: list[str]) -> bool:
@@ -284,20 +294,43 @@ def _loses_protected(kept: list[int], sentence: list[str]) -> bool:
     their like begin a new one (a condition, "if" or "unless", stays part of its clause).
     """
     shown = set(kept)
+    clauses: list[range] = []
     start = 0
     for end, word in enumerate(sentence):
         following = sentence[end + 1] if end + 1 < len(sentence) else ""
         boundary = word.endswith((",", ";", ":", ")")) or following.startswith("(")
         boundary = boundary or following in _CLAUSE_WORDS or following in _DASHES or word in _DASHES
         if boundary or end == len(sentence) - 1:
-            clause = range(start, end + 1)
-            kept_some = any(p in shown for p in clause)  # a clause left out whole changes nothing kept
-            if kept_some and any(_key(sentence[p]) in PROTECTED and p not in shown for p in clause):
-                return True
+            clauses.append(range(start, end + 1))
             start = end + 1
+    seen = [any(p in shown for p in clause) for clause in clauses]
+    for number, clause in enumerate(clauses):
+        if seen[number] and any(_key(sentence[p]) in PROTECTED and p not in shown for p in clause):
+            return True  # a clause kept in part, without its "not", "must" or "if"
+        if not seen[number] and _condition(sentence, clause) and _governs(sentence, clauses, seen, number):
+            return True  # "If it rains, we stay in": the condition of a clause shown, left out whole
     return False
 
 
+def _governs(sentence: list[str], clauses: list[range], seen: list[bool], number: int) -> bool:
+    """Tell whether the condition `clauses[number]` bears on a clause shown: one after it, up to
+    a semicolon or colon, or the one just before it, past a comma ("we stay in, unless ...")."""
+    for after in range(number, len(clauses)):
+        if after > number and seen[after]:
+            return True
+        if sentence[clauses[after][-1]].endswith((";", ":")):
+            break
+    trails = _key(sentence[clauses[number][0]]).lower() in _CONDITIONS  # not "..., but if X, Y"
+    return trails and number > 0 and seen[number - 1] and sentence[clauses[number - 1][-1]].endswith(",")
+
+
+def _condition(sentence: list[str], clause: range) -> bool:
+    """Tell whether a clause is a condition: it opens with "if", "unless", "only", "provided" ..."""
+    opening = [_key(sentence[p]).strip('("“-—–').lower() for p in clause][:2]
+    return bool(opening) and (opening[0] in _CONDITIONS or opening[-1] in _CONDITIONS)
+
+
+_CONDITIONS = frozenset("if unless only until provided providing except".split())
 _CLAUSE_WORDS = frozenset("because which who whom although though whereas while so".split())
 _DASHES = frozenset(("-", "—", "–", "--"))
 

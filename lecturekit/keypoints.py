@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .condense import Condensed, bare, condense
+from .condense import Condensed, bare, condense, is_expletive
 from .lesson import Heading, Inlines, Paragraph, plain
 from .text import Piece, is_question, sentences, take, words
 
@@ -33,7 +33,10 @@ SELF = frozenset(
 _NOT_A_CLAIM = re.compile(
     r"""^(?:here\s+(?:is|are)\b|below\b|the\s+following\b|let(?:'|’)?s\b|let\s+us\b|in\s+this\s+
     (?:section|chapter|paper|article|lesson|episode|post|lecture|tutorial|guide)\b|the\s+rest\s+of\s+this\b
-    |this\s+(?:section|chapter|paper|article|lesson|episode|post|tutorial)\s+(?:will|is|covers|describes)\b
+    |this\s+(?:section|chapter|paper|article|lesson|episode|post|tutorial)\s+(?:will|is|covers|describes
+    |outlines|introduces|explains|discusses|presents|summari[sz]es|looks\s+at|sets\s+out)\b
+    |so\s+far\s+(?:we|i|this)\b|we\s+(?:will\s+)?(?:finish|start|begin|end|close|conclude)\s+with\b
+    |\((?:edited|updated|adapted|translated|emphasis)\b[^()]*\)\.?$
     |in\s+the\s+(?:next|following|previous|last)\s+(?:section|chapter|episode|lesson)\b|we\s+(?:now\s+)?(?:turn|move)\s+to\b
     |(?:watch|read|see)\s+(?:this|the)\s+(?:talk|video|post|article|tutorial|book|page)\b|click\s+here\b
     |read\s+on\b|stay\s+tuned\b|welcome\s+to\b|thanks\s+(?:to|go)\b)""",
@@ -43,7 +46,11 @@ _NAVIGATION = re.compile(
     r"\b(?:as\s+(?:shown|seen|described|discussed|illustrated|listed)\s+in\s+(?:table|figure|fig\.|section)"
     r"|(?:table|figure|fig\.)\s+\d+\s+(?:shows|highlights|presents|summari[sz]es|lists|illustrates|gives)"
     r"|is\s+(?:organi[sz]ed|structured)\s+as\s+follows|we(?:'|’)ll\s+cover|acknowledg|grateful\s+to"
-    r"|(?:would\s+like|wish|wants?)\s+to\s+thank|\b(?:we|i)\s+thank)\b",
+    r"|(?:would\s+like|wish|wants?)\s+to\s+thank|\b(?:we|i)\s+thank"
+    r"|\b(?:i|we)\s+(?:want|wanted|would\s+like)\s+to\s+(?:spend|start|begin|talk|look|discuss|cover|introduce)"
+    r"|^[^.:]{1,60}\?*:\s+see\b|\bwe\s+hope\s+you\s+(?:enjoy|find|like)|\bfeel\s+free\s+to"
+    r"|\b(?:contributions|feedback|suggestions)\s+(?:are|is)\s+(?:always\s+)?welcome"
+    r"|\bwe\s+(?:are\s+)?(?:always\s+)?(?:open\s+to|welcome)\s+(?:more\s+|new\s+|your\s+)?(?:contributions|feedback))\b",
     re.IGNORECASE,
 )
 _AUX = frozenset(
@@ -80,6 +87,8 @@ def paragraph_points(inlines: Inlines, names: frozenset[str] = frozenset()) -> t
         sentence = text[start:end]
         if not worth_a_slide(sentence, alone=len(found) == 1):
             continue
+        if _bracketed(sentence):  # "(That includes ... work.)": the sentence, shown without them
+            start, end = start + 1, end - 1 - sentence.endswith(").")
         spans = _word_spans(text, start, end)
         for part in condense([text[a:b] for a, b in spans]):
             point, named = _point(inlines, text, spans, part, sentence, topic, names)
@@ -100,8 +109,28 @@ def _most_telling(points: list[Point]) -> list[Point]:
         names = sum(w[:1].isupper() for w in words[1:])
         return figures * 2 + names + (3 if index == 0 else 0) - index * 0.01
 
-    keep = sorted(sorted(range(len(points)), key=weight, reverse=True)[:MAX_POINTS])
-    return [points[i] for i in keep]
+    chains: list[list[int]] = []  # a point and those that follow it: kept or left out together
+    for index, point in enumerate(points):
+        if point.follows and chains:
+            chains[-1].append(index)
+        else:
+            chains.append([index])
+    keep: list[int] = []
+    for chain in sorted(chains, key=lambda c: max(map(weight, c)), reverse=True):
+        if len(keep) + len(chain) <= MAX_POINTS:
+            keep += chain
+    return [points[i] for i in sorted(keep)]
+
+
+def _bracketed(sentence: str) -> bool:
+    """Tell whether a whole sentence is set in parentheses."""
+    inner = sentence[1:].removesuffix(".").removesuffix(")")
+    return (
+        sentence.startswith("(")
+        and sentence.rstrip(".").endswith(")")
+        and "(" not in inner
+        and ")" not in inner
+    )
 
 
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -172,14 +201,17 @@ def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, t
     opener = bare(text[spans[keep[0]][0] : spans[keep[0]][1]]) if keep else ""
     noun = bare(text[slice(*spans[keep[1]])]) if len(keep) > 1 else ""
     own = _name_at(text, spans, keep, names)
-    if opener not in PRONOUNS or opener in ("this", "these") and noun in SELF:
-        shown = _capitalised(text, _pieces(text, spans, keep, end_mark), spans[0][0])
-        return Point(_long_words(take(inlines, shown)), children, sentence, cut=part.cut), own
     plain_words = [bare(text[a:b]) for a, b in (spans[i] for i in keep[:10])]
+    expletive = opener == "it" and is_expletive(plain_words)  # "It can be difficult to ...": no referent
+    if opener not in PRONOUNS or opener in ("this", "these") and noun in SELF or expletive:
+        shown = _capitalised(text, _pieces(text, spans, keep, end_mark), spans[0][0])
+        # "Given a repetitive task: / It can produce ...": the sub-bullet's referent is before
+        follows = (
+            part.lead and bool(part.children) and bare(text[slice(*spans[part.children[0][0]])]) in PRONOUNS
+        )
+        return Point(_long_words(take(inlines, shown)), children, sentence, follows, cut=part.cut), own
     named = None
-    if topic is not None and (
-        opener in ("he", "she") or opener == "it" and topic[2] and not _expletive(plain_words)
-    ):
+    if topic is not None and (opener in ("he", "she") or opener == "it" and topic[2]):
         named = topic
     pieces = _capitalised(text, _pieces(text, spans, keep, end_mark), spans[0][0])
     if named is None:
@@ -192,18 +224,7 @@ def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, t
     return Point(_long_words(take(inlines, pieces)), children, sentence, True, alt, cut=part.cut), carried
 
 
-def _expletive(words: list[str]) -> bool:
-    """Tell whether an opening "it" refers to nothing: "It is thanks to X that", "It is worth"."""
-    if len(words) < 3 or words[1] not in ("is", "was", "has", "seems", "appears"):
-        return False
-    return words[2] in _EXPLETIVE or "that" in words[3:] or words[2] == "to"
-
-
 _COPULAS = frozenset("is was are were has have had remains remained became becomes".split())
-_EXPLETIVE = frozenset(
-    """thanks worth important possible impossible likely unlikely clear unclear true false not hard
-    easy difficult necessary essential time best better common rare vital crucial""".split()
-)
 
 
 def _name_at(text: str, spans, keep: list[int], names: frozenset[str]):
@@ -238,7 +259,7 @@ def _pieces(text: str, spans, keep: list[int], end_mark: str) -> list[Piece]:
     """Return the character ranges of the kept words, neighbours joined, without the punctuation
     that would dangle at a cut or at the end ("given," -> "given"), and `end_mark` after them."""
     pieces: list[Piece] = []
-    while keep and not bare(text[spans[keep[-1]][0] : spans[keep[-1]][1]].rstrip(")]}")):
+    while keep and not bare(text[spans[keep[-1]][0] : spans[keep[-1]][1]].rstrip(")]}-")):
         if text[spans[keep[-1]][1] - 1] in ")]}":
             break  # "... skills ...)": it closes a bracket the bullet opened
         keep = keep[:-1]  # a dash or other lone punctuation cannot end a bullet
@@ -265,7 +286,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end - 1 > start and text[end - 1] in ",;:—–":
         end -= 1
     last = text[start:end].lower()
-    abbreviation = last in ("etc.", "al.", "e.g.", "i.e.", "inc.", "ltd.", "co.") or last.count(".") > 1
+    abbreviation = last in ("etc.", "al.", "inc.", "ltd.", "co.") or _INITIALS.search(last) is not None
     if end > start and text[end - 1] == "." and text[end - 2 : end] != ".." and not abbreviation:
         end -= 1
     return end
@@ -281,6 +302,7 @@ def _capitalised(text: str, pieces: list[Piece], sentence_start: int) -> list[Pi
     return pieces
 
 
+_INITIALS = re.compile(r"(?:^|[^a-z])(?:[a-z]{1,2}\.){2,}$")  # "e.g.", "U.S.", "Ph.D.", not "GOVERNANCE.md."
 _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 

@@ -21,6 +21,12 @@ _NEXT_STARTS = re.compile(
     r"\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩА-Я\u0590-\u08ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 )
 _WORD = re.compile(r"\S+")
+_GLUED = re.compile(r"(?<=[a-z’'][a-z]{3})\.(?=[A-Z][a-z]+\s)")
+# Abbreviations that often end a sentence, and the words that then open the next one.
+_ENDS_TOO = re.compile(r"\b(?:etc|al)$")
+_OPENS = re.compile(
+    r"\s+(?:The|This|These|That|Those|It|Its|One|Such|We|They|There|In|A|An|Our|Some|Many|Most)\b"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -32,13 +38,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if end < len(text) and text[match.start()] not in "。！？":
             if not _NEXT_STARTS.match(text, end):
                 continue
-            if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]):
+            # "... headers, breaks, et al. One such scheme is ...": an abbreviation that ended one
+            ended = _ENDS_TOO.search(text, 0, match.start()) and _OPENS.match(text, end)
+            if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]) and not ended:
                 continue
-        spans.append((start, end))
+        _glued(text, start, end, spans)
         start = end
     if start < len(text):
-        spans.append((start, len(text)))
+        _glued(text, start, len(text), spans)
     return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+
+
+def _glued(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Add the sentence from `start` to `end`, split where a full stop lacks its space ("... the
+    user’s concern.The customers ...")."""
+    for match in _GLUED.finditer(text, start, end):
+        spans.append((start, match.start() + 1))
+        start = match.start() + 1
+    spans.append((start, end))
 
 
 def _is_abbreviation(before: str) -> bool:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lecturekit.condense import MAX, condense
-from lecturekit.deckstats import faithful, source_units
+from lecturekit.deckstats import _words, faithful, source_units
 from lecturekit.keypoints import names_in, paragraph_points, section_points
 from lecturekit.lesson import Paragraph, Span, plain
 from lecturekit.reader import read_article
@@ -57,7 +57,7 @@ def test_no_bullet_changes_the_meaning_of_its_sentence(article):
     for section in lesson.sections:
         for _, _, points in section_points(section, names):
             for point in points:
-                group = " ".join([plain(point.inlines), *(plain(c) for c in point.children)])
+                group = [plain(point.inlines), *(plain(c) for c in point.children)]
                 assert faithful(plain(point.inlines), units, group) == "ok", (point.sentence, group)
                 for child in point.children:
                     assert faithful(plain(child), units) == "ok", (point.sentence, plain(child))
@@ -65,11 +65,29 @@ def test_no_bullet_changes_the_meaning_of_its_sentence(article):
 
 def test_the_guard_catches_a_dropped_negation_and_a_changed_word():
     units = source_units(read_article(SEED))
-    assert faithful("North Korea is not exactly known for its open approach to innovation", units, "") == "ok"
+    kept = "North Korea is not exactly known for its open approach to innovation"
+    assert faithful(kept, units, [kept]) == "ok"
     dropped = "North Korea is exactly known for its open approach to innovation"
-    assert faithful(dropped, units, dropped) == "dropped"
+    assert faithful(dropped, units, [dropped]) == "dropped"
     changed = "North Korea is famous for its open approach to innovation"
-    assert faithful(changed, units, changed) == "changed"
+    assert faithful(changed, units, [changed]) == "changed"
+
+
+def test_the_guard_catches_a_condition_left_out_whole():
+    units = [
+        _words(
+            "If the code is released to the public, every contract must require that the code is"
+            " dedicated to the public domain."
+        ),
+        _words("Everyone is drowning in requests; if they ask you a question, they move on."),
+        _words("Although there are ways to set seeds, it can be difficult to have identical data."),
+    ]
+    main = "Every contract must require that the code is dedicated to the public domain"
+    assert faithful(main, units, [main]) == "dropped"
+    assert faithful(main, units, ["If the code is released to the public:", main]) == "ok"
+    assert faithful("Everyone is drowning in requests", units, ["Everyone is drowning in requests"]) == "ok"
+    claim, concession = "It can be difficult to have identical data", "Although there are ways to set seeds"
+    assert faithful(claim, units, [claim, concession]) == "ok"
 
 
 def test_a_referent_is_brought_in_from_the_sentence_before():
