@@ -49,7 +49,8 @@ PHRASES = tuple(
     |after all|above all|despite this|despite that|even so|that said|having said that|first of all
     |by contrast|in contrast|by the way|in turn|to begin with|to start with|at first|in the end
     |all in all|what is more|on top of that|with that in mind|more specifically|specifically|more importantly
-    |most importantly|as a bonus|more generally|put simply|simply put|in practice|in general terms""".replace(
+    |most importantly|as a bonus|more generally|put simply|simply put|in practice|in general terms
+    |as discussed above|as mentioned above|as noted above|as we saw above|as discussed earlier""".replace(
         "\n", " "
     ).split("|")
 )
@@ -252,6 +253,8 @@ class _Condenser:
         counted = self.bare[alive[after]] in _NUMBERS or self.words[alive[after]][:1].isdigit()
         if participle and not (self._subject_like(after) or counted):
             return  # "Giving evidence against yourself, particularly if ..., is difficult": the subject
+        if participle and comma > 7:
+            return  # "Limited incentives to give evidence against yourself (or ...), the ...": a list's item
         if not self._informative(alive[: comma + 1], tier):
             self.alive = alive[comma + 1 :]
 
@@ -259,7 +262,7 @@ class _Condenser:
         """Tell whether the comma at position `comma` separates items of a list ("A, B, or C")."""
         alive = self.alive
         if comma + 1 < len(alive) and self.bare[alive[comma + 1]] in ("and", "or"):
-            return any(self.words[alive[p]].endswith(",") for p in range(max(0, comma - 8), comma))
+            return any(self.words[alive[p]].endswith(",") for p in range(max(0, comma - 12), comma))
         for p in range(comma + 1, min(len(alive) - 1, comma + 20)):
             if self.words[alive[p]].endswith(","):
                 return self.bare[alive[p + 1]] in ("and", "or")
@@ -312,6 +315,9 @@ class _Condenser:
             bracketed = self.words[start].startswith("(") or self.words[start] in _DASHES
             if bracketed and any(self.bare[i].lower() in NEGATIONS for i in part):
                 continue  # an aside that denies answers its claim: "trust (or not trust)", "(you aren't!)"
+            short = len(part) <= 2 and " ".join(self.bare[i] for i in part) not in _PHRASE_WORDS
+            if bracketed and (short or self.bare[part[1 if self.words[start] in _DASHES else 0]] == "or"):
+                continue  # a qualifier, "not (easily) readable", or an alternative, "You - or someone - may"
             if self.words[end].endswith(("),", ");")):
                 continue  # the comma after it separates a list's items: without it they run together
             if a and self.bare[self.alive[a - 1]] in _SUBORDINATORS | {"that", "and", "but", "or"}:
@@ -435,6 +441,10 @@ class _Condenser:
         if best is None and shared is not None:
             self.joined = "shared"
             return [alive[: shared + 1], alive[shared + 1 :]]
+        because = self._because() if best is None and len(alive) > self.most + SLACK else None
+        if because is not None:  # "I do it by hand because either a) ... or b) ...": the reason under it
+            self.joined = "reason"
+            return [alive[:because], alive[because:]]
         if best is None:
             return []
         tail = best + 1
@@ -447,8 +457,8 @@ class _Condenser:
         journals have proven ..."): what comes before the colon, with the rest under it."""
         alive = self.alive
         colon = next((p for p in range(3, len(alive) - 5) if self.words[alive[p]].endswith(":")), None)
-        if colon is None:
-            return None
+        if colon is None or "(" in self.words[alive[colon]]:
+            return None  # "(spoiler: you aren't!)": a parenthesis's own colon
         return self._under(alive[: colon + 1], alive[colon + 1 :])
 
     def condition(self) -> Condensed | None:
@@ -478,28 +488,22 @@ class _Condenser:
         )
 
     def with_under(self) -> list[Condensed]:
-        """Return the claim of "Although X, Y" with its concession under it, or of "X, but only
-        ..." with its "but" under it; or the two as bullets of their own when either needs
-        sub-bullets or a cut of its own."""
+        """Return the claim of "Although X, Y" with its concession under it, of "X, but only ..."
+        with its "but" under it, or of "X because Y" with its reason under it; or the two as
+        bullets of their own when either needs sub-bullets of its own."""
         first, second = self.halves
-        if self.joined == "concession":
-            main, aside, alone = (
-                self.part(second),
-                self.part(first),
-                [self.part(first[1:]), self.part(second)],
-            )
-        else:
-            main, aside, alone = (
-                self.part(first),
-                self.part(second[1:]),
-                [self.part(first), self.part(second)],
-            )
+        if self.joined != "concession":  # "But only ...", "Because ...": the joining word shown
+            main, aside = self.part(first), self.part(second[1:])
+            if main.children or aside.children:
+                return [main, self.part(second)]
+            return [Condensed(main.keep, ((second[0], *aside.keep),), main.cut, child_cut=aside.cut)]
+        main, aside = self.part(second), self.part(first)
         opener = [self.bare[i] for i in main.keep[:10]]
-        backward = self.joined == "concession" and opener[0] in _PRONOUNS and not is_expletive(opener)
+        backward = opener[0] in _PRONOUNS and not is_expletive(opener)
         if main.children or aside.children or aside.cut or backward:
-            return alone  # ... or "it" in the claim names what the concession named: that first
-        but = (second[0],) if self.joined == "shared" else ()  # "but only ...": the contrast shown
-        return [Condensed(main.keep, (but + aside.keep,), main.cut)]
+            # ... or "it" in the claim names what the concession named: that first
+            return [self.part(first[1:]), main]
+        return [Condensed(main.keep, (aside.keep,), main.cut)]
 
     def part(self, indices: list[int]) -> Condensed:
         """Return one of the claims `split` found, condensed (and never split again)."""
@@ -554,16 +558,16 @@ class _Condenser:
         half as long again; only a longer one is cut at `most` words."""
         alive = self.alive
         main = self._main_clause() if self.bare[alive[0]] in _SUBORDINATORS else 0
-        for size in range(self.most, 6, -1):
+        for size in range(self.most, 7, -1):
             if size < main + 4 or self._listing(size - 1):
                 continue  # "Once a valuable API is defined," alone says nothing; nor does half a list
             last, following = self.words[alive[size - 1]], self.bare[alive[size]]
             comma = last.endswith((",", ":"))
-            hedged = bare(last) in ("part", "partly", "just", "only", "not", "mainly", "largely", "simply")
-            clause = last.endswith(";") or following in ("because", "whereas", "although") and not hedged
+            hedged = bare(last) in _HEDGES
+            clause = last.endswith(";") or following in ("because", "whereas") and not hedged
             clause = clause or comma and (following in CLAUSE_STARTS or self._subject_like(size))
-            if bare(last) in STOP or not clause or size < 8 and following not in _CONCESSIVE | {"because"}:
-                continue  # seven words end a claim only before "although" or "because"
+            if bare(last) in STOP or not clause:
+                continue
             if self._condition_before(size):
                 continue  # "... that if you find an error message frustrating," needs what follows
             return Condensed(tuple(alive[:size]), cut=True)
@@ -571,15 +575,10 @@ class _Condenser:
         protected = any(self.bare[i] in PROTECTED for i in alive[: 2 * self.most])
         if len(alive) <= longest or len(alive) <= 2 * self.most and protected:
             return Condensed(tuple(alive))  # whole, rather than lose a "must" or a "not" by a cut
-        comma = next(
-            (
-                p
-                for p in range(longest - 1, max(7, main + 3), -1)
-                if self.words[alive[p]].endswith((",", ";", ":")) and not self._listing(p)
-            ),
-            None,
-        )
-        if comma is not None:  # any comma, rather than the middle of a clause
+        ends = range(longest - 1, max(7, main + 3), -1)
+        commas = [p for p in ends if self.words[alive[p]].endswith((",", ";", ":"))]
+        comma = next((p for p in commas if not self._listing(p)), commas[0] if commas else None)
+        if comma is not None:  # any comma (a list's only if no other), rather than mid-clause
             return Condensed(tuple(alive[: comma + 1]), cut=True)
         size = self.most
         while size > 1 and self.bare[alive[size - 1]] in STOP:
@@ -624,6 +623,15 @@ class _Condenser:
             return False
         word = self.words[self.alive[position]]
         return self.bare[self.alive[position]] in _SUBJECTS or word[:1].isupper()
+
+    def _because(self) -> int | None:
+        """Return where a "because" that gives the sentence's reason starts ("... by hand because
+        either ..."), not a hedged one ("partly because"), or None."""
+        alive = self.alive
+        for p in range(5, len(alive) - 5):
+            if self.bare[alive[p]] == "because" and self.bare[alive[p - 1]] not in _HEDGES:
+                return p
+        return None
 
     def _clause_after(self, position: int) -> bool:
         """Tell whether a clause with its own subject starts at `position`, past a connective
@@ -673,6 +681,8 @@ _ASIDE_OPENERS = frozenset(
     founded born based""".split()
 )
 _PRONOUNS = frozenset("it its this these those they them their he she".split())
+_PHRASE_WORDS = frozenset(" ".join(p) for p in PHRASES) | CONNECTIVES  # "(for example)": no qualifier
+_HEDGES = frozenset("part partly just only not mainly largely simply merely".split())
 _RELATIVES = frozenset("which who whom whose where when".split())
 _FINITE = frozenset("is are was were has have had does do did will would can could".split())
 _NUMBERS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())

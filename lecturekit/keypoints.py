@@ -35,10 +35,11 @@ _NOT_A_CLAIM = re.compile(
     (?:section|chapter|paper|article|lesson|episode|post|lecture|tutorial|guide)\b|the\s+rest\s+of\s+this\b
     |this\s+(?:section|chapter|paper|article|lesson|episode|post|tutorial)\s+(?:will|is|covers|describes
     |outlines|introduces|explains|discusses|presents|summari[sz]es|looks\s+at|sets\s+out)\b
-    |so\s+far\s+(?:we|i|this)\b|we\s+(?:will\s+)?(?:finish|start|begin|end|close|conclude)\s+with\b
+    |so\s+far\s+(?:we|i|this)\b
     |\((?:edited|updated|adapted|translated|emphasis)\b[^()]*\)\.?$
     |in\s+the\s+(?:next|following|previous|last)\s+(?:section|chapter|episode|lesson)\b|we\s+(?:now\s+)?(?:turn|move)\s+to\b
-    |(?:watch|read|see)\s+(?:this|the)\s+(?:talk|video|post|article|tutorial|book|page)\b|click\s+here\b
+    |(?:watch|read|see)\s+(?:this|the|a|an)\s+(?:talk|video|post|article|tutorial|book|page|discussion|thread)\b
+    |click\s+here\b
     |read\s+on\b|stay\s+tuned\b|welcome\s+to\b|thanks\s+(?:to|go)\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -194,8 +195,9 @@ def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, t
     """
     keep = list(part.keep)
     end_mark = ":" if part.lead else (ELLIPSIS if part.cut else "")
+    child_mark = ELLIPSIS if part.child_cut else ""  # the one child had to be cut
     children = tuple(
-        _long_words(take(inlines, _capitalised(text, _pieces(text, spans, list(c), ""), -1)))
+        _long_words(take(inlines, _capitalised(text, _pieces(text, spans, list(c), child_mark), -1)))
         for c in part.children
     )
     opener = bare(text[spans[keep[0]][0] : spans[keep[0]][1]]) if keep else ""
@@ -207,8 +209,10 @@ def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, t
         shown = _capitalised(text, _pieces(text, spans, keep, end_mark), spans[0][0])
         # "Given a repetitive task: / It can produce ...": the sub-bullet's referent is before
         follows = (
-            part.lead and bool(part.children) and bare(text[slice(*spans[part.children[0][0]])]) in PRONOUNS
-        )
+            part.lead
+            and bool(part.children)
+            and bare(text[slice(*spans[part.children[0][0]])]) in PRONOUNS - {"that"}
+        )  # (not "...: that this work can ...", a "that" that refers to nothing)
         return Point(_long_words(take(inlines, shown)), children, sentence, follows, cut=part.cut), own
     named = None
     if topic is not None and (opener in ("he", "she") or opener == "it" and topic[2]):
