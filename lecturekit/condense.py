@@ -147,8 +147,12 @@ _EXPLETIVE = frozenset(
 
 
 class _Condenser:
-    def __init__(self, words: list[str], target: int, most: int):
+    def __init__(self, words: list[str], target: int, most: int, lone_dash: bool | None = None):
         self.words = words
+        # The whole sentence has an odd number of dashes: its last may open a closing aside.
+        if lone_dash is None:
+            lone_dash = sum(w.endswith(("—", "–")) or w in _DASHES for w in words) % 2 == 1
+        self.lone_dash = lone_dash
         self.bare = [bare(w) for w in words]
         self.target, self.most = target, most
         self.alive = list(range(len(words)))
@@ -225,10 +229,16 @@ class _Condenser:
             phrase = next((p for p in PHRASES if self._starts_with(p)), None)
             if phrase is not None:
                 self.alive = self.alive[len(phrase) :]
-            elif self.bare[self.alive[0]] in CONNECTIVES and not self._needs_subject(1):
+            elif self._connective(self.alive[0]) and not self._needs_subject(1):
                 self.alive = self.alive[1:]
             else:
                 return
+
+    def _connective(self, index: int) -> bool:
+        """Tell whether a word only links: "However", "And"; "now", "then" or "still" only with
+        their comma ("but now it connotes ...": the time is the point)."""
+        word = self.bare[index]
+        return word in CONNECTIVES and (word not in _TIMES or self.words[index].endswith(","))
 
     def drop_opening_phrase(self, tier: int) -> None:
         """Leave out a short phrase before the first comma ("After attending,", "Despite having
@@ -245,8 +255,10 @@ class _Condenser:
         )
         if first in CONDITIONS or not (first in OPENERS or participle):
             return
-        if (first in ("when", "because", "since", "as") or participle) and tier == self.target:
-            return  # a cause, a time or a means ("Combined with pandoc,") is worth keeping while there is room
+        if (first in _KEPT_OPENERS or participle) and tier == self.target:
+            # a cause, a time, a means ("Combined with pandoc,") or a scope ("For a smaller
+            # project,", "In such a case,") is worth keeping while there is room
+            return
         if self._listing(comma):
             return  # "Given a repetitive task, an enumerative task, or ...": the first of a list
         after = comma + 1
@@ -290,7 +302,7 @@ class _Condenser:
                 return None
             if len(subject) > 12:
                 return None
-            child = _Condenser([self.words[k] for k in claim], self.target, self.most).run()
+            child = _Condenser([self.words[k] for k in claim], self.target, self.most, self.lone_dash).run()
             if child.children or child.cut:
                 return None
             shown = subject + ([alive[position]] if verb in REPORTING else [])
@@ -349,7 +361,7 @@ class _Condenser:
                 if comma is not None and 1 <= p - comma <= 10 and self._aside_at(comma + 1, p + 1):
                     spans.append((alive[comma + 1], i))  # the part and the comma that closes it
                 comma = p
-        if dash is not None and dash != alive[-1]:
+        if dash is not None and dash != alive[-1] and self.lone_dash:
             spans.append((dash, alive[-1]))  # "... at all—the Encasement Strategy": a closing aside
         return spans
 
@@ -435,7 +447,7 @@ class _Condenser:
             if following == "but" and not but and len(alive) > self.most + SLACK:
                 shared = p  # "X, but only has impact when ...": under X, with its "but"
             joiner = word.endswith(";") or following == "meaning" or but or self._which_means(p + 1)
-            subject = following in _SUBJECT_JOINERS and self._subject_like(p + 2)
+            subject = following in _SUBJECT_JOINERS and self._subject_like(p + 2) and not self._listing(p)
             if (joiner or subject) and (best is None or abs(p - len(alive) / 2) < abs(best - len(alive) / 2)):
                 best = p
         if best is None and shared is not None:
@@ -474,7 +486,7 @@ class _Condenser:
 
     def _under(self, head: list[int], rest: list[int]) -> Condensed | None:
         """Return `head` as a bullet with `rest`, condensed, under it (its items, if it lists some)."""
-        child = _Condenser([self.words[k] for k in rest], self.target, self.most).run()
+        child = _Condenser([self.words[k] for k in rest], self.target, self.most, self.lone_dash).run()
         if child is None:
             child = Condensed(tuple(range(len(rest))))
         if child.children and not child.lead:
@@ -508,7 +520,9 @@ class _Condenser:
     def part(self, indices: list[int]) -> Condensed:
         """Return one of the claims `split` found, condensed (and never split again)."""
         words = [self.words[i] for i in indices]
-        found = _Condenser(words, self.target, self.most).run() or Condensed(tuple(range(len(words))))
+        found = _Condenser(words, self.target, self.most, self.lone_dash).run() or Condensed(
+            tuple(range(len(words)))
+        )
         remap = lambda found_: tuple(indices[k] for k in found_)  # noqa: E731
         return Condensed(remap(found.keep), tuple(remap(c) for c in found.children), found.cut, found.lead)
 
@@ -568,6 +582,8 @@ class _Condenser:
             clause = clause or comma and (following in CLAUSE_STARTS or self._subject_like(size))
             if bare(last) in STOP or not clause:
                 continue
+            if following in ("or", "and") and self.bare[alive[size + 1]] in _CONDITIONAL:
+                continue  # "... are required, or when the user base grows": the other condition
             if self._condition_before(size):
                 continue  # "... that if you find an error message frustrating," needs what follows
             return Condensed(tuple(alive[:size]), cut=True)
@@ -682,6 +698,8 @@ _ASIDE_OPENERS = frozenset(
 )
 _PRONOUNS = frozenset("it its this these those they them their he she".split())
 _PHRASE_WORDS = frozenset(" ".join(p) for p in PHRASES) | CONNECTIVES  # "(for example)": no qualifier
+_TIMES = frozenset("now then still".split())
+_KEPT_OPENERS = frozenset("when because since as in for within under among".split())
 _HEDGES = frozenset("part partly just only not mainly largely simply merely".split())
 _RELATIVES = frozenset("which who whom whose where when".split())
 _FINITE = frozenset("is are was were has have had does do did will would can could".split())

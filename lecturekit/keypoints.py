@@ -50,7 +50,8 @@ _NAVIGATION = re.compile(
     r"|(?:would\s+like|wish|wants?)\s+to\s+thank|\b(?:we|i)\s+thank"
     r"|\b(?:i|we)\s+(?:want|wanted|would\s+like)\s+to\s+(?:spend|start|begin|talk|look|discuss|cover|introduce)"
     r"|^[^.:]{1,60}\?*:\s+see\b|\bwe\s+hope\s+you\s+(?:enjoy|find|like)|\bfeel\s+free\s+to"
-    r"|\b(?:contributions|feedback|suggestions)\s+(?:are|is)\s+(?:always\s+)?welcome"
+    r"|\b(?:contributions|feedback|suggestions)\s+(?:are|is)\s+(?:always\s+)?welcome|\bwe(?:'|’)ve\s+got\s+answers"
+    r"|\bcontact\s+us\b|\bemail\s+\S+@\S+|\bi\s+hope\s+(?:these|this|that\s+these)\s+(?:tips|notes|ideas)"
     r"|\bwe\s+(?:are\s+)?(?:always\s+)?(?:open\s+to|welcome)\s+(?:more\s+|new\s+|your\s+)?(?:contributions|feedback))\b",
     re.IGNORECASE,
 )

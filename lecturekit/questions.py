@@ -121,10 +121,17 @@ def article_questions(section) -> list[tuple[str, tuple[str, ...]]]:
     texts = [" ".join(plain(p.inlines).split()) for block in section.blocks for p in paragraphs(block)]
     for number, text in enumerate(texts):
         spans = sentences(text)
+        if _TOLD.search(text) or _checklist([is_question(text[a:b]) for a, b in spans]):
+            continue  # "Take notes: how did ...? Which ...?", "Is there ...? Can you ...? Can you ...?": examples
         after = texts[number + 1] if number + 1 < len(texts) else ""
         for index, (start, end) in enumerate(spans):
             sentence = text[start:end]
-            if not is_question(sentence) or len(sentence.split()) < 4 or _leans_back(sentence):
+            if (
+                not is_question(sentence)
+                or len(sentence.split()) < 6
+                or _leans_back(sentence)
+                or _aside(sentence)
+            ):
                 continue
             following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else after
             quoted = _in_quotes(text[:start], sentence)
@@ -158,6 +165,29 @@ def _leans_back(question: str) -> bool:
     do governments tolerate them?"): read out alone, nobody would know what it asks about."""
     words = [w.strip("“”\"'‘’,?").lower() for w in question.split()]
     return any(w in _BACK for w in words[:3]) or any(w in _PERSONAL_BACK for w in words)
+
+
+CHECKLIST = 3  # questions in a row that make a paragraph a checklist for the reader, not prompts
+
+
+def _checklist(asks: list[bool]) -> bool:
+    """Tell whether CHECKLIST questions or more come one after another."""
+    run = 0
+    for ask in asks:
+        run = run + 1 if ask else 0
+        if run >= CHECKLIST:
+            return True
+    return False
+
+
+_TOLD = re.compile(r":\s+(?:how|what|which|who|why|when|where|did|does|do|is|are|can)\b[^.!]*\?")
+_ASIDE = re.compile(r"^(?:for example|for instance|e\.g\.)|\(", re.I)
+
+
+def _aside(question: str) -> bool:
+    """Tell whether a question only illustrates the text around it: "For example, if ..., what
+    ...?", one with a parenthesis of its own."""
+    return _ASIDE.search(question) is not None
 
 
 def _without_preface(question: str) -> str:

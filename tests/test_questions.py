@@ -320,3 +320,15 @@ def test_article_text_is_never_run_as_a_template(tmp_path):
     )
     texts = " ".join(q.text for q in discussion_questions(lesson).questions)
     assert "49" not in texts
+
+
+def test_a_checklist_or_an_example_question_is_not_the_articles_own():
+    lesson = parse_article(
+        "## Visible\n\nTake notes: how did that group's leaders make decisions? Which journalists were "
+        "sympathetic?\n\nIs there a newsletter you can be in? Can you get someone to mention you? Can "
+        "you post notices in the lunchroom?\n\nFor example, if your change will eliminate jobs, what can "
+        "those people do instead? Should a volunteer group ever hire its own staff to do the work?\n",
+        SEED,
+    )
+    own = [q.text for q in discussion_questions(lesson).questions if q.origin == "article"]
+    assert own == ["Should a volunteer group ever hire its own staff to do the work?"]
