@@ -157,8 +157,10 @@ class _Condenser:
         self.target, self.most = target, most
         self.alive = list(range(len(words)))
         self.halves: list[list[int]] = []  # the two claims, when `run` found the sentence joins them
-        # ... the first a concession, "although" and all, or the second "but ..." sharing its subject
-        self.joined: str | None = None  # "concession" or "shared", then
+        # How `halves` join, when one goes under the other: "concession" (the first, "although"
+        # and all), "shared" (the second, a "but ..." sharing the first's subject) or "reason"
+        # (the second, from its "because").
+        self.joined: str | None = None
 
     def run(self) -> Condensed | None:
         """Return the condensed sentence, or None when it is better split in two (`halves`)."""
@@ -367,19 +369,16 @@ class _Condenser:
 
     def _aside_at(self, first: int, after: int) -> bool:
         """Tell whether the part between commas from position `first` is an aside (an appositive,
-        a relative clause, a phrase), not an item of a list: it opens as asides do, and no "and"
-        or "or" follows it."""
+        a relative clause, a phrase), not an item of a list nor a clause with a verb of its own:
+        it opens as asides do, and no "and" or "or" follows it."""
         opens = self.bare[self.alive[first]]
         following = self.bare[self.alive[after]] if after < len(self.alive) else ""
-        in_list = self._listing(after - 1)  # ", such as A, B, or C": the start of a list
+        if opens not in _ASIDE_OPENERS or following in ("and", "or", "but", "nor"):
+            return False
+        if self._listing(after - 1):
+            return False  # ", such as A, B, or C": the start of a list
         # ", the overall product is still proprietary software,": a clause, not an appositive
-        clause = opens not in _RELATIVES and any(self.bare[i] in _FINITE for i in self.alive[first:after])
-        return (
-            opens in _ASIDE_OPENERS
-            and following not in ("and", "or", "but", "nor")
-            and not in_list
-            and not clause
-        )
+        return opens in _RELATIVES or not any(self.bare[i] in _FINITE for i in self.alive[first:after])
 
     def drop_trailing_clause(self, tier: int) -> None:
         """Leave out a trailing ", meaning that ..." or ", which ..." clause."""

@@ -55,6 +55,19 @@ _NAVIGATION = re.compile(
     r"|\bwe\s+(?:are\s+)?(?:always\s+)?(?:open\s+to|welcome)\s+(?:more\s+|new\s+|your\s+)?(?:contributions|feedback))\b",
     re.IGNORECASE,
 )
+# A word each of _NAVIGATION's phrases holds: a sentence with none is searched no further (the
+# search tries every phrase at every word, and a table flattened into a sentence is long).
+_NAVIGATION_CUES = (
+    "table", "figure", "fig.", "section", "follows", "cover", "acknowledg", "grateful", "thank",
+    "want", "would like", "see", "hope", "free to", "welcome", "answers", "contact", "@", "open to",
+)  # fmt: skip
+
+
+def _navigates(sentence: str) -> bool:
+    lower = sentence.lower()
+    return any(cue in lower for cue in _NAVIGATION_CUES) and _NAVIGATION.search(sentence) is not None
+
+
 _AUX = frozenset(
     """is was are were has have had can will would may might must should could does did do
     became becomes remains remained""".split()
@@ -178,7 +191,7 @@ def names_in(lesson) -> frozenset[str]:
 
 def worth_a_slide(sentence: str, alone: bool = False) -> bool:
     """Tell whether a sentence makes a claim a bullet should show."""
-    if is_question(sentence) or _NOT_A_CLAIM.match(sentence) or _NAVIGATION.search(sentence):
+    if is_question(sentence) or _NOT_A_CLAIM.match(sentence) or _navigates(sentence):
         return False
     lexical = [w for w in sentence.split() if sum(c.isalpha() for c in w) >= 2]
     if len(lexical) < (2 if alone else 3):

@@ -38,10 +38,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if end < len(text) and text[match.start()] not in "。！？":
             if not _NEXT_STARTS.match(text, end):
                 continue
-            # "... headers, breaks, et al. One such scheme is ...": an abbreviation that ended one
-            ended = _ENDS_TOO.search(text, 0, match.start()) and _OPENS.match(text, end)
-            if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]) and not ended:
-                continue
+            if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]):
+                before = text[max(0, match.start() - 4) : match.start()]
+                if not (_ENDS_TOO.search(before) and _OPENS.match(text, end)):
+                    continue  # not "... headers, breaks, et al. One such scheme is ...", which ended one
         _glued(text, start, end, spans)
         start = end
     if start < len(text):
