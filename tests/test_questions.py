@@ -218,15 +218,17 @@ def test_outcomes_in_the_front_matter_replace_them_verbatim():
     )
 
 
+def _articles_own(markdown: str) -> list[str]:
+    lesson = parse_article(markdown, SEED)
+    return [q.text for q in discussion_questions(lesson).questions if q.origin == "article"]
+
+
 def test_a_rhetorical_or_quoted_question_is_not_the_articles_own():
-    lesson = parse_article(
+    assert _articles_own(
         "## Markets\n\nWhy did markets grow so fast after the famine? Because the state could not feed "
         "everyone. The minister asked, “Who will feed the cities now?” Nobody answered him. "
-        "Should a state that cannot feed its people still control its markets?\n",
-        SEED,
-    )
-    own = [q.text for q in discussion_questions(lesson).questions if q.origin == "article"]
-    assert own == ["Should a state that cannot feed its people still control its markets?"]
+        "Should a state that cannot feed its people still control its markets?\n"
+    ) == ["Should a state that cannot feed its people still control its markets?"]
 
 
 def test_the_seed_gets_six_to_twelve_questions_across_the_levels():
@@ -323,12 +325,9 @@ def test_article_text_is_never_run_as_a_template(tmp_path):
 
 
 def test_a_checklist_or_an_example_question_is_not_the_articles_own():
-    lesson = parse_article(
+    assert _articles_own(
         "## Visible\n\nTake notes: how did that group's leaders make decisions? Which journalists were "
         "sympathetic?\n\nIs there a newsletter you can be in? Can you get someone to mention you? Can "
         "you post notices in the lunchroom?\n\nFor example, if your change will eliminate jobs, what can "
-        "those people do instead? Should a volunteer group ever hire its own staff to do the work?\n",
-        SEED,
-    )
-    own = [q.text for q in discussion_questions(lesson).questions if q.origin == "article"]
-    assert own == ["Should a volunteer group ever hire its own staff to do the work?"]
+        "those people do instead? Should a volunteer group ever hire its own staff to do the work?\n"
+    ) == ["Should a volunteer group ever hire its own staff to do the work?"]
