@@ -61,7 +61,7 @@ class MediaPlanner:
         return found
 
     def quote(self, title: str, block: Quote) -> list[Slide]:
-        quote = _join_paragraphs([b for b in block.blocks if isinstance(b, Paragraph)])
+        quote = _join_paragraphs([b for b in block.blocks if isinstance(b, Paragraph | Code)])
         attribution = plain(block.attribution)
         notes = plain(quote) + (f"\n— {attribution}" if attribution else "")
         box = self.theme.body
@@ -378,10 +378,15 @@ def _slice_tokens(tokens: Line, start: int, end: int) -> Line:
     return tuple(out)
 
 
-def _join_paragraphs(paragraphs: list[Paragraph]) -> Inlines:
+def _join_paragraphs(paragraphs: list[Paragraph | Code]) -> Inlines:
+    """Return a quote's paragraphs, and its code in the monospace font ("$ ks" in a callout that
+    says "it will print an error message such as:"), one under the other."""
     spans: list[Span] = []
     for index, paragraph in enumerate(paragraphs):
         if index:
             spans.append(Span("\n"))
-        spans.extend(paragraph.inlines)
+        if isinstance(paragraph, Code):
+            spans.append(Span(paragraph.text.rstrip("\n"), code=True))
+        else:
+            spans.extend(paragraph.inlines)
     return tuple(spans)

@@ -442,6 +442,8 @@ class _Condenser:
             if not word.endswith((",", ";")):
                 continue
             following = self.bare[alive[p + 1]]
+            if following == "but" and self._not_only(p):
+                continue  # "not only X, but Y": one claim
             but = following == "but" and self._clause_after(p + 2)
             if following == "but" and not but and len(alive) > self.most + SLACK:
                 shared = p  # "X, but only has impact when ...": under X, with its "but"
@@ -581,6 +583,8 @@ class _Condenser:
             clause = clause or comma and (following in CLAUSE_STARTS or self._subject_like(size))
             if bare(last) in STOP or not clause:
                 continue
+            if following == "but" and self._not_only(size - 1):
+                continue  # "you would not only be clicking ..., but you could ...": its other half
             if following in ("or", "and") and self.bare[alive[size + 1]] in _CONDITIONAL:
                 continue  # "... are required, or when the user base grows": the other condition
             if self._condition_before(size):
@@ -638,6 +642,14 @@ class _Condenser:
             return False
         word = self.words[self.alive[position]]
         return self.bare[self.alive[position]] in _SUBJECTS or word[:1].isupper()
+
+    def _not_only(self, position: int) -> bool:
+        """Tell whether "not only" comes before `position`: the "but" after it completes it."""
+        alive = self.alive
+        return any(
+            (self.bare[alive[p]], self.bare[alive[p + 1]]) == ("not", "only")
+            for p in range(max(0, position - 20), position)
+        )
 
     def _because(self) -> int | None:
         """Return where a "because" that gives the sentence's reason starts ("... by hand because

@@ -14,6 +14,7 @@ from lecturekit.deck.theme import DEFAULT_THEME
 from lecturekit.lesson import (
     Break,
     BulletList,
+    Code,
     Heading,
     Image,
     Lesson,
@@ -318,6 +319,15 @@ def test_a_quote_becomes_a_quote_slide_with_its_attribution():
     assert plain(slide.quote) == "Innovation needs room."
     assert slide.attribution == "Jukka-Pekka Heikkilä"
     assert slide.title == "Voices (cont.)"
+    check_deck(deck)
+
+
+def test_a_callout_keeps_its_code_on_the_quote_slide():
+    quote = Quote((para("It will print an error message such as:"), Code("$ ks\n", "bash", 5)), (), 4)
+    deck = plan_deck(lesson(section("Errors", para(CLAIMS[0] + " " + CLAIMS[1]), quote)), THEME)
+    slide = next(s for s in deck.slides if isinstance(s, QuoteSlide))
+    assert plain(slide.quote) == "It will print an error message such as:\n$ ks"
+    assert [span.code for span in slide.quote if span.text == "$ ks"] == [True]
     check_deck(deck)
 
 
