@@ -663,7 +663,7 @@ class _Condenser:
     def _clause_after(self, position: int) -> bool:
         """Tell whether a clause with its own subject starts at `position`, past a connective
         ("but it fails", "but then we ..."), rather than a phrase that shares the one before."""
-        while position < len(self.alive) - 1 and self.bare[self.alive[position]] in CONNECTIVES | {"even"}:
+        while position < len(self.alive) - 1 and self.bare[self.alive[position]] in _BEFORE_CLAUSE:
             position += 1
         return self._subject_like(position) or self.bare[self.alive[position]] in _SUBORDINATORS
 
@@ -709,6 +709,7 @@ _ASIDE_OPENERS = frozenset(
 )
 _PRONOUNS = frozenset("it its this these those they them their he she".split())
 _PHRASE_WORDS = frozenset(" ".join(p) for p in PHRASES) | CONNECTIVES  # "(for example)": no qualifier
+_BEFORE_CLAUSE = CONNECTIVES | {"even"}  # "but then we ...", "but even if ..."
 _TIMES = frozenset("now then still".split())
 _KEPT_OPENERS = frozenset("when because since as in for within under among".split())
 _HEDGES = frozenset("part partly just only not mainly largely simply merely".split())

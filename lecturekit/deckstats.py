@@ -19,7 +19,7 @@ from pathlib import Path
 from .condense import CITATION_KEY
 from .keypoints import SELF, is_back_matter
 from .lesson import paragraphs, plain
-from .text import core, sentences
+from .text import bracketed, core, sentences
 
 CEREMONY = ("Agenda", "Discussion", "Sources", "Learning outcomes")
 PRONOUNS = frozenset("it its this these those they them their such he she his her that".split())
@@ -204,9 +204,7 @@ def source_units(lesson) -> list[list[str]]:
 
 def _unbracketed(sentence: str) -> str:
     """Return a sentence set wholly in parentheses without them: "(That includes ...)"."""
-    if sentence.startswith("(") and sentence.rstrip(".").endswith(")"):
-        return sentence[1:].rstrip(".")[:-1]
-    return sentence
+    return sentence[1:].rstrip(".")[:-1] if bracketed(sentence) else sentence
 
 
 def _facts(lesson) -> set[str]:

@@ -19,11 +19,12 @@ from functools import lru_cache
 
 from .condense import Condensed, bare, condense, is_expletive
 from .lesson import Heading, Inlines, Paragraph, plain
-from .text import Piece, is_question, sentences, take, words
+from .text import Piece, bracketed, is_question, sentences, take, words
 
 ELLIPSIS = "…"
 LONG_WORD = 40  # characters; a longer "word" is a URL or an identifier
 PRONOUNS = frozenset("it its this these those they them their such he she that".split())
+_REFERRING = PRONOUNS - {"that"}  # "...: that this work can ...": a "that" that refers to nothing
 # "This chapter outlines ...": the text speaking of itself, no referent needed.
 SELF = frozenset(
     """policy document article chapter lesson paper guide post episode section lecture book report
@@ -102,7 +103,7 @@ def paragraph_points(inlines: Inlines, names: frozenset[str] = frozenset()) -> t
         sentence = text[start:end]
         if not worth_a_slide(sentence, alone=len(found) == 1):
             continue
-        if _bracketed(sentence):  # "(That includes ... work.)": the sentence, shown without them
+        if bracketed(sentence):  # "(That includes ... work.)": the sentence, shown without them
             start, end = start + 1, end - 1 - sentence.endswith(").")
         spans = _word_spans(text, start, end)
         for part in condense([text[a:b] for a, b in spans]):
@@ -135,17 +136,6 @@ def _most_telling(points: list[Point]) -> list[Point]:
         if len(keep) + len(chain) <= MAX_POINTS:
             keep += chain
     return [points[i] for i in sorted(keep)]
-
-
-def _bracketed(sentence: str) -> bool:
-    """Tell whether a whole sentence is set in parentheses."""
-    inner = sentence[1:].removesuffix(".").removesuffix(")")
-    return (
-        sentence.startswith("(")
-        and sentence.rstrip(".").endswith(")")
-        and "(" not in inner
-        and ")" not in inner
-    )
 
 
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -217,16 +207,14 @@ def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, t
     opener = bare(text[spans[keep[0]][0] : spans[keep[0]][1]]) if keep else ""
     noun = bare(text[slice(*spans[keep[1]])]) if len(keep) > 1 else ""
     own = _name_at(text, spans, keep, names)
-    plain_words = [bare(text[a:b]) for a, b in (spans[i] for i in keep[:10])]
-    expletive = opener == "it" and is_expletive(plain_words)  # "It can be difficult to ...": no referent
+    # "It can be difficult to ...": an "it" with no referent
+    expletive = opener == "it" and is_expletive([bare(text[a:b]) for a, b in (spans[i] for i in keep[:10])])
     if opener not in PRONOUNS or opener in ("this", "these") and noun in SELF or expletive:
         shown = _capitalised(text, _pieces(text, spans, keep, end_mark), spans[0][0])
         # "Given a repetitive task: / It can produce ...": the sub-bullet's referent is before
         follows = (
-            part.lead
-            and bool(part.children)
-            and bare(text[slice(*spans[part.children[0][0]])]) in PRONOUNS - {"that"}
-        )  # (not "...: that this work can ...", a "that" that refers to nothing)
+            part.lead and bool(part.children) and bare(text[slice(*spans[part.children[0][0]])]) in _REFERRING
+        )
         return Point(_long_words(take(inlines, shown)), children, sentence, follows, cut=part.cut), own
     named = None
     if topic is not None and (opener in ("he", "she") or opener == "it" and topic[2]):

@@ -73,6 +73,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def bracketed(sentence: str) -> bool:
+    """Tell whether a whole sentence is set in parentheses."""
+    inner = sentence[1:].removesuffix(".").removesuffix(")")
+    return (
+        sentence.startswith("(")
+        and sentence.rstrip(".").endswith(")")
+        and "(" not in inner
+        and ")" not in inner
+    )
+
+
 def core(word: str) -> str:
     """Return a word without the punctuation around it or an owner's "’s", its case kept
     ("Korea’s," -> "Korea"): the word as a name or a fact is compared."""
