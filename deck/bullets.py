@@ -276,21 +276,43 @@ class BulletPlanner:
         return pieces
 
     def _split_bullet(self, bullet: Bullet) -> list[Bullet]:
+        """Return a bullet too long for a slide as pieces that each fill one, at most MAX_PIECES
+        of them: a list item that runs to pages (a page's script read as text) shows its start,
+        and the notes keep it whole. Each piece is measured on a window of the text, not all of
+        it, and takes at least one character, so the loop ends and costs time linear in the text."""
         theme = self.theme
         if self.fit.bullet_height(bullet, theme.body_min) <= self.fit.room(theme.body):
             return [bullet]
-        self.warn(None, f"a list item of {len(plain(bullet.inlines).split())} words is split over slides")
+        words = len(plain(bullet.inlines).split())
         parts: list[Bullet] = []
         rest = bullet.inlines
-        while rest:
+        left = len(plain(rest))
+        while left and len(parts) < MAX_PIECES:
             numbered = bullet.number is not None and not parts
-            head = self.fit.truncate(rest, theme.body, theme.body_size, level=bullet.level, numbered=numbered)
+            window = take(rest, [(0, min(left, WINDOW))]) if left > WINDOW else rest
+            head = self.fit.truncate(
+                window, theme.body, theme.body_size, level=bullet.level, numbered=numbered
+            )
             shown = len(plain(head).rstrip("…"))
-            rest = _strip_leading(take(rest, [(shown, len(plain(rest)))]))
+            if not shown:  # not one word fits the box: one character, so the loop moves on
+                shown = 1
+                head = take(window, [(0, 1), "…"])
+            rest = _strip_leading(take(rest, [(shown, left)]))
+            left = len(plain(rest))
+            if left and len(parts) + 1 == MAX_PIECES and not plain(head).endswith("…"):
+                head = (*head, Span("…"))
             if parts:
                 head = (Span("…"), *head)
             parts.append(replace(bullet, inlines=head, number=bullet.number if not parts else None))
+        shown_all = (
+            "" if not left else f"; its first {MAX_PIECES} slides' worth is shown, the notes keep it whole"
+        )
+        self.warn(None, f"a list item of {words} words is split over slides{shown_all}")
         return parts
+
+
+MAX_PIECES = 3  # slides one list item may fill; a longer one is shown in part, whole in the notes
+WINDOW = 4000  # characters measured for one piece: more than a slide holds at any size
 
 
 def _weight(item: Item) -> float:

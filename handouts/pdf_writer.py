@@ -11,6 +11,7 @@ which would silently draw characters it lacks as black boxes.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from functools import cache
 from html import escape as _html_escape
@@ -45,6 +46,7 @@ from lecturekit import code
 from lecturekit.fonts import MONO, SANS, Family, font_runs
 from lecturekit.lesson import Inlines, plain
 from lecturekit.pictures import picture_bytes
+from lecturekit.text import take
 
 from .blocks import (
     INK,
@@ -208,7 +210,11 @@ class _Drawer:
                 )
                 out.append(KeepTogether([self.text(blocks[index - 1]), *kept]))
             elif isinstance(block, Text):
-                out.append(self.text(block))
+                out += (
+                    self.long_text(block)
+                    if len(plain(block.inlines)) > LONG_PARAGRAPH
+                    else [self.text(block)]
+                )
             elif isinstance(block, Panel):
                 out.append(self.panel(block, width))
             elif isinstance(block, ListBlock):
@@ -260,9 +266,35 @@ class _Drawer:
             paragraph.outline = (title, min(1, max(0, block.heading - 2)), block.anchor)
         return paragraph
 
+    def long_text(self, block: Text) -> list[Flowable]:
+        """Return a paragraph of more than LONG_PARAGRAPH characters as several flowables that
+        read as one (split at spaces, no space between them). reportlab wraps what is left of a
+        paragraph again on every page it continues to, so one paragraph of a hundred pages
+        would cost ten thousand pages' wrapping; pieces cost each their own."""
+        text = plain(block.inlines)
+        cuts = [0]
+        while len(text) - cuts[-1] > LONG_PARAGRAPH:
+            space = text.rfind(" ", cuts[-1] + LONG_PARAGRAPH // 2, cuts[-1] + LONG_PARAGRAPH)
+            cuts.append(space + 1 if space > 0 else cuts[-1] + LONG_PARAGRAPH)
+        cuts.append(len(text))
+        style = self.styles[block.style]
+        pieces = []
+        for number, (start, end) in enumerate(itertools.pairwise(cuts)):
+            first, last = number == 0, end == len(text)
+            piece = ParagraphStyle(
+                f"{style.name}-piece",
+                parent=style,
+                spaceBefore=style.spaceBefore if first else 0,
+                spaceAfter=style.spaceAfter if last else 0,
+                firstLineIndent=style.firstLineIndent if first else 0,
+            )
+            markup = inline_markup(take(block.inlines, [(start, end)]))
+            pieces.append(Paragraph(markup, piece, bulletText=(block.bullet or None) if first else None))
+        return pieces
+
     def panel(self, block: Panel, width: float) -> Flowable:
         rows = [[self.text(block.label)], *([self.text(row)] for row in block.rows)]
-        table = Table(rows, colWidths=[width])
+        table = Table(rows, colWidths=[width], splitInRow=1)  # a row taller than a page continues
         table.setStyle(
             _table_style(
                 [
@@ -514,7 +546,7 @@ def inline_markup(inlines: Inlines) -> str:
     """Return formatted article text as reportlab paragraph markup, every text node escaped."""
     parts = []
     for span in inlines:
-        text = escape(span.text).replace("\n", "<br/>")
+        text = escape(breakable(span.text)).replace("\n", "<br/>")
         if span.code:
             text = f'<font face="LK-Mono">{text}</font>'
         text = _bold_italic(text, span.bold, span.italic)
@@ -530,6 +562,26 @@ def _bold_italic(markup: str, bold: bool, italic: bool) -> str:
     if bold:
         markup = f"<b>{markup}</b>"
     return f"<i>{markup}</i>" if italic else markup
+
+
+def breakable(text: str) -> str:
+    """Return `text` with a zero-width space every BREAK_EVERY characters of a "word" longer than
+    LONG_RUN (a minified script, a data URL): reportlab breaks such a word one character at a
+    time, in time that grows with the square of its length, but breaks at a zero-width space at once."""
+    if len(text) <= LONG_RUN or not _LONG_RUN.search(text):
+        return text
+    return _LONG_RUN.sub(lambda m: ZWSP.join(_chunks(m.group(), BREAK_EVERY)), text)
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)]
+
+
+LONG_PARAGRAPH = 6000  # characters: a longer paragraph is drawn in pieces (see `long_text`)
+LONG_RUN = 120  # characters without a space: longer than any word or link a reader reads whole
+BREAK_EVERY = 60
+ZWSP = "\u200b"
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 
 
 def escape(text: str) -> str:
