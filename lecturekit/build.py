@@ -65,14 +65,24 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
     if helpers:
         helpers[0].submit(*deck_task)
         helpers[1].submit(*handout_task)
-        (slides, deck_warnings, deck_bytes), (pages, handouts) = helpers[0].result(), helpers[1].result()
+        (slides, deck_warnings, deck_bytes), (pages, handout_warnings, handouts) = (
+            helpers[0].result(),
+            helpers[1].result(),
+        )
     else:
-        (slides, deck_warnings, deck_bytes), (pages, handouts) = (
+        (slides, deck_warnings, deck_bytes), (pages, handout_warnings, handouts) = (
             deck_task[0](*deck_task[1:]),
             handout_task[0](*handout_task[1:]),
         )
     deck_warnings = [*planned.theme_warnings, *deck_warnings]
-    warnings = [*lesson.warnings, *questions.warnings, *deck_warnings]
+    # A heuristic that slips on a sentence slips in every process that reads it: said once.
+    slips = {w[:3]: w for w in [*planned.slips, *deck_warnings, *handout_warnings] if w.detail}
+    warnings = [
+        *lesson.warnings,
+        *questions.warnings,
+        *slips.values(),
+        *(w for w in deck_warnings if not w.detail),
+    ]
     if options.strict and warnings:
         raise _strict_error(warnings)
     paths = output_paths(article, options)
@@ -109,6 +119,7 @@ class Planned:
     outcomes: tuple[str, ...]
     theme: object
     theme_warnings: list[Diagnostic]
+    slips: list[Diagnostic]  # heuristics that failed on a piece of text while planning (see heuristics)
 
     def deck_inputs(self) -> tuple:
         """Return what plan_deck takes after the lesson: the theme, the discussion slide's
@@ -133,16 +144,21 @@ class Planned:
 
 def plan_article(article: Path, options: Options) -> Planned:
     """Read `article` and plan what both outputs share; raise `LessonError` on bad input."""
+    from .heuristics import attempt, slip_warnings
     from .outcomes import learning_outcomes
     from .questions import discussion_questions
     from .reader import read_article
     from .segment import segment
 
-    lesson = segment(read_article(article, max_bytes=options.max_bytes, defaults=options.defaults))
+    lesson = read_article(article, max_bytes=options.max_bytes, defaults=options.defaults)
+    lesson = attempt("segment", str(lesson.path), segment, lambda read: read, lesson)
     questions = discussion_questions(lesson, options.questions_templates)
-    outcomes = learning_outcomes(questions, lesson.meta.outcomes)
+    authored = lesson.meta.outcomes
+    outcomes = attempt(
+        "outcomes", str(lesson.path), learning_outcomes, lambda *_: authored, questions, authored
+    )
     theme, warnings = deck_theme(lesson.meta.accent, options.template)
-    return Planned(lesson, questions, outcomes, theme, warnings)
+    return Planned(lesson, questions, outcomes, theme, warnings, slip_warnings(lesson))
 
 
 def _strict_error(warnings: list[Diagnostic]) -> LessonError:
@@ -167,16 +183,18 @@ def make_deck(lesson, inputs: tuple, when: _dt.datetime, render: bool):
     `inputs` are plan_deck's after the lesson (see Planned.deck_inputs).
     """
     from .deck.plan import plan_deck
+    from .heuristics import slip_warnings
 
     deck = plan_deck(lesson, *inputs)
     theme = inputs[0]
+    warnings = [*deck.warnings, *slip_warnings(lesson)]
     if not render:
-        return len(deck.slides), list(deck.warnings), None
+        return len(deck.slides), warnings, None
     from .deck.pptx_writer import write_pptx
 
     buffer = io.BytesIO()
     write_pptx(deck, buffer, theme, lesson.meta, when)
-    return len(deck.slides), list(deck.warnings), buffer.getvalue()
+    return len(deck.slides), warnings, buffer.getvalue()
 
 
 def deck_theme(accent: str, template: Path | None):
@@ -190,17 +208,20 @@ def deck_theme(accent: str, template: Path | None):
     return read_template(template, accent)
 
 
-def make_handouts(inputs: tuple, render: bool) -> tuple[int, list[bytes]]:
+def make_handouts(inputs: tuple, render: bool) -> tuple[int, list[Diagnostic], list[bytes]]:
     """Plan the handout from `inputs` (see Planned.handout_inputs) and, if `render`, write it:
     the PDF, the instructor's (if asked for), then their web pages (unless turned off).
 
-    Return the PDF's page count and the files' bytes (none when not rendering).
+    Return the PDF's page count, the heuristics' slips met while planning (see heuristics), and
+    the files' bytes (none when not rendering).
     """
     from .handouts.plan import plan_handout
+    from .heuristics import slip_warnings
 
     handout = plan_handout(*inputs)
+    slips = slip_warnings(inputs[0])
     if not render:
-        return 0, []
+        return 0, slips, []
     from .handouts.pdf_writer import write_pdf
 
     editions = [_student_edition(handout)] + ([handout] if handout.instructor else [])
@@ -213,7 +234,7 @@ def make_handouts(inputs: tuple, render: bool) -> tuple[int, list[bytes]]:
         from .handouts.html_writer import write_html
 
         files += [write_html(edition) for edition in editions]
-    return pages[0], files  # the student's handout's pages
+    return pages[0], slips, files  # the student's handout's pages
 
 
 def _student_edition(handout):

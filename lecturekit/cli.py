@@ -518,6 +518,8 @@ class _Report:
         if not self.course or args.verbose:
             for warning in result.warnings:
                 self._err(str(warning))
+                if args.debug and warning.detail:
+                    self._err(warning.detail.rstrip())
         if self.course and self.progress is None:
             self._err(f"[{self.done}/{self.total}] {job.article}: {_numbers(result)}")
         elif args.verbose:

@@ -10,10 +10,10 @@ from collections import namedtuple
 from pathlib import Path
 
 
-class Diagnostic(namedtuple("Diagnostic", "path line message")):
+class Diagnostic(namedtuple("Diagnostic", "path line message detail", defaults=("",))):
     """A warning about the input, kept as data; the CLI decides whether and how to print it.
 
-    path: Path; line: int or None; message: str.
+    path: Path; line: int or None; message: str; detail: what `--debug` adds (a traceback).
     """
 
     __slots__ = ()

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .concepts import Casing, lecture_topic, section_concepts
+from .heuristics import attempt
 from .keypoints import is_back_matter, paragraph_points
 from .lesson import Diagnostic, Lesson, LessonError, Span, paragraphs, plain
 from .text import is_question, sentences
@@ -88,7 +89,7 @@ def discussion_questions(lesson: Lesson, template_dir: Path | None = None) -> Qu
         (section, found)
         for section in lesson.sections
         if not is_back_matter(plain(section.title))
-        for found in article_questions(section)
+        for found in attempt("questions", plain(section.title), article_questions, _none, section)
     ]
     if len(own) > ARTICLE_MOST:  # the closing part's questions first: where an article asks its own
         closing = [o for o in own if o[0] is lesson.sections[-1]]
@@ -99,16 +100,25 @@ def discussion_questions(lesson: Lesson, template_dir: Path | None = None) -> Qu
         question = Question(sentence, plain(section.title), classify(sentence), "article", context)
         _add(chosen, replace(question, answer=_answer(grounds)))
     chosen = chosen[:MOST]
+    chosen += attempt("questions", str(lesson.path), _made, _none, lesson, chosen, templates, warnings)
+    ordered = _by_section(chosen, lesson)
+    return Questions(tuple(ordered), tuple(deck_order(chosen)[:FOR_DECK]), tuple(warnings))
+
+
+def _made(lesson: Lesson, chosen: list[Question], templates, warnings: list[Diagnostic]) -> list[Question]:
+    """Return the questions the templates make of each part's concepts, beside those `chosen`."""
     casing = Casing(lesson)
     lecture = lecture_topic(lesson, casing)
     candidates = [
-        _candidates(section, casing, lecture, templates, warnings)
-        for section in lesson.sections
-        if not is_back_matter(plain(section.title))
+        attempt("questions", plain(s.title), _candidates, _none, s, casing, lecture, templates, warnings)
+        for s in lesson.sections
+        if not is_back_matter(plain(s.title))
     ]
-    chosen += [replace(q, answer=_answer(q.sources)) for q in _generated(chosen, candidates)]
-    ordered = _by_section(chosen, lesson)
-    return Questions(tuple(ordered), tuple(deck_order(chosen)[:FOR_DECK]), tuple(warnings))
+    return [replace(q, answer=_answer(q.sources)) for q in _generated(chosen, candidates)]
+
+
+def _none(*_) -> list:
+    return []  # what a part whose questions failed gets: none, rather than odd ones
 
 
 def article_questions(section) -> list[tuple[str, tuple[str, ...]]]:
