@@ -153,6 +153,7 @@ class _Condenser:
         if lone_dash is None:
             lone_dash = sum(w.endswith(("—", "–")) or w in _DASHES for w in words) % 2 == 1
         self.lone_dash = lone_dash
+        self.punct = _outside_brackets(words) or words
         self.bare = [bare(w) for w in words]
         self.target, self.most = target, most
         self.alive = list(range(len(words)))
@@ -240,7 +241,7 @@ class _Condenser:
         """Tell whether a word only links: "However", "And"; "now", "then" or "still" only with
         their comma ("but now it connotes ...": the time is the point)."""
         word = self.bare[index]
-        return word in CONNECTIVES and (word not in _TIMES or self.words[index].endswith(","))
+        return word in CONNECTIVES and (word not in _TIMES or self.punct[index].endswith(","))
 
     def drop_opening_phrase(self, tier: int) -> None:
         """Leave out a short phrase before the first comma ("After attending,", "Despite having
@@ -248,7 +249,7 @@ class _Condenser:
         alive = self.alive
         if len(alive) <= tier:
             return
-        comma = next((p for p, i in enumerate(alive[:12]) if self.words[i].endswith(",")), None)
+        comma = next((p for p, i in enumerate(alive[:12]) if self.punct[i].endswith(",")), None)
         if comma is None or len(alive) - comma - 1 < 6:
             return
         first = self.bare[alive[0]]
@@ -276,9 +277,9 @@ class _Condenser:
         """Tell whether the comma at position `comma` separates items of a list ("A, B, or C")."""
         alive = self.alive
         if comma + 1 < len(alive) and self.bare[alive[comma + 1]] in ("and", "or"):
-            return any(self.words[alive[p]].endswith(",") for p in range(max(0, comma - 12), comma))
+            return any(self.punct[alive[p]].endswith(",") for p in range(max(0, comma - 12), comma))
         for p in range(comma + 1, min(len(alive) - 1, comma + 20)):
-            if self.words[alive[p]].endswith(","):
+            if self.punct[alive[p]].endswith(","):
                 return self.bare[alive[p + 1]] in ("and", "or")
         return False
 
@@ -290,13 +291,13 @@ class _Condenser:
         """
         alive = self.alive
         for position in range(1, min(len(alive) - 6, 16)):
-            if self.words[alive[position - 1]].endswith((",", ";", ":")):
+            if self.punct[alive[position - 1]].endswith((",", ";", ":")):
                 return None  # a frame's subject has no comma in it
             verb, that = self.bare[alive[position]], self.bare[alive[position + 1]]
             if that != "that" or (verb not in REPORTING and verb not in COPULAS):
                 continue
             subject, claim = alive[:position], alive[position + 2 :]
-            named = {self.bare[k] for k in subject} - GENERIC_SOURCES - {"have", "has", "had", "the"}
+            named = {self.bare[k] for k in subject} - GENERIC_SOURCES - _NOT_A_SOURCE
             if any(self.bare[k] in PROTECTED or self.bare[k].lower() in _SUBORDINATORS for k in subject):
                 return None  # "when I say that ...": a clause, not a source
             if verb in REPORTING and not named:
@@ -305,8 +306,8 @@ class _Condenser:
             if len(subject) > 12:
                 return None
             child = _Condenser([self.words[k] for k in claim], self.target, self.most, self.lone_dash).run()
-            if child.children or child.cut:
-                return None
+            if child is None or child.children or child.cut or not child.keep:
+                return None  # the claim joins two claims of its own, lists, or had to be cut: no frame
             shown = subject + ([alive[position]] if verb in REPORTING else [])
             return Condensed(tuple(shown), (tuple(claim[k] for k in child.keep),), lead=True)
         return None
@@ -345,13 +346,17 @@ class _Condenser:
         spans: list[tuple[int, int]] = []
         alive = self.alive
         comma = paren = dash = None
+        depth = 0  # of the parenthesis opened at `paren`: "(e.g. non-NMDA (AMPA) receptors)" is one
         for p, i in enumerate(alive):
             word = self.words[i]
             if word.startswith("(") and paren is None:
-                paren = i
-            if paren is not None and word.rstrip(".,;:").endswith(")"):
-                spans.append((paren, i))
-                paren = None
+                paren, depth = i, 0
+            if paren is not None:
+                depth += word.count("(") - word.count(")")
+                if depth <= 0:
+                    spans.append((paren, i))
+                    paren = None
+                continue  # a dash or comma inside a parenthesis pairs with none outside it
             if word.endswith(("—", "–")) or word in _DASHES:
                 if dash is not None:
                     spans.append((dash, i))
@@ -359,7 +364,7 @@ class _Condenser:
                     dash = i if word in _DASHES else alive[p + 1]  # a lone dash goes with its aside
                 else:
                     dash = None
-            if word.endswith(",") and p + 1 < len(alive):
+            if self.punct[i].endswith(",") and p + 1 < len(alive):
                 if comma is not None and 1 <= p - comma <= 10 and self._aside_at(comma + 1, p + 1):
                     spans.append((alive[comma + 1], i))  # the part and the comma that closes it
                 comma = p
@@ -386,7 +391,7 @@ class _Condenser:
         if len(alive) <= tier:
             return
         for p in range(len(alive) - 2, 5, -1):
-            if not self.words[alive[p]].endswith(","):
+            if not self.punct[alive[p]].endswith(","):
                 continue
             following = self.bare[alive[p + 1]]
             participle = following.endswith("ing") and following not in ("during", "meaning")
@@ -405,7 +410,7 @@ class _Condenser:
                 stop = p + 2
                 while stop < len(alive) and self.bare[alive[stop]] not in _PREPOSITIONS:
                     stop += 1
-                    if self.words[alive[stop - 1]].endswith(","):
+                    if self.punct[alive[stop - 1]].endswith(","):
                         break
                 if stop < len(alive):
                     self.alive = alive[:p] + alive[stop:]
@@ -427,7 +432,7 @@ class _Condenser:
                 (
                     p
                     for p, i in enumerate(alive[:-1])
-                    if self.words[i].endswith(",") and not self._listing(p) and self._subject_like(p + 1)
+                    if self.punct[i].endswith(",") and not self._listing(p) and self._subject_like(p + 1)
                 ),
                 None,
             )
@@ -438,7 +443,7 @@ class _Condenser:
                 return [alive[: comma + 1], alive[comma + 1 :]]
         best = shared = None
         for p in range(4, len(alive) - 5):
-            word = self.words[alive[p]]
+            word = self.punct[alive[p]]
             if not word.endswith((",", ";")):
                 continue
             following = self.bare[alive[p + 1]]
@@ -469,7 +474,7 @@ class _Condenser:
         """A sentence whose colon introduces what explains it ("A lot has changed: open access
         journals have proven ..."): what comes before the colon, with the rest under it."""
         alive = self.alive
-        colon = next((p for p in range(3, len(alive) - 5) if self.words[alive[p]].endswith(":")), None)
+        colon = next((p for p in range(3, len(alive) - 5) if self.punct[alive[p]].endswith(":")), None)
         if colon is None or "(" in self.words[alive[colon]]:
             return None  # "(spoiler: you aren't!)": a parenthesis's own colon
         return self._under(alive[: colon + 1], alive[colon + 1 :])
@@ -512,7 +517,7 @@ class _Condenser:
             return [Condensed(main.keep, ((second[0], *aside.keep),), main.cut, child_cut=aside.cut)]
         main, aside = self.part(second), self.part(first)
         opener = [self.bare[i] for i in main.keep[:10]]
-        backward = opener[0] in _PRONOUNS and not is_expletive(opener)
+        backward = bool(opener) and opener[0] in _PRONOUNS and not is_expletive(opener)
         if main.children or aside.children or aside.cut or backward:
             # ... or "it" in the claim names what the concession named: that first
             return [self.part(first[1:]), main]
@@ -536,7 +541,7 @@ class _Condenser:
             return None
         commas = []
         for p in range(last - 1, -1, -1):  # the commas of the run before "and", nearest first
-            if self.words[alive[p]].endswith(","):
+            if self.punct[alive[p]].endswith(","):
                 if commas and commas[-1] - p > 8:
                     break
                 commas.append(p)
@@ -559,6 +564,8 @@ class _Condenser:
             return None  # "needed, rather than ... or ...": parts of a sentence, not items
         if any(self.bare[alive[item[0]]] in _NOT_ITEMS for item in items):
             return None  # "whether that is ...", "and we welcome ...": a clause, not an item
+        if any(_outside_brackets([self.words[alive[p]] for p in item]) is None for item in items):
+            return None  # "(0 is dog and 1 is cat)": a bracket's own "and", not the list's
         head = next(
             (k for k, p in enumerate(items[-1]) if self.bare[alive[p]] in ("such", "including", "like")), None
         )
@@ -576,7 +583,7 @@ class _Condenser:
         for size in range(self.most, 7, -1):
             if size < main + 4 or self._listing(size - 1):
                 continue  # "Once a valuable API is defined," alone says nothing; nor does half a list
-            last, following = self.words[alive[size - 1]], self.bare[alive[size]]
+            last, following = self.punct[alive[size - 1]], self.bare[alive[size]]
             comma = last.endswith((",", ":"))
             hedged = bare(last) in _HEDGES
             clause = last.endswith(";") or following in ("because", "whereas") and not hedged
@@ -595,7 +602,7 @@ class _Condenser:
         if len(alive) <= longest or len(alive) <= 2 * self.most and protected:
             return Condensed(tuple(alive))  # whole, rather than lose a "must" or a "not" by a cut
         ends = range(longest - 1, max(7, main + 3), -1)
-        commas = [p for p in ends if self.words[alive[p]].endswith((",", ";", ":"))]
+        commas = [p for p in ends if self.punct[alive[p]].endswith((",", ";", ":"))]
         comma = next((p for p in commas if not self._listing(p)), commas[0] if commas else None)
         if comma is not None:  # any comma (a list's only if no other), rather than mid-clause
             return Condensed(tuple(alive[: comma + 1]), cut=True)
@@ -610,21 +617,21 @@ class _Condenser:
         alive = self.alive
         if len(alive) <= len(phrase) + 3 or any(self.bare[alive[k]] != w for k, w in enumerate(phrase)):
             return False
-        return self.words[alive[len(phrase) - 1]].endswith(",") or len(phrase) > 2
+        return self.punct[alive[len(phrase) - 1]].endswith(",") or len(phrase) > 2
 
     def _main_clause(self) -> int:
         """Return where the main clause of a sentence that opens with a subordinate clause starts:
         after the first comma (not a list's) that a subject follows."""
         alive = self.alive
         for p in range(1, len(alive) - 1):
-            if self.words[alive[p]].endswith(",") and not self._listing(p) and self._subject_like(p + 1):
+            if self.punct[alive[p]].endswith(",") and not self._listing(p) and self._subject_like(p + 1):
                 return p + 1
         return len(alive)
 
     def _condition_before(self, size: int) -> bool:
         """Tell whether the clause that ends at `size` words is a condition ("if ...,")."""
         alive = self.alive
-        start = next((p + 1 for p in range(size - 2, -1, -1) if self.words[alive[p]].endswith((",", ";"))), 0)
+        start = next((p + 1 for p in range(size - 2, -1, -1) if self.punct[alive[p]].endswith((",", ";"))), 0)
         return any(self.bare[i] in _CONDITIONAL for i in alive[start:size])
 
     def _which_means(self, position: int) -> bool:
@@ -690,6 +697,21 @@ class _Condenser:
         )
 
 
+def _outside_brackets(words: list[str]) -> list[str] | None:
+    """Return the words as their clause punctuation counts: a comma, semicolon or colon inside
+    brackets ("(e.g., biology, chemistry)", "(Smith, 2023; Jones, 2020)") or a formula
+    ("$p_{X, Y}$") ends no clause of the sentence, so a part left out or a split there would
+    leave half a bracket. When the brackets do not balance, None: they are no guide."""
+    found, depth, math = [], 0, False
+    for word in words:
+        depth += word.count("(") + word.count("[") - word.count(")") - word.count("]")
+        if depth < 0:
+            return None
+        math ^= word.count("$") % 2 == 1
+        found.append(word.rstrip(",;:") if depth or math else word)
+    return None if depth or math else found
+
+
 SLACK = 4  # words over `most` a bullet may keep rather than be cut
 _PREPOSITIONS = frozenset("for in on at to by with".split())
 _CONCESSIVE = frozenset("although though whereas whilst".split())
@@ -701,7 +723,9 @@ _SUBORDINATORS = frozenset(
     """once if when whenever although though because since while whether as after before unless until
     whereas given assuming provided""".split()
 )
-_NOT_ITEMS = _SUBORDINATORS | frozenset("and or but we i you they it he she there rather than".split())
+_NOT_ITEMS = _SUBORDINATORS | CLAUSE_STARTS | frozenset("we i you they it he she there rather than".split())
+# What names no source in a reporting frame's subject: "It is suggested that ..." is hearsay.
+_NOT_A_SOURCE = frozenset("have has had the is was are were be been being".split())
 _ASIDE_OPENERS = frozenset(
     """which who whom whose also a an the one known formerly including especially particularly like
     such not often usually typically perhaps probably in at for by from with of as now then

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .condense import CITATION_KEY
-from .keypoints import SELF, is_back_matter
+from .keypoints import LONG_WORD, SELF, is_back_matter
 from .lesson import paragraphs, plain
 from .text import bracketed, core, sentences
 
@@ -31,8 +31,8 @@ PROTECTED = frozenset(
     each some several minority majority""".split()
 )
 _WORD = re.compile(
-    r"[(\[]?[\"“‘']?[\w’'%.-]+[!?]*[\"”’']?[)\]]?[,;:]?"
-)  # brackets and a clause-ending mark stay on their word
+    r"[(\[]?[\"“‘']?[\w’'%.-]+[!?]*[\"”’']?[)\]]?[,;:]?|[—–]"
+)  # brackets and a clause-ending mark stay on their word; a dash is a word: it ends a clause
 _FIGURE = re.compile(r"\d")
 
 
@@ -217,7 +217,7 @@ def _facts(lesson) -> set[str]:
             continue  # references and thanks are for the notes, not the slides
         for block in section.blocks:
             for paragraph in paragraphs(block):
-                text = plain(paragraph.inlines)
+                text = _REFERENCE.sub("", plain(paragraph.inlines))
                 for start, end in sentences(text):
                     words = text[start:end].split()
                     lower.update(w.lower() for w in (core(x) for x in words) if w and w[0].islower())
@@ -241,6 +241,11 @@ def _facts(lesson) -> set[str]:
     return found
 
 
+# "(Ed Yong, The Atlantic, 2017)": a reference that ends with its year, which bullets leave out
+# as they do "[Wilson2016]"; its names are the source's, not the article's facts.
+_REFERENCE = re.compile(r"\((?:[^()]*[,;]\s*)?(?:19|20)\d\d[a-z]?\)")
+
+
 def _with_children(bullets: list[Bullet], index: int) -> list[str]:
     """Return a bullet's text and its sub-bullets': together they show one sentence."""
     parts = [bullets[index].text]
@@ -257,6 +262,7 @@ def faithful(bullet: str, units: list[list[str]], group: list[str] | None = None
     sub-bullets (`group`: its text and theirs), keeps part of a clause but loses that clause's
     negation, modal or condition, or leaves out a condition of a clause it keeps, else
     "changed". A sub-bullet (`group` None) is judged with its parent."""
+    bullet, group = _unshortened(bullet), group and [_unshortened(text) for text in group]
     words = _words(bullet.rstrip("…:"))
     if not words:
         return "ok"
@@ -281,12 +287,27 @@ def faithful(bullet: str, units: list[list[str]], group: list[str] | None = None
     for number, text in enumerate(group):  # each sub-bullet on its own: a concession comes first
         shown = _words(text.replace("…", " ").rstrip(":"))[skip if not number else 0 :]
         found.update(_positions(shown, unit))
-    return "dropped" if found and _loses_protected(sorted(found), unit) else "ok"
+    # A bullet cut with "…" says that its sentence goes on: what it leaves out past the cut is
+    # marked, not lost, so only the words up to the cut are judged.
+    cut = max(found, default=0) if any(text.rstrip().endswith("…") for text in group) else len(unit)
+    return "dropped" if found and _loses_protected(sorted(found), unit, cut) else "ok"
 
 
-def _loses_protected(kept: list[int], sentence: list[str]) -> bool:
+def _unshortened(text: str) -> str:
+    """Return a bullet without the words it shows shortened ("https://www.tensorflow.org/t…"): a
+    URL or identifier too long for a slide shows its start, whole in the notes, and its start
+    is no word of the sentence. Only its opening brackets stay, to keep the words after it in
+    or out of the bracket they are in."""
+    return _SHORTENED.sub(lambda m: "".join(c for c in m.group() if c in "([") + " ", text)
+
+
+_SHORTENED = re.compile(rf"\S{{{LONG_WORD - 10}}}…")
+
+
+def _loses_protected(kept: list[int], sentence: list[str], cut: int | None = None) -> bool:
     """Tell whether the bullet (the positions `kept` of `sentence` it shows) keeps part of a
-    clause but not that clause's negation, modal or condition.
+    clause but not that clause's negation, modal or condition; for a bullet cut with "…", of
+    the words up to `cut`.
 
     Clauses end at a comma, semicolon or colon, or where "because", "which", "although" and
     their like begin a new one (a condition, "if" or "unless", stays part of its clause).
@@ -301,10 +322,15 @@ def _loses_protected(kept: list[int], sentence: list[str]) -> bool:
         if boundary or end == len(sentence) - 1:
             clauses.append(range(start, end + 1))
             start = end + 1
+    cut = len(sentence) if cut is None else cut
     seen = [any(p in shown for p in clause) for clause in clauses]
     for number, clause in enumerate(clauses):
-        if seen[number] and any(_key(sentence[p]) in PROTECTED and p not in shown for p in clause):
+        if seen[number] and any(
+            _key(sentence[p]) in PROTECTED and p not in shown and p < cut for p in clause
+        ):
             return True  # a clause kept in part, without its "not", "must" or "if"
+        if clause[0] > cut:
+            break  # past the cut
         if not seen[number] and _condition(sentence, clause) and _governs(sentence, clauses, seen, number):
             return True  # "If it rains, we stay in": the condition of a clause shown, left out whole
     return False
@@ -313,7 +339,12 @@ def _loses_protected(kept: list[int], sentence: list[str]) -> bool:
 def _governs(sentence: list[str], clauses: list[range], seen: list[bool], number: int) -> bool:
     """Tell whether the condition `clauses[number]` bears on a clause shown: one after it, up to
     a semicolon or colon, or the one just before it, past a comma ("we stay in, unless ...")."""
+    bracketed = sentence[clauses[number][0]].startswith("(")
     for after in range(number, len(clauses)):
+        if after > number and bracketed and not sentence[clauses[after][0]].startswith("("):
+            break  # "(or justified, if you want to be critical)": a bracket's condition is its own
+        if after > number and _key(sentence[clauses[after][0]]) in ("but", "yet"):
+            break  # "..., especially if X, but they must ...": the contrast is a claim of its own
         if after > number and seen[after]:
             return True
         if sentence[clauses[after][-1]].endswith((";", ":")):
@@ -330,7 +361,7 @@ def _condition(sentence: list[str], clause: range) -> bool:
 
 _CONDITIONS = frozenset("if unless only until provided providing except".split())
 _CLAUSE_WORDS = frozenset("because which who whom although though whereas while so".split())
-_DASHES = frozenset(("-", "—", "–", "--"))
+_DASHES = frozenset(("-", "—", "–", "--", "---"))
 
 
 def _positions(needles: list[str], haystack: list[str]) -> list[int]:
@@ -427,7 +458,7 @@ def _words(text: str) -> list[str]:
     each word inside brackets marked as such: a parenthesis is a clause of its own, and its words
     are not the same words outside it."""
     found, depth = [], 0
-    for word in _WORD.findall(text.replace("’s ", " ")):
+    for word in _WORD.findall(_OWNER.sub("", text)):
         opens = word.startswith(("(", "["))
         mark = word[-1] if word[-1] in ",;:" else ""
         core = word.rstrip(",;:")
@@ -437,6 +468,9 @@ def _words(text: str) -> list[str]:
         found.append(("(" if depth else "") + core + mark)
         depth = max(0, depth - closes)
     return found
+
+
+_OWNER = re.compile(r"’s(?=\s|…|$)")  # "Korea’s" is "Korea", before a cut too ("it’s…")
 
 
 def _norm(text: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .condense import Condensed, bare, condense, is_expletive
+from .heuristics import attempt
 from .lesson import Heading, Inlines, Paragraph, plain
 from .text import Piece, bracketed, is_question, sentences, take, words
 
@@ -104,15 +105,46 @@ def paragraph_points(inlines: Inlines, names: frozenset[str] = frozenset()) -> t
         if not worth_a_slide(sentence, alone=len(found) == 1):
             continue
         if bracketed(sentence):  # "(That includes ... work.)": the sentence, shown without them
-            start, end = start + 1, end - 1 - sentence.endswith(").")
+            start, end = start + 1, end - 1 - sentence.endswith((").", "]."))
         spans = _word_spans(text, start, end)
-        for part in condense([text[a:b] for a, b in spans]):
-            point, named = _point(inlines, text, spans, part, sentence, topic, names)
+        if not spans:
+            continue
+        condensed = attempt(
+            "condense", sentence, _sentence_points, _whole, inlines, text, spans, sentence, topic, names
+        )
+        for point, named in condensed:
             points.append(point if points else replace(point, first=True))
             topic = named
     return tuple(_most_telling(points)) if len(points) > MAX_POINTS else tuple(points)
 
 
+def _sentence_points(
+    inlines: Inlines, text: str, spans, sentence: str, topic, names
+) -> list[tuple[Point, object]]:
+    """Return the points of one sentence (one, or two when it joins two claims), each with the
+    name it is about (see `_point`)."""
+    found = []
+    for part in condense([text[a:b] for a, b in spans]):
+        point, topic = _point(inlines, text, spans, part, sentence, topic, names)
+        found.append((point, topic))
+    return found
+
+
+def _whole(inlines: Inlines, text: str, spans, sentence: str, *_) -> list[tuple[Point, None]]:
+    """Return a sentence that condensing failed on as its bullet: whole, or, when longer than a
+    bullet may be, cut at the last comma or semicolon before that (else at that many words), with "…"."""
+    keep = len(spans)
+    if keep > WHOLE_MOST:
+        commas = [k for k in range(WHOLE_MOST - 1, 7, -1) if text[spans[k][1] - 1] in ",;:"]
+        keep = commas[0] + 1 if commas else WHOLE_MOST
+    pieces: list[Piece] = [(spans[0][0], _trim_end(text, *spans[keep - 1]))]
+    if keep < len(spans):
+        pieces.append(ELLIPSIS)
+    shown = take(inlines, _capitalised(text, pieces, spans[0][0]))
+    return [(Point(shown, (), sentence, cut=keep < len(spans)), None)]
+
+
+WHOLE_MOST = 24  # words of a sentence shown whole when condensing it failed
 MAX_POINTS = 12  # a paragraph's bullets: three slides' worth; a longer one keeps its most telling
 
 
@@ -152,12 +184,16 @@ def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_INNER_DASH = re.compile("[—–]")
+_INNER_DASH = re.compile(r"(?<!\d)[—–]|[—–](?!\d)")  # not a range's: "1,180–1,620 g"
 
 
 def names_in(lesson) -> frozenset[str]:
     """Return the words the article writes as names: capitalised inside sentences more often than
-    not, or only ever in headings ("Nosotek")."""
+    not, or only ever in headings ("Nosotek"); none if that fails (see heuristics)."""
+    return attempt("names", str(lesson.path), _names_in, lambda _: frozenset(), lesson)
+
+
+def _names_in(lesson) -> frozenset[str]:
     from collections import Counter
 
     capital: Counter[str] = Counter()
@@ -377,15 +413,22 @@ def lead_ins(blocks) -> set[int]:
     }
 
 
+def _lead_keep(words: list[str]) -> list[int]:
+    return list(condense(words)[0].keep)
+
+
 def lead_point(inlines: Inlines) -> Inlines:
     """Return a lead-in as the slide shows it: its last sentence, condensed, ending with ":"."""
     text = plain(inlines)
     found = sentences(text)
     start, end = found[-1] if found else (0, len(text))
     spans = [(start + a, start + b) for a, b in words(text[start:end])]
-    if len(spans) <= 14:
-        pieces = _pieces(text, spans, list(range(len(spans))), ":")
-    else:
-        part = condense([text[a:b] for a, b in spans])[0]
-        pieces = _pieces(text, spans, list(part.keep), ":")
-    return take(inlines, _capitalised(text, pieces, start))
+    every = list(range(len(spans)))
+    if len(spans) > 14:
+        every = attempt(
+            "lead-in",
+            text[start:end],
+            lambda: list(condense([text[a:b] for a, b in spans])[0].keep),
+            lambda: every,
+        )
+    return take(inlines, _capitalised(text, _pieces(text, spans, every, ":"), start))

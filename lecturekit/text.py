@@ -74,14 +74,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def bracketed(sentence: str) -> bool:
-    """Tell whether a whole sentence is set in parentheses."""
-    inner = sentence[1:].removesuffix(".").removesuffix(")")
-    return (
-        sentence.startswith("(")
-        and sentence.rstrip(".").endswith(")")
-        and "(" not in inner
-        and ")" not in inner
-    )
+    """Tell whether a whole sentence is set in parentheses, or in square brackets (as some
+    notes mark what to stress: "[Thus for each time step ...]")."""
+    if not sentence.startswith(("(", "[")):
+        return False
+    opening = sentence[0]
+    closing = ")" if opening == "(" else "]"
+    inner = sentence[1:].removesuffix(".").removesuffix(closing)
+    return sentence.rstrip(".").endswith(closing) and opening not in inner and closing not in inner
 
 
 def core(word: str) -> str:
