@@ -258,6 +258,8 @@ class _Condenser:
         )
         if first in CONDITIONS or not (first in OPENERS or participle):
             return
+        if any(self.bare[i] in _CONDITIONAL for i in alive[1 : comma + 1]):
+            return  # "for when we suffer,": a condition of what follows, not a scene
         if (first in _KEPT_OPENERS or participle) and tier == self.target:
             # a cause, a time, a means ("Combined with pandoc,") or a scope ("For a smaller
             # project,", "In such a case,") is worth keeping while there is room
@@ -442,10 +444,12 @@ class _Condenser:
                 self.joined = "concession"
                 return [alive[: comma + 1], alive[comma + 1 :]]
         best = shared = None
-        for p in range(4, len(alive) - 5):
+        conditioned = False  # a condition opened since the last semicolon: it governs what follows
+        for p in range(len(alive) - 5):
             word = self.punct[alive[p]]
-            if not word.endswith((",", ";")):
-                continue
+            conditioned = self.bare[alive[p]] in _CONDITIONAL or conditioned and not word.endswith(";")
+            if p < 4 or not word.endswith((",", ";")) or conditioned:
+                continue  # "unless X, A, and B": B holds only unless X too
             following = self.bare[alive[p + 1]]
             if following == "but" and self._not_only(p):
                 continue  # "not only X, but Y": one claim

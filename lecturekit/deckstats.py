@@ -31,7 +31,7 @@ PROTECTED = frozenset(
     each some several minority majority""".split()
 )
 _WORD = re.compile(
-    r"[(\[]?[\"“‘']?[\w’'%.-]+[!?]*[\"”’']?[)\]]?[,;:]?|[—–]"
+    r"[(\[]*[\"“‘']?[\w’'%.-]+[!?]*[\"”’']?[)\]]*[,;:]?|[—–]"
 )  # brackets and a clause-ending mark stay on their word; a dash is a word: it ends a clause
 _FIGURE = re.compile(r"\d")
 
@@ -459,10 +459,10 @@ def _words(text: str) -> list[str]:
     are not the same words outside it."""
     found, depth = [], 0
     for word in _WORD.findall(_OWNER.sub("", text)):
-        opens = word.startswith(("(", "["))
+        opens = len(word) - len(word.lstrip("(["))
         mark = word[-1] if word[-1] in ",;:" else ""
         core = word.rstrip(",;:")
-        closes = core.endswith((")", "]"))
+        closes = len(core) - len(core.rstrip(")]"))
         core = core.strip("()[]").lower().strip(".’'\"“”‘!?")
         depth += opens
         found.append(("(" if depth else "") + core + mark)
@@ -470,7 +470,7 @@ def _words(text: str) -> list[str]:
     return found
 
 
-_OWNER = re.compile(r"’s(?=\s|…|$)")  # "Korea’s" is "Korea", before a cut too ("it’s…")
+_OWNER = re.compile(r"’s(?=[\s….,;:!?]|$)")  # "Korea’s" is "Korea", before a cut too ("it’s…")
 
 
 def _norm(text: str) -> str:

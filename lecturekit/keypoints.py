@@ -212,7 +212,7 @@ def _names_in(lesson) -> frozenset[str]:
                         (capital if stripped[:1].isupper() else lower)[stripped.lower()] += 1
     return frozenset(
         w for w in set(capital) | headings if capital[w] > lower[w] or (w in headings and not lower[w])
-    )
+    ) - {"i"}  # "I" is capitalised, and no name: "it" after "I have thought ..." is not "I"
 
 
 def worth_a_slide(sentence: str, alone: bool = False) -> bool:
