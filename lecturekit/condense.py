@@ -153,7 +153,9 @@ class _Condenser:
         if lone_dash is None:
             lone_dash = sum(w.endswith(("—", "–")) or w in _DASHES for w in words) % 2 == 1
         self.lone_dash = lone_dash
-        self.punct = _outside_brackets(words) or words
+        self.enclosed = _enclosed(words)
+        # the words as their clause punctuation counts: a bracket's own comma ends no clause
+        self.punct = [w.rstrip(",;:") if inner else w for w, inner in zip(words, self.enclosed, strict=True)]
         self.bare = [bare(w) for w in words]
         self.target, self.most = target, most
         self.alive = list(range(len(words)))
@@ -260,6 +262,8 @@ class _Condenser:
             return
         if any(self.bare[i] in _CONDITIONAL for i in alive[1 : comma + 1]):
             return  # "for when we suffer,": a condition of what follows, not a scene
+        if first in _SUBORDINATORS and not self._subject_like(comma + 1):
+            return  # "Although the committee, also known as ..., will ...": the clause runs on
         if (first in _KEPT_OPENERS or participle) and tier == self.target:
             # a cause, a time, a means ("Combined with pandoc,") or a scope ("For a smaller
             # project,", "In such a case,") is worth keeping while there is room
@@ -429,7 +433,7 @@ class _Condenser:
             return []  # a condition and what follows from it stay together (see `condition`)
         if self.bare[alive[0]] in _CONCESSIVE:
             # The concession ends at its comma, or where an aside between dashes closes it.
-            dashes = [p for p, i in enumerate(alive) if self.words[i] in _DASHES]
+            dashes = [p for p, i in enumerate(alive) if self.words[i] in _DASHES and not self.enclosed[i]]
             comma = next(
                 (
                     p
@@ -568,7 +572,7 @@ class _Condenser:
             return None  # "needed, rather than ... or ...": parts of a sentence, not items
         if any(self.bare[alive[item[0]]] in _NOT_ITEMS for item in items):
             return None  # "whether that is ...", "and we welcome ...": a clause, not an item
-        if any(_outside_brackets([self.words[alive[p]] for p in item]) is None for item in items):
+        if not all(_balanced(self.words[alive[p]] for p in item) for item in items):
             return None  # "(0 is dog and 1 is cat)": a bracket's own "and", not the list's
         head = next(
             (k for k, p in enumerate(items[-1]) if self.bare[alive[p]] in ("such", "including", "like")), None
@@ -701,19 +705,27 @@ class _Condenser:
         )
 
 
-def _outside_brackets(words: list[str]) -> list[str] | None:
-    """Return the words as their clause punctuation counts: a comma, semicolon or colon inside
-    brackets ("(e.g., biology, chemistry)", "(Smith, 2023; Jones, 2020)") or a formula
-    ("$p_{X, Y}$") ends no clause of the sentence, so a part left out or a split there would
-    leave half a bracket. When the brackets do not balance, None: they are no guide."""
-    found, depth, math = [], 0, False
+def _balanced(words) -> bool:
+    """Tell whether words close every bracket they open, and open none they do not close."""
+    text = "".join(words)
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]")
+
+
+def _enclosed(words: list[str]) -> list[bool]:
+    """Return for each word whether it stands inside brackets ("(e.g., biology, chemistry)",
+    "(Smith, 2023; Jones, 2020)") or a formula ("$p_{X, Y}$"): its comma, semicolon, colon or
+    dash is the bracket's, and ends no clause of the sentence, so a part left out or a split
+    there would leave half a bracket. Brackets that do not balance are no guide, nor is a lone
+    "$" (a price)."""
+    depth, lowest, math, inside, formula = 0, 0, False, [], []
     for word in words:
         depth += word.count("(") + word.count("[") - word.count(")") - word.count("]")
-        if depth < 0:
-            return None
+        lowest = min(lowest, depth)
         math ^= word.count("$") % 2 == 1
-        found.append(word.rstrip(",;:") if depth or math else word)
-    return None if depth or math else found
+        inside.append(depth > 0)
+        formula.append(math)
+    brackets = depth == 0 and lowest == 0
+    return [(brackets and inside[k]) or (not math and formula[k]) for k in range(len(words))]
 
 
 SLACK = 4  # words over `most` a bullet may keep rather than be cut

@@ -356,7 +356,8 @@ def _governs(sentence: list[str], clauses: list[range], seen: list[bool], number
 def _condition(sentence: list[str], clause: range) -> bool:
     """Tell whether a clause is a condition: it opens with "if", "unless", "only", "provided" ..."""
     opening = [_key(sentence[p]).strip('("“-—–').lower() for p in clause][:2]
-    return bool(opening) and (opening[0] in _CONDITIONS or opening[-1] in _CONDITIONS)
+    # "but if ...", "especially if ...", never "will only fund ...": "only" conditions a clause it opens
+    return bool(opening) and (opening[0] in _CONDITIONS or opening[-1] in _CONDITIONS - {"only"})
 
 
 _CONDITIONS = frozenset("if unless only until provided providing except".split())
