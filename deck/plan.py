@@ -331,16 +331,13 @@ class _SectionWalk:
     def media_block(self, block: Image | Table | Code) -> None:
         """Slides for a picture, table or code; a short run of claims before it becomes its lead-in.
 
-        A picture that cannot be shown is named in the notes; a decorative one (no alt text) is
-        left off the slides, which are for what it decorates."""
+        A picture that cannot be shown is named in the notes; one its author marked decorative
+        is left off the slides, which are for what it decorates."""
         if isinstance(block, Image) and block.path is None:
             note = f"Picture: {block.alt or 'no description'} ({block.src})"
             self.add([Item((), note, self.walker._group(), glue=True)])
             return
-        if isinstance(block, Image) and not block.alt:
-            self.walker.warn(
-                block.line, f"decorative picture {block.src!r} (no alt text) is left off the slides"
-            )
+        if isinstance(block, Image) and block.decorative:
             return
         lead, self.lead = self.lead, None
         if lead is None:

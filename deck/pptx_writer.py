@@ -181,13 +181,13 @@ class _Slide:
         _sub(body, "a:lstStyle")
         return body
 
-    def picture(self, path, box: Box, alt: str) -> None:
-        """Append the picture at `path` in `box`; an empty `alt` marks it as decorative."""
+    def picture(self, path, box: Box, alt: str, decorative: bool = False) -> None:
+        """Append the picture at `path` in `box`, described by `alt` or marked `decorative`."""
         data, _ = picture_bytes(path, box.w, box.h)
         picture = self.slide.shapes.add_picture(io.BytesIO(data), Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
         c_nv_pr = ooxml.element(picture).nvPicPr.cNvPr
         c_nv_pr.set("descr", alt)
-        if not alt:
+        if decorative:
             c_nv_pr.append(parse_xml(_DECORATIVE))
         self.next_id = max(self.next_id, picture.shape_id + 1)
 
@@ -335,7 +335,7 @@ class _Writer:
         theme = self.theme
         slide = self.content_slide("title_only", spec)
         self.lead(slide, spec.lead)
-        slide.picture(spec.image.path, spec.box, spec.image.alt)
+        slide.picture(spec.image.path, spec.box, spec.image.alt, spec.decorative)
         if spec.caption:
             box = spec.box
             under = Box(

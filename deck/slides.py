@@ -89,8 +89,8 @@ class PictureSlide:
 
     @property
     def decorative(self) -> bool:
-        """An image with an empty alt text is decoration: screen readers skip it."""
-        return not self.image.alt
+        """A picture its author marked decorative: screen readers skip it."""
+        return self.image.decorative
 
 
 @dataclass(frozen=True)

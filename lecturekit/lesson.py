@@ -72,6 +72,7 @@ class Image:
     line: int
     path: Path | None = None
     size: tuple[int, int] = (0, 0)  # in pixels, read from the file
+    decorative: bool = False  # marked so by the author (`{.decorative}`): no slide, screen readers skip it
 
 
 @dataclass(frozen=True)

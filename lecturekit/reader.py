@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .fonts import uncovered
@@ -62,6 +63,9 @@ _CONTAINERS = ("bullet_list", "ordered_list", "list_item", "blockquote")
 
 def _parser(front_matter: bool = True) -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    # `![](divider.png){.decorative}`: attributes after a picture only, so "{...}" anywhere else
+    # stays text as CommonMark reads it
+    parser = parser.use(attrs_plugin, after=("image",))
     return parser.use(front_matter_plugin) if front_matter else parser
 
 
@@ -512,6 +516,7 @@ class _BlockReader:
         src = str(node.attrs.get("src", ""))
         alt = _alt_text(node)
         title = str(node.attrs.get("title", "") or "")
+        decorative = "decorative" in str(node.attrs.get("class", "")).split()
         parts = urlsplit(src)
         remote = bool(parts.scheme) or src.startswith("//")
         if remote and (inside_link or _BADGE.search(alt) or _BADGE_HOSTS.search(src)):
@@ -531,7 +536,14 @@ class _BlockReader:
         if not target.is_file():
             self.warn(line, f"image {src!r} not found (looked for {target}): the notes name it")
             return Image(src, alt, title, line, None)
-        return Image(src, alt, title, line, target, _picture_size(target, src, self.path, line))
+        if not alt and not decorative:
+            self.warn(
+                line,
+                f"picture {src!r} has no alt text, so a screen-reader user will miss it: describe it as"
+                f" ![what it shows]({src}), or mark it ![]({src}){{.decorative}} if it only decorates",
+            )
+        size = _picture_size(target, src, self.path, line)
+        return Image(src, alt, title, line, target, size, decorative)
 
 
 # A badge: a README's status picture, which says nothing in a lecture.

@@ -282,12 +282,18 @@ def test_a_long_list_item_is_condensed_and_whole_in_the_notes():
 
 def test_a_picture_not_shown_goes_in_the_notes_and_a_decorative_one_is_left_off():
     remote = Image("https://example.org/map.png", "A map of the zone", "", 3, None)
-    divider = Image("divider.png", "", "", 4, Path("divider.png"), (1200, 60))
+    divider = Image("divider.png", "", "", 4, Path("divider.png"), (1200, 60), decorative=True)
     deck = plan_deck(lesson(section("Maps", para(CLAIMS[0] + " " + CLAIMS[1]), remote, divider)), THEME)
     (slide,) = contents(deck)
     assert "Picture: A map of the zone (https://example.org/map.png)" in slide.notes
     assert not any(type(s).__name__ == "PictureSlide" for s in deck.slides)
-    assert any("decorative picture 'divider.png'" in w.message for w in deck.warnings)
+
+
+def test_a_picture_without_alt_text_is_shown_all_the_same():
+    chart = Image("chart.png", "", "", 4, Path("chart.png"), (800, 600))
+    deck = plan_deck(lesson(section("Maps", para(CLAIMS[0] + " " + CLAIMS[1]), chart)), THEME)
+    (picture,) = [s for s in deck.slides if type(s).__name__ == "PictureSlide"]
+    assert picture.image is chart and not picture.decorative
 
 
 def test_titles_are_unique_even_when_the_article_repeats_them():
