@@ -267,30 +267,8 @@ class _Drawer:
         return paragraph
 
     def long_text(self, block: Text) -> list[Flowable]:
-        """Return a paragraph of more than LONG_PARAGRAPH characters as several flowables that
-        read as one (split at spaces, no space between them). reportlab wraps what is left of a
-        paragraph again on every page it continues to, so one paragraph of a hundred pages
-        would cost ten thousand pages' wrapping; pieces cost each their own."""
-        text = plain(block.inlines)
-        cuts = [0]
-        while len(text) - cuts[-1] > LONG_PARAGRAPH:
-            space = text.rfind(" ", cuts[-1] + LONG_PARAGRAPH // 2, cuts[-1] + LONG_PARAGRAPH)
-            cuts.append(space + 1 if space > 0 else cuts[-1] + LONG_PARAGRAPH)
-        cuts.append(len(text))
-        style = self.styles[block.style]
-        pieces = []
-        for number, (start, end) in enumerate(itertools.pairwise(cuts)):
-            first, last = number == 0, end == len(text)
-            piece = ParagraphStyle(
-                f"{style.name}-piece",
-                parent=style,
-                spaceBefore=style.spaceBefore if first else 0,
-                spaceAfter=style.spaceAfter if last else 0,
-                firstLineIndent=style.firstLineIndent if first else 0,
-            )
-            markup = inline_markup(take(block.inlines, [(start, end)]))
-            pieces.append(Paragraph(markup, piece, bulletText=(block.bullet or None) if first else None))
-        return pieces
+        """Return a paragraph of more than LONG_PARAGRAPH characters as pieces (see `pieces`)."""
+        return pieces(block.inlines, self.styles[block.style], block.bullet)
 
     def panel(self, block: Panel, width: float) -> Flowable:
         rows = [[self.text(block.label)], *([self.text(row)] for row in block.rows)]
@@ -354,7 +332,7 @@ class _Drawer:
         """A table, its header repeated on every page it runs over."""
         data = [
             [
-                Paragraph(inline_markup(cell), _cell_style(block.size, number == 0, block.align[index]))
+                _cell(cell, _cell_style(block.size, number == 0, block.align[index]))
                 for index, cell in enumerate(row)
             ]
             for number, row in enumerate(block.rows)
@@ -403,6 +381,19 @@ _ALIGNMENT = {"center": TA_CENTER, "right": TA_RIGHT}
 
 
 @cache
+def _cell(inlines: Inlines, style: ParagraphStyle):
+    """Return a table cell's flowables: its paragraph, or the pieces of its first LONG_CELL
+    characters and "…". reportlab measures all of a cell again each time its row continues on a
+    page, so a cell of a hundred pages would cost the square of that; the web page shows it whole."""
+    text = plain(inlines)
+    if len(text) <= LONG_PARAGRAPH:
+        return Paragraph(inline_markup(inlines), style)
+    if len(text) > LONG_CELL:
+        end = text.rfind(" ", LONG_CELL // 2, LONG_CELL)
+        inlines = take(inlines, [(0, end if end > 0 else LONG_CELL), "…"])
+    return pieces(inlines, style)
+
+
 def _cell_style(size: float, head: bool, align: str) -> ParagraphStyle:
     return ParagraphStyle(
         f"cell-{size}-{head}-{align}",
@@ -564,6 +555,32 @@ def _bold_italic(markup: str, bold: bool, italic: bool) -> str:
     return f"<i>{markup}</i>" if italic else markup
 
 
+def pieces(inlines: Inlines, style: ParagraphStyle, bullet: str = "") -> list[Flowable]:
+    """Return text of more than LONG_PARAGRAPH characters as paragraphs that read as one: split
+    at spaces, with no space between them. reportlab wraps what is left of a paragraph (or a
+    table cell) again on every page it continues to, so one paragraph of a hundred pages would
+    cost ten thousand pages' wrapping; pieces cost each their own."""
+    text = plain(inlines)
+    cuts = [0]
+    while len(text) - cuts[-1] > LONG_PARAGRAPH:
+        space = text.rfind(" ", cuts[-1] + LONG_PARAGRAPH // 2, cuts[-1] + LONG_PARAGRAPH)
+        cuts.append(space + 1 if space > 0 else cuts[-1] + LONG_PARAGRAPH)
+    cuts.append(len(text))
+    found = []
+    for number, (start, end) in enumerate(itertools.pairwise(cuts)):
+        first, last = number == 0, end == len(text)
+        piece = ParagraphStyle(
+            f"{style.name}-piece",
+            parent=style,
+            spaceBefore=style.spaceBefore if first else 0,
+            spaceAfter=style.spaceAfter if last else 0,
+            firstLineIndent=style.firstLineIndent if first else 0,
+        )
+        markup = inline_markup(take(inlines, [(start, end)]))
+        found.append(Paragraph(markup, piece, bulletText=(bullet or None) if first else None))
+    return found
+
+
 def breakable(text: str) -> str:
     """Return `text` with a zero-width space every BREAK_EVERY characters of a "word" longer than
     LONG_RUN (a minified script, a data URL): reportlab breaks such a word one character at a
@@ -577,7 +594,8 @@ def _chunks(text: str, size: int) -> list[str]:
     return [text[i : i + size] for i in range(0, len(text), size)]
 
 
-LONG_PARAGRAPH = 6000  # characters: a longer paragraph is drawn in pieces (see `long_text`)
+LONG_CELL = 6000  # characters of a table cell the PDF shows (see `_cell`)
+LONG_PARAGRAPH = 3000  # characters: a longer paragraph is drawn in pieces (see `long_text`)
 LONG_RUN = 120  # characters without a space: longer than any word or link a reader reads whole
 BREAK_EVERY = 60
 ZWSP = "\u200b"

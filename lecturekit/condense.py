@@ -500,9 +500,7 @@ class _Condenser:
 
     def _under(self, head: list[int], rest: list[int]) -> Condensed | None:
         """Return `head` as a bullet with `rest`, condensed, under it (its items, if it lists some)."""
-        child = _Condenser([self.words[k] for k in rest], self.target, self.most, self.lone_dash).run()
-        if child is None:
-            child = Condensed(tuple(range(len(rest))))
+        child = self._nested([self.words[k] for k in rest])
         if child.children and not child.lead:
             return None
         if child.lead:  # "...: A, B and C" lists its items under the head
@@ -534,11 +532,19 @@ class _Condenser:
     def part(self, indices: list[int]) -> Condensed:
         """Return one of the claims `split` found, condensed (and never split again)."""
         words = [self.words[i] for i in indices]
-        found = _Condenser(words, self.target, self.most, self.lone_dash).run() or Condensed(
-            tuple(range(len(words)))
-        )
+        found = self._nested(words)
         remap = lambda found_: tuple(indices[k] for k in found_)  # noqa: E731
         return Condensed(remap(found.keep), tuple(remap(c) for c in found.children), found.cut, found.lead)
+
+    def _nested(self, words: list[str]) -> Condensed:
+        """Return a part of the sentence (a claim, what follows a colon) condensed, never split
+        again: a part that would split in two is shown whole, or cut when it runs to more than
+        three bullets' words (a table or a page's script read as one sentence)."""
+        condenser = _Condenser(words, self.target, self.most, self.lone_dash)
+        found = condenser.run()
+        if found is None:
+            return condenser.cut() if len(words) > 3 * self.most else Condensed(tuple(range(len(words))))
+        return found
 
     def enumeration(self) -> Condensed | None:
         """A sentence listing three to six items ("divided into A, B and C"): a bullet for what

@@ -12,7 +12,10 @@ that a noisy machine weighs on both alike.
   4. one article at 1x, 10x and 100x the seed's length: time and peak memory;
   5. an in-process rebuild of the seed after an edit (what --watch does), against (1);
   6. key points of one "sentence" of 500, 5,000 and 50,000 words (a table flattened into
-     text): time per word must stay flat, condensing is linear in the sentence's length.
+     text): time per word must stay flat, condensing is linear in the sentence's length;
+  7. the worst inputs under the 4 MB limit (tests/worst.py: one line, one paragraph, one list
+     item, one table cell, no spaces, a saved news page) at 1 MB and 4 MB: time and peak
+     memory must grow no faster than the input, and stay under 1 GiB.
 """
 
 from __future__ import annotations
@@ -55,6 +58,9 @@ def main() -> int:
     parser.add_argument("--course-runs", type=int, default=3, help="runs of each 100-article measurement")
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="processes at a time for courses"
+    )
+    parser.add_argument(
+        "--no-worst", action="store_true", help="leave out the worst inputs (7), a few minutes"
     )
     args = parser.parse_args()
     pandoc = _pandoc()
@@ -150,10 +156,50 @@ def main() -> int:
         edit = _in_process_rebuild(tmp, args.runs, env)
         rows.append(("5. in-process rebuild of the seed after an edit", edit, "cold build (1)", cold, 0.3))
 
-    long_text = _long_sentences(env)
+        long_text = _long_sentences(env)
+        worst = _worst_inputs(tmp, env) if not args.no_worst else {}
     _print(rows, scale, args, _steal(cpu_before, _cpu_times()))
     _print_long(long_text)
+    if worst:
+        _print_worst(worst)
     return 0
+
+
+WORST_SIZES = (1 << 20, 4 << 20)  # 1 MB and the 4 MB limit
+
+
+def _worst_inputs(tmp: Path, env: dict) -> dict[str, dict[int, tuple[float, int]]]:
+    """Return the seconds and peak memory (MB) of a build of each worst input, by its size."""
+    sys.path.insert(0, str(ROOT))
+    from tests.worst import worst_inputs
+
+    found: dict[str, dict[int, tuple[float, int]]] = {}
+    for size in WORST_SIZES:
+        for name, text in worst_inputs(size).items():
+            article = tmp / f"worst-{name.replace(' ', '-')}.md"
+            article.write_text(text, encoding="utf-8")
+            command = [*LECTUREKIT, "build", str(article), "--out", str(tmp / "worst"), "-q", "--force"]
+            found.setdefault(name, {})[size] = _timed_memory(command, env)
+    return found
+
+
+def _print_worst(found: dict[str, dict[int, tuple[float, int]]]) -> None:
+    small, large = WORST_SIZES
+    print(
+        "\n| 7. worst input | time at 1 MB | time at 4 MB | growth per byte | peak memory at 1 MB | at 4 MB |"
+    )
+    print("|---|---|---|---|---|---|")
+    worst_growth, worst_memory = 0.0, 0
+    for name, runs in found.items():
+        (t1, m1), (t4, m4) = runs[small], runs[large]
+        growth = (t4 / large) / (t1 / small)
+        worst_growth, worst_memory = max(worst_growth, growth), max(worst_memory, m4)
+        print(f"| {name} | {t1:.2f} s | {t4:.2f} s | {growth:.2f} | {m1} MB | {m4} MB |")
+    print(
+        f"\nworst time per byte at 4 MB / at 1 MB: {worst_growth:.2f} (target <= 1.5, linear: "
+        f"{'met' if worst_growth <= 1.5 else 'not met'}); worst peak memory at 4 MB: {worst_memory} MB "
+        f"(target < 1024 MB: {'met' if worst_memory < 1024 else 'not met'})"
+    )
 
 
 LONG_SENTENCE = """
