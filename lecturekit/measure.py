@@ -143,6 +143,9 @@ class Measurer:
             if used > hang and used + w > width:
                 rows, used = rows + 1, hang
             while used + w > width and w > width - hang:  # a run longer than a row: broken inside
+                if width - used <= 0 or width - hang <= 0:
+                    break  # a row with no room at all (spaces past the edge, a hang as wide as
+                    # the row): counting on would never end
                 w -= width - used
                 rows, used = rows + 1, hang
             used += w
