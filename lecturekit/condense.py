@@ -723,10 +723,13 @@ def _enclosed(words: list[str]) -> list[bool]:
     dash is the bracket's, and ends no clause of the sentence, so a part left out or a split
     there would leave half a bracket. Brackets that do not balance are no guide, nor is a lone
     "$" (a price)."""
+    joined = "".join(words)
+    if not any(mark in joined for mark in "()[]$"):
+        return [False] * len(words)  # most sentences: nothing to count in every word
     depth, lowest, math, inside, formula = 0, 0, False, [], []
     for word in words:
         depth += word.count("(") + word.count("[") - word.count(")") - word.count("]")
-        lowest = min(lowest, depth)
+        lowest = depth if depth < lowest else lowest
         math ^= word.count("$") % 2 == 1
         inside.append(depth > 0)
         formula.append(math)

@@ -173,9 +173,11 @@ def _most_telling(points: list[Point]) -> list[Point]:
 def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return the words of a sentence; a dash inside a word ("beyond—whether") ends a word, so an
     aside between dashes can be left out whole."""
+    found = [(start + a, start + b) for a, b in words(text[start:end])]
+    if "—" not in text[start:end] and "–" not in text[start:end]:
+        return found  # most sentences: no dash to look for in every word
     spans = []
-    for a, b in words(text[start:end]):
-        a, b = start + a, start + b
+    for a, b in found:
         for match in _INNER_DASH.finditer(text, a, b):
             if a < match.end() < b:
                 spans.append((a, match.end()))
