@@ -750,7 +750,9 @@ _SUBORDINATORS = frozenset(
 )
 _NOT_ITEMS = _SUBORDINATORS | CLAUSE_STARTS | frozenset("we i you they it he she there rather than".split())
 # What names no source in a reporting frame's subject: "It is suggested that ..." is hearsay.
-_NOT_A_SOURCE = frozenset("have has had the is was are were be been being".split())
+_NOT_A_SOURCE = frozenset(
+    "have has had the is was are were be been being please".split()
+)  # "Please note that"
 _ASIDE_OPENERS = frozenset(
     """which who whom whose also a an the one known formerly including especially particularly like
     such not often usually typically perhaps probably in at for by from with of as now then

@@ -41,6 +41,7 @@ _NOT_A_CLAIM = re.compile(
     |\((?:edited|updated|adapted|translated|emphasis)\b[^()]*\)\.?$
     |in\s+the\s+(?:next|following|previous|last)\s+(?:section|chapter|episode|lesson)\b|we\s+(?:now\s+)?(?:turn|move)\s+to\b
     |(?:watch|read|see)\s+(?:this|the|a|an)\s+(?:talk|video|post|article|tutorial|book|page|discussion|thread)\b
+    |(?:see|read)\s+(?:the\s+)?(?:previous|next|following|earlier|later|other)\s+(?:sections?|chapters?|episodes?|lessons?)\b
     |click\s+here\b
     |read\s+on\b|stay\s+tuned\b|welcome\s+to\b|thanks\s+(?:to|go)\b)""",
     re.IGNORECASE | re.VERBOSE,
@@ -127,7 +128,14 @@ def _sentence_points(
     for part in condense([text[a:b] for a, b in spans]):
         point, topic = _point(inlines, text, spans, part, sentence, topic, names)
         found.append((point, topic))
+    if len(found) > 1:  # "...; see the previous sections for more details": that half, for the notes
+        shown = [(p, t) for p, t in found if not _only_navigates(plain(p.inlines))]
+        return shown or found[:1]
     return found
+
+
+def _only_navigates(text: str) -> bool:
+    return _NOT_A_CLAIM.match(text) is not None or _navigates(text)
 
 
 def _whole(inlines: Inlines, text: str, spans, sentence: str, *_) -> list[tuple[Point, None]]:
