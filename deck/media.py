@@ -125,15 +125,17 @@ class MediaPlanner:
                 fewer = self._table_pages(part[0], part[1:], widths, smaller, less)
                 if len(pages) > 1 and len(fewer) < len(pages):
                     size, pages = smaller, fewer
-            if any(row not in part for page in pages for row in page):
+            if any(row != whole for page in pages for row, whole in page):
                 self.warn(
                     block.line,
                     "a table row is too long for a slide: the slide shows its start, the notes all of it",
                 )
-            for page in pages:
+            for pairs in pages:
                 shown, lead, less = _shown(lead), None, 0.0
+                page = [row for row, _ in pairs]
                 rows = (part[0], *page)
-                notes = "\n".join(" | ".join(plain(cell) for cell in row) for row in rows)
+                written = (part[0], *(whole for _, whole in pairs))  # the notes: every row whole
+                notes = "\n".join(" | ".join(plain(cell) for cell in row) for row in written)
                 heights = tuple(self._row_height(row, widths, size) for row in rows)
                 out.append(
                     TableSlide(
@@ -225,9 +227,9 @@ class MediaPlanner:
 
     def _table_pages(
         self, header, rows, widths, size: float, less: float = 0.0
-    ) -> list[list[tuple[Inlines, ...]]]:
+    ) -> list[list[tuple[tuple[Inlines, ...], tuple[Inlines, ...]]]]:
         """Return the rows split into slides under the header (the first slide `less` shorter, for
-        a lead-in); a row too tall for a slide is cut (its text is whole in the notes)."""
+        a lead-in), each as (shown, whole): a row too tall for a slide is cut, whole in the notes."""
         room = self.theme.body.h * (1 - self.theme.slack) - self._row_height(header, widths, size)
         shown = []
         for row in rows:
@@ -238,7 +240,7 @@ class MediaPlanner:
                 )
             shown.append(row)
         heights = [self._row_height(row, widths, size) for row in shown]
-        return [[shown[i] for i in page] for page in _paginate(heights, room, room - less)]
+        return [[(shown[i], rows[i]) for i in page] for page in _paginate(heights, room, room - less)]
 
     def code(self, title: str, block: Code, lead: Lead | None = None) -> list[Slide]:
         """Code slides: monospace, coloured, every line as written; a long block continues on the

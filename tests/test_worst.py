@@ -68,3 +68,21 @@ def test_measuring_a_code_line_ends_when_a_row_has_no_room(width, hang):
     from lecturekit.measure import Measurer
 
     assert Measurer(SANS, MONO).code_rows("x" * 10_000, 10, width, hang) >= 1  # it returns at all
+
+
+def test_a_table_cell_too_long_for_a_slide_is_whole_in_the_notes(tmp_path):
+    article = tmp_path / "cell.md"
+    article.write_text(INPUTS["one table cell"], encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "lecturekit", "build", str(article), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        "a table row is too long for a slide: the slide shows its start, the notes all of it" in done.stderr
+    )
+    cell = INPUTS["one table cell"].split("|---|---|\n| ", 1)[1].split(" | x |")[0]
+    deck = Presentation(str(tmp_path / "out" / "cell.pptx"))
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in deck.slides if s.has_notes_slide)
+    assert " ".join(cell.split()) in " ".join(notes.split())
