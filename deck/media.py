@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from lecturekit.code import Line, code_lines, highlight, language_name
+from lecturekit.highlight import Line, code_lines, highlight, language_name
 from lecturekit.lesson import Code, Image, Inlines, Paragraph, Quote, Span, Table, plain
 from lecturekit.tables import column_widths
 

@@ -27,7 +27,7 @@ from pptx.oxml.ns import nsdecls
 from pptx.oxml.ns import qn as _qn
 from pptx.util import Pt
 
-from lecturekit import code
+from lecturekit import highlight
 from lecturekit.colours import blend
 from lecturekit.fonts import font_runs
 from lecturekit.lesson import Inlines, Meta, Span
@@ -383,7 +383,7 @@ class _Writer:
         slide = self.content_slide("title_only", spec)
         lead = self.lead(slide, spec.lead)
         box = Box(theme.body.x, theme.body.y + lead, theme.body.w, spec.height)
-        body = slide.rectangle(box, "#" + code.BACKGROUND, name="Code")
+        body = slide.rectangle(box, "#" + highlight.BACKGROUND, name="Code")
         mono = theme.mono
         size = str(round(spec.size * 100))
         for tokens, hang in zip(spec.lines, spec.hangs, strict=True):
@@ -394,7 +394,7 @@ class _Writer:
             for token in tokens:
                 span = Span(token.text, bold=token.bold, italic=token.italic, code=True)
                 for piece, family in font_runs(token.text, mono):
-                    self.run(slide, p, span, piece, family, spec.size, "#" + (token.colour or code.INK))
+                    self.run(slide, p, span, piece, family, spec.size, "#" + (token.colour or highlight.INK))
             if not tokens:  # an empty line keeps its height
                 _sub(p, "a:endParaRPr", lang=self.lang, sz=size)
 

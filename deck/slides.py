@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lecturekit.code import Line
+from lecturekit.highlight import Line
 from lecturekit.lesson import Diagnostic, Image, Inlines
 
 from .theme import Box

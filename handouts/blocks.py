@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lecturekit.code import Line
+from lecturekit.highlight import Line
 from lecturekit.lesson import Inlines, Meta
 
 # The handout's colours, RRGGBB; the accent is the deck's, darkened until it reads on paper.

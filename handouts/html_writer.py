@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from lecturekit.code import BACKGROUND, Line
+from lecturekit.highlight import BACKGROUND, Line
 from lecturekit.lesson import Inlines, plain
 from lecturekit.pictures import picture_bytes
 

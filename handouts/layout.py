@@ -10,8 +10,8 @@ from dataclasses import replace
 from functools import cache
 
 from lecturekit import lesson as model
-from lecturekit.code import Line, highlight
 from lecturekit.fonts import MONO, SANS
+from lecturekit.highlight import Line, highlight
 from lecturekit.measure import Measurer
 from lecturekit.tables import column_widths
 

@@ -42,7 +42,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as _RLParagraph
 
-from lecturekit import code
+from lecturekit import highlight
 from lecturekit.fonts import MONO, SANS, Family, font_runs
 from lecturekit.lesson import Inlines, plain
 from lecturekit.pictures import picture_bytes
@@ -356,7 +356,7 @@ class _Drawer:
 
     def code(self, block: CodeBlock) -> Flowable:
         """Highlighted code on a light panel, in the rows the plan wrapped it into."""
-        mark = f'<font color="#{code.MUTED}">{WRAP_MARK}</font>'
+        mark = f'<font color="#{highlight.MUTED}">{WRAP_MARK}</font>'
         rows = [
             (mark if continued else "") + "".join(_token_markup(t) for t in row)
             for row, continued in zip(block.rows, block.continued, strict=True)
@@ -451,7 +451,7 @@ def _paragraph_styles(styles: dict[str, Style]) -> dict[str, ParagraphStyle]:
         extra = {}
         if style.mono:
             extra = dict(
-                backColor=colors.HexColor("#" + code.BACKGROUND),
+                backColor=colors.HexColor("#" + highlight.BACKGROUND),
                 borderPadding=4,
                 rightIndent=style.indent,
             )

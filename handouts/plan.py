@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lecturekit import code
+from lecturekit import highlight
 from lecturekit import lesson as model
 from lecturekit.keypoints import names_in, section_points
 from lecturekit.lesson import Inlines, Lesson, Span, date_text, plain
@@ -82,7 +82,13 @@ def styles(accent: str) -> dict[str, Style]:
         "note": Style(9, 12, colour=MUTED, indent=16, after=2),
         "caption": Style(9, 12, colour=MUTED, centred=True, after=8),
         "code": Style(
-            layout.CODE_SIZE, layout.CODE_LEADING, colour=code.INK, mono=True, before=4, after=10, indent=4
+            layout.CODE_SIZE,
+            layout.CODE_LEADING,
+            colour=highlight.INK,
+            mono=True,
+            before=4,
+            after=10,
+            indent=4,
         ),
     }
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .code import language_name
+from .highlight import language_name
 from .keypoints import SELF
 from .lesson import BulletList, Code, Heading, Lesson, Paragraph, Section, Table, paragraphs, plain
 from .segment import EMPTY_WORDS

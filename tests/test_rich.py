@@ -21,9 +21,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
 
 from lecturekit.build import Options, build_article
-from lecturekit.code import code_lines, highlight
 from lecturekit.colours import contrast
 from lecturekit.deck.theme import DEFAULT_THEME
+from lecturekit.highlight import code_lines, highlight
 from lecturekit.reader import read_article
 from lecturekit.tables import column_widths
 

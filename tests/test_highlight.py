@@ -13,8 +13,8 @@ from pygments.token import Token
 
 from lecturekit.build import Options, build_article
 from lecturekit.cli import main
-from lecturekit.code import BACKGROUND, _look, highlight
 from lecturekit.colours import contrast
+from lecturekit.highlight import BACKGROUND, _look, highlight
 
 # A little of what most languages have: a comment, a key and a string, a number, a block, a tab.
 SAMPLE = '# a comment\nname: "value" 42\nif (x < 3) { print(x); }\n\tdone'
