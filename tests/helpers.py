@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import functools
+import json
 import os
 import re
 import shutil
@@ -18,6 +19,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "source" / "article.md"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def golden(actual, path: Path):
+    """Return the expected data stored at `path` (JSON); with LK_UPDATE_FIXTURES=1, first write
+    `actual` there, for a deliberate change whose diff is then read before committing."""
+    if os.environ.get("LK_UPDATE_FIXTURES"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def to_data(value):

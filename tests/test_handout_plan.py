@@ -7,8 +7,6 @@ read the diff (and look at the PDFs) before committing.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 
 import pytest
@@ -21,7 +19,7 @@ from lecturekit.lesson import plain
 from lecturekit.options import HandoutOptions
 from lecturekit.outcomes import LEAD
 
-from .helpers import FIXTURES, SEED, to_data
+from .helpers import FIXTURES, SEED, golden, to_data
 
 GOLDEN = {
     "article": SEED,
@@ -66,11 +64,7 @@ def blocks_of(handout):
 def test_planned_handout_matches_its_golden_fixture(name):
     handout = planned(GOLDEN[name]).handout
     actual = {"page": to_data(handout.page), "front": to_data(handout.front), "parts": to_data(handout.parts)}
-    expected = FIXTURES / "handout" / f"{name}.json"
-    if os.environ.get("LK_UPDATE_FIXTURES"):
-        expected.parent.mkdir(exist_ok=True)
-        expected.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert actual == json.loads(expected.read_text(encoding="utf-8"))
+    assert actual == golden(actual, FIXTURES / "handout" / f"{name}.json")
 
 
 def test_the_plan_needs_no_reportlab():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
@@ -30,7 +28,7 @@ from lecturekit.measure import Measurer
 from lecturekit.reader import read_article
 from lecturekit.segment import segment
 
-from .helpers import FIXTURES, SEED, to_data
+from .helpers import FIXTURES, SEED, golden, to_data
 
 THEME = DEFAULT_THEME
 SENTENCE = "The state approves every new venture in the zone, which slows growth for years at a time."
@@ -372,8 +370,4 @@ def test_planned_deck_matches_its_golden_fixture(name):
     deck = plan_deck(segment(read_article(GOLDEN[name])), THEME)
     check_deck(deck)
     actual = to_data(deck)
-    expected = FIXTURES / "plan" / f"{name}.json"
-    if os.environ.get("LK_UPDATE_FIXTURES"):
-        expected.parent.mkdir(exist_ok=True)
-        expected.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert actual == json.loads(expected.read_text(encoding="utf-8"))
+    assert actual == golden(actual, FIXTURES / "plan" / f"{name}.json")

@@ -6,15 +6,12 @@ LK_UPDATE_FIXTURES=1 ./scripts/test tests/test_reader.py, then read the diff bef
 
 from __future__ import annotations
 
-import json
-import os
-
 import pytest
 
 from lecturekit.lesson import LessonError, Paragraph, plain
 from lecturekit.reader import parse_article, read_article
 
-from .helpers import FIXTURES, SEED, to_data
+from .helpers import FIXTURES, SEED, golden, to_data
 
 CASES = sorted((FIXTURES / "reader").glob("*.md"))
 
@@ -31,9 +28,7 @@ def snapshot(path):
 def test_reader_fixture(case):
     expected_file = case.with_suffix(".json")
     actual = snapshot(case)
-    if os.environ.get("LK_UPDATE_FIXTURES"):
-        expected_file.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert actual == json.loads(expected_file.read_text(encoding="utf-8"))
+    assert actual == golden(actual, expected_file)
 
 
 def test_seed_sections_and_levels():
