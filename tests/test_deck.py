@@ -11,7 +11,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Pt
 
 from lecturekit.build import Options, build_article
-from lecturekit.condense import MAX
+from lecturekit.condense import MAX, SLACK
 from lecturekit.lesson import Paragraph, plain
 from lecturekit.reader import read_article
 
@@ -64,7 +64,7 @@ def test_every_slide_has_speaker_notes(seed_deck):
 
 def test_no_slide_has_more_than_six_bullets_and_no_bullet_runs_on(seed_deck):
     """At most six bullets a slide (a bullet with its sub-bullets, half a bullet each); a bullet
-    aims at 14 words and takes up to 20, or as many as a clause it must not cut needs."""
+    aims at 14 words and takes up to 20, and SLACK more rather than lose a fact to a cut."""
     for slide in seed_deck.slides:
         body = body_of(slide)
         if body is None:
@@ -75,7 +75,7 @@ def test_no_slide_has_more_than_six_bullets_and_no_bullet_runs_on(seed_deck):
         drawn_from_paragraphs = not title_of(slide).startswith(("Agenda", "Discussion", "Sources"))
         if drawn_from_paragraphs:
             for p in paragraphs:
-                assert len(p.text.split()) <= 2 * MAX, p.text
+                assert len(p.text.split()) <= MAX + SLACK, p.text
 
 
 def test_notes_hold_exactly_the_paragraphs_whose_bullets_the_slide_shows(seed_deck):
