@@ -1,4 +1,6 @@
-"""Where lecturekit reaches past python-pptx's public API: every such place is here, and only here.
+"""Where lecturekit reaches past python-pptx's public API: every private (underscore) name it uses
+is here, and only here. (pptx_writer also uses two undocumented but public part attributes,
+`Part.part_related_by` and `PresentationPart.notes_master_part`.)
 
 python-pptx's documented API builds slides shape by shape, looking each child up by XPath, and
 has no way to delete a slide, to give a notes page its part name, or to date zip entries. The

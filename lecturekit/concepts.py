@@ -110,8 +110,8 @@ class Casing:
     def phrase(self, text: str) -> str:
         """Return a title as a phrase inside a sentence: "What Is X Back?" -> "what is X back".
 
-        Its first word keeps a capital only if the text itself writes it so inside a sentence
-        ("Distribution of Code" -> "distribution of Code"? no: "distribution of code")."""
+        Every word keeps a capital only if the text writes it so inside sentences, a name: "The
+        Distribution of Code" -> "the distribution of code", "Noko Jeans" stays "Noko Jeans"."""
         words = text.strip().rstrip("?:.!").split()
         shown = [w if self.is_name(w) else w.lower() for w in words]
         if (

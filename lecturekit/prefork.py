@@ -2,10 +2,10 @@
 
 A cold build of one article spends most of its time importing: python-pptx, reportlab,
 markdown-it. Forked at start-up, one helper imports python-pptx and another reportlab while
-the main process reads the article, asks the questions and plans the handout. The deck helper
-then plans and renders the deck from the lesson it is sent, the handout helper renders the
-handout's plan, and each sends the bytes back. The main process alone writes files, so outputs
-still appear all together or not at all.
+the main process reads the article and asks the questions. The deck helper then plans and
+renders the deck from the lesson it is sent, the handout helper plans and renders the handout,
+and each sends back the bytes and its warnings. The main process alone writes files, so
+outputs still appear all together or not at all.
 
 POSIX only (fork); elsewhere, and for course builds (a worker pool), builds render in process.
 """
