@@ -49,7 +49,11 @@ def lesson(*sections: Section, **meta) -> Lesson:
 
 
 def check_deck(deck) -> None:
-    """The rules every planned deck keeps, whatever the input."""
+    """The invariants every planned deck keeps, whatever the input: titles present and unique,
+    notes on every slide, at most six bullets, sizes within the theme's range, and the bullets'
+    height within the body as the fitter's own formula measures it. That last is the planner
+    agreeing with the fitter, not an overflow check: whether text stays on the slide as
+    PowerPoint lays it out is checked by rendering through LibreOffice (test_render)."""
     measure = Measurer(THEME.sans, THEME.mono)
     titles = [s.title for s in deck.slides]
     assert all(t.strip() for t in titles)
