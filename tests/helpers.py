@@ -22,12 +22,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def golden(actual, path: Path):
-    """Return the expected data stored at `path` (JSON); with LK_UPDATE_FIXTURES=1, first write
-    `actual` there, for a deliberate change whose diff is then read before committing."""
+    """Return the expected value stored at `path`: JSON data, or text in a .txt file. With
+    LK_UPDATE_FIXTURES=1, first write `actual` there, for a deliberate change whose diff is then
+    read before committing."""
+    text = path.suffix == ".txt"
     if os.environ.get("LK_UPDATE_FIXTURES"):
         path.parent.mkdir(exist_ok=True)
-        path.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    return json.loads(path.read_text(encoding="utf-8"))
+        written = actual if text else json.dumps(actual, indent=1, ensure_ascii=False) + "\n"
+        path.write_text(written, encoding="utf-8")
+    stored = path.read_text(encoding="utf-8")
+    return stored if text else json.loads(stored)
 
 
 def to_data(value):

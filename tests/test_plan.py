@@ -48,6 +48,30 @@ def lesson(*sections: Section, **meta) -> Lesson:
     )
 
 
+def deck_in_words(deck) -> str:
+    """Return a planned deck as a reader reads it: each slide's title, then its bullets (indented
+    by level, numbered where numbered) or a line saying what else it shows."""
+    out = []
+    for number, slide in enumerate(deck.slides, 1):
+        out.append(f"{number}. {slide.title.replace(chr(10), ' / ')}  [{type(slide).__name__}]")
+        for bullet in getattr(slide, "bullets", ()):
+            mark = f"{bullet.number}." if bullet.number is not None else ("" if bullet.lead else "-")
+            out.append(f"{'  ' * (bullet.level + 1)}{mark} {plain(bullet.inlines)}".rstrip())
+        if hasattr(slide, "text"):
+            out.append(f"  {plain(slide.text)}")
+        if hasattr(slide, "quote"):
+            out.append(f"  “{plain(slide.quote)}” {slide.attribution}".rstrip())
+        if hasattr(slide, "image"):
+            out.append(f"  [picture: {slide.image.alt or slide.image.src}]")
+        if hasattr(slide, "rows"):
+            out.append(f"  [table: {' | '.join(plain(c) for c in slide.header)}; {len(slide.rows)} rows]")
+        if hasattr(slide, "lines"):
+            out.append(f"  [code: {len(slide.lines)} lines]")
+        if hasattr(slide, "details"):
+            out += [f"  {line}" for line in (slide.subtitle, *slide.details) if line]
+    return "\n".join(out) + "\n"
+
+
 def check_deck(deck) -> None:
     """The invariants every planned deck keeps, whatever the input: titles present and unique,
     notes on every slide, at most six bullets, sizes within the theme's range, and the bullets'
@@ -375,3 +399,6 @@ def test_planned_deck_matches_its_golden_fixture(name):
     check_deck(deck)
     actual = to_data(deck)
     assert actual == golden(actual, FIXTURES / "plan" / f"{name}.json")
+    # the same plan in words, for a reviewer to read the change: titles, bullets, what else shows
+    words = deck_in_words(deck)
+    assert words == golden(words, FIXTURES / "plan" / f"{name}.txt")
