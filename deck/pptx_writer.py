@@ -31,6 +31,7 @@ from lecturekit import highlight
 from lecturekit.colours import blend
 from lecturekit.fonts import font_runs
 from lecturekit.lesson import Inlines, Meta, Span
+from lecturekit.links import followable
 from lecturekit.pictures import picture_bytes
 
 from . import ooxml
@@ -48,7 +49,6 @@ from .slides import (
 )
 from .theme import WHITE, Box, Theme
 
-_SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 _NOTES = (
     f"<p:notes {nsdecls('a', 'p', 'r')}><p:cSld><p:spTree>"
@@ -528,7 +528,7 @@ class _Writer:
             _sub(rpr, f"a:{family.slot}", typeface=family.shown_as)
         # A link whose text is its own address stays text: "link text that makes sense out of
         # context" (PowerPoint's accessibility checker), and a projected address is read, not clicked.
-        if span.href and span.href.lower().startswith(_SAFE_LINK_SCHEMES) and not _bare_address(span):
+        if span.href and followable(span.href) and not _bare_address(span):
             rid = slide.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
             _sub(rpr, "a:hlinkClick", **{"r:id": rid})
         _sub(r, "a:t").text = text

@@ -17,12 +17,12 @@ import base64
 import hashlib
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from lecturekit.highlight import BACKGROUND, Line
 from lecturekit.lesson import Inlines, plain
+from lecturekit.links import followable
 from lecturekit.pictures import picture_bytes
 
 from .blocks import (
@@ -44,7 +44,6 @@ from .blocks import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
-SAFE_SCHEMES = ("http", "https", "mailto", "")  # "": a link relative to the page
 
 
 def write_html(handout: Handout) -> bytes:
@@ -110,21 +109,10 @@ def inline_html(inlines: Inlines) -> Markup:
             text = Markup("<em>%s</em>") % text
         if span.strike:
             text = Markup("<s>%s</s>") % text
-        if span.href and safe_link(span.href):
+        if span.href and followable(span.href, relative=True):
             text = Markup('<a href="%s">%s</a>') % (span.href, text)
         parts.append(text)
     return Markup("").join(parts)
-
-
-def safe_link(href: str) -> bool:
-    """Tell whether a link may be followed from the page: http(s), mailto, or relative."""
-    if any(ord(c) < 32 for c in href):
-        return False
-    try:
-        scheme = urlsplit(href.strip()).scheme.lower()
-    except ValueError:
-        return False
-    return scheme in SAFE_SCHEMES and not href.strip().startswith("//")
 
 
 def panel_lists(rows: tuple[Text, ...]) -> list[tuple[str, object]]:

@@ -45,6 +45,7 @@ from reportlab.platypus import Paragraph as _RLParagraph
 from lecturekit import highlight
 from lecturekit.fonts import MONO, SANS, Family, font_runs
 from lecturekit.lesson import Inlines, plain
+from lecturekit.links import followable
 from lecturekit.pictures import picture_bytes
 from lecturekit.text import take
 
@@ -67,7 +68,6 @@ from .blocks import (
     Text,
 )
 from .layout import WRAP_MARK
-from .plan import SAFE_LINKS
 
 
 def write_pdf(handout: Handout, out: BinaryIO) -> int:
@@ -543,7 +543,7 @@ def inline_markup(inlines: Inlines) -> str:
         text = _bold_italic(text, span.bold, span.italic)
         if span.strike:
             text = f"<strike>{text}</strike>"
-        if span.href and span.href.lower().startswith(SAFE_LINKS):
+        if span.href and followable(span.href):
             text = f'<a href={quoteattr(span.href)} color="#{LINK}"><u>{text}</u></a>'
         parts.append(text)
     return "".join(parts)

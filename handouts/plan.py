@@ -21,6 +21,7 @@ from lecturekit import highlight
 from lecturekit import lesson as model
 from lecturekit.keypoints import names_in, section_points
 from lecturekit.lesson import Inlines, Lesson, Span, date_text, plain
+from lecturekit.links import followable
 from lecturekit.options import HandoutOptions
 from lecturekit.outcomes import LEAD
 from lecturekit.questions import section_prompts
@@ -54,7 +55,6 @@ MAX_DEPTH = 5  # lists and quotes nested deeper are not indented further: the co
 LIST_INDENT, QUOTE_INDENT = 14.0, 18.0
 SECTION_ROOM = 45 * MM  # a part starts a new page unless this much of the page is left
 QUESTIONS_ROOM = 110 * MM  # the questions too, unless there is room for several
-SAFE_LINKS = ("http://", "https://", "mailto:")
 
 
 def styles(accent: str) -> dict[str, Style]:
@@ -244,7 +244,7 @@ class _Asked:
 def _source_part(meta) -> Part:
     words = _words()
     blocks: list[Block] = [Text("body", _spans(_text(words.source_text(meta))))]
-    if meta.url.lower().startswith(SAFE_LINKS):
+    if followable(meta.url):
         blocks.append(Text("body", (Span(meta.url, href=meta.url),)))
     heading = Text("h2", _spans(_text(words.source_heading())), heading=2, anchor="source")
     return Part(heading, tuple(blocks), 0.0)
