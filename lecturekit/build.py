@@ -20,10 +20,16 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from .errors import Diagnostic, LessonError
-from .options import Options
+from .options import HandoutOptions, Options
+
+if TYPE_CHECKING:  # for annotations only: a build imports these when it runs (see the docstring)
+    from .deck.theme import Theme
+    from .lesson import Lesson
+    from .prefork import Helper
+    from .questions import Questions
 
 
 @dataclass
@@ -51,7 +57,9 @@ def output_paths(article: Path, options: Options) -> list[Path]:
     return paths
 
 
-def build_article(article: Path, options: Options, write: bool = True, helpers=None) -> Result:
+def build_article(
+    article: Path, options: Options, write: bool = True, helpers: Helpers | None = None
+) -> Result:
     """Build the deck and handout of `article`; raise `LessonError` on bad input, writing nothing.
 
     With `write` False, read and plan everything but write nothing (`lecturekit build --check`).
@@ -60,23 +68,16 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
     started = time.perf_counter()
     planned = plan_article(article, options)
     lesson, questions = planned.lesson, planned.questions
-    deck_task = (make_deck, lesson, planned.deck_inputs(), build_time(lesson.meta), write)
-    handout_task = (make_handouts, planned.handout_inputs(options), write)
+    deck_job, handout_job = planned.deck_job(write), planned.handout_job(options, write)
     if helpers:
-        helpers[0].submit(*deck_task)
-        helpers[1].submit(*handout_task)
-        (slides, deck_warnings, deck_bytes), (pages, handout_warnings, handouts) = (
-            helpers[0].result(),
-            helpers[1].result(),
-        )
+        helpers.deck.submit(make_deck, deck_job)
+        helpers.handout.submit(make_handouts, handout_job)
+        deck, handout = helpers.deck.result(), helpers.handout.result()
     else:
-        (slides, deck_warnings, deck_bytes), (pages, handout_warnings, handouts) = (
-            deck_task[0](*deck_task[1:]),
-            handout_task[0](*handout_task[1:]),
-        )
-    deck_warnings = [*planned.theme_warnings, *deck_warnings]
+        deck, handout = make_deck(deck_job), make_handouts(handout_job)
+    deck_warnings = [*planned.theme_warnings, *deck.warnings]
     # A heuristic that slips on a sentence slips in every process that reads it: said once.
-    slips = {w[:3]: w for w in [*planned.slips, *deck_warnings, *handout_warnings] if w.detail}
+    slips = {w[:3]: w for w in [*planned.slips, *deck_warnings, *handout.warnings] if w.detail}
     warnings = [
         *lesson.warnings,
         *questions.warnings,
@@ -87,11 +88,11 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
         raise _strict_error(warnings)
     paths = output_paths(article, options)
     if write:
-        outputs = [deck_bytes, *handouts]
+        outputs = [deck.pptx, *handout.files]
         if options.slides_pdf:
             from .office import slides_pdf
 
-            outputs.append(slides_pdf(deck_bytes, article, lesson.meta.lang, build_time(lesson.meta)))
+            outputs.append(slides_pdf(deck.pptx, article, lesson.meta.lang, build_time(lesson.meta)))
         with atomic_outputs(paths) as files:
             for file, data in zip(files, outputs, strict=True):
                 file.write(data)
@@ -101,12 +102,68 @@ def build_article(article: Path, options: Options, write: bool = True, helpers=N
         article,
         paths if write else [],
         warnings,
-        slides,
-        pages,
+        deck.slides,
+        handout.pages,
         len(questions.questions),
         time.perf_counter() - started,
         [article, *images, *templates],
     )
+
+
+@dataclass(frozen=True)
+class DeckJob:
+    """What the deck's process is sent: plan_deck's inputs, the build's date, and whether to render."""
+
+    lesson: Lesson
+    theme: Theme
+    questions: tuple[str, ...]  # the discussion slide's (or, with `discussion: sections`, the author's)
+    outcomes: tuple[str, ...]
+    prompts: dict[str, str]  # with `discussion: sections`: each part's question, by its title
+    when: _dt.datetime
+    render: bool
+
+    def plan(self):
+        """Return the planned deck."""
+        from .deck.plan import plan_deck
+
+        return plan_deck(self.lesson, self.theme, self.questions, self.outcomes, self.prompts)
+
+
+@dataclass(frozen=True)
+class HandoutJob:
+    """What the handout's process is sent: plan_handout's inputs, and whether to render."""
+
+    lesson: Lesson
+    questions: Questions
+    outcomes: tuple[str, ...]
+    accent: str  # the deck's, darkened where it would be too light to read on paper
+    options: HandoutOptions
+    render: bool
+
+    def plan(self):
+        """Return the planned handout."""
+        from .handouts.plan import plan_handout
+
+        return plan_handout(self.lesson, self.questions, self.outcomes, self.accent, self.options)
+
+
+class DeckMade(NamedTuple):
+    slides: int
+    warnings: list[Diagnostic]
+    pptx: bytes | None  # None when not rendering
+
+
+class HandoutMade(NamedTuple):
+    pages: int  # the student's handout's
+    warnings: list[Diagnostic]  # the heuristics' slips met while planning (see heuristics)
+    files: list[bytes]  # the PDF, the instructor's, their web pages; none when not rendering
+
+
+class Helpers(NamedTuple):
+    """The forked processes a single build plans and renders in (see lecturekit.prefork)."""
+
+    deck: Helper
+    handout: Helper
 
 
 @dataclass
@@ -114,32 +171,31 @@ class Planned:
     """What one read of an article gives both outputs: its lesson, questions and outcomes, and
     the deck's theme and accent, resolved once, here, for both planners."""
 
-    lesson: object
-    questions: object
+    lesson: Lesson
+    questions: Questions
     outcomes: tuple[str, ...]
-    theme: object
+    theme: Theme
     theme_warnings: list[Diagnostic]
     slips: list[Diagnostic]  # heuristics that failed on a piece of text while planning (see heuristics)
 
-    def deck_inputs(self) -> tuple:
-        """Return what plan_deck takes after the lesson: the theme, the discussion slide's
-        questions, the outcomes, and (with `discussion: sections`) each part's prompt."""
+    def deck_job(self, render: bool) -> DeckJob:
+        """Return the deck's job: the discussion slide's questions, or (with `discussion:
+        sections`) the author's, with each part's prompt."""
         from .questions import section_prompts
 
-        questions = self.questions
-        if self.lesson.meta.discussion != "sections":
-            return self.theme, [q.text for q in questions.deck], self.outcomes, {}
-        prompts = {title: q.text for title, q in section_prompts(questions).items()}
-        authored = [q.text for q in questions.questions if q.origin == "authored"]
-        return self.theme, authored, self.outcomes, prompts
+        questions, prompts = tuple(q.text for q in self.questions.deck), {}
+        if self.lesson.meta.discussion == "sections":
+            prompts = {title: q.text for title, q in section_prompts(self.questions).items()}
+            questions = tuple(q.text for q in self.questions.questions if q.origin == "authored")
+        when = build_time(self.lesson.meta)
+        return DeckJob(self.lesson, self.theme, questions, self.outcomes, prompts, when, render)
 
-    def handout_inputs(self, options: Options) -> tuple:
-        """Return what plan_handout takes: the accent is the deck's, darkened where it would be
-        too light to read on paper."""
+    def handout_job(self, options: Options, render: bool) -> HandoutJob:
+        """Return the handout's job: its accent is the deck's, darkened for paper where needed."""
         from .colours import BLACK, WHITE, readable
 
         accent = readable(self.theme.accent, WHITE, BLACK)
-        return self.lesson, self.questions, self.outcomes, accent, options.handout
+        return HandoutJob(self.lesson, self.questions, self.outcomes, accent, options.handout, render)
 
 
 def plan_article(article: Path, options: Options) -> Planned:
@@ -177,24 +233,19 @@ def _strict_error(warnings: list[Diagnostic]) -> LessonError:
     )
 
 
-def make_deck(lesson, inputs: tuple, when: _dt.datetime, render: bool):
-    """Plan the deck and, if `render`, write it; return (slide count, warnings, the .pptx bytes or None).
-
-    `inputs` are plan_deck's after the lesson (see Planned.deck_inputs).
-    """
-    from .deck.plan import plan_deck
+def make_deck(job: DeckJob) -> DeckMade:
+    """Plan the deck and, if the job says so, render it."""
     from .heuristics import slip_warnings
 
-    deck = plan_deck(lesson, *inputs)
-    theme = inputs[0]
-    warnings = [*deck.warnings, *slip_warnings(lesson)]
-    if not render:
-        return len(deck.slides), warnings, None
+    deck = job.plan()
+    warnings = [*deck.warnings, *slip_warnings(job.lesson)]
+    if not job.render:
+        return DeckMade(len(deck.slides), warnings, None)
     from .deck.pptx_writer import write_pptx
 
     buffer = io.BytesIO()
-    write_pptx(deck, buffer, theme, lesson.meta, when)
-    return len(deck.slides), warnings, buffer.getvalue()
+    write_pptx(deck, buffer, job.theme, job.lesson.meta, job.when)
+    return DeckMade(len(deck.slides), warnings, buffer.getvalue())
 
 
 def deck_theme(accent: str, template: Path | None):
@@ -208,20 +259,15 @@ def deck_theme(accent: str, template: Path | None):
     return read_template(template, accent)
 
 
-def make_handouts(inputs: tuple, render: bool) -> tuple[int, list[Diagnostic], list[bytes]]:
-    """Plan the handout from `inputs` (see Planned.handout_inputs) and, if `render`, write it:
-    the PDF, the instructor's (if asked for), then their web pages (unless turned off).
-
-    Return the PDF's page count, the heuristics' slips met while planning (see heuristics), and
-    the files' bytes (none when not rendering).
-    """
-    from .handouts.plan import plan_handout
+def make_handouts(job: HandoutJob) -> HandoutMade:
+    """Plan the handout and, if the job says so, render it: the PDF, the instructor's (if asked
+    for), then their web pages (unless turned off)."""
     from .heuristics import slip_warnings
 
-    handout = plan_handout(*inputs)
-    slips = slip_warnings(inputs[0])
-    if not render:
-        return 0, slips, []
+    handout = job.plan()
+    slips = slip_warnings(job.lesson)
+    if not job.render:
+        return HandoutMade(0, slips, [])
     from .handouts.pdf_writer import write_pdf
 
     editions = [_student_edition(handout)] + ([handout] if handout.instructor else [])
@@ -230,11 +276,11 @@ def make_handouts(inputs: tuple, render: bool) -> tuple[int, list[Diagnostic], l
         pdf = io.BytesIO()
         pages.append(write_pdf(edition, pdf))
         files.append(pdf.getvalue())
-    if inputs[-1].html:
+    if job.options.html:
         from .handouts.html_writer import write_html
 
         files += [write_html(edition) for edition in editions]
-    return pages[0], slips, files  # the student's handout's pages
+    return HandoutMade(pages[0], slips, files)
 
 
 def _student_edition(handout):
@@ -248,7 +294,7 @@ def _student_edition(handout):
     return replace(handout, parts=parts, instructor=False)
 
 
-def start_helpers():
+def start_helpers() -> Helpers:
     """Fork the deck and handout helpers (see lecturekit.prefork) and return them.
 
     What every process needs is imported once, before the forks, rather than three times after
@@ -263,7 +309,7 @@ def start_helpers():
 
     handout = Helper(warm_handout)
     try:
-        return Helper(warm_deck), handout
+        return Helpers(Helper(warm_deck), handout)
     except BaseException:
         handout.cancel()
         raise

@@ -14,7 +14,6 @@ import pytest
 from lecturekit.build import Options, plan_article
 from lecturekit.handouts.blocks import CodeBlock, Panel, Picture, QuestionBlock, TableBlock, Text
 from lecturekit.handouts.layout import TABLE_SIZES
-from lecturekit.handouts.plan import plan_handout
 from lecturekit.lesson import plain
 from lecturekit.options import HandoutOptions
 from lecturekit.outcomes import LEAD
@@ -36,7 +35,7 @@ class Planned:
         settings = Options(handout=HandoutOptions(**options))
         self.article = plan_article(path, settings)
         self.questions, self.outcomes = self.article.questions, self.article.outcomes
-        self.handout = plan_handout(*self.article.handout_inputs(settings))
+        self.handout = self.article.handout_job(settings, render=False).plan()
 
 
 planned = Planned
@@ -72,8 +71,7 @@ def test_the_plan_needs_no_reportlab():
 
     code = (
         "import sys; from lecturekit.build import Options, plan_article; "
-        "from lecturekit.handouts.plan import plan_handout; "
-        f"plan_handout(*plan_article({str(SEED)!r}, Options()).handout_inputs(Options())); "
+        f"plan_article({str(SEED)!r}, Options()).handout_job(Options(), render=False).plan(); "
         "print('reportlab' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -139,8 +137,8 @@ def test_with_discussion_by_sections_each_part_ends_on_its_best_question(tmp_pat
         assert plain(part.blocks[-2].inlines) == "Discuss"
     asked = [plain(b.text) for b in blocks_of(plan.handout) if isinstance(b, QuestionBlock)]
     assert sorted(asked) == sorted(q.text for q in plan.questions.questions)  # each once
-    _, shown, _, prompts = plan.article.deck_inputs()
-    assert shown == [] and len(prompts) == 4  # the deck's "Discuss" slides, no closing one
+    job = plan.article.deck_job(render=False)
+    assert job.questions == () and len(job.prompts) == 4  # the deck's "Discuss" slides, no closing one
 
 
 def test_pictures_tables_and_code_are_sized_to_the_column():

@@ -19,7 +19,6 @@ from pptx.util import Inches, Pt
 from lecturekit.build import Options, build_article, deck_theme, plan_article
 from lecturekit.cli import main
 from lecturekit.colours import WHITE, contrast, readable
-from lecturekit.deck.plan import plan_deck
 from lecturekit.deck.template import read_template
 from lecturekit.deck.theme import BUILTIN_TEMPLATE, DEFAULT_THEME
 
@@ -46,7 +45,7 @@ def test_a_template_gives_its_layouts_and_none_of_its_slides(name, request, tmp_
     theme, _ = read_template(template)
     assert (deck.slide_width, deck.slide_height) == (round(theme.width * 12700), round(theme.height * 12700))
     article = plan_article(SEED, Options(template=template))
-    planned = plan_deck(article.lesson, *article.deck_inputs())
+    planned = article.deck_job(render=False).plan()
     assert titles(deck) == [s.title for s in planned.slides]  # nothing of the template's own
     assert not any("example" in t.lower() or "Welcome" in t for t in titles(deck))
     layouts = [s.slide_layout.name for s in deck.slides]
