@@ -7,17 +7,15 @@ measured as the template draws them (bold, capitals).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from lecturekit.furniture import CONTINUED
 from lecturekit.lesson import Inlines, Span, plain
 from lecturekit.measure import Measurer
 from lecturekit.text import take
 
 from .slides import Bullet
 from .theme import Box, Theme
-
-_SUFFIX = re.compile(r" \((?:cont\.(?: \d+)?|\d+)\)$")
 
 
 class Fitter:
@@ -128,7 +126,7 @@ class Fitter:
         )
         if size is not None:
             return text, size
-        suffix = m.group() if (m := _SUFFIX.search(text)) else ""
+        suffix = m.group() if (m := CONTINUED.search(text)) else ""
         short = self.shorten_title(
             text[: len(text) - len(suffix)], theme.title, theme.title_min, "title", suffix=suffix
         )

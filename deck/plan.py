@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from lecturekit.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
 from lecturekit.keypoints import PRONOUNS, SELF, is_back_matter, lead_ins, lead_point, names_in
 from lecturekit.lesson import (
     Break,
@@ -86,9 +87,9 @@ class _Walker:
         if len(parts) > 1:
             opening += self.agenda([section for section, _ in parts])
         if outcomes:
-            opening += self.titled("Learning outcomes", self.outcomes(outcomes))
-        closing = self.titled("Discussion", self.discussion(questions)) if questions else []
-        closing += self.titled("Sources", self.sources())
+            opening += self.titled(OUTCOMES, self.outcomes(outcomes))
+        closing = self.titled(DISCUSSION, self.discussion(questions)) if questions else []
+        closing += self.titled(SOURCES, self.sources())
         headers = self._headers(parts, len(opening) + len(closing))
         slides = list(opening)
         for number, (section, content) in enumerate(parts, start=1):
@@ -157,7 +158,7 @@ class _Walker:
         """The learning outcomes, under "By the end of this lecture you can:"."""
         items = [Item((Bullet((Span(LEAD),), lead=True),), LEAD, 0)]
         items += [Item((Bullet((Span(text),)),), text, 0) for text in outcomes]
-        return self.bullets.listing(items, "outcomes", "Learning outcomes:")
+        return self.bullets.listing(items, "outcomes", f"{OUTCOMES}:")
 
     # -- the lecture's frame: title, agenda, part headers, discussion, sources -------------------
 
@@ -184,7 +185,7 @@ class _Walker:
         if len(slides) > 1:  # too many parts even for two columns: each part's title on one line
             items = [replace(item, bullets=(self.fit.one_line(item.bullets[0], columns),)) for item in items]
             slides = self.bullets.listing(items, "agenda", notes, columns)
-        return self.titled("Agenda", slides)
+        return self.titled(AGENDA, slides)
 
     def section_slide(self, number: int, total: int, section: Section) -> SectionSlide:
         heading = plain(section.title)
@@ -285,9 +286,7 @@ class _Walker:
     def next_title(self, title: str) -> str:
         uses = self.uses.get(title, 0)
         self.uses[title] = uses + 1
-        if uses == 0:
-            return title
-        return f"{title} (cont.)" if uses == 1 else f"{title} (cont. {uses})"
+        return continued(title, uses)
 
     def _fitted_titles(self, slides: list[Slide]) -> list[tuple[str, float]]:
         """Return every slide's title, unique in the deck, and the size it fits its box at."""

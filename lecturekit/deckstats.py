@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .condense import CITATION_KEY
+from .furniture import CEREMONY, without_continued
 from .keypoints import LONG_WORD, SELF, is_back_matter
 from .lesson import paragraphs, plain
 from .text import bracketed, core, sentences
 
-CEREMONY = ("Agenda", "Discussion", "Sources", "Learning outcomes")
 PRONOUNS = frozenset("it its this these those they them their such he she his her that".split())
 # Words whose loss changes what a clause says: negation, modality, condition, quantity.
 PROTECTED = frozenset(
@@ -180,7 +180,7 @@ def read_slides(deck: Path) -> list[Slide]:
             kind = "title"
         elif layout == "Section Header" or title.startswith("Part "):
             kind = "section"
-        elif re.sub(r" \((cont\.( \d+)?|\d+)\)$", "", title) in CEREMONY:
+        elif without_continued(title) in CEREMONY:
             kind = "ceremony"
         else:
             kind = next(
