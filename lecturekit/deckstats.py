@@ -108,7 +108,7 @@ HEADER = [
 ]
 
 
-def measure(article: Path, deck: Path) -> Stats:
+def deck_stats(article: Path, deck: Path) -> Stats:
     """Return the figures of `deck`, made from `article`."""
     from .reader import read_article
     from .segment import segment
@@ -484,7 +484,7 @@ def main(argv: list[str]) -> int:
     if not argv or len(argv) % 2:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
-    rows = [measure(Path(a), Path(d)).row() for a, d in zip(argv[::2], argv[1::2], strict=True)]
+    rows = [deck_stats(Path(a), Path(d)).row() for a, d in zip(argv[::2], argv[1::2], strict=True)]
     widths = [max(len(r[i]) for r in [HEADER, *rows]) for i in range(len(HEADER))]
     print("| " + " | ".join(h.ljust(w) for h, w in zip(HEADER, widths, strict=True)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lecturekit.build import Options, build_article
-from lecturekit.deckstats import measure, read_slides
+from lecturekit.deckstats import deck_stats, read_slides
 
 from .helpers import FIXTURES, SEED
 
@@ -16,7 +16,7 @@ ARTICLES = [SEED, *sorted((FIXTURES / "articles").glob("*-*.md"))]
 @pytest.fixture(scope="module", params=ARTICLES, ids=lambda p: p.stem)
 def built(request, tmp_path_factory):
     result = build_article(request.param, Options(out=tmp_path_factory.mktemp("stats")))
-    return request.param, result.outputs[0], measure(request.param, result.outputs[0])
+    return request.param, result.outputs[0], deck_stats(request.param, result.outputs[0])
 
 
 def test_content_slides_are_full(built):
@@ -48,7 +48,7 @@ def test_a_text_without_headings_gets_three_to_six_parts_titled_in_its_own_words
     article = FIXTURES / "articles" / "18f-encasement-strategy.md"
     assert "\n#" not in article.read_text(encoding="utf-8")  # no headings at all
     deck = build_article(article, Options(out=tmp_path)).outputs[0]
-    stats = measure(article, deck)
+    stats = deck_stats(article, deck)
     assert 3 <= stats.parts <= 6
     slides = read_slides(deck)
     agenda = next(s for s in slides if s.title == "Agenda")
