@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections import namedtuple
 from pathlib import Path
 
+# What a build exits with: built (or nothing to do), bad input, bad usage, a bug (which wins).
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
 
 class Diagnostic(namedtuple("Diagnostic", "path line message detail", defaults=("",))):
     """A warning about the input, kept as data; the CLI decides whether and how to print it.

@@ -7,6 +7,7 @@ from collections import namedtuple
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+DEFAULT_ARTICLE = Path("source/article.md")  # what `lecturekit build` builds when named nothing
 
 # paper: None, the article's `paper:`, else A4; answer_lines: None, the article's, else 4.
 # html: also write the handout as a web page.

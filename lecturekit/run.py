@@ -1,0 +1,216 @@
+"""The course run: find the articles, give each its options, build what changed (one article
+with forked helpers, a course in a pool of processes), keep the manifest, and watch for edits."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .errors import EXIT_OK, InternalError, LessonError
+from .options import DEFAULT_ARTICLE
+from .report import Report
+
+
+def build(args) -> int:
+    """Build what the command line names (an article, or a course) and report it; return the
+    exit code. With --watch, then rebuild whatever changes until interrupted."""
+    from .course import Manifest, build_key
+
+    jobs = _find(args)
+    report = Report(args, len(jobs))
+    options, problems = _job_options(jobs, args)
+    report.configs(problems)
+    failed = len(jobs) - len(options)
+    runnable = list(options)
+
+    if args.check:
+        failed += _run(runnable, options, report, args, write=False)
+        return report.finish(failed)
+
+    manifest = Manifest(args.out)
+    tool = manifest.tool_fingerprint()
+    keys = {job: build_key(options[job], tool) for job in runnable}
+    todo = [job for job in runnable if args.force or not manifest.up_to_date(job, keys[job])]
+    report.up_to_date(len(runnable) - len(todo))
+    failed += _run(todo, options, report, args, write=True, manifest=manifest, keys=keys)
+    manifest.save()
+    code = report.finish(failed)
+    if args.watch:
+        return _watch(args, options, manifest, tool)
+    return code
+
+
+def _find(args):
+    """Return the jobs the command line names: its articles and folders, sharded if asked."""
+    from .course import find_jobs, shard
+
+    jobs = find_jobs(args.articles or [DEFAULT_ARTICLE], args.out)
+    return shard(jobs, args.shard) if args.shard else jobs
+
+
+def _job_options(jobs, args) -> tuple[dict, list]:
+    """Return the options of each job whose course.toml is sound (the command line's over the
+    course's), and what is wrong with the course.toml files: each is read once, now, so each
+    mistake is reported once."""
+    from .course import read_config
+    from .options import HandoutOptions, Options
+
+    base = Options(
+        out=args.out,
+        max_bytes=int(args.max_size * 1024 * 1024),
+        handout=HandoutOptions(
+            paper=args.paper,
+            reading=not args.no_reading,
+            answer_lines=args.answer_lines,
+            instructor=args.instructor,
+            html=not args.no_html,
+        ),
+        questions_templates=args.questions_templates,
+        strict=args.strict,
+        slides_pdf=args.slides_pdf,
+    )
+    configs: dict = {}
+    options: dict = {}
+    problems: list = []  # LessonErrors and warnings
+    for job in jobs:
+        if job.config not in configs:
+            try:
+                configs[job.config] = read_config(job.config)
+                problems.extend(configs[job.config].warnings)
+            except LessonError as err:
+                configs[job.config] = err
+                problems.append(err)
+        config = configs[job.config]
+        if isinstance(config, LessonError):
+            continue
+        options[job] = base._replace(
+            out=job.out,
+            defaults=config.defaults,
+            questions_templates=args.questions_templates or config.questions_templates,
+            template=args.template or config.template,
+        )
+    return options, problems
+
+
+def _run(jobs, options, report, args, write: bool, manifest=None, keys=None) -> int:
+    """Build (or check) `jobs`, in parallel when there are several; return how many failed."""
+    failed = 0
+    workers = min(args.jobs or os.cpu_count() or 1, len(jobs))
+    if len(jobs) == 1 and write and _can_fork() and not args.watch:
+        # One article from cold: python-pptx and reportlab load in helpers while this process plans.
+        outcomes = iter([_build_with_helpers(jobs[0], options[jobs[0]])])
+    elif workers <= 1:
+        outcomes = (_build_one(job, options[job], write) for job in jobs)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # fork starts workers at once, with what this process has imported already.
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        futures = [pool.submit(_build_one, job, options[job], write) for job in jobs]
+        outcomes = (future.result() for future in as_completed(futures))
+    try:
+        for job, result, error in outcomes:
+            if error is not None:
+                failed += 1
+                if manifest is not None:
+                    manifest.forget(job)
+                report.error(error, job)
+                continue
+            if manifest is not None:
+                manifest.record(job, keys[job], result.dependencies, result.outputs)
+            report.built(job, result)
+    finally:
+        if workers > 1:
+            pool.shutdown(cancel_futures=True)
+    return failed
+
+
+def _can_fork() -> bool:
+    return (
+        hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and os.environ.get("LECTUREKIT_NO_HELPERS") is None
+    )
+
+
+def _build_with_helpers(job, options):
+    from .build import start_helpers
+
+    helpers = start_helpers()
+    try:
+        return _build_one(job, options, True, helpers)
+    finally:
+        for helper in helpers:
+            helper.cancel()
+
+
+def _build_one(job, options, write: bool, helpers=None):
+    """Build one article; return (job, result, None) or (job, None, the error). Runs in a worker."""
+    from .build import build_article
+
+    try:
+        return job, build_article(job.article, options, write=write, helpers=helpers), None
+    except LessonError as err:
+        return job, None, err
+    except Exception as err:  # a bug, but one article's bug must not stop the course
+        return job, None, InternalError.from_exception(job.article, err)
+
+
+def _watch(args, options, manifest, tool: str) -> int:
+    """Rebuild, in this process, whatever changes; until Ctrl-C.
+
+    Each round starts from the files as they are now: the articles are found again and every
+    course.toml is read again, so a changed setting, a new article or an edited question
+    template takes effect at once. What is cached between rounds is keyed by content.
+    """
+    from watchfiles import watch
+
+    from .course import build_key, forget_found_configs
+
+    watched = _watched_folders(options)
+    print(f"watching {', '.join(map(str, watched))} (Ctrl-C stops)", file=sys.stderr)
+    args.jobs = 1  # in this process: modules and caches stay warm between rebuilds
+    try:
+        for changes in watch(*watched):
+            changed = {Path(path).resolve() for _, path in changes}
+            forget_found_configs()
+            try:
+                jobs = _find(args)
+            except LessonError as err:  # the folder lost its last article
+                print(err, file=sys.stderr)
+                continue
+            options, problems = _job_options(jobs, args)
+            keys = {job: build_key(options[job], tool) for job in options}
+            todo = [
+                job
+                for job in options
+                if job.article.is_file()
+                and (job.article.resolve() in changed or not manifest.up_to_date(job, keys[job]))
+            ]
+            settings_changed = any(path.suffix == ".toml" for path in changed)
+            if not todo and not (settings_changed and problems):
+                continue
+            report = Report(args, len(todo))
+            if settings_changed:  # else its mistakes were shown when it was saved
+                report.configs(problems)
+            failed = _run(todo, options, report, args, write=True, manifest=manifest, keys=keys)
+            manifest.save()
+            report.finish(failed)
+    except KeyboardInterrupt:
+        return EXIT_OK
+    return EXIT_OK
+
+
+def _watched_folders(options: dict) -> list[Path]:
+    """Return the folders to watch for `options`' jobs: the articles', their course.toml's and
+    the question templates' (each once, and none inside another)."""
+    folders = set()
+    for job, option in options.items():
+        folders.add(job.article.resolve().parent)
+        for path in (job.config, option.template):
+            if path is not None:
+                folders.add(Path(path).resolve().parent)
+        if option.questions_templates is not None:
+            folders.add(Path(option.questions_templates).resolve())
+    return sorted(f for f in folders if not any(f != g and f.is_relative_to(g) for g in folders))
