@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from lecturekit.keypoints import Point, paragraph_points
-from lecturekit.lesson import BulletList, Code, Heading, Image, Paragraph, Quote, Span, Table, plain
-from lecturekit.text import take
+from lecturekit.language.keypoints import Point, paragraph_points
+from lecturekit.model.lesson import BulletList, Code, Heading, Image, Paragraph, Quote, Span, Table, plain
+from lecturekit.model.text import take
 
 from .fitter import Fitter, sizes
 from .slides import Bullet, BulletSlide, Slide, StatementSlide
@@ -129,7 +129,7 @@ def _item_bullets(block: Paragraph | Heading, level: int, number: int | None, na
 
 def _label(block: Paragraph) -> tuple[Span, ...]:
     """Return the label a list item opens with ("Flexible usage." before its sentences), or ()."""
-    from lecturekit.text import sentences
+    from lecturekit.model.text import sentences
 
     text = plain(block.inlines)
     found = sentences(text)

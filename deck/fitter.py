@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lecturekit.furniture import CONTINUED
-from lecturekit.lesson import Inlines, Span, plain
-from lecturekit.measure import Measurer
-from lecturekit.text import take
+from lecturekit.layout.furniture import CONTINUED
+from lecturekit.layout.measure import Measurer
+from lecturekit.model.lesson import Inlines, Span, plain
+from lecturekit.model.text import take
 
 from .slides import Bullet
 from .theme import Box, Theme

@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from lecturekit.highlight import Line, code_lines, highlight, language_name
-from lecturekit.lesson import Code, Image, Inlines, Paragraph, Quote, Span, Table, plain
-from lecturekit.tables import column_widths
+from lecturekit.layout.highlight import Line, code_lines, highlight, language_name
+from lecturekit.layout.tables import column_widths
+from lecturekit.model.lesson import Code, Image, Inlines, Paragraph, Quote, Span, Table, plain
 
 from .fitter import Fitter, sizes
 from .slides import CodeSlide, PictureSlide, QuoteSlide, Slide, TableSlide

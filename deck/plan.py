@@ -17,9 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from lecturekit.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
-from lecturekit.keypoints import PRONOUNS, SELF, is_back_matter, lead_ins, lead_point, names_in
-from lecturekit.lesson import (
+from lecturekit.language.keypoints import PRONOUNS, SELF, is_back_matter, lead_ins, lead_point, names_in
+from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
+from lecturekit.model.lesson import (
     Break,
     BulletList,
     Code,
@@ -36,7 +36,7 @@ from lecturekit.lesson import (
     date_text,
     plain,
 )
-from lecturekit.outcomes import LEAD
+from lecturekit.questions.outcomes import LEAD
 
 from .bullets import BulletPlanner, Item, list_items, paragraph_items
 from .fitter import Fitter

@@ -27,12 +27,12 @@ from pptx.oxml.ns import nsdecls
 from pptx.oxml.ns import qn as _qn
 from pptx.util import Pt
 
-from lecturekit import highlight
-from lecturekit.colours import blend
 from lecturekit.fonts import font_runs
-from lecturekit.lesson import Inlines, Meta, Span
-from lecturekit.links import followable
-from lecturekit.pictures import picture_bytes
+from lecturekit.layout import highlight
+from lecturekit.layout.colours import blend
+from lecturekit.layout.links import followable
+from lecturekit.layout.pictures import picture_bytes
+from lecturekit.model.lesson import Inlines, Meta, Span
 
 from . import ooxml
 from .slides import (

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lecturekit.highlight import Line
-from lecturekit.lesson import Diagnostic, Image, Inlines
+from lecturekit.layout.highlight import Line
+from lecturekit.model.lesson import Diagnostic, Image, Inlines
 
 from .theme import Box
 

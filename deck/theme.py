@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lecturekit.colours import WHITE, contrast, readable
 from lecturekit.fonts import MONO, SANS, Family
+from lecturekit.layout.colours import WHITE, contrast, readable
 
 BUILTIN_TEMPLATE = Path(__file__).parent / "themes" / "lecture.pptx"
 

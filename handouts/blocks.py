@@ -1,7 +1,7 @@
 """What a planned handout is made of: typed blocks with every size decided, no drawing library.
 
 The handout's planner (plan.py) makes these; the PDF writer and the web page's writer draw them
-as they are. Text is inline runs (lecturekit.lesson.Span), never markup: each writer escapes it
+as they are. Text is inline runs (lecturekit.model.lesson.Span), never markup: each writer escapes it
 for its own format. Lengths are in points (1/72 inch).
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lecturekit.highlight import Line
-from lecturekit.lesson import Inlines, Meta
+from lecturekit.layout.highlight import Line
+from lecturekit.model.lesson import Inlines, Meta
 
 # The handout's colours, RRGGBB; the accent is the deck's, darkened until it reads on paper.
 INK, MUTED, RULE, TINT, LINK = "1F2933", "52606D", "9AA5B1", "F2F4F7", "1D5B8C"

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from lecturekit.highlight import BACKGROUND, Line
-from lecturekit.lesson import Inlines, plain
-from lecturekit.links import followable
-from lecturekit.pictures import picture_bytes
+from lecturekit.layout.highlight import BACKGROUND, Line
+from lecturekit.layout.links import followable
+from lecturekit.layout.pictures import picture_bytes
+from lecturekit.model.lesson import Inlines, plain
 
 from .blocks import (
     INK,
@@ -193,7 +193,7 @@ def _all_blocks(blocks):
 
 @cache
 def _environment():
-    from lecturekit.jinja import environment
+    from lecturekit.layout.jinja import environment
 
     env = environment(TEMPLATES, autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(

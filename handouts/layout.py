@@ -9,11 +9,11 @@ import unicodedata
 from dataclasses import replace
 from functools import cache
 
-from lecturekit import lesson as model
 from lecturekit.fonts import MONO, SANS
-from lecturekit.highlight import Line, highlight
-from lecturekit.measure import Measurer
-from lecturekit.tables import column_widths
+from lecturekit.layout.highlight import Line, highlight
+from lecturekit.layout.measure import Measurer
+from lecturekit.layout.tables import column_widths
+from lecturekit.model import lesson as model
 
 from .blocks import CodeBlock, Picture, TableBlock
 

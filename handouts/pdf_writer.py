@@ -42,12 +42,12 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as _RLParagraph
 
-from lecturekit import highlight
 from lecturekit.fonts import MONO, SANS, Family, font_runs
-from lecturekit.lesson import Inlines, plain
-from lecturekit.links import followable
-from lecturekit.pictures import picture_bytes
-from lecturekit.text import take
+from lecturekit.layout import highlight
+from lecturekit.layout.links import followable
+from lecturekit.layout.pictures import picture_bytes
+from lecturekit.model.lesson import Inlines, plain
+from lecturekit.model.text import take
 
 from .blocks import (
     INK,

@@ -17,14 +17,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lecturekit import highlight
-from lecturekit import lesson as model
-from lecturekit.keypoints import names_in, section_points
-from lecturekit.lesson import Inlines, Lesson, Span, date_text, plain
-from lecturekit.links import followable
+from lecturekit.language.keypoints import names_in, section_points
+from lecturekit.layout import highlight
+from lecturekit.layout.links import followable
+from lecturekit.model import lesson as model
+from lecturekit.model.lesson import Inlines, Lesson, Span, date_text, plain
 from lecturekit.options import HandoutOptions
-from lecturekit.outcomes import LEAD
-from lecturekit.questions import section_prompts
+from lecturekit.questions.discussion import section_prompts
+from lecturekit.questions.outcomes import LEAD
 
 from . import layout
 from .blocks import (
@@ -44,7 +44,7 @@ from .blocks import (
 )
 
 if TYPE_CHECKING:
-    from lecturekit.questions import Question, Questions
+    from lecturekit.questions.discussion import Question, Questions
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_ANSWER_LINES = 4
@@ -311,7 +311,7 @@ def _text(rendered) -> str:
 
 @cache
 def _words():
-    from lecturekit.jinja import environment
+    from lecturekit.layout.jinja import environment
 
     # The words are plain text, escaped by each writer for its own format: no autoescaping here,
     # and article text is only ever a value, never a template.

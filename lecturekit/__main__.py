@@ -1,3 +1,3 @@
-from .cli import run
+from lecturekit.cli import run
 
 run()

@@ -1,5 +1,5 @@
-"""The command line: its arguments, usage errors and exit codes; the build itself is lecturekit.run,
-what it prints lecturekit.report (with this module, the only places that print).
+"""The command line: its arguments, usage errors and exit codes; the build itself is lecturekit.pipeline.run,
+what it prints lecturekit.pipeline.report (with this module, the only places that print).
 
 Exit codes: 0 built (or nothing to do), 1 bad input in at least one article (one clear message
 each, no traceback), 2 bad usage, 3 internal error (a bug, in any article: it wins over 1).
@@ -13,9 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
-from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LessonError
-from .options import DEFAULT_ARTICLE
+from lecturekit import __version__
+from lecturekit.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LessonError
+from lecturekit.options import DEFAULT_ARTICLE
 
 DESCRIPTION = """\
 Turn a lecture article in Markdown into a PowerPoint deck a lecturer can present as it is
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lecturekit: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        from .run import build
+        from lecturekit.pipeline.run import build
 
         return build(args)
     except LessonError as err:
@@ -230,7 +230,7 @@ def _print_traceback(err: BaseException) -> None:
 
 
 def _preview(args) -> int:
-    from .preview import preview
+    from lecturekit.pipeline.preview import preview
 
     failed = 0
     for path in args.files:

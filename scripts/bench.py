@@ -204,11 +204,12 @@ def _print_worst(found: dict[str, dict[int, tuple[float, int]]]) -> None:
 
 LONG_SENTENCE = """
 import json, sys, time
-from lecturekit.lesson import Span
 try:
+    from lecturekit.model.lesson import Span
+    from lecturekit.language.keypoints import paragraph_points as points
+except ImportError:  # an older lecturekit (flat modules), for comparing
+    from lecturekit.lesson import Span
     from lecturekit.keypoints import paragraph_points as points
-except ImportError:  # an older lecturekit, for comparing
-    from lecturekit.keypoints import key_point as points
 found = {}
 for words in (500, 5000, 50000):
     text = " ".join(f"cell{n}," if n % 7 == 6 else f"value{n}" for n in range(words)) + "."
@@ -303,7 +304,7 @@ def _in_process_rebuild(tmp: Path, runs: int, env: dict) -> list[float]:
     script = f"""
 import sys, time
 from pathlib import Path
-from lecturekit.build import build_article
+from lecturekit.pipeline.build import build_article
 from lecturekit.options import Options
 article = Path({str(tmp / "edited.md")!r})
 text = Path({str(SEED)!r}).read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from lecturekit.build import Options, build_article
+from lecturekit.pipeline.build import Options, build_article
 
 from .helpers import SEED
 from .templates import make_campus_16x9, make_school_4x3

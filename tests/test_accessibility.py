@@ -17,8 +17,8 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Emu
 
-from lecturekit.build import Options, build_article
-from lecturekit.colours import contrast
+from lecturekit.layout.colours import contrast
+from lecturekit.pipeline.build import Options, build_article
 
 from .helpers import FIXTURES, SEED
 

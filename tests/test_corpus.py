@@ -30,8 +30,8 @@ def build_one(args: tuple[dict, str]) -> tuple[int, str, str]:
     example, folder = args
     from pptx import Presentation
 
-    from lecturekit.build import Options, build_article
-    from lecturekit.lesson import LessonError
+    from lecturekit.model.lesson import LessonError
+    from lecturekit.pipeline.build import Options, build_article
 
     article = Path(folder) / f"example-{example['example']:03d}.md"
     article.write_text(example["markdown"], encoding="utf-8")

@@ -18,7 +18,7 @@ import pytest
 from pptx import Presentation
 
 from lecturekit.cli import main
-from lecturekit.course import find_jobs, shard
+from lecturekit.pipeline.course import find_jobs, shard
 
 from .helpers import FIXTURES
 
@@ -309,7 +309,7 @@ def test_watch_embeds_a_replaced_picture_not_the_old_one(tmp_path):
 
 
 def test_watch_uses_an_edited_question_template(tmp_path):
-    from lecturekit.questions import TEMPLATE_DIR
+    from lecturekit.questions.discussion import TEMPLATE_DIR
 
     templates = tmp_path / "questions"
     shutil.copytree(TEMPLATE_DIR, templates)

@@ -10,10 +10,10 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Pt
 
-from lecturekit.build import Options, build_article
-from lecturekit.condense import MAX, SLACK
-from lecturekit.lesson import Paragraph, plain
-from lecturekit.reader import read_article
+from lecturekit.language.condense import MAX, SLACK
+from lecturekit.model.lesson import Paragraph, plain
+from lecturekit.model.reader import read_article
+from lecturekit.pipeline.build import Options, build_article
 
 from .helpers import FIXTURES, SEED
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lecturekit.build import Options, build_article
-from lecturekit.deckstats import deck_stats, read_slides
+from lecturekit.pipeline.build import Options, build_article
+from lecturekit.stats.deckstats import deck_stats, read_slides
 
 from .helpers import FIXTURES, SEED
 

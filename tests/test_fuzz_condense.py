@@ -17,11 +17,11 @@ import os
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from lecturekit import heuristics
-from lecturekit.condense import condense
-from lecturekit.deckstats import faithful, source_units
-from lecturekit.keypoints import paragraph_points
-from lecturekit.lesson import Paragraph, Section, Span, plain
+from lecturekit.language import heuristics
+from lecturekit.language.condense import condense
+from lecturekit.language.keypoints import paragraph_points
+from lecturekit.model.lesson import Paragraph, Section, Span, plain
+from lecturekit.stats.deckstats import faithful, source_units
 
 EXAMPLES = int(os.environ.get("LECTUREKIT_FUZZ_EXAMPLES", "400"))
 FUZZ = settings(

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
-from lecturekit.build import Options, build_article
-from lecturekit.lesson import LessonError
+from lecturekit.model.lesson import LessonError
+from lecturekit.pipeline.build import Options, build_article
 
 from .helpers import FIXTURES
 

@@ -10,13 +10,13 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from lecturekit.build import Options, build_article
 from lecturekit.handouts.plan import HandoutOptions
-from lecturekit.keypoints import names_in, section_points
-from lecturekit.lesson import plain
-from lecturekit.questions import discussion_questions
-from lecturekit.reader import read_article
-from lecturekit.segment import segment
+from lecturekit.language.keypoints import names_in, section_points
+from lecturekit.language.segment import segment
+from lecturekit.model.lesson import plain
+from lecturekit.model.reader import read_article
+from lecturekit.pipeline.build import Options, build_article
+from lecturekit.questions.discussion import discussion_questions
 
 from .helpers import SEED
 

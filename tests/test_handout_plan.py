@@ -11,12 +11,12 @@ import sys
 
 import pytest
 
-from lecturekit.build import Options, plan_article
 from lecturekit.handouts.blocks import CodeBlock, Panel, Picture, QuestionBlock, TableBlock, Text
 from lecturekit.handouts.layout import TABLE_SIZES
-from lecturekit.lesson import plain
+from lecturekit.model.lesson import plain
 from lecturekit.options import HandoutOptions
-from lecturekit.outcomes import LEAD
+from lecturekit.pipeline.build import Options, plan_article
+from lecturekit.questions.outcomes import LEAD
 
 from .helpers import FIXTURES, SEED, golden, to_data
 
@@ -70,7 +70,7 @@ def test_the_plan_needs_no_reportlab():
     import subprocess
 
     code = (
-        "import sys; from lecturekit.build import Options, plan_article; "
+        "import sys; from lecturekit.pipeline.build import Options, plan_article; "
         f"plan_article({str(SEED)!r}, Options()).handout_job(Options(), render=False).plan(); "
         "print('reportlab' in sys.modules)"
     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from pptx import Presentation
 
-from lecturekit import concepts, heuristics, keypoints, outcomes, segment
 from lecturekit.cli import main
+from lecturekit.language import heuristics, keypoints, segment
+from lecturekit.questions import concepts, outcomes
 
 DOOMED = "The zebra migration crosses the Mara river every year between July and October"
 ARTICLE = f"""---
@@ -108,7 +109,7 @@ def test_a_part_whose_questions_fail_has_none_and_the_rest_builds(article, tmp_p
         raise ValueError("provoked by the test")
 
     monkeypatch.setattr(concepts, "section_concepts", broken)
-    monkeypatch.setattr("lecturekit.questions.section_concepts", broken)
+    monkeypatch.setattr("lecturekit.questions.discussion.section_concepts", broken)
     out = tmp_path / "out"
     assert main(["build", str(article), "--out", str(out)]) == 0
     err = capsys.readouterr().err
@@ -130,7 +131,7 @@ def test_a_lesson_wide_heuristic_that_fails_is_left_out_with_a_warning(
     def broken(*_):
         raise RuntimeError("provoked by the test")
 
-    monkeypatch.setattr(f"lecturekit.build.{name}", broken, raising=False)
+    monkeypatch.setattr(f"lecturekit.pipeline.build.{name}", broken, raising=False)
     monkeypatch.setattr(module, name, broken)
     out = tmp_path / "out"
     assert main(["build", str(article), "--out", str(out)]) == 0

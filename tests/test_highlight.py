@@ -11,10 +11,10 @@ from pptx import Presentation
 from pygments.lexers import get_all_lexers
 from pygments.token import Token
 
-from lecturekit.build import Options, build_article
 from lecturekit.cli import main
-from lecturekit.colours import contrast
-from lecturekit.highlight import BACKGROUND, _look, highlight
+from lecturekit.layout.colours import contrast
+from lecturekit.layout.highlight import BACKGROUND, _look, highlight
+from lecturekit.pipeline.build import Options, build_article
 
 # A little of what most languages have: a comment, a key and a string, a number, a block, a tab.
 SAMPLE = '# a comment\nname: "value" 42\nif (x < 3) { print(x); }\n\tdone'

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from lecturekit.build import Options, build_article
 from lecturekit.options import HandoutOptions
+from lecturekit.pipeline.build import Options, build_article
 
 from .helpers import FIXTURES, SEED
 

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lecturekit.condense import MAX, condense
-from lecturekit.deckstats import _words, faithful, source_units
-from lecturekit.keypoints import names_in, paragraph_points, section_points
-from lecturekit.lesson import Paragraph, Span, plain
-from lecturekit.reader import read_article
-from lecturekit.segment import segment
+from lecturekit.language.condense import MAX, condense
+from lecturekit.language.keypoints import names_in, paragraph_points, section_points
+from lecturekit.language.segment import segment
+from lecturekit.model.lesson import Paragraph, Span, plain
+from lecturekit.model.reader import read_article
+from lecturekit.stats.deckstats import _words, faithful, source_units
 
 from .helpers import FIXTURES, SEED
 
@@ -177,6 +177,6 @@ def test_any_paragraph_gives_bullets_made_of_its_own_words_in_order(pieces):
 def _lesson(text: str):
     from pathlib import Path
 
-    from lecturekit.lesson import Lesson, Meta, Section
+    from lecturekit.model.lesson import Lesson, Meta, Section
 
     return Lesson(Meta("t"), (Section((Span("s"),), 1, (Paragraph((Span(text),), 1),)),), Path("a.md"))

@@ -1,10 +1,10 @@
-"""One link policy for every output (lecturekit.links), and every output keeps to it."""
+"""One link policy for every output (lecturekit.layout.links), and every output keeps to it."""
 
 from __future__ import annotations
 
 import pytest
 
-from lecturekit.links import followable
+from lecturekit.layout.links import followable
 
 
 @pytest.mark.parametrize(

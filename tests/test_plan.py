@@ -9,7 +9,9 @@ import pytest
 from lecturekit.deck.plan import plan_deck
 from lecturekit.deck.slides import BulletSlide, QuoteSlide, SectionSlide, StatementSlide, TitleSlide
 from lecturekit.deck.theme import DEFAULT_THEME
-from lecturekit.lesson import (
+from lecturekit.language.segment import segment
+from lecturekit.layout.measure import Measurer
+from lecturekit.model.lesson import (
     Break,
     BulletList,
     Code,
@@ -24,9 +26,7 @@ from lecturekit.lesson import (
     Span,
     plain,
 )
-from lecturekit.measure import Measurer
-from lecturekit.reader import read_article
-from lecturekit.segment import segment
+from lecturekit.model.reader import read_article
 
 from .helpers import FIXTURES, SEED, golden, to_data
 

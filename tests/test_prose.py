@@ -4,7 +4,7 @@ The corpus (tests/fixtures/prose: research papers, essays, textbooks, government
 notes and software documentation, each source with its licence in the README there) is read as
 a lecturer's Markdown file would be, split into parts if it has no headings, and every paragraph
 is condensed into key points and made into concepts, questions and outcomes. The tests assert
-that nothing raised, that no heuristic fell back (see lecturekit.heuristics), and that every
+that nothing raised, that no heuristic fell back (see lecturekit.language.heuristics), and that every
 bullet keeps its sentence's meaning by the guard the deck statistics use.
 """
 
@@ -19,15 +19,15 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from lecturekit import heuristics
-from lecturekit.deckstats import faithful, source_units
-from lecturekit.keypoints import names_in, section_points
-from lecturekit.lesson import Section, plain
-from lecturekit.outcomes import learning_outcomes
-from lecturekit.questions import discussion_questions
-from lecturekit.reader import parse_article
-from lecturekit.segment import segment
-from lecturekit.text import sentences
+from lecturekit.language import heuristics
+from lecturekit.language.keypoints import names_in, section_points
+from lecturekit.language.segment import segment
+from lecturekit.model.lesson import Section, plain
+from lecturekit.model.reader import parse_article
+from lecturekit.model.text import sentences
+from lecturekit.questions.discussion import discussion_questions
+from lecturekit.questions.outcomes import learning_outcomes
+from lecturekit.stats.deckstats import faithful, source_units
 
 from .helpers import ROOT
 

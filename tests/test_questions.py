@@ -25,12 +25,12 @@ from pathlib import Path
 
 import pytest
 
-from lecturekit.lesson import LessonError, paragraphs, plain
-from lecturekit.outcomes import learning_outcomes
-from lecturekit.questions import TEMPLATE_DIR, classify, discussion_questions
-from lecturekit.reader import parse_article, read_article
-from lecturekit.segment import segment
-from lecturekit.text import sentences
+from lecturekit.language.segment import segment
+from lecturekit.model.lesson import LessonError, paragraphs, plain
+from lecturekit.model.reader import parse_article, read_article
+from lecturekit.model.text import sentences
+from lecturekit.questions.discussion import TEMPLATE_DIR, classify, discussion_questions
+from lecturekit.questions.outcomes import learning_outcomes
 
 from .helpers import FIXTURES, SEED
 

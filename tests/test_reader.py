@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from lecturekit.lesson import LessonError, Paragraph, plain
-from lecturekit.reader import parse_article, read_article
+from lecturekit.model.lesson import LessonError, Paragraph, plain
+from lecturekit.model.reader import parse_article, read_article
 
 from .helpers import FIXTURES, SEED, golden, to_data
 

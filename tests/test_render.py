@@ -138,7 +138,7 @@ AWKWARD = {
 @pytest.mark.render
 @pytest.mark.parametrize("name", sorted(AWKWARD))
 def test_awkward_decks_have_no_character_outside_its_shape(name, tmp_path):
-    from lecturekit.build import Options, build_article
+    from lecturekit.pipeline.build import Options, build_article
 
     article = tmp_path / f"{name}.md"
     article.write_text(AWKWARD[name], encoding="utf-8")
@@ -153,7 +153,7 @@ REAL = sorted((FIXTURES / "articles").glob("*-*.md"))
 @pytest.mark.parametrize("article", REAL, ids=lambda p: p.stem)
 def test_real_article_decks_have_no_character_outside_its_shape(article, tmp_path):
     """Full slides, statements, two-column agendas and lead-ins, as LibreOffice lays them out."""
-    from lecturekit.build import Options, build_article
+    from lecturekit.pipeline.build import Options, build_article
 
     result = build_article(article, Options(out=tmp_path / "out"))
     assert overflowing_characters(result.outputs[0], tmp_path / "render") == []

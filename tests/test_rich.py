@@ -20,12 +20,12 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
 
-from lecturekit.build import Options, build_article
-from lecturekit.colours import contrast
 from lecturekit.deck.theme import DEFAULT_THEME
-from lecturekit.highlight import code_lines, highlight
-from lecturekit.reader import read_article
-from lecturekit.tables import column_widths
+from lecturekit.layout.colours import contrast
+from lecturekit.layout.highlight import code_lines, highlight
+from lecturekit.layout.tables import column_widths
+from lecturekit.model.reader import read_article
+from lecturekit.pipeline.build import Options, build_article
 
 from .helpers import FIXTURES
 from .test_render import overflowing_characters
@@ -80,7 +80,7 @@ def _rows(table) -> list[list[str]]:
 
 
 def _shown_images(lesson):
-    from lecturekit.lesson import Image
+    from lecturekit.model.lesson import Image
 
     return [b for s in lesson.sections for b in s.blocks if isinstance(b, Image) and b.alt]
 
@@ -114,7 +114,7 @@ def test_an_inline_picture_is_shown_under_the_claim_of_its_paragraph(deck):
 
 
 def test_a_huge_picture_is_scaled_down_and_a_gif_gives_its_first_frame_as_png(deck):
-    from lecturekit.pictures import picture_bytes
+    from lecturekit.layout.pictures import picture_bytes
 
     by_alt = {shape._element.nvPicPr.cNvPr.get("descr"): shape for _, shape in _pictures(deck)}
     photo = by_alt["A valley with mountains under a blue sky"].image
@@ -213,7 +213,7 @@ def _code_lines_shown(deck) -> list[str]:
 
 
 def test_every_line_of_code_is_on_the_slides_verbatim_and_in_order(deck, lesson):
-    from lecturekit.lesson import Code
+    from lecturekit.model.lesson import Code
 
     blocks = [b for s in lesson.sections for b in s.blocks if isinstance(b, Code)]
     assert [b.lang for b in blocks] == ["python", "javascript", "sql"]
@@ -286,7 +286,7 @@ def test_the_handout_repeats_a_long_tables_header_on_every_page(handout_pages):
 
 
 def test_the_handout_has_every_line_of_code_and_marks_wrapped_ones(handout_pages, lesson):
-    from lecturekit.lesson import Code
+    from lecturekit.model.lesson import Code
 
     text = "\n".join(t for t, _, _ in handout_pages)
     squeezed = re.sub(r"\s+", "", text.replace("→", ""))
@@ -337,7 +337,7 @@ def test_pictures_tables_and_code_build_to_the_same_bytes_twice(rich, tmp_path):
 def test_a_picture_without_alt_text_is_on_a_slide_with_a_warning_and_a_marked_one_is_not(tmp_path):
     from pptx import Presentation
 
-    from lecturekit.build import Options, build_article
+    from lecturekit.pipeline.build import Options, build_article
 
     for name in ("chart.png", "rule.png"):
         (tmp_path / name).write_bytes((RICH.parent / "chart.png").read_bytes())

@@ -20,8 +20,8 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from lecturekit.build import Options, build_article
 from lecturekit.cli import main
+from lecturekit.pipeline.build import Options, build_article
 
 from .helpers import FIXTURES, SEED
 

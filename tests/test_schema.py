@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from lecturekit.build import Options, build_article
 from lecturekit.options import HandoutOptions
+from lecturekit.pipeline.build import Options, build_article
 
 from .helpers import FIXTURES, SEED, schema_findings
 from .test_corpus import EXAMPLES
@@ -54,7 +54,7 @@ def test_template_decks_have_no_schema_findings(name, request, tmp_path):
 
 
 def test_a_sample_of_the_commonmark_corpus_has_no_schema_findings(tmp_path):
-    from lecturekit.lesson import LessonError
+    from lecturekit.model.lesson import LessonError
 
     checked = 0
     for example in CORPUS_SAMPLE:

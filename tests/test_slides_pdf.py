@@ -11,7 +11,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from lecturekit.build import Options, build_article
+from lecturekit.pipeline.build import Options, build_article
 
 from .helpers import SEED, soffice
 

@@ -16,11 +16,11 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from lecturekit.build import Options, build_article, deck_theme, plan_article
 from lecturekit.cli import main
-from lecturekit.colours import WHITE, contrast, readable
 from lecturekit.deck.template import read_template
 from lecturekit.deck.theme import BUILTIN_TEMPLATE, DEFAULT_THEME
+from lecturekit.layout.colours import WHITE, contrast, readable
+from lecturekit.pipeline.build import Options, build_article, deck_theme, plan_article
 
 from .helpers import SEED
 from .templates import set_fonts

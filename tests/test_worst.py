@@ -65,7 +65,7 @@ def test_a_list_item_longer_than_three_slides_shows_its_start_and_says_so(tmp_pa
 @pytest.mark.parametrize(("width", "hang"), [(50.0, 60.0), (50.0, 50.0), (0.0, 0.0)])
 def test_measuring_a_code_line_ends_when_a_row_has_no_room(width, hang):
     from lecturekit.fonts import MONO, SANS
-    from lecturekit.measure import Measurer
+    from lecturekit.layout.measure import Measurer
 
     assert Measurer(SANS, MONO).code_rows("x" * 10_000, 10, width, hang) >= 1  # it returns at all
 

@@ -13,11 +13,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .highlight import language_name
-from .keypoints import SELF
-from .lesson import BulletList, Code, Heading, Lesson, Paragraph, Section, Table, paragraphs, plain
-from .segment import EMPTY_WORDS
-from .text import core, is_question, sentences
+from lecturekit.language.keypoints import SELF
+from lecturekit.language.segment import EMPTY_WORDS
+from lecturekit.layout.highlight import language_name
+from lecturekit.model.lesson import (
+    BulletList,
+    Code,
+    Heading,
+    Lesson,
+    Paragraph,
+    Section,
+    Table,
+    paragraphs,
+    plain,
+)
+from lecturekit.model.text import core, is_question, sentences
 
 
 @dataclass(frozen=True)
@@ -380,8 +390,8 @@ _CAUSAL = re.compile(
 def _evidence(sentence: str, casing: Casing) -> list[Concept]:
     """A claim to weigh: a short statement (the sentence condensed) that gives a figure, a cause
     or a name, never one that opens with a pronoun or was cut."""
-    from .keypoints import paragraph_points
-    from .lesson import Span
+    from lecturekit.language.keypoints import paragraph_points
+    from lecturekit.model.lesson import Span
 
     points = paragraph_points((Span(sentence),))
     if len(points) != 1 or points[0].children or points[0].cut or sentence.rstrip().endswith(":"):

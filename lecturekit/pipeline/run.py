@@ -7,15 +7,15 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import EXIT_OK, InternalError, LessonError
-from .options import DEFAULT_ARTICLE
-from .report import Report
+from lecturekit.errors import EXIT_OK, InternalError, LessonError
+from lecturekit.options import DEFAULT_ARTICLE
+from lecturekit.pipeline.report import Report
 
 
 def build(args) -> int:
     """Build what the command line names (an article, or a course) and report it; return the
     exit code. With --watch, then rebuild whatever changes until interrupted."""
-    from .course import Manifest, build_key
+    from lecturekit.pipeline.course import Manifest, build_key
 
     jobs = _find(args)
     report = Report(args, len(jobs))
@@ -43,7 +43,7 @@ def build(args) -> int:
 
 def _find(args):
     """Return the jobs the command line names: its articles and folders, sharded if asked."""
-    from .course import find_jobs, shard
+    from lecturekit.pipeline.course import find_jobs, shard
 
     jobs = find_jobs(args.articles or [DEFAULT_ARTICLE], args.out)
     return shard(jobs, args.shard) if args.shard else jobs
@@ -53,8 +53,8 @@ def _job_options(jobs, args) -> tuple[dict, list]:
     """Return the options of each job whose course.toml is sound (the command line's over the
     course's), and what is wrong with the course.toml files: each is read once, now, so each
     mistake is reported once."""
-    from .course import read_config
-    from .options import HandoutOptions, Options
+    from lecturekit.options import HandoutOptions, Options
+    from lecturekit.pipeline.course import read_config
 
     base = Options(
         out=args.out,
@@ -135,7 +135,7 @@ def _can_fork() -> bool:
 
 
 def _build_with_helpers(job, options):
-    from .build import start_helpers
+    from lecturekit.pipeline.build import start_helpers
 
     helpers = start_helpers()
     try:
@@ -147,7 +147,7 @@ def _build_with_helpers(job, options):
 
 def _build_one(job, options, write: bool, helpers=None):
     """Build one article; return (job, result, None) or (job, None, the error). Runs in a worker."""
-    from .build import build_article
+    from lecturekit.pipeline.build import build_article
 
     try:
         return job, build_article(job.article, options, write=write, helpers=helpers), None
@@ -166,7 +166,7 @@ def _watch(args, options, manifest, tool: str) -> int:
     """
     from watchfiles import watch
 
-    from .course import build_key, forget_found_configs
+    from lecturekit.pipeline.course import build_key, forget_found_configs
 
     watched = _watched_folders(options)
     print(f"watching {', '.join(map(str, watched))} (Ctrl-C stops)", file=sys.stderr)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .errors import LessonError
-from .office import deck_to_pdf
+from lecturekit.errors import LessonError
+from lecturekit.pipeline.office import deck_to_pdf
 
 SHEET_COLUMNS = {True: 3, False: 4}  # landscape pages (slides) three across, portrait four
 

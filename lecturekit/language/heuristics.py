@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Callable
 from typing import NamedTuple, TypeVar
 
-from .errors import Diagnostic
+from lecturekit.errors import Diagnostic
 
 T = TypeVar("T")
 MOST_KEPT = 1000  # slips kept at once: a process building a course cannot fill its memory with them
@@ -77,7 +77,7 @@ _WHAT = {
 def slip_warnings(lesson) -> list[Diagnostic]:
     """Return a warning for each slip whose text is in `lesson`, at the line of the block that
     holds it, in the order of the article."""
-    from .lesson import paragraphs, plain
+    from lecturekit.model.lesson import paragraphs, plain
 
     if not _slips:
         return []

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .condense import Condensed, bare, condense, is_expletive
-from .heuristics import attempt
-from .lesson import Heading, Inlines, Paragraph, plain
-from .text import Piece, bracketed, is_question, sentences, take, words
+from lecturekit.language.condense import Condensed, bare, condense, is_expletive
+from lecturekit.language.heuristics import attempt
+from lecturekit.model.lesson import Heading, Inlines, Paragraph, plain
+from lecturekit.model.text import Piece, bracketed, is_question, sentences, take, words
 
 ELLIPSIS = "…"
 LONG_WORD = 40  # characters; a longer "word" is a URL or an identifier
@@ -411,7 +411,7 @@ _INTRODUCES = re.compile(
 def lead_ins(blocks) -> set[int]:
     """Return the ids of the paragraphs that introduce the list, picture, table or code right
     after them: short, and ending with a colon or an introduction ("In this lecture, we'll cover")."""
-    from .lesson import BulletList, Code, Image, Table
+    from lecturekit.model.lesson import BulletList, Code, Image, Table
 
     return {
         id(block)

@@ -19,9 +19,9 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .fonts import uncovered
-from .frontmatter import read_front_matter
-from .lesson import (
+from lecturekit.fonts import uncovered
+from lecturekit.model.frontmatter import read_front_matter
+from lecturekit.model.lesson import (
     Block,
     Break,
     BulletList,
@@ -41,8 +41,8 @@ from .lesson import (
     Table,
     plain,
 )
-from .options import DEFAULT_MAX_BYTES
-from .text import merge
+from lecturekit.model.text import merge
+from lecturekit.options import DEFAULT_MAX_BYTES
 
 INTRODUCTION = "Introduction"
 

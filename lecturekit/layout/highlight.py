@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .colours import readable
+from lecturekit.layout.colours import readable
 
 BACKGROUND = "F3F5F8"
 INK = "1F2933"

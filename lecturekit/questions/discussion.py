@@ -23,13 +23,13 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .concepts import Casing, lecture_topic, section_concepts
-from .heuristics import attempt
-from .keypoints import is_back_matter, paragraph_points
-from .lesson import Diagnostic, Lesson, LessonError, Span, paragraphs, plain
-from .text import is_question, sentences
+from lecturekit.language.heuristics import attempt
+from lecturekit.language.keypoints import is_back_matter, paragraph_points
+from lecturekit.model.lesson import Diagnostic, Lesson, LessonError, Span, paragraphs, plain
+from lecturekit.model.text import is_question, sentences
+from lecturekit.questions.concepts import Casing, lecture_topic, section_concepts
 
-TEMPLATE_DIR = Path(__file__).parent / "questions"
+TEMPLATE_DIR = Path(__file__).parent / "templates"
 BLOOM_LEVELS = ("understand", "apply", "analyse", "evaluate", "create")
 MOST, LEAST = 12, 6  # questions for the handout, when the article offers them
 TARGET = 8  # past this, a further question must bring a Bloom level not yet asked

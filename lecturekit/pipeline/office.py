@@ -18,8 +18,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import LessonError
-from .fonts import FONT_DIR
+from lecturekit.errors import LessonError
+from lecturekit.fonts import FONT_DIR
 
 # The slides PDF for a course site: tagged (a structure tree a screen reader follows, in slide
 # order), PDF/UA where LibreOffice manages it, a bookmark per slide title; no notes pages.

@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .condense import STOP
-from .lesson import BulletList, Heading, Lesson, Paragraph, Quote, Section, Span, plain
+from lecturekit.language.condense import STOP
+from lecturekit.model.lesson import BulletList, Heading, Lesson, Paragraph, Quote, Section, Span, plain
 
 MIN_WORDS = 450  # a shorter text stays one part
 WORDS_PER_PART = 300

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .questions import Questions
+from lecturekit.questions.discussion import Questions
 
 MOST, LEAST = 5, 3
 MAX_WORDS = 18  # an outcome is read at a glance, on a slide and on the first page

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lecturekit.fonts import Family, font_runs, metrics
-from lecturekit.lesson import Inlines, Span
+from lecturekit.model.lesson import Inlines, Span
 
 _TOKEN = re.compile(r"\n|[ \t]+|[^\s]+")
 _CODE_TOKEN = re.compile(r"\s+|\S+")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import Diagnostic, LessonError
+from lecturekit.errors import Diagnostic, LessonError
 
 MAX_FRONT_MATTER = 64 * 1024
 

@@ -14,8 +14,8 @@ import sys
 from collections import namedtuple
 from pathlib import Path
 
-from .errors import Diagnostic, LessonError
-from .options import Options
+from lecturekit.errors import Diagnostic, LessonError
+from lecturekit.options import Options
 
 COURSE_FILE = "course.toml"
 MANIFEST = ".lecturekit-manifest.json"
@@ -116,7 +116,7 @@ def read_config(path: Path | None) -> CourseConfig:
         return CourseConfig()
     import tomllib
 
-    from .frontmatter import FIELDS
+    from lecturekit.model.frontmatter import FIELDS
 
     text = path.read_text(encoding="utf-8-sig")
     try:
@@ -211,7 +211,7 @@ def tool_fingerprint(cached: dict | None = None) -> tuple[str, str]:
     not read again."""
     from importlib.util import find_spec
 
-    from . import __version__
+    from lecturekit import __version__
 
     files = []
     for package in ("lecturekit", "lecturekit.deck", "lecturekit.handouts"):
@@ -312,7 +312,7 @@ class Manifest:
         # a build that made nothing leaves no manifest (nor an output folder) behind.
         if not (self.changed or (self.tool_changed and self.entries)):
             return
-        from .build import atomic_outputs
+        from lecturekit.pipeline.build import atomic_outputs
 
         record = {"version": 2, "tool": self.tool, "articles": self.entries}
         data = json.dumps(record, indent=1, sort_keys=True) + "\n"

@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Diagnostic, LessonError
+from lecturekit.errors import Diagnostic, LessonError
 
 __all__ = ["Diagnostic", "LessonError"]  # kept here too: the model's warnings and errors
 

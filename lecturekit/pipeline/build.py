@@ -22,14 +22,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
-from .errors import Diagnostic, LessonError
-from .options import HandoutOptions, Options
+from lecturekit.errors import Diagnostic, LessonError
+from lecturekit.options import HandoutOptions, Options
 
 if TYPE_CHECKING:  # for annotations only: a build imports these when it runs (see the docstring)
-    from .deck.theme import Theme
-    from .lesson import Lesson
-    from .prefork import Helper
-    from .questions import Questions
+    from lecturekit.deck.theme import Theme
+    from lecturekit.model.lesson import Lesson
+    from lecturekit.pipeline.prefork import Helper
+    from lecturekit.questions.discussion import Questions
 
 
 @dataclass
@@ -63,7 +63,7 @@ def build_article(
     """Build the deck and handout of `article`; raise `LessonError` on bad input, writing nothing.
 
     With `write` False, read and plan everything but write nothing (`lecturekit build --check`).
-    `helpers` (deck, handout), from lecturekit.prefork, plan and render in processes of their own.
+    `helpers` (deck, handout), from lecturekit.pipeline.prefork, plan and render in processes of their own.
     """
     started = time.perf_counter()
     planned = plan_article(article, options)
@@ -90,7 +90,7 @@ def build_article(
     if write:
         outputs = [deck.pptx, *handout.files]
         if options.slides_pdf:
-            from .office import slides_pdf
+            from lecturekit.pipeline.office import slides_pdf
 
             outputs.append(slides_pdf(deck.pptx, article, lesson.meta.lang, build_time(lesson.meta)))
         with atomic_outputs(paths) as files:
@@ -124,7 +124,7 @@ class DeckJob:
 
     def plan(self):
         """Return the planned deck."""
-        from .deck.plan import plan_deck
+        from lecturekit.deck.plan import plan_deck
 
         return plan_deck(self.lesson, self.theme, self.questions, self.outcomes, self.prompts)
 
@@ -142,7 +142,7 @@ class HandoutJob:
 
     def plan(self):
         """Return the planned handout."""
-        from .handouts.plan import plan_handout
+        from lecturekit.handouts.plan import plan_handout
 
         return plan_handout(self.lesson, self.questions, self.outcomes, self.accent, self.options)
 
@@ -160,7 +160,7 @@ class HandoutMade(NamedTuple):
 
 
 class Helpers(NamedTuple):
-    """The forked processes a single build plans and renders in (see lecturekit.prefork)."""
+    """The forked processes a single build plans and renders in (see lecturekit.pipeline.prefork)."""
 
     deck: Helper
     handout: Helper
@@ -181,7 +181,7 @@ class Planned:
     def deck_job(self, render: bool) -> DeckJob:
         """Return the deck's job: the discussion slide's questions, or (with `discussion:
         sections`) the author's, with each part's prompt."""
-        from .questions import section_prompts
+        from lecturekit.questions.discussion import section_prompts
 
         questions, prompts = tuple(q.text for q in self.questions.deck), {}
         if self.lesson.meta.discussion == "sections":
@@ -192,7 +192,7 @@ class Planned:
 
     def handout_job(self, options: Options, render: bool) -> HandoutJob:
         """Return the handout's job: its accent is the deck's, darkened for paper where needed."""
-        from .colours import BLACK, WHITE, readable
+        from lecturekit.layout.colours import BLACK, WHITE, readable
 
         accent = readable(self.theme.accent, WHITE, BLACK)
         return HandoutJob(self.lesson, self.questions, self.outcomes, accent, options.handout, render)
@@ -200,11 +200,11 @@ class Planned:
 
 def plan_article(article: Path, options: Options) -> Planned:
     """Read `article` and plan what both outputs share; raise `LessonError` on bad input."""
-    from .heuristics import attempt, slip_warnings
-    from .outcomes import learning_outcomes
-    from .questions import discussion_questions
-    from .reader import read_article
-    from .segment import segment
+    from lecturekit.language.heuristics import attempt, slip_warnings
+    from lecturekit.language.segment import segment
+    from lecturekit.model.reader import read_article
+    from lecturekit.questions.discussion import discussion_questions
+    from lecturekit.questions.outcomes import learning_outcomes
 
     lesson = read_article(article, max_bytes=options.max_bytes, defaults=options.defaults)
     lesson = attempt("segment", str(lesson.path), segment, lambda read: read, lesson)
@@ -235,13 +235,13 @@ def _strict_error(warnings: list[Diagnostic]) -> LessonError:
 
 def make_deck(job: DeckJob) -> DeckMade:
     """Plan the deck and, if the job says so, render it."""
-    from .heuristics import slip_warnings
+    from lecturekit.language.heuristics import slip_warnings
 
     deck = job.plan()
     warnings = [*deck.warnings, *slip_warnings(job.lesson)]
     if not job.render:
         return DeckMade(len(deck.slides), warnings, None)
-    from .deck.pptx_writer import write_pptx
+    from lecturekit.deck.pptx_writer import write_pptx
 
     buffer = io.BytesIO()
     write_pptx(deck, buffer, job.theme, job.lesson.meta, job.when)
@@ -251,10 +251,10 @@ def make_deck(job: DeckJob) -> DeckMade:
 def deck_theme(accent: str, template: Path | None):
     """Return the theme of the deck (lecturekit's own, or read from `template`) and its warnings."""
     if template is None:
-        from .deck.theme import DEFAULT_THEME
+        from lecturekit.deck.theme import DEFAULT_THEME
 
         return DEFAULT_THEME.with_accent(accent), []
-    from .deck.template import read_template
+    from lecturekit.deck.template import read_template
 
     return read_template(template, accent)
 
@@ -262,13 +262,13 @@ def deck_theme(accent: str, template: Path | None):
 def make_handouts(job: HandoutJob) -> HandoutMade:
     """Plan the handout and, if the job says so, render it: the PDF, the instructor's (if asked
     for), then their web pages (unless turned off)."""
-    from .heuristics import slip_warnings
+    from lecturekit.language.heuristics import slip_warnings
 
     handout = job.plan()
     slips = slip_warnings(job.lesson)
     if not job.render:
         return HandoutMade(0, slips, [])
-    from .handouts.pdf_writer import write_pdf
+    from lecturekit.handouts.pdf_writer import write_pdf
 
     editions = [_student_edition(handout)] + ([handout] if handout.instructor else [])
     files, pages = [], []
@@ -277,7 +277,7 @@ def make_handouts(job: HandoutJob) -> HandoutMade:
         pages.append(write_pdf(edition, pdf))
         files.append(pdf.getvalue())
     if job.options.html:
-        from .handouts.html_writer import write_html
+        from lecturekit.handouts.html_writer import write_html
 
         files += [write_html(edition) for edition in editions]
     return HandoutMade(pages[0], slips, files)
@@ -285,7 +285,7 @@ def make_handouts(job: HandoutJob) -> HandoutMade:
 
 def _student_edition(handout):
     """Return the instructor's handout without what only the instructor sees."""
-    from .handouts.blocks import QuestionBlock
+    from lecturekit.handouts.blocks import QuestionBlock
 
     def strip(blocks):
         return tuple(replace(b, notes=()) if isinstance(b, QuestionBlock) else b for b in blocks)
@@ -295,7 +295,7 @@ def _student_edition(handout):
 
 
 def start_helpers() -> Helpers:
-    """Fork the deck and handout helpers (see lecturekit.prefork) and return them.
+    """Fork the deck and handout helpers (see lecturekit.pipeline.prefork) and return them.
 
     What every process needs is imported once, before the forks, rather than three times after
     them: the questions module brings the model, key points and text helpers with it (and the
@@ -303,9 +303,8 @@ def start_helpers() -> Helpers:
     handout's planner is the handout helper's own: it plans while the deck helper plans.
     """
     import lecturekit.fonts  # noqa: F401
-    import lecturekit.questions  # noqa: F401
-
-    from .prefork import Helper
+    import lecturekit.questions.discussion  # noqa: F401
+    from lecturekit.pipeline.prefork import Helper
 
     handout = Helper(warm_handout)
     try:
@@ -319,8 +318,7 @@ def warm_deck() -> None:
     """What the deck helper does while the main process reads: import the planner and python-pptx."""
     import lecturekit.deck.plan  # noqa: F401
     import lecturekit.deck.pptx_writer  # noqa: F401
-
-    from .fonts import SANS, metrics
+    from lecturekit.fonts import SANS, metrics
 
     metrics(SANS.file())
     metrics(SANS.file(bold=True))
@@ -330,16 +328,15 @@ def warm_handout() -> None:
     """What the handout helper does while the main process reads: import its planner and
     reportlab, load the text font."""
     import lecturekit.handouts.plan  # noqa: F401
-
-    from .fonts import SANS
-    from .handouts.pdf_writer import _register_font
+    from lecturekit.fonts import SANS
+    from lecturekit.handouts.pdf_writer import _register_font
 
     _register_font(SANS, "LK-Sans")
     _register_font(SANS, "LK-Sans", bold=True)
 
 
 def _images(blocks):
-    from .lesson import BulletList, Image, Quote
+    from lecturekit.model.lesson import BulletList, Image, Quote
 
     for block in blocks:
         if isinstance(block, Image):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InternalError, LessonError
+from lecturekit.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InternalError, LessonError
 
 
 class Report:

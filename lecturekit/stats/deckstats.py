@@ -1,6 +1,6 @@
 """How presentable a deck is, measured on the real .pptx against the article it was made from.
 
-    python -m lecturekit.deckstats ARTICLE.md DECK.pptx [ARTICLE.md DECK.pptx ...]
+    python -m lecturekit.stats.deckstats ARTICLE.md DECK.pptx [ARTICLE.md DECK.pptx ...]
     (or ./scripts/deckstats)
 
 The figures are the deck's quality targets (see the README): how much of the deck is ceremony,
@@ -16,11 +16,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .condense import CITATION_KEY
-from .furniture import CEREMONY, without_continued
-from .keypoints import LONG_WORD, SELF, is_back_matter
-from .lesson import paragraphs, plain
-from .text import bracketed, core, sentences
+from lecturekit.language.condense import CITATION_KEY
+from lecturekit.language.keypoints import LONG_WORD, SELF, is_back_matter
+from lecturekit.layout.furniture import CEREMONY, without_continued
+from lecturekit.model.lesson import paragraphs, plain
+from lecturekit.model.text import bracketed, core, sentences
 
 PRONOUNS = frozenset("it its this these those they them their such he she his her that".split())
 # Words whose loss changes what a clause says: negation, modality, condition, quantity.
@@ -110,8 +110,8 @@ HEADER = [
 
 def deck_stats(article: Path, deck: Path) -> Stats:
     """Return the figures of `deck`, made from `article`."""
-    from .reader import read_article
-    from .segment import segment
+    from lecturekit.language.segment import segment
+    from lecturekit.model.reader import read_article
 
     lesson = segment(read_article(article))
     slides = read_slides(deck)

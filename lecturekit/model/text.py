@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lesson import Inlines, Span
+from lecturekit.model.lesson import Inlines, Span
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
