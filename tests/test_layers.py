@@ -92,4 +92,6 @@ def test_every_module_has_a_layer_and_the_check_sees_every_kind_of_import():
     assert "lecturekit.deck.ooxml" in seen  # from . import ooxml
     assert "lecturekit.layout.highlight" in seen  # from lecturekit.layout import highlight
     assert "lecturekit.deck.theme" in seen  # from .theme import ...
-    assert _layer("lecturekit.model.reader") < _layer("lecturekit.language.keypoints") < _layer("lecturekit.cli")
+    assert (
+        _layer("lecturekit.model.reader") < _layer("lecturekit.language.keypoints") < _layer("lecturekit.cli")
+    )
