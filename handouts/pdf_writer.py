@@ -210,9 +210,10 @@ class _Drawer:
                 )
                 out.append(KeepTogether([self.text(blocks[index - 1]), *kept]))
             elif isinstance(block, Text):
+                long = len(plain(block.inlines)) > LONG_PARAGRAPH
                 out += (
-                    self.long_text(block)
-                    if len(plain(block.inlines)) > LONG_PARAGRAPH
+                    pieces(block.inlines, self.styles[block.style], block.bullet)
+                    if long
                     else [self.text(block)]
                 )
             elif isinstance(block, Panel):
@@ -265,10 +266,6 @@ class _Drawer:
             title = block.outline or plain(block.inlines).replace("\u00a0", " ")
             paragraph.outline = (title, min(1, max(0, block.heading - 2)), block.anchor)
         return paragraph
-
-    def long_text(self, block: Text) -> list[Flowable]:
-        """Return a paragraph of more than LONG_PARAGRAPH characters as pieces (see `pieces`)."""
-        return pieces(block.inlines, self.styles[block.style], block.bullet)
 
     def panel(self, block: Panel, width: float) -> Flowable:
         rows = [[self.text(block.label)], *([self.text(row)] for row in block.rows)]

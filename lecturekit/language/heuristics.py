@@ -90,10 +90,10 @@ def slip_warnings(lesson) -> list[Diagnostic]:
     found = []
     for slip in _slips.values():
         text = " ".join(slip.text.split())
-        where = next((number for block, number in blocks if text and text in block), False)
-        if where is False:
+        found_in = [number for block, number in blocks if text and text in block]
+        if not found_in:
             continue  # another article's
-        line = where
+        line = found_in[0]
         quoted = "" if text == str(lesson.path) else text if len(text) <= 60 else text[:57].rstrip() + "…"
         message = (
             f"lecturekit {_WHAT.get(slip.step, 'met a bug here')} ({slip.error}"

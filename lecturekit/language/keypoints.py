@@ -227,7 +227,7 @@ def _names_in(lesson) -> frozenset[str]:
 
 def worth_a_slide(sentence: str, alone: bool = False) -> bool:
     """Tell whether a sentence makes a claim a bullet should show."""
-    if is_question(sentence) or _NOT_A_CLAIM.match(sentence) or _navigates(sentence):
+    if is_question(sentence) or _only_navigates(sentence):
         return False
     lexical = [w for w in sentence.split() if sum(c.isalpha() for c in w) >= 2]
     if len(lexical) < (2 if alone else 3):
