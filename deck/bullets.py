@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, replace
 
 from lecturekit.language.keypoints import Point, paragraph_points
+from lecturekit.language.names import Names
 from lecturekit.model.lesson import BulletList, Code, Heading, Image, Paragraph, Quote, Span, Table, plain
 from lecturekit.model.text import take
 
@@ -45,7 +46,7 @@ class Item:
     alt: tuple[Bullet, ...] = ()  # the bullets with the referent brought in, for a slide that starts here
 
 
-def paragraph_items(paragraph: Paragraph, group: int, names: frozenset[str]) -> list[Item]:
+def paragraph_items(paragraph: Paragraph, group: int, names: Names) -> list[Item]:
     """Return a paragraph's claims as items; a paragraph with none is a note for the slide it sits on."""
     note = plain(paragraph.inlines)
     points = paragraph_points(paragraph.inlines, names)
@@ -69,9 +70,7 @@ def _bullets(point: Point, level: int, number: int | None = None) -> tuple[Bulle
     return (Bullet(point.inlines, level, number), *(Bullet(c, child) for c in point.children))
 
 
-def list_items(
-    block: BulletList, group: int, names: frozenset[str], later: list, warn, level: int = 0
-) -> list[Item]:
+def list_items(block: BulletList, group: int, names: Names, later: list, warn, level: int = 0) -> list[Item]:
     """Return the items of an author's list, levels and numbers kept; a long item is condensed
     (its label, if it opens with one, and its claims). Pictures and tables in the list go to
     `later`, for slides of their own; `warn(line, message)` reports a list nested too deep."""

@@ -17,8 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from lecturekit.language.keypoints import PRONOUNS, SELF, is_back_matter, lead_ins, lead_point, names_in
+from lecturekit.language.keypoints import is_back_matter, lead_ins, lead_point
+from lecturekit.language.names import Names
 from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
+from lecturekit.lexicon.english import OPENING_PRONOUNS, SELF_NOUNS
 from lecturekit.model.lesson import (
     Break,
     BulletList,
@@ -72,7 +74,7 @@ class _Walker:
         self.fit = Fitter(theme)
         self.bullets = BulletPlanner(self.fit, self.warn)
         self.media = MediaPlanner(self.fit, self.warn)
-        self.names = names_in(lesson)
+        self.names = Names(lesson)
         self.warnings: list[Diagnostic] = []
         self.uses: dict[str, int] = {}
         self.groups = 0
@@ -389,9 +391,9 @@ class _SectionWalk:
         if first is None or not self.run[first].glue:
             return
         words = plain(self.run[first].bullets[0].inlines).lower().split()
-        if not words or words[0].strip(".,;:") not in PRONOUNS:
+        if not words or words[0].strip(".,;:") not in OPENING_PRONOUNS:
             return
-        if len(words) > 1 and (words[1] in SELF or words[1].rstrip("s") in self.title.lower()):
+        if len(words) > 1 and (words[1] in SELF_NOUNS or words[1].rstrip("s") in self.title.lower()):
             return  # "This policy ...", "This zone ..." under a title that names it
         item = self.run[first]
         self.run[first] = replace(item, bullets=item.alt, glue=False, alt=())  # named, or in the notes only

@@ -17,7 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lecturekit.language.keypoints import names_in, section_points
+from lecturekit.language.keypoints import section_points
+from lecturekit.language.names import Names
 from lecturekit.layout import highlight
 from lecturekit.layout.links import followable
 from lecturekit.model import lesson as model
@@ -109,7 +110,7 @@ def plan_handout(
     sections = lesson.sections  # the references too: students read them, though no slide shows them
     asked = _Asked(DEFAULT_ANSWER_LINES if lines is None else lines, options.instructor)
     prompts = section_prompts(questions) if meta.discussion == "sections" else {}
-    names = names_in(lesson)
+    names = Names(lesson)
     parts = [
         _section_part(number, section, names, page.column, prompts, asked, options.reading)
         for number, section in enumerate(sections, start=1)

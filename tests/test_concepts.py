@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from lecturekit.language.names import Names
 from lecturekit.model.reader import parse_article
-from lecturekit.questions.concepts import Casing, lecture_topic, section_concepts
+from lecturekit.questions.concepts import lecture_topic, section_concepts
 
 from .helpers import SEED
 
@@ -15,9 +16,9 @@ from .helpers import SEED
 @pytest.fixture(scope="module")
 def seed_concepts() -> dict[str, list]:
     lesson = parse_article(SEED.read_text(encoding="utf-8"), SEED)
-    casing = Casing(lesson)
-    lecture = lecture_topic(lesson, casing)
-    return {section.title[0].text: section_concepts(section, casing, lecture) for section in lesson.sections}
+    names = Names(lesson)
+    lecture = lecture_topic(lesson, names)
+    return {section.title[0].text: section_concepts(section, names, lecture) for section in lesson.sections}
 
 
 def _of(concepts, kind: str) -> list[dict]:
@@ -53,8 +54,8 @@ def test_a_dubbed_name_is_a_term_and_a_heading_that_asks_is_a_question(seed_conc
 )
 def test_a_figure_has_its_unit_and_a_year_is_no_figure(sentence, figure):
     lesson = parse_article(f"---\ntitle: Figures\n---\n## Markets\n\n{sentence}\n", Path("f.md"))
-    casing = Casing(lesson)
-    found = [s for s in _of(section_concepts(lesson.sections[0], casing, "markets"), "figure")]
+    names = Names(lesson)
+    found = [s for s in _of(section_concepts(lesson.sections[0], names, "markets"), "figure")]
     values = [" ".join(str(v) for v in s.values()) for s in found]
     if figure is None:
         assert not any("2016" in v for v in values), values

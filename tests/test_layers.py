@@ -1,6 +1,6 @@
 """lecturekit's layers import one way only: a module may import from its own layer and those below.
 
-    base (errors, options, fonts) <- model <- layout <- language <- questions
+    base (errors, options, fonts, lexicon) <- model <- layout <- language <- questions
         <- deck, handouts <- stats <- pipeline <- cli
 
 The test reads every module's imports (ast, nothing is imported) and fails on an arrow that points
@@ -16,7 +16,10 @@ import pytest
 from .helpers import ROOT
 
 LAYERS = [
-    ("base", ("lecturekit.errors", "lecturekit.options", "lecturekit.fonts", "lecturekit")),
+    (
+        "base",
+        ("lecturekit.errors", "lecturekit.options", "lecturekit.fonts", "lecturekit.lexicon", "lecturekit"),
+    ),
     ("model", ("lecturekit.model",)),
     ("layout", ("lecturekit.layout",)),
     ("language", ("lecturekit.language",)),

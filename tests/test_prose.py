@@ -20,7 +20,8 @@ from pathlib import PurePosixPath
 import pytest
 
 from lecturekit.language import heuristics
-from lecturekit.language.keypoints import names_in, section_points
+from lecturekit.language.keypoints import section_points
+from lecturekit.language.names import Names
 from lecturekit.language.segment import segment
 from lecturekit.model.lesson import Section, plain
 from lecturekit.model.reader import parse_article
@@ -68,7 +69,7 @@ def _read(source: str, name: str, text: str) -> dict:
     heuristics.forget_slips()
     try:
         lesson = segment(parse_article(text, PROSE / source / name))
-        names = names_in(lesson)
+        names = Names(lesson)
         for section in lesson.sections:
             for _, paragraph, points in section_points(section, names):
                 found["sentences"] += len(sentences(" ".join(plain(paragraph.inlines).split())))

@@ -18,81 +18,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lecturekit.lexicon.english import (
+    ASIDE_OPENERS,
+    BACK_REFERENCES,
+    BEFORE_CLAUSE,
+    CITED_BY,
+    CLAUSE_STARTS,
+    CONCESSIVE,
+    CONDITIONAL,
+    CONDITIONS,
+    CONNECTIVE_PHRASES,
+    CONNECTIVES,
+    COPULAS,
+    COUNT_WORDS,
+    EXPLETIVE,
+    FINITE,
+    GENERIC_SOURCES,
+    HEDGES,
+    JOINER_WORDS,
+    KEPT_OPENERS,
+    LIST_CUES,
+    MODALS,
+    NEEDS_SUBJECT,
+    NEGATIONS,
+    NOT_A_SOURCE,
+    NOT_ITEMS,
+    OPENERS,
+    PARTICIPLES,
+    PHRASE_WORDS,
+    PROTECTED,
+    RATHER_THAN_ENDS,
+    RELATIVES,
+    REPORTING_VERBS,
+    STOP,
+    SUBJECT_JOINERS,
+    SUBJECT_STARTS,
+    SUBORDINATORS,
+    TIMES,
+    TRAILING,
+)
+from lecturekit.model.text import bare
+
 TARGET = 14  # words a bullet aims at
 MAX = 20  # words a bullet may take when its claim needs them, rather than be cut
 
-# Words that deny: an aside holding one answers its claim with its opposite ("all readers can
-# do is trust (or not trust) the results", "(spoiler: you aren't!)"), so it stays.
-NEGATIONS = frozenset(
-    """not no never nor neither none nobody nothing nowhere cannot can't don't doesn't isn't aren't
-    wasn't weren't won't wouldn't shouldn't mustn't couldn't didn't hasn't haven't""".split()
-)
-# Words whose loss changes what a clause says; a part holding one is never left out.
-PROTECTED = NEGATIONS | frozenset(
-    """without must may might should shall can could would will need needs required requires
-    require only unless if except until most few many all every each some several minority
-    majority any sometimes often usually always rarely seldom generally typically mostly largely
-    mainly partly hardly barely almost nearly""".split()
-)
-# A clause that starts with one of these is a condition: never left out.
-CONDITIONS = frozenset("if unless only until once provided providing whenever except".split())
-CONNECTIVES = frozenset(
-    """however moreover furthermore indeed thus therefore hence also so and but yet still meanwhile
-    nevertheless nonetheless instead additionally consequently ultimately besides plus now well
-    accordingly likewise similarly then or""".split()
-)
-# Connectives of several words, always left out when they open a sentence (with their comma).
-PHRASES = tuple(
-    tuple(p.split())
-    for p in """in fact|of course|in addition|in other words|as a result|as a consequence|on the other hand
-    |believe it or not|at the same time|for example|for instance|in particular|in short|in sum|to be sure
-    |after all|above all|despite this|despite that|even so|that said|having said that|first of all
-    |by contrast|in contrast|by the way|in turn|to begin with|to start with|at first|in the end
-    |all in all|what is more|on top of that|with that in mind|more specifically|specifically|more importantly
-    |most importantly|as a bonus|more generally|put simply|simply put|in practice|in general terms
-    |as discussed above|as mentioned above|as noted above|as we saw above|as discussed earlier""".replace(
-        "\n", " "
-    ).split("|")
-)
-# Words that open a phrase which, set off by a comma, can go when the bullet is too long.
-OPENERS = frozenset(
-    """after although though as at before despite during following given in on by for since unlike
-    whereas while with upon throughout within like compared amid among against beyond under over
-    from to""".split()
-)
-REPORTING = frozenset(
-    """claim claims claimed say says said report reports reported argue argues argued state states
-    stated note notes noted believe believes believed suggest suggests suggested show shows showed
-    shown find finds found estimate estimates estimated explain explains explained write writes wrote
-    warn warns warned conclude concludes concluded observe observes observed predict predicts
-    predicted insist insists insisted admit admits admitted""".split()
-)
-# Subjects of a reporting frame that name no one: the frame is only hearsay's form.
-GENERIC_SOURCES = frozenset(
-    """sources experts studies research reports critics locals people observers analysts some many
-    others it they we i one evidence data scholars historians researchers surveys commentators""".split()
-)
-COPULAS = frozenset("is was are were".split())
-TRAILING = frozenset(
-    """which making leading resulting allowing causing including especially particularly where
-    thereby""".split()
-)
-LIST_CUES = frozenset(
-    "into include includes including included such as like are is were was of between among".split()
-)
-STOP = frozenset(
-    """a an the of to in on at by for with from and or but as that which who is are was were be been
-    its their his her our your this these those than then into onto over under about so not""".split()
-)
-CLAUSE_STARTS = frozenset(
-    "and but so yet or which because while meaning making including where who whereas".split()
-)
 _AUTHOR = r"[A-Z][A-Za-z’'-]+"
 CITATION_KEY = re.compile(_AUTHOR + r"\d{4}[a-z]?")  # "Wilson2016"
 _AUTHOR_YEAR = (
     rf"{_AUTHOR}(?:\s+(?:and|&)\s+{_AUTHOR})?,?\s*\d{{4}}[a-z]?"  # "Eisenstein, 1979", "Wilson2016"
 )
-_CITED_BY = frozenset("as in by from of and or to with like see".split())  # a citation these need is no aside
 _CITATION = re.compile(
     r"^\(?\[?(\d{4}[a-z]?|\d+(?:[,–-]\d+)*|see\b.*|cf\..*|.*\bet al\..*|fig(?:ure)?\.? ?\d+.*"
     rf"|(?-i:{_AUTHOR_YEAR}(?:[;,]\s*{_AUTHOR_YEAR})*))\]?\)?$",  # names capitalised, whatever re.I says
@@ -111,11 +85,6 @@ class Condensed:
     child_cut: bool = False  # the one child had to be cut: it ends with "…"
 
 
-def bare(word: str) -> str:
-    """Return a word as compared: lower case, without the punctuation around it."""
-    return word.strip(".,;:!?…\"'“”‘’()[]{}*_—–").lower()
-
-
 def condense(words: list[str], target: int = TARGET, most: int = MAX) -> list[Condensed]:
     """Return what of the sentence made of `words` (as written, punctuation attached) bullets
     show: one bullet, or two when the sentence joins two claims ("X; Y", "X, but Y"). "Although
@@ -132,18 +101,11 @@ def condense(words: list[str], target: int = TARGET, most: int = MAX) -> list[Co
 def is_expletive(words: list[str]) -> bool:
     """Tell whether an opening "it" refers to nothing: "It is thanks to X that", "It is worth",
     "It can be difficult to"."""
-    if len(words) > 3 and words[1] in _MODALS and words[2] == "be":
+    if len(words) > 3 and words[1] in MODALS and words[2] == "be":
         words = words[:1] + words[2:]
     if len(words) < 3 or words[1] not in ("is", "was", "be", "has", "seems", "appears"):
         return False
-    return words[2] in _EXPLETIVE or "that" in words[3:] or words[2] == "to"
-
-
-_MODALS = frozenset("can could may might must should will would".split())
-_EXPLETIVE = frozenset(
-    """thanks worth important possible impossible likely unlikely clear unclear true false not hard
-    easy difficult necessary essential time best better common rare vital crucial""".split()
-)
+    return words[2] in EXPLETIVE or "that" in words[3:] or words[2] == "to"
 
 
 class _Condenser:
@@ -221,7 +183,7 @@ class _Condenser:
             if depth <= 0:
                 text = " ".join(self.words[k] for k in group).rstrip(".,;:")
                 see = self.bare[group[0]] in ("see", "cf")  # a cross-reference, however long
-                needed = out and self.bare[out[-1]].lower() in _CITED_BY  # "works such as [Alinsky1989]"
+                needed = out and self.bare[out[-1]].lower() in CITED_BY  # "works such as [Alinsky1989]"
                 note = self.words[group[0]].startswith("{")  # "{Trainer note: ...}": for the notes
                 if not note and not see and (needed or len(group) > 8 or not _CITATION.match(text)):
                     out.extend(group)
@@ -231,7 +193,7 @@ class _Condenser:
     def drop_leading_connectives(self) -> None:
         """Leave out what only links the sentence to the one before ("However,", "In fact,", "And")."""
         while len(self.alive) > 4:
-            phrase = next((p for p in PHRASES if self._starts_with(p)), None)
+            phrase = next((p for p in CONNECTIVE_PHRASES if self._starts_with(p)), None)
             if phrase is not None:
                 self.alive = self.alive[len(phrase) :]
             elif self._connective(self.alive[0]) and not self._needs_subject(1):
@@ -243,7 +205,7 @@ class _Condenser:
         """Tell whether a word only links: "However", "And"; "now", "then" or "still" only with
         their comma ("but now it connotes ...": the time is the point)."""
         word = self.bare[index]
-        return word in CONNECTIVES and (word not in _TIMES or self.punct[index].endswith(","))
+        return word in CONNECTIVES and (word not in TIMES or self.punct[index].endswith(","))
 
     def drop_opening_phrase(self, tier: int) -> None:
         """Leave out a short phrase before the first comma ("After attending,", "Despite having
@@ -256,22 +218,22 @@ class _Condenser:
             return
         first = self.bare[alive[0]]
         participle = (
-            first.endswith(("ing", "ed")) and first not in ("during", "following") or first in _PARTICIPLES
+            first.endswith(("ing", "ed")) and first not in ("during", "following") or first in PARTICIPLES
         )
         if first in CONDITIONS or not (first in OPENERS or participle):
             return
-        if any(self.bare[i] in _CONDITIONAL for i in alive[1 : comma + 1]):
+        if any(self.bare[i] in CONDITIONAL for i in alive[1 : comma + 1]):
             return  # "for when we suffer,": a condition of what follows, not a scene
-        if first in _SUBORDINATORS and not self._subject_like(comma + 1):
+        if first in SUBORDINATORS and not self._subject_like(comma + 1):
             return  # "Although the committee, also known as ..., will ...": the clause runs on
-        if (first in _KEPT_OPENERS or participle) and tier == self.target:
+        if (first in KEPT_OPENERS or participle) and tier == self.target:
             # a cause, a time, a means ("Combined with pandoc,") or a scope ("For a smaller
             # project,", "In such a case,") is worth keeping while there is room
             return
         if self._listing(comma):
             return  # "Given a repetitive task, an enumerative task, or ...": the first of a list
         after = comma + 1
-        counted = self.bare[alive[after]] in _NUMBERS or self.words[alive[after]][:1].isdigit()
+        counted = self.bare[alive[after]] in COUNT_WORDS or self.words[alive[after]][:1].isdigit()
         if participle and not (self._subject_like(after) or counted):
             return  # "Giving evidence against yourself, particularly if ..., is difficult": the subject
         if participle and comma > 7:
@@ -300,13 +262,13 @@ class _Condenser:
             if self.punct[alive[position - 1]].endswith((",", ";", ":")):
                 return None  # a frame's subject has no comma in it
             verb, that = self.bare[alive[position]], self.bare[alive[position + 1]]
-            if that != "that" or (verb not in REPORTING and verb not in COPULAS):
+            if that != "that" or (verb not in REPORTING_VERBS and verb not in COPULAS):
                 continue
             subject, claim = alive[:position], alive[position + 2 :]
-            named = {self.bare[k] for k in subject} - GENERIC_SOURCES - _NOT_A_SOURCE
-            if any(self.bare[k] in PROTECTED or self.bare[k].lower() in _SUBORDINATORS for k in subject):
+            named = {self.bare[k] for k in subject} - GENERIC_SOURCES - NOT_A_SOURCE
+            if any(self.bare[k] in PROTECTED or self.bare[k].lower() in SUBORDINATORS for k in subject):
                 return None  # "when I say that ...": a clause, not a source
-            if verb in REPORTING and not named:
+            if verb in REPORTING_VERBS and not named:
                 self.alive = claim  # hearsay's form only: the claim is what counts
                 return None
             if len(subject) > 12:
@@ -314,7 +276,7 @@ class _Condenser:
             child = _Condenser([self.words[k] for k in claim], self.target, self.most, self.lone_dash).run()
             if child is None or child.children or child.cut or not child.keep:
                 return None  # the claim joins two claims of its own, lists, or had to be cut: no frame
-            shown = subject + ([alive[position]] if verb in REPORTING else [])
+            shown = subject + ([alive[position]] if verb in REPORTING_VERBS else [])
             return Condensed(tuple(shown), (tuple(claim[k] for k in child.keep),), lead=True)
         return None
 
@@ -336,12 +298,12 @@ class _Condenser:
             bracketed = self.words[start].startswith("(") or self.words[start] in _DASHES
             if bracketed and any(self.bare[i].lower() in NEGATIONS for i in part):
                 continue  # an aside that denies answers its claim: "trust (or not trust)", "(you aren't!)"
-            short = len(part) <= 2 and " ".join(self.bare[i] for i in part) not in _PHRASE_WORDS
+            short = len(part) <= 2 and " ".join(self.bare[i] for i in part) not in PHRASE_WORDS
             if bracketed and (short or self.bare[part[1 if self.words[start] in _DASHES else 0]] == "or"):
                 continue  # a qualifier, "not (easily) readable", or an alternative, "You - or someone - may"
             if self.words[end].endswith(("),", ");")):
                 continue  # the comma after it separates a list's items: without it they run together
-            if a and self.bare[self.alive[a - 1]] in _SUBORDINATORS | {"that", "and", "but", "or"}:
+            if a and self.bare[self.alive[a - 1]] in SUBORDINATORS | {"that", "and", "but", "or"}:
                 continue  # "although - as discussed, ... -": what the "although" says, not an aside
             gone[a : b + 1] = b"\x01" * len(part)
             left -= len(part)
@@ -384,12 +346,12 @@ class _Condenser:
         it opens as asides do, and no "and" or "or" follows it."""
         opens = self.bare[self.alive[first]]
         following = self.bare[self.alive[after]] if after < len(self.alive) else ""
-        if opens not in _ASIDE_OPENERS or following in ("and", "or", "but", "nor"):
+        if opens not in ASIDE_OPENERS or following in ("and", "or", "but", "nor"):
             return False
         if self._listing(after - 1):
             return False  # ", such as A, B, or C": the start of a list
         # ", the overall product is still proprietary software,": a clause, not an appositive
-        return opens in _RELATIVES or not any(self.bare[i] in _FINITE for i in self.alive[first:after])
+        return opens in RELATIVES or not any(self.bare[i] in FINITE for i in self.alive[first:after])
 
     def drop_trailing_clause(self, tier: int) -> None:
         """Leave out a trailing ", meaning that ..." or ", which ..." clause."""
@@ -402,7 +364,7 @@ class _Condenser:
             following = self.bare[alive[p + 1]]
             participle = following.endswith("ing") and following not in ("during", "meaning")
             trailing = (following in TRAILING or participle) and not self._which_means(p + 1)  # a consequence
-            if self.bare[alive[0]] in _SUBORDINATORS and p + 1 <= self._main_clause():
+            if self.bare[alive[0]] in SUBORDINATORS and p + 1 <= self._main_clause():
                 return  # "As clusters become popular, being able to ...": that is the main clause
             if trailing and not self._informative(alive[p + 1 :], tier, whole=True):
                 self.alive = alive[: p + 1]
@@ -414,7 +376,7 @@ class _Condenser:
         for p in range(len(alive) - 2):
             if (self.bare[alive[p]], self.bare[alive[p + 1]]) == ("rather", "than"):
                 stop = p + 2
-                while stop < len(alive) and self.bare[alive[stop]] not in _PREPOSITIONS:
+                while stop < len(alive) and self.bare[alive[stop]] not in RATHER_THAN_ENDS:
                     stop += 1
                     if self.punct[alive[stop - 1]].endswith(","):
                         break
@@ -429,9 +391,9 @@ class _Condenser:
         "X; Y", "X, meaning that Y", "X, but Y". Each is at least five words; the words that
         only join them ("although", "meaning that") go."""
         alive = self.alive
-        if self.bare[alive[0]] in _SUBORDINATORS - _CONCESSIVE:
+        if self.bare[alive[0]] in SUBORDINATORS - CONCESSIVE:
             return []  # a condition and what follows from it stay together (see `condition`)
-        if self.bare[alive[0]] in _CONCESSIVE:
+        if self.bare[alive[0]] in CONCESSIVE:
             # The concession ends at its comma, or where an aside between dashes closes it.
             dashes = [p for p, i in enumerate(alive) if self.words[i] in _DASHES and not self.enclosed[i]]
             comma = next(
@@ -451,7 +413,7 @@ class _Condenser:
         conditioned = False  # a condition opened since the last semicolon: it governs what follows
         for p in range(len(alive) - 5):
             word = self.punct[alive[p]]
-            conditioned = self.bare[alive[p]] in _CONDITIONAL or conditioned and not word.endswith(";")
+            conditioned = self.bare[alive[p]] in CONDITIONAL or conditioned and not word.endswith(";")
             if p < 4 or not word.endswith((",", ";")) or conditioned:
                 continue  # "unless X, A, and B": B holds only unless X too
             following = self.bare[alive[p + 1]]
@@ -461,7 +423,7 @@ class _Condenser:
             if following == "but" and not but and len(alive) > self.most + SLACK:
                 shared = p  # "X, but only has impact when ...": under X, with its "but"
             joiner = word.endswith(";") or following == "meaning" or but or self._which_means(p + 1)
-            subject = following in _SUBJECT_JOINERS and self._subject_like(p + 2) and not self._listing(p)
+            subject = following in SUBJECT_JOINERS and self._subject_like(p + 2) and not self._listing(p)
             if (joiner or subject) and (best is None or abs(p - len(alive) / 2) < abs(best - len(alive) / 2)):
                 best = p
         if best is None and shared is not None:
@@ -474,7 +436,7 @@ class _Condenser:
         if best is None:
             return []
         tail = best + 1
-        while tail < len(alive) - 5 and self.bare[alive[tail]] in _JOINER_WORDS:
+        while tail < len(alive) - 5 and self.bare[alive[tail]] in JOINER_WORDS:
             tail += 1
         return [alive[: best + 1], alive[tail:]]
 
@@ -491,7 +453,7 @@ class _Condenser:
         """A long sentence that opens with a condition or a time ("If you show up ..., they should
         ..."): the condition, with what follows from it under it, rather than a cut."""
         alive = self.alive
-        if self.bare[alive[0]] not in _SUBORDINATORS - _CONCESSIVE:
+        if self.bare[alive[0]] not in SUBORDINATORS - CONCESSIVE:
             return None
         main = self._main_clause()
         if not 5 < main <= self.most + self.most // 2 or len(alive) - main < 6:
@@ -523,7 +485,7 @@ class _Condenser:
             return [Condensed(main.keep, ((second[0], *aside.keep),), main.cut, child_cut=aside.cut)]
         main, aside = self.part(second), self.part(first)
         opener = [self.bare[i] for i in main.keep[:10]]
-        backward = bool(opener) and opener[0] in _PRONOUNS and not is_expletive(opener)
+        backward = bool(opener) and opener[0] in BACK_REFERENCES and not is_expletive(opener)
         if main.children or aside.children or aside.cut or backward:
             # ... or "it" in the claim names what the concession named: that first
             return [self.part(first[1:]), main]
@@ -576,7 +538,7 @@ class _Condenser:
         lengths = [len(item) for item in items]
         if max(lengths) > 4 * min(lengths):
             return None  # "needed, rather than ... or ...": parts of a sentence, not items
-        if any(self.bare[alive[item[0]]] in _NOT_ITEMS for item in items):
+        if any(self.bare[alive[item[0]]] in NOT_ITEMS for item in items):
             return None  # "whether that is ...", "and we welcome ...": a clause, not an item
         if not all(_balanced(self.words[alive[p]] for p in item) for item in items):
             return None  # "(0 is dog and 1 is cat)": a bracket's own "and", not the list's
@@ -593,20 +555,20 @@ class _Condenser:
         subordinate clause: the main clause must stay); with none, keep the sentence whole up to
         half as long again; only a longer one is cut at `most` words."""
         alive = self.alive
-        main = self._main_clause() if self.bare[alive[0]] in _SUBORDINATORS else 0
+        main = self._main_clause() if self.bare[alive[0]] in SUBORDINATORS else 0
         for size in range(self.most, 7, -1):
             if size < main + 4 or self._listing(size - 1):
                 continue  # "Once a valuable API is defined," alone says nothing; nor does half a list
             last, following = self.punct[alive[size - 1]], self.bare[alive[size]]
             comma = last.endswith((",", ":"))
-            hedged = bare(last) in _HEDGES
+            hedged = bare(last) in HEDGES
             clause = last.endswith(";") or following in ("because", "whereas") and not hedged
             clause = clause or comma and (following in CLAUSE_STARTS or self._subject_like(size))
             if bare(last) in STOP or not clause:
                 continue
             if following == "but" and self._not_only(size - 1):
                 continue  # "you would not only be clicking ..., but you could ...": its other half
-            if following in ("or", "and") and self.bare[alive[size + 1]] in _CONDITIONAL:
+            if following in ("or", "and") and self.bare[alive[size + 1]] in CONDITIONAL:
                 continue  # "... are required, or when the user base grows": the other condition
             if self._condition_before(size):
                 continue  # "... that if you find an error message frustrating," needs what follows
@@ -646,7 +608,7 @@ class _Condenser:
         """Tell whether the clause that ends at `size` words is a condition ("if ...,")."""
         alive = self.alive
         start = next((p + 1 for p in range(size - 2, -1, -1) if self.punct[alive[p]].endswith((",", ";"))), 0)
-        return any(self.bare[i] in _CONDITIONAL for i in alive[start:size])
+        return any(self.bare[i] in CONDITIONAL for i in alive[start:size])
 
     def _which_means(self, position: int) -> bool:
         """Tell whether ", which means that Y" starts at `position`."""
@@ -662,7 +624,7 @@ class _Condenser:
         if position >= len(self.alive):
             return False
         word = self.words[self.alive[position]]
-        return self.bare[self.alive[position]] in _SUBJECTS or word[:1].isupper()
+        return self.bare[self.alive[position]] in SUBJECT_STARTS or word[:1].isupper()
 
     def _not_only(self, position: int) -> bool:
         """Tell whether "not only" comes before `position`: the "but" after it completes it."""
@@ -677,20 +639,20 @@ class _Condenser:
         either ..."), not a hedged one ("partly because"), or None."""
         alive = self.alive
         for p in range(5, len(alive) - 5):
-            if self.bare[alive[p]] == "because" and self.bare[alive[p - 1]] not in _HEDGES:
+            if self.bare[alive[p]] == "because" and self.bare[alive[p - 1]] not in HEDGES:
                 return p
         return None
 
     def _clause_after(self, position: int) -> bool:
         """Tell whether a clause with its own subject starts at `position`, past a connective
         ("but it fails", "but then we ..."), rather than a phrase that shares the one before."""
-        while position < len(self.alive) - 1 and self.bare[self.alive[position]] in _BEFORE_CLAUSE:
+        while position < len(self.alive) - 1 and self.bare[self.alive[position]] in BEFORE_CLAUSE:
             position += 1
-        return self._subject_like(position) or self.bare[self.alive[position]] in _SUBORDINATORS
+        return self._subject_like(position) or self.bare[self.alive[position]] in SUBORDINATORS
 
     def _needs_subject(self, position: int) -> bool:
         """Tell whether the word at `position` needs the one before it ("So is ...", "Still water")."""
-        return position < len(self.alive) and self.bare[self.alive[position]] in _NEEDS_SUBJECT
+        return position < len(self.alive) and self.bare[self.alive[position]] in NEEDS_SUBJECT
 
     def _informative(self, part: list[int], tier: int, whole: bool = False) -> bool:
         """Tell whether leaving `part` out loses what it must not: a negation, condition, modal or
@@ -738,40 +700,4 @@ def _enclosed(words: list[str]) -> list[bool]:
 
 
 SLACK = 4  # words over `most` a bullet may keep rather than be cut
-_PREPOSITIONS = frozenset("for in on at to by with".split())
-_CONCESSIVE = frozenset("although though whereas whilst".split())
 _DASHES = frozenset(("—", "–", "--", "-"))
-_JOINER_WORDS = frozenset("and but meaning which means that whereas while because so where".split())
-_SUBJECT_JOINERS = frozenset("and while whereas because so where".split())
-_CONDITIONAL = frozenset("if unless when whenever once until given assuming provided".split())
-_SUBORDINATORS = frozenset(
-    """once if when whenever although though because since while whether as after before unless until
-    whereas given assuming provided""".split()
-)
-_NOT_ITEMS = _SUBORDINATORS | CLAUSE_STARTS | frozenset("we i you they it he she there rather than".split())
-# What names no source in a reporting frame's subject: "It is suggested that ..." is hearsay.
-_NOT_A_SOURCE = frozenset(
-    "have has had the is was are were be been being please".split()
-)  # "Please note that"
-_ASIDE_OPENERS = frozenset(
-    """which who whom whose also a an the one known formerly including especially particularly like
-    such not often usually typically perhaps probably in at for by from with of as now then
-    founded born based""".split()
-)
-_PRONOUNS = frozenset("it its this these those they them their he she".split())
-_PHRASE_WORDS = frozenset(" ".join(p) for p in PHRASES) | CONNECTIVES  # "(for example)": no qualifier
-_BEFORE_CLAUSE = CONNECTIVES | {"even"}  # "but then we ...", "but even if ..."
-_TIMES = frozenset("now then still".split())
-_KEPT_OPENERS = frozenset("when because since as in for within under among".split())
-_HEDGES = frozenset("part partly just only not mainly largely simply merely".split())
-_RELATIVES = frozenset("which who whom whose where when".split())
-_FINITE = frozenset("is are was were has have had does do did will would can could".split())
-_NUMBERS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
-_SUBJECTS = frozenset(
-    "the a an this these those it they we you i he she there its their many most some people".split()
-)
-_PARTICIPLES = frozenset(
-    """held known made built born given taken seen found led set put run written done shown grown
-    thought brought bought sold told kept left met paid sent spent won begun drawn""".split()
-)
-_NEEDS_SUBJECT = frozenset("is was are were do does did much many far that".split())

@@ -17,64 +17,29 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from lecturekit.language.condense import Condensed, bare, condense, is_expletive
+from lecturekit.language.condense import Condensed, condense, is_expletive
 from lecturekit.language.heuristics import attempt
+from lecturekit.language.names import NO_NAMES, Names
+from lecturekit.lexicon.english import (
+    AUXILIARIES,
+    LINKING_VERBS,
+    NAVIGATION,
+    NAVIGATION_CUES,
+    NOT_A_CLAIM,
+    OPENING_PRONOUNS,
+    REFERRING,
+    SELF_NOUNS,
+)
 from lecturekit.model.lesson import Heading, Inlines, Paragraph, plain
-from lecturekit.model.text import Piece, bracketed, is_question, sentences, take, words
+from lecturekit.model.text import Piece, bare, bracketed, is_question, sentences, take, words
 
 ELLIPSIS = "…"
 LONG_WORD = 40  # characters; a longer "word" is a URL or an identifier
-PRONOUNS = frozenset("it its this these those they them their such he she that".split())
-_REFERRING = PRONOUNS - {"that"}  # "...: that this work can ...": a "that" that refers to nothing
-# "This chapter outlines ...": the text speaking of itself, no referent needed.
-SELF = frozenset(
-    """policy document article chapter lesson paper guide post episode section lecture book report
-    essay text page tutorial course workshop module unit session""".split()
-)
-# Sentences that navigate, thank or set the mood: worth saying, not showing.
-_NOT_A_CLAIM = re.compile(
-    r"""^(?:here\s+(?:is|are)\b|below\b|the\s+following\b|let(?:'|’)?s\b|let\s+us\b|in\s+this\s+
-    (?:section|chapter|paper|article|lesson|episode|post|lecture|tutorial|guide)\b|the\s+rest\s+of\s+this\b
-    |this\s+(?:section|chapter|paper|article|lesson|episode|post|tutorial)\s+(?:will|is|covers|describes
-    |outlines|introduces|explains|discusses|presents|summari[sz]es|looks\s+at|sets\s+out)\b
-    |so\s+far\s+(?:we|i|this)\b
-    |\((?:edited|updated|adapted|translated|emphasis)\b[^()]*\)\.?$
-    |in\s+the\s+(?:next|following|previous|last)\s+(?:section|chapter|episode|lesson)\b|we\s+(?:now\s+)?(?:turn|move)\s+to\b
-    |(?:watch|read|see)\s+(?:this|the|a|an)\s+(?:talk|video|post|article|tutorial|book|page|discussion|thread)\b
-    |(?:see|read)\s+(?:the\s+)?(?:previous|next|following|earlier|later|other)\s+(?:sections?|chapters?|episodes?|lessons?)\b
-    |click\s+here\b
-    |read\s+on\b|stay\s+tuned\b|welcome\s+to\b|thanks\s+(?:to|go)\b)""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_NAVIGATION = re.compile(
-    r"\b(?:as\s+(?:shown|seen|described|discussed|illustrated|listed)\s+in\s+(?:table|figure|fig\.|section)"
-    r"|(?:table|figure|fig\.)\s+\d+\s+(?:shows|highlights|presents|summari[sz]es|lists|illustrates|gives)"
-    r"|is\s+(?:organi[sz]ed|structured)\s+as\s+follows|we(?:'|’)ll\s+cover|acknowledg|grateful\s+to"
-    r"|(?:would\s+like|wish|wants?)\s+to\s+thank|\b(?:we|i)\s+thank"
-    r"|\b(?:i|we)\s+(?:want|wanted|would\s+like)\s+to\s+(?:spend|start|begin|talk|look|discuss|cover|introduce)"
-    r"|^[^.:]{1,60}\?*:\s+see\b|\bwe\s+hope\s+you\s+(?:enjoy|find|like)|\bfeel\s+free\s+to"
-    r"|\b(?:contributions|feedback|suggestions)\s+(?:are|is)\s+(?:always\s+)?welcome|\bwe(?:'|’)ve\s+got\s+answers"
-    r"|\bcontact\s+us\b|\bemail\s+\S+@\S+|\bi\s+hope\s+(?:these|this|that\s+these)\s+(?:tips|notes|ideas)"
-    r"|\bwe\s+(?:are\s+)?(?:always\s+)?(?:open\s+to|welcome)\s+(?:more\s+|new\s+|your\s+)?(?:contributions|feedback))\b",
-    re.IGNORECASE,
-)
-# A word each of _NAVIGATION's phrases holds: a sentence with none is searched no further (the
-# search tries every phrase at every word, and a table flattened into a sentence is long).
-_NAVIGATION_CUES = (
-    "table", "figure", "fig.", "section", "follows", "cover", "acknowledg", "grateful", "thank",
-    "want", "would like", "see", "hope", "free to", "welcome", "answers", "contact", "@", "open to",
-)  # fmt: skip
 
 
 def _navigates(sentence: str) -> bool:
     lower = sentence.lower()
-    return any(cue in lower for cue in _NAVIGATION_CUES) and _NAVIGATION.search(sentence) is not None
-
-
-_AUX = frozenset(
-    """is was are were has have had can will would may might must should could does did do
-    became becomes remains remained""".split()
-)
+    return any(cue in lower for cue in NAVIGATION_CUES) and NAVIGATION.search(sentence) is not None
 
 
 @dataclass(frozen=True)
@@ -91,10 +56,10 @@ class Point:
 
 
 @lru_cache(maxsize=4096)  # in one process (a course worker, --watch) the deck and the handout ask alike
-def paragraph_points(inlines: Inlines, names: frozenset[str] = frozenset()) -> tuple[Point, ...]:
+def paragraph_points(inlines: Inlines, names: Names = NO_NAMES) -> tuple[Point, ...]:
     """Return the bullets of a paragraph: one (or two, or one with sub-bullets) per claim.
 
-    `names` are the words the article writes as names (see `names_in`): a pronoun takes its
+    `names` are the words the article writes as names (see `Names`): a pronoun takes its
     referent from the sentence before only when that sentence opens with one.
     """
     text = plain(inlines)
@@ -135,7 +100,7 @@ def _sentence_points(
 
 
 def _only_navigates(text: str) -> bool:
-    return _NOT_A_CLAIM.match(text) is not None or _navigates(text)
+    return NOT_A_CLAIM.match(text) is not None or _navigates(text)
 
 
 def _whole(inlines: Inlines, text: str, spans, sentence: str, *_) -> list[tuple[Point, None]]:
@@ -197,34 +162,6 @@ def _word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _INNER_DASH = re.compile(r"(?<!\d)[—–]|[—–](?!\d)")  # not a range's: "1,180–1,620 g"
 
 
-def names_in(lesson) -> frozenset[str]:
-    """Return the words the article writes as names: capitalised inside sentences more often than
-    not, or only ever in headings ("Nosotek"); none if that fails (see heuristics)."""
-    return attempt("names", str(lesson.path), _names_in, lambda _: frozenset(), lesson)
-
-
-def _names_in(lesson) -> frozenset[str]:
-    from collections import Counter
-
-    capital: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    headings: set[str] = set()
-    for section in lesson.sections:
-        headings.update(bare(w) for w in plain(section.title).split())
-        for block in section.blocks:
-            if isinstance(block, Heading):
-                headings.update(bare(w) for w in plain(block.inlines).split())
-            elif isinstance(block, Paragraph):
-                text = plain(block.inlines)
-                for start, end in sentences(text):
-                    for word in text[start:end].split()[1:]:
-                        stripped = word.strip(".,;:!?…\"'“”‘’()[]")
-                        (capital if stripped[:1].isupper() else lower)[stripped.lower()] += 1
-    return frozenset(
-        w for w in set(capital) | headings if capital[w] > lower[w] or (w in headings and not lower[w])
-    ) - {"i"}  # "I" is capitalised, and no name: "it" after "I have thought ..." is not "I"
-
-
 def worth_a_slide(sentence: str, alone: bool = False) -> bool:
     """Tell whether a sentence makes a claim a bullet should show."""
     if is_question(sentence) or _only_navigates(sentence):
@@ -255,11 +192,11 @@ def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, t
     own = _name_at(text, spans, keep, names)
     # "It can be difficult to ...": an "it" with no referent
     expletive = opener == "it" and is_expletive([bare(text[a:b]) for a, b in (spans[i] for i in keep[:10])])
-    if opener not in PRONOUNS or opener in ("this", "these") and noun in SELF or expletive:
+    if opener not in OPENING_PRONOUNS or opener in ("this", "these") and noun in SELF_NOUNS or expletive:
         shown = _capitalised(text, _pieces(text, spans, keep, end_mark), spans[0][0])
         # "Given a repetitive task: / It can produce ...": the sub-bullet's referent is before
         follows = (
-            part.lead and bool(part.children) and bare(text[slice(*spans[part.children[0][0]])]) in _REFERRING
+            part.lead and bool(part.children) and bare(text[slice(*spans[part.children[0][0]])]) in REFERRING
         )
         return Point(_long_words(take(inlines, shown)), children, sentence, follows, cut=part.cut), own
     named = None
@@ -276,10 +213,7 @@ def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, t
     return Point(_long_words(take(inlines, pieces)), children, sentence, True, alt, cut=part.cut), carried
 
 
-_COPULAS = frozenset("is was are were has have had remains remained became becomes".split())
-
-
-def _name_at(text: str, spans, keep: list[int], names: frozenset[str]):
+def _name_at(text: str, spans, keep: list[int], names: Names):
     """Return (True, where it is) for the name a sentence opens with ("Nosotek", "Kim Jong-un"),
     if it opens with one that a verb or a comma follows; else None."""
     run: list[int] = []
@@ -293,17 +227,17 @@ def _name_at(text: str, spans, keep: list[int], names: frozenset[str]):
         break
     while run and not text[spans[run[-1]][0]].isupper():
         run.pop()
-    if not run or len(run) > 5 or bare(text[slice(*spans[run[0]])]) not in names:
+    if not run or len(run) > 5 or not names.is_name(text[slice(*spans[run[0]])]):
         return None
     after = keep[len(run)] if len(run) < len(keep) else None
     ends_at_comma = text[spans[run[-1]][1] - 1] == ","
-    verb = after is not None and (bare(text[slice(*spans[after])]) in _AUX or ends_at_comma)
+    verb = after is not None and (bare(text[slice(*spans[after])]) in AUXILIARIES or ends_at_comma)
     if not verb:
         return None
     start, end = spans[run[0]][0], spans[run[-1]][1]
     # "Nosotek ... is the first ...": the sentence is about the name, so a following "it" is too;
     # "Dr. Smith founded the company. It grew ...": "it" may be the company.
-    described = ends_at_comma or bare(text[slice(*spans[after])]) in _COPULAS
+    described = ends_at_comma or bare(text[slice(*spans[after])]) in LINKING_VERBS
     return True, (start, end - 1 if ends_at_comma else end), described
 
 
@@ -381,9 +315,7 @@ def is_back_matter(title: str) -> bool:
     return bool(BACK_MATTER.match(title.strip().rstrip(":")))
 
 
-def section_points(
-    section, names: frozenset[str] = frozenset()
-) -> list[tuple[str, Paragraph, tuple[Point, ...]]]:
+def section_points(section, names: Names = NO_NAMES) -> list[tuple[str, Paragraph, tuple[Point, ...]]]:
     """Return (heading in effect, paragraph, its points) for each paragraph of `section`, in order.
 
     The one place the deck and the handout get their bullets from, so both show the same ones.

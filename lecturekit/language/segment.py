@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from lecturekit.language.condense import STOP
+from lecturekit.lexicon.english import EMPTY_WORDS
 from lecturekit.model.lesson import BulletList, Heading, Lesson, Paragraph, Quote, Section, Span, plain
 
 MIN_WORDS = 450  # a shorter text stays one part
@@ -23,24 +23,6 @@ WORDS_PER_PART = 300
 MIN_PARTS, MAX_PARTS = 3, 6
 WINDOW_TERMS = 60  # words compared on each side of a gap
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-# Words that carry no topic, beyond the stop words: the title of a part is never one of these.
-EMPTY_WORDS = STOP | frozenset(
-    """i you he she it we they me him her us them my your our its their what which who whom whose
-    this that these those am is are was were be been being have has had having do does did doing
-    would should could ought can will may might must shall also just only very more most much many
-    some any each every all both few other such no nor not own same so than too can't don't won't
-    there here when where why how again further once one two three first second new old good great
-    well even still however thus often always never way thing things lot make made get got like
-    use used using see seen say said know known think want need take come go going see really
-    something anything everything nothing someone anyone everyone nobody part parts time people
-    person kind sort top bottom end start idea ideas example examples case cases number day year
-    today tomorrow yesterday able because why yes right left back came come comes went gone let
-    put set give given gave keep kept find found tell told ask asked try tried call called seem
-    seems look looks looking feel felt mean means meant show shows shown help helps work works
-    yet though although while whether until since unless upon about above below after before into
-    onto over under around through across between without within rather quite almost already
-    etc isbn doi url http https www com org""".split()
-)
 
 
 def segment(lesson: Lesson) -> Lesson:

@@ -20,6 +20,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from lecturekit.fonts import uncovered
+from lecturekit.lexicon.english import DISCUSSION_TITLES
 from lecturekit.model.frontmatter import read_front_matter
 from lecturekit.model.lesson import (
     Block,
@@ -186,9 +187,6 @@ def parse_article(text: str, path: Path, defaults: dict | None = None) -> Lesson
             Diagnostic(path, None, "the article has no text to show: only its title and sources are built")
         )
     return Lesson(meta=meta, sections=tuple(sections), path=path, warnings=tuple(warnings))
-
-
-DISCUSSION_TITLES = frozenset(("discussion questions", "questions for discussion", "questions"))
 
 
 PARSE_RECURSION = 30_000

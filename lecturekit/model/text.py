@@ -8,25 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lecturekit.lexicon.english import ABBREVIATIONS, ENDS_TOO, SENTENCE_OPENERS
 from lecturekit.model.lesson import Inlines, Span
 
-# Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt vs etc e.g i.e cf al fig figs no nos vol vols pp ca approx inc ltd
-    co corp dept est jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m ph.d
-    b.a m.a m.sc b.sc""".split()
-)
 _SENTENCE_END = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
 _NEXT_STARTS = re.compile(
     r"\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩА-Я\u0590-\u08ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 )
 _WORD = re.compile(r"\S+")
 _GLUED = re.compile(r"(?<=[a-z’'][a-z]{3})\.(?=[A-Z][a-z]+\s)")
-# Abbreviations that often end a sentence, and the words that then open the next one.
-_ENDS_TOO = re.compile(r"\b(?:etc|al)$")
-_OPENS = re.compile(
-    r"\s+(?:The|This|These|That|Those|It|Its|One|Such|We|They|There|In|A|An|Our|Some|Many|Most)\b"
-)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -40,7 +30,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]):
                 before = text[max(0, match.start() - 4) : match.start()]
-                if not (_ENDS_TOO.search(before) and _OPENS.match(text, end)):
+                if not (ENDS_TOO.search(before) and SENTENCE_OPENERS.match(text, end)):
                     continue  # not "... headers, breaks, et al. One such scheme is ...", which ended one
         _glued(text, start, end, spans)
         start = end
@@ -62,7 +52,7 @@ def _is_abbreviation(before: str) -> bool:
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
     word = word.lstrip("\"'“‘(")
     # A single letter is an initial ("J. Smith"), except "I", which ends sentences more often.
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word != "I")
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word != "I")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -84,13 +74,23 @@ def bracketed(sentence: str) -> bool:
     return sentence.rstrip(".").endswith(closing) and opening not in inner and closing not in inner
 
 
+# What clings to a word without being part of it: punctuation, quotes, brackets, emphasis marks.
+AROUND = ".,;:!?…\"'“”‘’()[]*_"
+
+
 def core(word: str) -> str:
     """Return a word without the punctuation around it or an owner's "’s", its case kept
     ("Korea’s," -> "Korea"): the word as a name or a fact is compared."""
-    word = word.strip(".,;:!?…\"'“”‘’()[]*_")
+    word = word.strip(AROUND)
     for suffix in ("’s", "'s"):
         word = word.removesuffix(suffix)
     return word
+
+
+def bare(word: str) -> str:
+    """Return a word as the rules compare it: lower case, without what clings to it, a brace or
+    a dash included ("However," -> "however")."""
+    return word.strip(AROUND + "{}—–").lower()
 
 
 def is_question(sentence: str) -> bool:

@@ -10,12 +10,31 @@ wrote it and checked for its kind: a "source" is a name that reports a claim, ne
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from lecturekit.language.keypoints import SELF
-from lecturekit.language.segment import EMPTY_WORDS
+from lecturekit.language.names import Names
 from lecturekit.layout.highlight import language_name
+from lecturekit.lexicon.english import (
+    CAUSAL,
+    DEFINED_TERM,
+    EMPTY_WORDS,
+    FIGURE,
+    FINITE_VERBS,
+    GENERIC_TITLES,
+    HYPOTHETICAL,
+    OBSTACLE,
+    OPENING_NOT_SUBJECT,
+    PERSONAL,
+    PRESCRIBING,
+    REFERRING_WORDS,
+    REPORTED_SOURCE,
+    SELF_NOUNS,
+    SHARE,
+    STATEMENT_VERBS,
+    SUBJECT_PRONOUNS,
+    TOPIC_PREPOSITIONS,
+    VERBISH,
+)
 from lecturekit.model.lesson import (
     BulletList,
     Code,
@@ -41,99 +60,23 @@ class Concept:
         return dict(self.values)
 
 
-GENERIC_TITLES = frozenset(
-    """introduction conclusion conclusions overview summary background discussion preface outlook
-    recap context notes""".split()
-)
-_VERBISH = frozenset(
-    """be start ask figure build test keep collect learn celebrate use make get find write how what why
-    when where who which do does is are can should will would could may must this these support
-    avoid choose give take think try""".split()
-)
-_PREPOSITIONS = frozenset(
-    "before after during about against for from into of on to with without beyond".split()
-)
-_STOP = EMPTY_WORDS  # words that name no subject
-
-_PRONOUNS = frozenset("it this these those that they he she we you i its their his her our such".split())
-_REPORTING = re.compile(
-    r"^(?:[^,]{0,40},\s+)?(?P<source>.+?)\s+(?:has\s+|have\s+)?(?:claims?|claimed|says|said|argues?|argued|"
-    r"reports?|reported|believes?|believed|estimates?|estimated|found|finds|suggests?|suggested|notes?|noted|"
-    r"writes|wrote|warns?|warned)\b"
-)
-_DEFINED = re.compile(
-    r"\b(?:(?<!also )known as|(?:is|are|was|were|been|being)\s+(?:often\s+|also\s+)?(?:called|dubbed|termed)|"
-    r"referred to as)\s+(?P<term>[“\"‘']?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,4}[”\"’']?)"
-)
-_FIGURE = re.compile(
-    r"(?:(?P<qualifier>over|more than|less than|about|around|nearly|almost|some|up to|at least)\s+)?"
-    r"(?P<number>(?:[$€£]?\d[\d,.]*\s*(?:to|–|-)\s*)?"  # a range: "6 to 12 months"
-    r"[$€£]?\d[\d,.]*(?:%| per cent| percent)?(?:\s+(?:million|billion|thousand))?)"
-    r"(?:\s+(?P<unit>(?!of\b|in\b|to\b|and\b|or\b|the\b)[a-z][a-z-]+))?"
-)
-_SHARE = re.compile(
-    r" of (?:the |their |its |all )?(?P<whole>[a-z][a-z-]+s)\b"
-)  # a share of a plural: "of households"
-_HYPOTHETICAL = re.compile(r"^(?:imagine|suppose|say|let us say|let's say|if)\b", re.I)
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d(s|’s|'s)?$")
-_OBSTACLE = re.compile(
-    r"\b(obstacles?|barriers?|limits?|limitations?|constraints?|holdbacks?|holding\b.{0,20}\bback|held back"
-    r"|challenges?|problems?|difficult(?:y|ies)|hurdles?|restrictions?|risks?)\b",
-    re.IGNORECASE,
-)
 _NOT_A_SLOT = re.compile(r"https?:|www\.|\(|\)|\[|\]|\bet al\b|…|\.\.\.|\.\s|:|\|", re.IGNORECASE)
 
 
-class Casing:
-    """Which words are names, judged by how the article itself capitalises them."""
+def as_phrase(text: str, names: Names) -> str:
+    """Return a title as a phrase inside a sentence: "What Is X Back?" -> "what is X back".
 
-    def __init__(self, lesson: Lesson):
-        self.capital: Counter[str] = Counter()
-        self.lower: Counter[str] = Counter()
-        self.heading_words: set[str] = set()
-        for section in lesson.sections:
-            self.heading_words.update(core(w) for w in plain(section.title).split())
-            for block in section.blocks:
-                if isinstance(block, Heading):
-                    self.heading_words.update(core(w) for w in plain(block.inlines).split())
-                for paragraph in paragraphs(block):
-                    self._count(plain(paragraph.inlines))
-
-    def _count(self, text: str) -> None:
-        for start, end in sentences(text):
-            for word in text[start:end].split()[1:]:
-                word = core(word)
-                if word[:1].isupper():
-                    self.capital[word] += 1
-                elif word[:1].islower():
-                    self.lower[word] += 1
-
-    def is_name(self, word: str) -> bool:
-        word = core(word)
-        if not word[:1].isupper():
-            return False
-        if len(word) > 1 and word.isupper():
-            return True  # an acronym
-        low = self.lower[word.lower()]
-        return self.capital[word] > low  # a word capitalised only in headings is no name: "The Invention"
-
-    def phrase(self, text: str) -> str:
-        """Return a title as a phrase inside a sentence: "What Is X Back?" -> "what is X back".
-
-        Every word keeps a capital only if the text writes it so inside sentences, a name: "The
-        Distribution of Code" -> "the distribution of code", "Noko Jeans" stays "Noko Jeans"."""
-        words = text.strip().rstrip("?:.!").split()
-        shown = [w if self.is_name(w) else w.lower() for w in words]
-        if (
-            shown
-            and not self.capital[core(words[0])]
-            and not (len(core(words[0])) > 1 and core(words[0]).isupper())
-        ):
-            shown[0] = words[0].lower()
-        return " ".join(shown)
+    Every word keeps a capital only if it is a name: "The Distribution of Code" -> "the
+    distribution of code", "Noko Jeans" stays "Noko Jeans"."""
+    words = text.strip().rstrip("?:.!").split()
+    shown = [w if names.is_name(w) else w.lower() for w in words]
+    if shown and not names.is_name(words[0]):
+        shown[0] = words[0].lower()
+    return " ".join(shown)
 
 
-def lecture_topic(lesson: Lesson, casing: Casing) -> str:
+def lecture_topic(lesson: Lesson, names: Names) -> str:
     """Return what the lecture is about, as a noun phrase: its first keyword, else its subtitle
     or title when either reads as one ("the encasement strategy", "organizational change"),
     else the phrase of two or three words its text uses most."""
@@ -141,14 +84,14 @@ def lecture_topic(lesson: Lesson, casing: Casing) -> str:
     if meta.keywords:
         return meta.keywords[0]
     for title in (meta.subtitle, meta.title):
-        phrase = _noun_phrase(title, casing)
+        phrase = _noun_phrase(title, names)
         if phrase:
             return phrase
     text = " ".join(plain(p.inlines) for s in lesson.sections for b in s.blocks for p in paragraphs(b))
     found = _phrases(text)
     if found:
         return found[max(found, key=lambda p: (found[p][0], len(p)))][1]
-    return casing.phrase(meta.title)
+    return as_phrase(meta.title, names)
 
 
 _LISTING = re.compile(
@@ -161,16 +104,20 @@ _LISTING = re.compile(
 _PREFACE = re.compile(r"^(?:recap|summary|review|overview|notes|introduction|a note)\s+(?:on|of|to)\s+", re.I)
 
 
-def _noun_phrase(title: str, casing: Casing) -> str:
+def _noun_phrase(title: str, names: Names) -> str:
     """Return a title as a noun phrase, or "" when it is none ("What It's Like ...", a question)."""
     title = title.split(":")[0].strip()
     title = _PREFACE.sub("", _LISTING.sub("", title))
     words = title.split()
     if words and words[0].lower().endswith("ing") and len(words) > 1:
         words = words[1:]  # "Introducing the Shell" -> "the Shell"
-    if not 1 <= len(words) <= 6 or title.endswith("?") or core(words[0]).lower() in _VERBISH | _PREPOSITIONS:
+    if (
+        not 1 <= len(words) <= 6
+        or title.endswith("?")
+        or core(words[0]).lower() in VERBISH | TOPIC_PREPOSITIONS
+    ):
         return ""
-    return casing.phrase(" ".join(words))
+    return as_phrase(" ".join(words), names)
 
 
 def _phrases(text: str, least: int = 2) -> dict[str, list]:
@@ -179,7 +126,7 @@ def _phrases(text: str, least: int = 2) -> dict[str, list]:
     found: dict[str, list] = {}
     run: list[str] = []
     for word in [*re.findall(r"[A-Za-z][A-Za-z’'-]*|\S", text), "."]:
-        if word[:1].islower() and word.lower() not in _STOP and len(word) > 2:
+        if word[:1].islower() and word.lower() not in EMPTY_WORDS and len(word) > 2:
             run.append(word)
             continue
         for size in (2, 3):
@@ -191,14 +138,14 @@ def _phrases(text: str, least: int = 2) -> dict[str, list]:
     return {key: entry for key, entry in found.items() if entry[0] >= least}
 
 
-def section_topic(section: Section, casing: Casing, lecture: str) -> str:
+def section_topic(section: Section, names: Names, lecture: str) -> str:
     """Return what a section is about, as a phrase to put in a question: its title when that is
     a name for a subject ("North Korea's Silicon Valley"), else the phrase its text uses most,
     else the lecture's topic."""
     title = plain(section.title).strip()
     if title.lower() not in GENERIC_TITLES and not title[:1].isdigit():
-        phrase = _noun_phrase(title, casing)
-        if phrase and (_subject(phrase, casing) or len(phrase.split()) == 1):
+        phrase = _noun_phrase(title, names)
+        if phrase and (_subject(phrase, names) or len(phrase.split()) == 1):
             return phrase
     text = " ".join(plain(p.inlines) for b in section.blocks for p in paragraphs(b))
     found = _phrases(text, 3)  # used twice in a part can be chance ("wrong answer"); three times is a subject
@@ -227,22 +174,22 @@ def as_named(topic: str) -> str:
     return f"“{topic}”"
 
 
-def section_concepts(section: Section, casing: Casing, lecture: str) -> list[Concept]:
+def section_concepts(section: Section, names: Names, lecture: str) -> list[Concept]:
     """Return every concept a section names, in the order a question would best be asked of them."""
-    topic = as_named(section_topic(section, casing, lecture))
+    topic = as_named(section_topic(section, names, lecture))
     texts = [" ".join(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b)]
     found: list[Concept] = []
-    found += _cases(section, casing, topic)
+    found += _cases(section, names, topic)
     for text in texts:
         for start, end in sentences(text):
             sentence = text[start:end]
             if is_question(sentence):
                 continue
-            found += _sources(sentence, casing, topic)
-            found += _evidence(sentence, casing)
-            found += _terms(sentence, casing)
+            found += _sources(sentence, names, topic)
+            found += _evidence(sentence, names)
+            found += _terms(sentence, names)
             found += _figures(sentence)
-    found += _obstacles(section, casing, topic)
+    found += _obstacles(section, names, topic)
     title = plain(section.title).strip()
     if title.endswith("?") and len(title.split()) <= 10:
         answers = tuple(_first_sentence(t) for t in texts[:3])  # where the part starts answering it
@@ -258,7 +205,7 @@ def section_concepts(section: Section, casing: Casing, lecture: str) -> list[Con
             found.append(
                 Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
             )
-    if _subject(topic, casing) and not _about_itself(texts):
+    if _subject(topic, names) and not _about_itself(texts):
         found.append(Concept("topic", (("topic", topic),), tuple(texts[:1] and [_first_sentence(texts[0])])))
     return [
         c
@@ -267,7 +214,7 @@ def section_concepts(section: Section, casing: Casing, lecture: str) -> list[Con
     ]
 
 
-_ITSELF = re.compile(r"\b(?:this|these|our)\s+(?:" + "|".join(sorted(SELF)) + r")s?\b", re.I)
+_ITSELF = re.compile(r"\b(?:this|these|our)\s+(?:" + "|".join(sorted(SELF_NOUNS)) + r")s?\b", re.I)
 
 
 def _about_itself(texts: list[str]) -> bool:
@@ -277,21 +224,15 @@ def _about_itself(texts: list[str]) -> bool:
     return bool(found) and 2 * sum(bool(_ITSELF.search(s)) for s in found) >= len(found)
 
 
-_VERBS = frozenset(
-    """is are was were be being been do does did can could should will would may must has have had
-    take takes make makes get gets need needs require requires start starts give gives held not""".split()
-)
-
-
-def _subject(topic: str, casing: Casing) -> bool:
+def _subject(topic: str, names: Names) -> bool:
     """Tell whether a topic can be asked about as a subject: a phrase of two to eight words, a
     common noun phrase ("reproducible research", "open source licenses"), no verb in it."""
     words = topic.split()
     if not 2 <= len(words) <= 8 or not _fits(topic, 8):
         return False
-    if any(core(w).lower() in _VERBS for w in words) or _PERSONAL.search(topic):
+    if any(core(w).lower() in STATEMENT_VERBS for w in words) or PERSONAL.search(topic):
         return False  # a statement, or "governance for your growing project": no subject to name
-    return not casing.is_name(words[0]) or len(words) > 2
+    return not names.is_name(words[0]) or len(words) > 2
 
 
 def _first_sentence(text: str) -> str:
@@ -299,7 +240,7 @@ def _first_sentence(text: str) -> str:
     return text[found[0][0] : found[0][1]] if found else text
 
 
-def _cases(section: Section, casing: Casing, topic: str) -> list[Concept]:
+def _cases(section: Section, names: Names, topic: str) -> list[Concept]:
     """A subheading that names a venture, a person, a project ("Noko Jeans"); two of them invite a
     comparison."""
     cases: list[tuple[str, tuple[str, ...]]] = []
@@ -309,7 +250,7 @@ def _cases(section: Section, casing: Casing, topic: str) -> list[Concept]:
             continue
         name = plain(block.inlines).strip()
         words = name.split()
-        if not 0 < len(words) <= 5 or name.endswith("?") or not any(_namelike(w, casing) for w in words):
+        if not 0 < len(words) <= 5 or name.endswith("?") or not any(_namelike(w, names) for w in words):
             continue
         body = " ".join(plain(p.inlines) for b in blocks[index + 1 :] for p in paragraphs(b))
         if name.lower() in GENERIC_TITLES or len(words) == 1 and core(name) not in body:
@@ -331,25 +272,26 @@ def _cases(section: Section, casing: Casing, topic: str) -> list[Concept]:
     return found
 
 
-def _namelike(word: str, casing: Casing) -> bool:
-    word = core(word)
-    return casing.is_name(word) or word[:1].isupper() and not casing.lower[word.lower()]
+def _namelike(word: str, names: Names) -> bool:
+    """Tell whether a heading's word can name a case: a name, or a word the text never writes in
+    lower case ("Noko Jeans")."""
+    return names.is_name(word) or core(word)[:1].isupper() and not names.written_lower(word)
 
 
-def _sources(sentence: str, casing: Casing, topic: str) -> list[Concept]:
+def _sources(sentence: str, names: Names, topic: str) -> list[Concept]:
     """A named person or institution a claim is reported from ("Jukka-Pekka Heikkilä ... claimed")."""
-    match = _REPORTING.match(sentence)
+    match = REPORTED_SOURCE.match(sentence)
     if not match:
         return []
     source = match["source"].strip()
     words = source.split()
     if (
         not 1 <= len(words) <= 12
-        or not casing.is_name(words[-1])
-        and not any(casing.is_name(w) for w in words[1:])
+        or not names.is_name(words[-1])
+        and not any(names.is_name(w) for w in words[1:])
     ):
         return []
-    if not (casing.is_name(words[0]) or core(words[0]).lower() == "the" and len(words) > 1):
+    if not (names.is_name(words[0]) or core(words[0]).lower() == "the" and len(words) > 1):
         return []
     if core(words[0]).lower() == "the":
         source = "the" + source[3:]
@@ -368,26 +310,17 @@ def _claim_subject(claim: str) -> str:
         verb = core(word)
         subject = words[:end]
         named = all(w[:1].isupper() for w in subject)  # "North Korea relies": "relies" is no plural
-        if end and (verb in _FINITE or named and re.fullmatch(r"[a-z]{3,}(?:s|ed)", verb)):
-            if any(not core(w) or w[-1] in ",;:" for w in subject) or core(subject[0]).lower() in _PRONOUNS:
+        if end and (verb in FINITE_VERBS or named and re.fullmatch(r"[a-z]{3,}(?:s|ed)", verb)):
+            if (
+                any(not core(w) or w[-1] in ",;:" for w in subject)
+                or core(subject[0]).lower() in SUBJECT_PRONOUNS
+            ):
                 return ""
             return " ".join(subject)
     return ""
 
 
-_REFERRING = re.compile(r"\b(?:it|its|they|they're|them|this|these|those|he|she|his|her)\b", re.I)
-_OPENING_NOT_SUBJECT = frozenset("there here on in at for to with by from of as".split())
-_FINITE = frozenset(
-    "is are was were has have had can could will would should must may might do does did".split()
-)
-_PERSONAL = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us|you|your)\b")
-_PRESCRIBING = re.compile(r"\b(?:should|must|shall|ought|is required|are required)\b", re.I)
-_CAUSAL = re.compile(
-    r"\b(?:because|thanks to|due to|leads? to|led to|result(?:s|ed)? in|means? that|causes?|caused)\b"
-)
-
-
-def _evidence(sentence: str, casing: Casing) -> list[Concept]:
+def _evidence(sentence: str, names: Names) -> list[Concept]:
     """A claim to weigh: a short statement (the sentence condensed) that gives a figure, a cause
     or a name, never one that opens with a pronoun or was cut."""
     from lecturekit.language.keypoints import paragraph_points
@@ -398,27 +331,27 @@ def _evidence(sentence: str, casing: Casing) -> list[Concept]:
         return []
     claim = plain(points[0].inlines)
     words = claim.split()
-    if any(mark in claim for mark in ',|—"“”') or _PERSONAL.search(claim) or _REFERRING.search(claim):
+    if any(mark in claim for mark in ',|—"“”') or PERSONAL.search(claim) or REFERRING_WORDS.search(claim):
         return []  # a claim to weigh is one plain statement, not someone's aside
-    if _PRESCRIBING.search(claim):
+    if PRESCRIBING.search(claim):
         return []  # "... should be used": a rule to follow, not a claim with evidence to weigh
-    if not 6 <= len(words) <= 14 or core(words[0]).lower() in _PRONOUNS | _OPENING_NOT_SUBJECT:
+    if not 6 <= len(words) <= 14 or core(words[0]).lower() in SUBJECT_PRONOUNS | OPENING_NOT_SUBJECT:
         return []
-    finite = any(core(w).lower() in _FINITE or core(w).endswith(("ed", "es")) for w in words[1:])
+    finite = any(core(w).lower() in FINITE_VERBS or core(w).endswith(("ed", "es")) for w in words[1:])
     if not finite and not re.search(r"\d", claim):
         return []  # "a decision to create an API": no statement
-    if not (re.search(r"\d", claim) or _CAUSAL.search(claim) or any(casing.is_name(w) for w in words[1:])):
+    if not (re.search(r"\d", claim) or CAUSAL.search(claim) or any(names.is_name(w) for w in words[1:])):
         return []
-    if not casing.is_name(words[0]):
+    if not names.is_name(words[0]):
         claim = claim[:1].lower() + claim[1:]
     return [Concept("claim", (("claim", claim),), (sentence,))]
 
 
-def _terms(sentence: str, casing: Casing) -> list[Concept]:
+def _terms(sentence: str, names: Names) -> list[Concept]:
     """A term the text defines or names something by: "dubbed North Korea’s Silicon Valley",
     "is called power mapping", "known as “scraping”". Not a plain name ("known as Chernobyl")."""
     found = []
-    for match in _DEFINED.finditer(sentence):
+    for match in DEFINED_TERM.finditer(sentence):
         raw = match["term"]
         quoted = raw[:1] in "“\"‘'"
         words = raw.strip("“”\"‘’'.,;").split()
@@ -433,9 +366,9 @@ def _terms(sentence: str, casing: Casing) -> list[Concept]:
             if len(run) < 2 or "dubbed" not in sentence[: match.start("term")]:
                 continue  # "known as Chernobyl": a name, not a term
             words = run
-        while words and core(words[-1]).lower() in _STOP:
+        while words and core(words[-1]).lower() in EMPTY_WORDS:
             words.pop()
-        if 1 <= len(words) <= 4 and core(words[0]).lower() not in _STOP:
+        if 1 <= len(words) <= 4 and core(words[0]).lower() not in EMPTY_WORDS:
             found.append(Concept("term", (("term", " ".join(words).rstrip(".,;")),), (sentence,)))
     return found
 
@@ -443,9 +376,9 @@ def _terms(sentence: str, casing: Casing) -> list[Concept]:
 def _figures(sentence: str) -> list[Concept]:
     """A figure with its unit ("1520 samples", "over 80%", "$34 million"), never a year."""
     found = []
-    if _HYPOTHETICAL.match(sentence):
+    if HYPOTHETICAL.match(sentence):
         return found  # "Imagine that 100 years from now ...": no figure to check
-    for match in _FIGURE.finditer(sentence):
+    for match in FIGURE.finditer(sentence):
         number = match["number"].rstrip(".,")
         unit = (
             match["unit"]
@@ -456,7 +389,7 @@ def _figures(sentence: str) -> list[Concept]:
         if _YEAR.match(first) or not (unit or number.endswith(("%", "cent", "million", "billion"))):
             continue
         if number.endswith(("%", "cent")):
-            share = _SHARE.match(sentence, match.end())
+            share = SHARE.match(sentence, match.end())
             if not share:
                 continue  # "100% online": a share of nothing
             unit = share["whole"]  # "80% of households"
@@ -475,7 +408,7 @@ def _figures(sentence: str) -> list[Concept]:
     return found[:2]
 
 
-def _obstacles(section: Section, casing: Casing, topic: str) -> list[Concept]:
+def _obstacles(section: Section, names: Names, topic: str) -> list[Concept]:
     """The author's own list of obstacles (two to five short items) in a part about them."""
     title = plain(section.title)
     for index, block in enumerate(section.blocks):
@@ -486,7 +419,7 @@ def _obstacles(section: Section, casing: Casing, topic: str) -> list[Concept]:
             if index and isinstance(section.blocks[index - 1], Paragraph)
             else ""
         )
-        if not _OBSTACLE.search(title + " " + before):
+        if not OBSTACLE.search(title + " " + before):
             continue
         items = []
         for item in block.items:
@@ -494,7 +427,7 @@ def _obstacles(section: Section, casing: Casing, topic: str) -> list[Concept]:
             if first is not None:
                 items.append(" ".join(plain(first.inlines).split()).rstrip("."))
         if 2 <= len(items) <= 5 and all(len(i.split()) <= 10 for i in items):
-            options = [i if casing.is_name(i.split()[0]) else i[:1].lower() + i[1:] for i in items]
+            options = [i if names.is_name(i.split()[0]) else i[:1].lower() + i[1:] for i in items]
             return [Concept("obstacles", (("options", tuple(options)), ("topic", topic)), tuple(items))]
     return []
 
@@ -504,4 +437,4 @@ def _fits(value: str, most_words: int) -> bool:
     words = value.split()
     if not words or len(words) > most_words or _NOT_A_SLOT.search(value):
         return False
-    return core(words[0]).lower() not in _PRONOUNS and not all(_YEAR.match(core(w)) for w in words)
+    return core(words[0]).lower() not in SUBJECT_PRONOUNS and not all(_YEAR.match(core(w)) for w in words)

@@ -25,9 +25,11 @@ from pathlib import Path
 
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.keypoints import is_back_matter, paragraph_points
+from lecturekit.language.names import Names
+from lecturekit.lexicon.english import ASIDE_QUESTION, BACK_REFERENCES, BLOOM_CUES, PERSONAL_BACK, TOLD
 from lecturekit.model.lesson import Diagnostic, Lesson, LessonError, Span, paragraphs, plain
 from lecturekit.model.text import is_question, sentences
-from lecturekit.questions.concepts import Casing, lecture_topic, section_concepts
+from lecturekit.questions.concepts import lecture_topic, section_concepts
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 BLOOM_LEVELS = ("understand", "apply", "analyse", "evaluate", "create")
@@ -107,10 +109,10 @@ def discussion_questions(lesson: Lesson, template_dir: Path | None = None) -> Qu
 
 def _made(lesson: Lesson, chosen: list[Question], templates, warnings: list[Diagnostic]) -> list[Question]:
     """Return the questions the templates make of each part's concepts, beside those `chosen`."""
-    casing = Casing(lesson)
-    lecture = lecture_topic(lesson, casing)
+    names = Names(lesson)
+    lecture = lecture_topic(lesson, names)
     candidates = [
-        attempt("questions", plain(s.title), _candidates, _none, s, casing, lecture, templates, warnings)
+        attempt("questions", plain(s.title), _candidates, _none, s, names, lecture, templates, warnings)
         for s in lesson.sections
         if not is_back_matter(plain(s.title))
     ]
@@ -131,7 +133,7 @@ def article_questions(section) -> list[tuple[str, tuple[str, ...]]]:
     texts = [" ".join(plain(p.inlines).split()) for block in section.blocks for p in paragraphs(block)]
     for number, text in enumerate(texts):
         spans = sentences(text)
-        if _TOLD.search(text) or _checklist([is_question(text[a:b]) for a, b in spans]):
+        if TOLD.search(text) or _checklist([is_question(text[a:b]) for a, b in spans]):
             continue  # "Take notes: how did ...? Which ...?", "Is there ...? Can you ...? Can you ...?": examples
         after = texts[number + 1] if number + 1 < len(texts) else ""
         for index, (start, end) in enumerate(spans):
@@ -151,9 +153,6 @@ def article_questions(section) -> list[tuple[str, tuple[str, ...]]]:
     return found[:ARTICLE_PER_SECTION]
 
 
-_BACK = frozenset("he she it its they them their this these those".split())
-
-
 def _in_quotes(before: str, sentence: str) -> bool:
     """Tell whether a question is quoted speech: it opens a quotation, or its question mark is
     inside one ("The minister asked, “Who will feed the cities now?”"), or the text before it
@@ -167,14 +166,11 @@ def _in_quotes(before: str, sentence: str) -> bool:
     )
 
 
-_PERSONAL_BACK = frozenset("he she him it they them".split())  # not "its": "a state ... its people"
-
-
 def _leans_back(question: str) -> bool:
     """Tell whether a question leans on a referent before it ("How did they arrange ...?", "Why
     do governments tolerate them?"): read out alone, nobody would know what it asks about."""
     words = [w.strip("“”\"'‘’,?").lower() for w in question.split()]
-    return any(w in _BACK for w in words[:3]) or any(w in _PERSONAL_BACK for w in words)
+    return any(w in BACK_REFERENCES for w in words[:3]) or any(w in PERSONAL_BACK for w in words)
 
 
 CHECKLIST = 3  # questions in a row that make a paragraph a checklist for the reader, not prompts
@@ -190,14 +186,10 @@ def _checklist(asks: list[bool]) -> bool:
     return False
 
 
-_TOLD = re.compile(r":\s+(?:how|what|which|who|why|when|where|did|does|do|is|are|can)\b[^.!]*\?")
-_ASIDE = re.compile(r"^(?:for example|for instance|e\.g\.)|\(", re.I)
-
-
 def _aside(question: str) -> bool:
     """Tell whether a question only illustrates the text around it: "For example, if ..., what
     ...?", one with a parenthesis of its own."""
-    return _ASIDE.search(question) is not None
+    return ASIDE_QUESTION.search(question) is not None
 
 
 def _without_preface(question: str) -> str:
@@ -225,10 +217,10 @@ def _answers(following: str, question: str) -> bool:
     return bool(last) and last in re.findall(r"\w+", following.lower())[:6]
 
 
-def _candidates(section, casing, lecture, templates, warnings) -> list[tuple[Question, int]]:
+def _candidates(section, names, lecture, templates, warnings) -> list[tuple[Question, int]]:
     """Return the questions the templates make of a section's concepts, with each template's order."""
     found = []
-    concepts = section_concepts(section, casing, lecture)
+    concepts = section_concepts(section, names, lecture)
     for template in templates:
         for concept in concepts:
             if concept.kind != template.needs:
@@ -358,32 +350,11 @@ def _words(text: str) -> frozenset[str]:
 
 # -- Bloom's level of a question someone wrote ---------------------------------------------------
 
-# Checked in order; the first match decides. "create" comes first so "design a better policy"
-# is not taken for a judgement ("better").
-_CUES = (
-    (
-        "create",
-        r"^(design|propose|devise|imagine|plan|create|develop|suggest)\b|\bhow would you (design|build|create"
-        r"|plan|change)\b|\bwhat would you (do|propose|design|change)\b",
-    ),
-    (
-        "evaluate",
-        r"\b(should|agree|justify|how far|to what extent|assess|evaluate|judge|better|worse|necessarily"
-        r"|convincing|reliable|worth|do you think)\b|^(so )?(can|could|is|are|was|were|does|do|did)\b.*\bif\b",
-    ),
-    (
-        "analyse",
-        r"\b(why|compare|contrast|relationship|differ|cause|effect|what does .+ (show|reveal|suggest)"
-        r"|how does .+ relate)\b",
-    ),
-    ("apply", r"\b(how could|how might|apply|example|where else|in practice|what would (happen|change))\b"),
-)
-
 
 def classify(question: str) -> str:
     """Return the Bloom level a question asks for, judged by its wording (understand when unsure)."""
     text = question.casefold()
-    for level, pattern in _CUES:
+    for level, pattern in BLOOM_CUES:
         if re.search(pattern, text):
             return level
     return "understand"

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lecturekit.language.condense import CITATION_KEY
-from lecturekit.language.keypoints import LONG_WORD, SELF, is_back_matter
+from lecturekit.language.keypoints import LONG_WORD, is_back_matter
 from lecturekit.layout.furniture import CEREMONY, without_continued
+from lecturekit.lexicon.english import SELF_NOUNS
 from lecturekit.model.lesson import paragraphs, plain
 from lecturekit.model.text import bracketed, core, sentences
 
@@ -436,7 +437,7 @@ def _dangling(slide: Slide, index: int, units: list[list[str]]) -> bool:
     if bullet.level > 0:
         return False  # a sub-bullet: its parent is its referent
     above = slide.bullets[:index]
-    if len(words) > 1 and words[0] in ("this", "these") and words[1] in SELF:
+    if len(words) > 1 and words[0] in ("this", "these") and words[1] in SELF_NOUNS:
         return False  # "This chapter outlines ...": the text itself
     if len(words) > 1 and words[0] in ("this", "these", "that", "those", "such"):
         noun = words[1].rstrip("s")

@@ -1,0 +1,363 @@
+"""English: every word list lecturekit's text analysis reads, each beside the rule that reads it.
+
+A rule never spells out a word of the language: it names a list here. Another language is another
+module with the same names. The deck guard (lecturekit/stats/deckstats.py) keeps small lists of
+its own on purpose: it checks the bullets these lists shaped, so it must not share their mistakes.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- sentences (model/text.py: sentences) -------------------------------------------------------
+
+# A full stop after one of these does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt vs etc e.g i.e cf al fig figs no nos vol vols pp ca approx inc ltd
+    co corp dept est jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m ph.d
+    b.a m.a m.sc b.sc""".split()
+)
+
+# Abbreviations that often end a sentence anyway, and the words that then open the next one.
+ENDS_TOO = re.compile(r"\b(?:etc|al)$")
+SENTENCE_OPENERS = re.compile(
+    r"\s+(?:The|This|These|That|Those|It|Its|One|Such|We|They|There|In|A|An|Our|Some|Many|Most)\b"
+)
+
+# -- headings (model/reader.py) -----------------------------------------------------------------
+
+# Titles of a section that holds the author's own discussion questions.
+DISCUSSION_TITLES = frozenset(("discussion questions", "questions for discussion", "questions"))
+
+# -- words of every sentence --------------------------------------------------------------------
+
+# Pronouns that point back to something named before. condense: `with_under` shows a concession
+# first when the claim opens with one; discussion: a question opening with one leans on the text.
+BACK_REFERENCES = frozenset("it its this these those they them their he she".split())
+# keypoints: a bullet opening with one of these takes its referent from the sentence before.
+OPENING_PRONOUNS = BACK_REFERENCES | {"such", "that"}
+REFERRING = OPENING_PRONOUNS - {"that"}  # "...: that this work can ...": a "that" that refers to nothing
+# concepts: a slot's value or a claim's subject that opens with one of these names nothing.
+SUBJECT_PRONOUNS = (BACK_REFERENCES - {"them"}) | {"that", "we", "you", "i", "his", "her", "our", "such"}
+# discussion: a question holding one anywhere is about someone the text named before.
+PERSONAL_BACK = frozenset("he she him it they them".split())  # not "its": "a state ... its people"
+
+# Verbs that carry a clause. condense: `frame` ("The limitation is that ..."), `asides` (an aside
+# with a finite verb is a clause of its own), `is_expletive`; keypoints: a name followed by one of
+# these is what the sentence is about; concepts: the verb of a claim's subject.
+COPULAS = frozenset("is was are were".split())
+_HAVE = frozenset("has have had".split())
+_DO = frozenset("do does did".split())
+MODALS = frozenset("can could may might must should will would".split())
+FINITE = COPULAS | _HAVE | _DO | {"will", "would", "can", "could"}
+FINITE_VERBS = COPULAS | _HAVE | _DO | MODALS
+AUXILIARIES = FINITE_VERBS | {"became", "becomes", "remains", "remained"}
+LINKING_VERBS = COPULAS | _HAVE | {"remains", "remained", "became", "becomes"}
+
+# Function words: what is never the last word of a cut bullet (condense: `cut`), nor a topic.
+STOP = frozenset(
+    """a an the of to in on at by for with from and or but as that which who is are was were be been
+    its their his her our your this these those than then into onto over under about so not""".split()
+)
+
+# -- condensing a sentence (language/condense/) -------------------------------------------------
+
+# `asides`: an aside that denies answers its claim with its opposite ("all readers can do is trust
+# (or not trust) the results", "(spoiler: you aren't!)"), so it stays.
+NEGATIONS = frozenset(
+    """not no never nor neither none nobody nothing nowhere cannot can't don't doesn't isn't aren't
+    wasn't weren't won't wouldn't shouldn't mustn't couldn't didn't hasn't haven't""".split()
+)
+
+# Every rule that leaves a part out: a part holding one of these is never left out, since its
+# loss changes what the clause says (a negation, modality, condition or quantity). `cut` keeps a
+# sentence whole rather than lose one.
+PROTECTED = NEGATIONS | frozenset(
+    """without must may might should shall can could would will need needs required requires
+    require only unless if except until most few many all every each some several minority
+    majority any sometimes often usually always rarely seldom generally typically mostly largely
+    mainly partly hardly barely almost nearly""".split()
+)
+
+# `asides`, `trailing clause`: a part that opens a condition is never left out.
+CONDITIONS = frozenset("if unless only until once provided providing whenever except".split())
+
+# `opening phrase`, `split`, `cut`, `condition`: words that make what follows them hold only under
+# a condition, or only at a time.
+CONDITIONAL = frozenset("if unless when whenever once until given assuming provided".split())
+
+# `connectives`: words that only link a sentence to the one before ("However,", "And"); "now", "then"
+# and "still" only with their comma.
+CONNECTIVES = frozenset(
+    """however moreover furthermore indeed thus therefore hence also so and but yet still meanwhile
+    nevertheless nonetheless instead additionally consequently ultimately besides plus now well
+    accordingly likewise similarly then or""".split()
+)
+TIMES = frozenset("now then still".split())
+
+# `connectives`: connectives of several words, left out when they open a sentence.
+CONNECTIVE_PHRASES = tuple(
+    tuple(p.split())
+    for p in """in fact|of course|in addition|in other words|as a result|as a consequence|on the other hand
+    |believe it or not|at the same time|for example|for instance|in particular|in short|in sum|to be sure
+    |after all|above all|despite this|despite that|even so|that said|having said that|first of all
+    |by contrast|in contrast|by the way|in turn|to begin with|to start with|at first|in the end
+    |all in all|what is more|on top of that|with that in mind|more specifically|specifically|more importantly
+    |most importantly|as a bonus|more generally|put simply|simply put|in practice|in general terms
+    |as discussed above|as mentioned above|as noted above|as we saw above|as discussed earlier""".replace(
+        "\n", " "
+    ).split("|")
+)
+
+# `asides`: a bracket holding only a connective, "(for example)", is no qualifier.
+PHRASE_WORDS = (
+    frozenset(" ".join(p) for p in CONNECTIVE_PHRASES) | CONNECTIVES
+)  # "(for example)": no qualifier
+
+# `opening phrase`: words that open a phrase which, set off by a comma, can go while the bullet is
+# too long; a cause, a time or a scope (KEPT_OPENERS) only at the second tier.
+OPENERS = frozenset(
+    """after although though as at before despite during following given in on by for since unlike
+    whereas while with upon throughout within like compared amid among against beyond under over
+    from to""".split()
+)
+KEPT_OPENERS = frozenset("when because since as in for within under among".split())
+
+# `opening phrase`: past participles that open a phrase ("Held every year, ...").
+PARTICIPLES = frozenset(
+    """held known made built born given taken seen found led set put run written done shown grown
+    thought brought bought sold told kept left met paid sent spent won begun drawn""".split()
+)
+
+# `opening phrase`: a number after the comma starts a subject ("Given this, three ...").
+COUNT_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
+
+# `frame`: "X claims that Y". A subject of GENERIC_SOURCES or NOT_A_SOURCE names no one: the frame
+# is hearsay's form and goes; a named source stays, with the claim under it.
+REPORTING_VERBS = frozenset(
+    """claim claims claimed say says said report reports reported argue argues argued state states
+    stated note notes noted believe believes believed suggest suggests suggested show shows showed
+    shown find finds found estimate estimates estimated explain explains explained write writes wrote
+    warn warns warned conclude concludes concluded observe observes observed predict predicts
+    predicted insist insists insisted admit admits admitted""".split()
+)
+GENERIC_SOURCES = frozenset(
+    """sources experts studies research reports critics locals people observers analysts some many
+    others it they we i one evidence data scholars historians researchers surveys commentators""".split()
+)
+NOT_A_SOURCE = frozenset(
+    "have has had the is was are were be been being please".split()
+)  # "Please note that"
+
+# `citations`: a citation one of these needs ("works such as [Alinsky1989]") is no aside.
+CITED_BY = frozenset("as in by from of and or to with like see".split())  # a citation these need is no aside
+
+# `is_expletive`: "It is worth ...", "It can be difficult to ...": an "it" that refers to nothing.
+EXPLETIVE = frozenset(
+    """thanks worth important possible impossible likely unlikely clear unclear true false not hard
+    easy difficult necessary essential time best better common rare vital crucial""".split()
+)
+
+# `asides`: how an appositive or a relative clause between commas opens.
+ASIDE_OPENERS = frozenset(
+    """which who whom whose also a an the one known formerly including especially particularly like
+    such not often usually typically perhaps probably in at for by from with of as now then
+    founded born based""".split()
+)
+RELATIVES = frozenset("which who whom whose where when".split())
+
+# `trailing clause`: how a trailing clause that can go opens (", meaning that ...").
+TRAILING = frozenset(
+    """which making leading resulting allowing causing including especially particularly where
+    thereby""".split()
+)
+
+# `rather than`: "rather than X" runs to the next of these.
+RATHER_THAN_ENDS = frozenset("for in on at to by with".split())
+
+# `split`, `cut`, `condition`: what opens a subordinate clause; a concession (CONCESSIVE) goes under
+# its claim, any other stays with what follows from it.
+SUBORDINATORS = frozenset(
+    """once if when whenever although though because since while whether as after before unless until
+    whereas given assuming provided""".split()
+)
+CONCESSIVE = frozenset("although though whereas whilst".split())
+
+# `split`, `cut`: what joins two claims, what only joins them (left out at the split), and what a
+# clause that shares no subject opens with.
+JOINER_WORDS = frozenset("and but meaning which means that whereas while because so where".split())
+SUBJECT_JOINERS = frozenset("and while whereas because so where".split())
+CLAUSE_STARTS = frozenset(
+    "and but so yet or which because while meaning making including where who whereas".split()
+)
+BEFORE_CLAUSE = CONNECTIVES | {"even"}  # "but then we ...", "but even if ..."
+
+# `enumeration`: a word that introduces a list ("divided into A, B and C"); items never open with NOT_ITEMS.
+LIST_CUES = frozenset(
+    "into include includes including included such as like are is were was of between among".split()
+)
+NOT_ITEMS = SUBORDINATORS | CLAUSE_STARTS | frozenset("we i you they it he she there rather than".split())
+
+# `split`, `cut`: a "because" after one of these is hedged ("partly because"): no split there.
+HEDGES = frozenset("part partly just only not mainly largely simply merely".split())
+
+# The sentence state: a word that can open a subject; a word that needs the one before it.
+SUBJECT_STARTS = frozenset(
+    "the a an this these those it they we you i he she there its their many most some people".split()
+)
+NEEDS_SUBJECT = frozenset("is was are were do does did much many far that".split())
+
+# -- key points (language/keypoints.py) ---------------------------------------------------------
+
+# "This chapter outlines ...": the text speaking of itself, no referent needed.
+SELF_NOUNS = frozenset(
+    """policy document article chapter lesson paper guide post episode section lecture book report
+    essay text page tutorial course workshop module unit session""".split()
+)
+
+# `worth_a_slide`: sentences that navigate, thank or set the mood: worth saying, not showing.
+NOT_A_CLAIM = re.compile(
+    r"""^(?:here\s+(?:is|are)\b|below\b|the\s+following\b|let(?:'|’)?s\b|let\s+us\b|in\s+this\s+
+    (?:section|chapter|paper|article|lesson|episode|post|lecture|tutorial|guide)\b|the\s+rest\s+of\s+this\b
+    |this\s+(?:section|chapter|paper|article|lesson|episode|post|tutorial)\s+(?:will|is|covers|describes
+    |outlines|introduces|explains|discusses|presents|summari[sz]es|looks\s+at|sets\s+out)\b
+    |so\s+far\s+(?:we|i|this)\b
+    |\((?:edited|updated|adapted|translated|emphasis)\b[^()]*\)\.?$
+    |in\s+the\s+(?:next|following|previous|last)\s+(?:section|chapter|episode|lesson)\b|we\s+(?:now\s+)?(?:turn|move)\s+to\b
+    |(?:watch|read|see)\s+(?:this|the|a|an)\s+(?:talk|video|post|article|tutorial|book|page|discussion|thread)\b
+    |(?:see|read)\s+(?:the\s+)?(?:previous|next|following|earlier|later|other)\s+(?:sections?|chapters?|episodes?|lessons?)\b
+    |click\s+here\b
+    |read\s+on\b|stay\s+tuned\b|welcome\s+to\b|thanks\s+(?:to|go)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+NAVIGATION = re.compile(
+    r"\b(?:as\s+(?:shown|seen|described|discussed|illustrated|listed)\s+in\s+(?:table|figure|fig\.|section)"
+    r"|(?:table|figure|fig\.)\s+\d+\s+(?:shows|highlights|presents|summari[sz]es|lists|illustrates|gives)"
+    r"|is\s+(?:organi[sz]ed|structured)\s+as\s+follows|we(?:'|’)ll\s+cover|acknowledg|grateful\s+to"
+    r"|(?:would\s+like|wish|wants?)\s+to\s+thank|\b(?:we|i)\s+thank"
+    r"|\b(?:i|we)\s+(?:want|wanted|would\s+like)\s+to\s+(?:spend|start|begin|talk|look|discuss|cover|introduce)"
+    r"|^[^.:]{1,60}\?*:\s+see\b|\bwe\s+hope\s+you\s+(?:enjoy|find|like)|\bfeel\s+free\s+to"
+    r"|\b(?:contributions|feedback|suggestions)\s+(?:are|is)\s+(?:always\s+)?welcome|\bwe(?:'|’)ve\s+got\s+answers"
+    r"|\bcontact\s+us\b|\bemail\s+\S+@\S+|\bi\s+hope\s+(?:these|this|that\s+these)\s+(?:tips|notes|ideas)"
+    r"|\bwe\s+(?:are\s+)?(?:always\s+)?(?:open\s+to|welcome)\s+(?:more\s+|new\s+|your\s+)?(?:contributions|feedback))\b",
+    re.IGNORECASE,
+)
+
+# A word each of NAVIGATION's phrases holds: a sentence with none is searched no further (the
+# search tries every phrase at every word, and a table flattened into a sentence is long).
+NAVIGATION_CUES = (
+    "table", "figure", "fig.", "section", "follows", "cover", "acknowledg", "grateful", "thank",
+    "want", "would like", "see", "hope", "free to", "welcome", "answers", "contact", "@", "open to",
+)  # fmt: skip
+
+# -- topics (language/segment.py, questions/concepts.py) ----------------------------------------
+
+# Words that carry no topic, beyond STOP: a part's title or a term never is one of these.
+EMPTY_WORDS = STOP | frozenset(
+    """i you he she it we they me him her us them my your our its their what which who whom whose
+    this that these those am is are was were be been being have has had having do does did doing
+    would should could ought can will may might must shall also just only very more most much many
+    some any each every all both few other such no nor not own same so than too can't don't won't
+    there here when where why how again further once one two three first second new old good great
+    well even still however thus often always never way thing things lot make made get got like
+    use used using see seen say said know known think want need take come go going see really
+    something anything everything nothing someone anyone everyone nobody part parts time people
+    person kind sort top bottom end start idea ideas example examples case cases number day year
+    today tomorrow yesterday able because why yes right left back came come comes went gone let
+    put set give given gave keep kept find found tell told ask asked try tried call called seem
+    seems look looks looking feel felt mean means meant show shows shown help helps work works
+    yet though although while whether until since unless upon about above below after before into
+    onto over under around through across between without within rather quite almost already
+    etc isbn doi url http https www com org""".split()
+)
+
+# concepts: section titles that name no subject to ask about.
+GENERIC_TITLES = frozenset(
+    """introduction conclusion conclusions overview summary background discussion preface outlook
+    recap context notes""".split()
+)
+
+# concepts: a title opening with one of these reads as an instruction or a question, not a topic.
+VERBISH = frozenset(
+    """be start ask figure build test keep collect learn celebrate use make get find write how what why
+    when where who which do does is are can should will would could may must this these support
+    avoid choose give take think try""".split()
+)
+TOPIC_PREPOSITIONS = frozenset(
+    "before after during about against for from into of on to with without beyond".split()
+)
+
+# concepts: a topic holding one of these is a statement, not a subject.
+STATEMENT_VERBS = frozenset(
+    """is are was were be being been do does did can could should will would may must has have had
+    take takes make makes get gets need needs require requires start starts give gives held not""".split()
+)
+
+# -- what a question asks about (questions/concepts.py, questions/discussion.py) ----------------
+
+# concepts `_sources`: "X claims/said/found ...": the named source of a claim.
+REPORTED_SOURCE = re.compile(
+    r"^(?:[^,]{0,40},\s+)?(?P<source>.+?)\s+(?:has\s+|have\s+)?(?:claims?|claimed|says|said|argues?|argued|"
+    r"reports?|reported|believes?|believed|estimates?|estimated|found|finds|suggests?|suggested|notes?|noted|"
+    r"writes|wrote|warns?|warned)\b"
+)
+
+# concepts `_terms`: a term the text defines ("known as X", "is called X").
+DEFINED_TERM = re.compile(
+    r"\b(?:(?<!also )known as|(?:is|are|was|were|been|being)\s+(?:often\s+|also\s+)?(?:called|dubbed|termed)|"
+    r"referred to as)\s+(?P<term>[“\"‘']?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,4}[”\"’']?)"
+)
+
+# concepts `_figures`: a figure with its qualifier and unit, a share of a whole; never a hypothetical's.
+FIGURE = re.compile(
+    r"(?:(?P<qualifier>over|more than|less than|about|around|nearly|almost|some|up to|at least)\s+)?"
+    r"(?P<number>(?:[$€£]?\d[\d,.]*\s*(?:to|–|-)\s*)?"  # a range: "6 to 12 months"
+    r"[$€£]?\d[\d,.]*(?:%| per cent| percent)?(?:\s+(?:million|billion|thousand))?)"
+    r"(?:\s+(?P<unit>(?!of\b|in\b|to\b|and\b|or\b|the\b)[a-z][a-z-]+))?"
+)
+SHARE = re.compile(
+    r" of (?:the |their |its |all )?(?P<whole>[a-z][a-z-]+s)\b"
+)  # a share of a plural: "of households"
+HYPOTHETICAL = re.compile(r"^(?:imagine|suppose|say|let us say|let's say|if)\b", re.I)
+
+# concepts `_obstacles`: a heading or lead-in that announces obstacles.
+OBSTACLE = re.compile(
+    r"\b(obstacles?|barriers?|limits?|limitations?|constraints?|holdbacks?|holding\b.{0,20}\bback|held back"
+    r"|challenges?|problems?|difficult(?:y|ies)|hurdles?|restrictions?|risks?)\b",
+    re.IGNORECASE,
+)
+
+# concepts `_evidence`: a claim worth asking about names no one personal, refers back to
+# nothing, prescribes nothing, and states a cause or a figure or a name.
+OPENING_NOT_SUBJECT = frozenset("there here on in at for to with by from of as".split())
+REFERRING_WORDS = re.compile(r"\b(?:it|its|they|they're|them|this|these|those|he|she|his|her)\b", re.I)
+PERSONAL = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us|you|your)\b")
+PRESCRIBING = re.compile(r"\b(?:should|must|shall|ought|is required|are required)\b", re.I)
+CAUSAL = re.compile(
+    r"\b(?:because|thanks to|due to|leads? to|led to|result(?:s|ed)? in|means? that|causes?|caused)\b"
+)
+
+# discussion: a question the text answers itself (": how ...?"), or one that only illustrates.
+TOLD = re.compile(r":\s+(?:how|what|which|who|why|when|where|did|does|do|is|are|can)\b[^.!]*\?")
+ASIDE_QUESTION = re.compile(r"^(?:for example|for instance|e\.g\.)|\(", re.I)
+
+# discussion `classify`: the Bloom level a question's wording asks for. Checked in order; the
+# first match decides: "create" first, so "design a better policy" is not taken for a judgement.
+BLOOM_CUES = (
+    (
+        "create",
+        r"^(design|propose|devise|imagine|plan|create|develop|suggest)\b|\bhow would you (design|build|create"
+        r"|plan|change)\b|\bwhat would you (do|propose|design|change)\b",
+    ),
+    (
+        "evaluate",
+        r"\b(should|agree|justify|how far|to what extent|assess|evaluate|judge|better|worse|necessarily"
+        r"|convincing|reliable|worth|do you think)\b|^(so )?(can|could|is|are|was|were|does|do|did)\b.*\bif\b",
+    ),
+    (
+        "analyse",
+        r"\b(why|compare|contrast|relationship|differ|cause|effect|what does .+ (show|reveal|suggest)"
+        r"|how does .+ relate)\b",
+    ),
+    ("apply", r"\b(how could|how might|apply|example|where else|in practice|what would (happen|change))\b"),
+)
