@@ -68,7 +68,7 @@ def test_no_article_knows_no_names():
 
 
 def test_a_pronoun_takes_the_name_the_sentence_before_opens_with():
-    """"Nosotek, also known as ..., is ... It is known for ...": with the article's names the
+    """ "Nosotek, also known as ..., is ... It is known for ..." (the seed): with the article's names the
     "It" becomes "Nosotek"; without them it stays, marked to follow the bullet before."""
     lesson = parse_article(SEED.read_text(encoding="utf-8"), SEED)
     names = Names(lesson)
