@@ -10,7 +10,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Pt
 
-from lecturekit.language.condense import MAX, SLACK
+from lecturekit.language.condense.sentence import MAX, SLACK
 from lecturekit.model.lesson import Paragraph, plain
 from lecturekit.model.reader import read_article
 from lecturekit.pipeline.build import Options, build_article

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from lecturekit.language import heuristics
-from lecturekit.language.condense import condense
+from lecturekit.language.condense.rules import condense
 from lecturekit.language.keypoints import paragraph_points
 from lecturekit.model.lesson import Paragraph, Section, Span, plain
 from lecturekit.stats.deckstats import faithful, source_units

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lecturekit.language.condense import MAX, condense
+from lecturekit.language.condense.rules import condense
+from lecturekit.language.condense.sentence import MAX
 from lecturekit.language.keypoints import paragraph_points, section_points
 from lecturekit.language.names import Names
 from lecturekit.language.segment import segment

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from lecturekit.language.condense import Condensed, condense, is_expletive
+from lecturekit.language.condense.rules import condense
+from lecturekit.language.condense.sentence import Condensed, is_expletive
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.names import NO_NAMES, Names
 from lecturekit.lexicon.english import (

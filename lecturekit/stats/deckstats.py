@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lecturekit.language.condense import CITATION_KEY
+from lecturekit.language.condense.dropping import CITATION_KEY
 from lecturekit.language.keypoints import LONG_WORD, is_back_matter
 from lecturekit.layout.furniture import CEREMONY, without_continued
 from lecturekit.lexicon.english import SELF_NOUNS
