@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from lecturekit.language.keypoints import Point, paragraph_points
-from lecturekit.language.names import Names
+from lecturekit.language.keypoints import Point
+from lecturekit.language.points import ArticlePoints
 from lecturekit.model.lesson import BulletList, Code, Heading, Image, Paragraph, Quote, Span, Table, plain
 from lecturekit.model.text import take
 
@@ -46,10 +46,10 @@ class Item:
     alt: tuple[Bullet, ...] = ()  # the bullets with the referent brought in, for a slide that starts here
 
 
-def paragraph_items(paragraph: Paragraph, group: int, names: Names) -> list[Item]:
+def paragraph_items(paragraph: Paragraph, group: int, found: ArticlePoints) -> list[Item]:
     """Return a paragraph's claims as items; a paragraph with none is a note for the slide it sits on."""
     note = plain(paragraph.inlines)
-    points = paragraph_points(paragraph.inlines, names)
+    points = found.points(paragraph.inlines)
     if not points:
         return [Item((), note, group, glue=True)]
     return [
@@ -70,7 +70,9 @@ def _bullets(point: Point, level: int, number: int | None = None) -> tuple[Bulle
     return (Bullet(point.inlines, level, number), *(Bullet(c, child) for c in point.children))
 
 
-def list_items(block: BulletList, group: int, names: Names, later: list, warn, level: int = 0) -> list[Item]:
+def list_items(
+    block: BulletList, group: int, found: ArticlePoints, later: list, warn, level: int = 0
+) -> list[Item]:
     """Return the items of an author's list, levels and numbers kept; a long item is condensed
     (its label, if it opens with one, and its claims). Pictures and tables in the list go to
     `later`, for slides of their own; `warn(line, message)` reports a list nested too deep."""
@@ -89,12 +91,12 @@ def list_items(block: BulletList, group: int, names: Names, later: list, warn, l
             note_prefix = "  " * level + (marker + " " if first else "  ")
             if isinstance(inner, Paragraph | Heading):
                 note = note_prefix + plain(inner.inlines)
-                bullets = _item_bullets(inner, shown, number if first else None, names)
+                bullets = _item_bullets(inner, shown, number if first else None, found)
                 # A nested item belongs under the item above it: it never starts a slide.
                 items.append(Item(bullets, note, group, glue=level > 0, start=first and not level))
                 first = False
             elif isinstance(inner, BulletList):
-                items.extend(list_items(inner, group, names, later, warn, level + 1))
+                items.extend(list_items(inner, group, found, later, warn, level + 1))
             elif isinstance(inner, Image | Table):
                 later.append(inner)
             elif isinstance(inner, Code):
@@ -107,12 +109,14 @@ def list_items(block: BulletList, group: int, names: Names, later: list, warn, l
     return items
 
 
-def _item_bullets(block: Paragraph | Heading, level: int, number: int | None, names) -> tuple[Bullet, ...]:
+def _item_bullets(
+    block: Paragraph | Heading, level: int, number: int | None, found: ArticlePoints
+) -> tuple[Bullet, ...]:
     """Return a list item's bullets: the item as written when short, else its label and claims."""
     text = plain(block.inlines)
     if len(text.split()) <= LIST_ITEM_WORDS or isinstance(block, Heading):
         return (Bullet(block.inlines, level, number),)
-    points = paragraph_points(block.inlines, names)
+    points = found.points(block.inlines)
     label = _label(block)
     if label:
         child = min(level + 1, MAX_LEVEL)

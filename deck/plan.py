@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from lecturekit.language.keypoints import is_back_matter, lead_ins, lead_point
-from lecturekit.language.names import Names
+from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
 from lecturekit.lexicon.english import OPENING_PRONOUNS, SELF_NOUNS
 from lecturekit.model.lesson import (
@@ -59,22 +59,24 @@ def plan_deck(
     questions: Sequence[str] = (),
     outcomes: Sequence[str] = (),
     prompts: Mapping[str, str] | None = None,
+    points: ArticlePoints | None = None,
 ) -> Deck:
     """Return the slides for `lesson`: `questions` (the best first) on the closing discussion
     slide, `outcomes` on a slide after the agenda; with `prompts` (a section's title -> its
-    question) each part ends on its own "Discuss" slide instead."""
-    return _Walker(lesson, theme).plan(questions, outcomes, prompts or {})
+    question) each part ends on its own "Discuss" slide instead. `points` are the article's (see
+    lecturekit.language.points), worked out here when not given."""
+    return _Walker(lesson, theme, points or article_points(lesson)).plan(questions, outcomes, prompts or {})
 
 
 class _Walker:
-    def __init__(self, lesson: Lesson, theme: Theme):
+    def __init__(self, lesson: Lesson, theme: Theme, points: ArticlePoints):
         self.lesson = lesson
         self.meta = lesson.meta
         self.theme = theme
         self.fit = Fitter(theme)
         self.bullets = BulletPlanner(self.fit, self.warn)
         self.media = MediaPlanner(self.fit, self.warn)
-        self.names = Names(lesson)
+        self.points = points
         self.warnings: list[Diagnostic] = []
         self.uses: dict[str, int] = {}
         self.groups = 0
@@ -253,11 +255,11 @@ class _Walker:
             if isinstance(block, Paragraph) and id(block) in leads:
                 walk.lead_in(block, following)
             elif isinstance(block, Paragraph):
-                walk.add(paragraph_items(block, self._group(), self.names))
+                walk.add(paragraph_items(block, self._group(), self.points))
             elif isinstance(block, BulletList):
                 later: list = []
                 walk.add(
-                    list_items(block, self._group(), self.names, later, self.warn), glue_start=walk.list_lead
+                    list_items(block, self._group(), self.points, later, self.warn), glue_start=walk.list_lead
                 )
                 walk.list_lead = False
                 for inner in later:  # pictures and tables in the list get slides after it

@@ -17,8 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lecturekit.language.keypoints import section_points
-from lecturekit.language.names import Names
+from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.layout import highlight
 from lecturekit.layout.links import followable
 from lecturekit.model import lesson as model
@@ -45,6 +44,8 @@ from .blocks import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from lecturekit.questions.discussion import Question, Questions
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -100,8 +101,12 @@ def plan_handout(
     outcomes: tuple[str, ...],
     accent: str,
     options: HandoutOptions = DEFAULT_OPTIONS,
+    points: ArticlePoints | None = None,
+    prompts: Mapping[str, Question] | None = None,
 ) -> Handout:
-    """Return the handout of `lesson`, its headings and labels in the `accent` colour's family."""
+    """Return the handout of `lesson`, its headings and labels in the `accent` colour's family.
+    `points` are the article's and `prompts` each part's question (with `discussion: sections`),
+    worked out here when not given."""
     meta = lesson.meta
     words = _words()
     paper = options.paper or meta.paper or "a4"
@@ -109,10 +114,11 @@ def plan_handout(
     page = Page(*PAPER[paper], 20 * MM, 22 * MM, 20 * MM, 12 * MM, 10 * MM, 8 * MM)
     sections = lesson.sections  # the references too: students read them, though no slide shows them
     asked = _Asked(DEFAULT_ANSWER_LINES if lines is None else lines, options.instructor)
-    prompts = section_prompts(questions) if meta.discussion == "sections" else {}
-    names = Names(lesson)
+    if prompts is None:
+        prompts = section_prompts(questions) if meta.discussion == "sections" else {}
+    points = points or article_points(lesson)
     parts = [
-        _section_part(number, section, names, page.column, prompts, asked, options.reading)
+        _section_part(number, section, points, page.column, prompts, asked, options.reading)
         for number, section in enumerate(sections, start=1)
     ]
     rest = [q for q in questions.questions if q not in prompts.values()]
@@ -165,7 +171,7 @@ def _front(meta, outcomes, sections, accent) -> tuple[Block, ...]:
 # -- the parts -----------------------------------------------------------------------------------
 
 
-def _section_part(number, section, names, width, prompts, asked, reading: bool) -> Part:
+def _section_part(number, section, points: ArticlePoints, width, prompts, asked, reading: bool) -> Part:
     words = _words()
     title = plain(section.title)
     shown = _spans(f"{number}\u00a0\u00a0{title}")
@@ -173,7 +179,7 @@ def _section_part(number, section, names, width, prompts, asked, reading: bool) 
     blocks: list[Block] = []
     rows: list[Text] = []
     last = None
-    for subheading, _, found in section_points(section, names):
+    for subheading, _, found in points.section(section):
         if found and subheading != title and subheading != last:
             rows.append(Text("point_heading", _spans(subheading)))
             last = subheading

@@ -11,8 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from lecturekit.handouts.plan import HandoutOptions
-from lecturekit.language.keypoints import section_points
-from lecturekit.language.names import Names
+from lecturekit.language.points import article_points
 from lecturekit.language.segment import segment
 from lecturekit.model.lesson import plain
 from lecturekit.model.reader import read_article
@@ -93,7 +92,7 @@ def test_section_headings_in_order_with_their_key_points(handout):
     ]
     assert positions == sorted(positions)
     for section in lesson.sections:
-        for _, _, points in section_points(section, Names(lesson)):
+        for _, _, points in article_points(lesson).section(section):
             for point in points:
                 assert " ".join(plain(point.inlines).split()) in text
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from lecturekit.language.condense.rules import condense
 from lecturekit.language.condense.sentence import MAX
-from lecturekit.language.keypoints import paragraph_points, section_points
-from lecturekit.language.names import Names
+from lecturekit.language.keypoints import paragraph_points
+from lecturekit.language.points import article_points
 from lecturekit.language.segment import segment
 from lecturekit.model.lesson import Paragraph, Span, plain
 from lecturekit.model.reader import read_article
@@ -55,9 +55,9 @@ def test_key_point_examples(paragraph, expected):
 def test_no_bullet_changes_the_meaning_of_its_sentence(article):
     lesson = segment(read_article(article))
     units = source_units(lesson)
-    names = Names(lesson)
+    found = article_points(lesson)
     for section in lesson.sections:
-        for _, _, points in section_points(section, names):
+        for _, _, points in found.section(section):
             for point in points:
                 group = [plain(point.inlines), *(plain(c) for c in point.children)]
                 assert faithful(plain(point.inlines), units, group) == "ok", (point.sentence, group)
@@ -94,7 +94,7 @@ def test_the_guard_catches_a_condition_left_out_whole():
 
 def test_a_referent_is_brought_in_from_the_sentence_before():
     lesson = read_article(SEED)
-    points = [p for _, _, found in section_points(lesson.sections[2], Names(lesson)) for p in found]
+    points = [p for _, _, found in article_points(lesson).section(lesson.sections[2]) for p in found]
     assert (
         "Nosotek is known for creating computer games such as Pyongyang Racer, a racing video game developed to promote tourism"
         in [plain(p.inlines) for p in points]

@@ -20,8 +20,7 @@ from pathlib import PurePosixPath
 import pytest
 
 from lecturekit.language import heuristics
-from lecturekit.language.keypoints import section_points
-from lecturekit.language.names import Names
+from lecturekit.language.points import article_points
 from lecturekit.language.segment import segment
 from lecturekit.model.lesson import Section, plain
 from lecturekit.model.reader import parse_article
@@ -69,9 +68,9 @@ def _read(source: str, name: str, text: str) -> dict:
     heuristics.forget_slips()
     try:
         lesson = segment(parse_article(text, PROSE / source / name))
-        names = Names(lesson)
+        article = article_points(lesson)
         for section in lesson.sections:
-            for _, paragraph, points in section_points(section, names):
+            for _, paragraph, points in article.section(section):
                 found["sentences"] += len(sentences(" ".join(plain(paragraph.inlines).split())))
                 units = source_units(_Paragraph(paragraph))
                 for point in points:

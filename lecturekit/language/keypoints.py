@@ -31,7 +31,7 @@ from lecturekit.lexicon.english import (
     REFERRING,
     SELF_NOUNS,
 )
-from lecturekit.model.lesson import Heading, Inlines, Paragraph, plain
+from lecturekit.model.lesson import Inlines, Paragraph, plain
 from lecturekit.model.text import Piece, bare, bracketed, is_question, sentences, take, words
 
 ELLIPSIS = "…"
@@ -314,23 +314,6 @@ BACK_MATTER = re.compile(
 def is_back_matter(title: str) -> bool:
     """Tell whether a section is the article's back matter (thanks, references): for the notes."""
     return bool(BACK_MATTER.match(title.strip().rstrip(":")))
-
-
-def section_points(section, names: Names = NO_NAMES) -> list[tuple[str, Paragraph, tuple[Point, ...]]]:
-    """Return (heading in effect, paragraph, its points) for each paragraph of `section`, in order.
-
-    The one place the deck and the handout get their bullets from, so both show the same ones.
-    A lead-in (see `lead_ins`) is no key point: the deck shows it above what it introduces.
-    """
-    title = plain(section.title)
-    found = []
-    leads = lead_ins(section.blocks)
-    for block in section.blocks:
-        if isinstance(block, Heading):
-            title = plain(block.inlines)
-        elif isinstance(block, Paragraph) and id(block) not in leads:
-            found.append((title, block, paragraph_points(block.inlines, names)))
-    return found
 
 
 LEAD_IN_WORDS = 25

@@ -27,9 +27,10 @@ from lecturekit.options import HandoutOptions, Options
 
 if TYPE_CHECKING:  # for annotations only: a build imports these when it runs (see the docstring)
     from lecturekit.deck.theme import Theme
+    from lecturekit.language.points import ArticlePoints
     from lecturekit.model.lesson import Lesson
     from lecturekit.pipeline.prefork import Helper
-    from lecturekit.questions.discussion import Questions
+    from lecturekit.questions.discussion import Question, Questions
 
 
 @dataclass
@@ -115,6 +116,7 @@ class DeckJob:
     """What the deck's process is sent: plan_deck's inputs, the build's date, and whether to render."""
 
     lesson: Lesson
+    points: ArticlePoints
     theme: Theme
     questions: tuple[str, ...]  # the discussion slide's (or, with `discussion: sections`, the author's)
     outcomes: tuple[str, ...]
@@ -126,7 +128,7 @@ class DeckJob:
         """Return the planned deck."""
         from lecturekit.deck.plan import plan_deck
 
-        return plan_deck(self.lesson, self.theme, self.questions, self.outcomes, self.prompts)
+        return plan_deck(self.lesson, self.theme, self.questions, self.outcomes, self.prompts, self.points)
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,9 @@ class HandoutJob:
     """What the handout's process is sent: plan_handout's inputs, and whether to render."""
 
     lesson: Lesson
+    points: ArticlePoints
     questions: Questions
+    prompts: dict[str, Question]  # with `discussion: sections`: each part's question, by its title
     outcomes: tuple[str, ...]
     accent: str  # the deck's, darkened where it would be too light to read on paper
     options: HandoutOptions
@@ -144,7 +148,9 @@ class HandoutJob:
         """Return the planned handout."""
         from lecturekit.handouts.plan import plan_handout
 
-        return plan_handout(self.lesson, self.questions, self.outcomes, self.accent, self.options)
+        return plan_handout(
+            self.lesson, self.questions, self.outcomes, self.accent, self.options, self.points, self.prompts
+        )
 
 
 class DeckMade(NamedTuple):
@@ -168,11 +174,14 @@ class Helpers(NamedTuple):
 
 @dataclass
 class Planned:
-    """What one read of an article gives both outputs: its lesson, questions and outcomes, and
-    the deck's theme and accent, resolved once, here, for both planners."""
+    """What one read of an article gives both outputs: its lesson, its points (names and key
+    points), questions, each part's prompt and outcomes, and the deck's theme and accent,
+    resolved once, here, for both planners."""
 
     lesson: Lesson
+    points: ArticlePoints
     questions: Questions
+    prompts: dict[str, Question]  # with `discussion: sections`: each part's best question, by its title
     outcomes: tuple[str, ...]
     theme: Theme
     theme_warnings: list[Diagnostic]
@@ -181,40 +190,50 @@ class Planned:
     def deck_job(self, render: bool) -> DeckJob:
         """Return the deck's job: the discussion slide's questions, or (with `discussion:
         sections`) the author's, with each part's prompt."""
-        from lecturekit.questions.discussion import section_prompts
-
-        questions, prompts = tuple(q.text for q in self.questions.deck), {}
+        questions = tuple(q.text for q in self.questions.deck)
         if self.lesson.meta.discussion == "sections":
-            prompts = {title: q.text for title, q in section_prompts(self.questions).items()}
             questions = tuple(q.text for q in self.questions.questions if q.origin == "authored")
+        prompts = {title: q.text for title, q in self.prompts.items()}
         when = build_time(self.lesson.meta)
-        return DeckJob(self.lesson, self.theme, questions, self.outcomes, prompts, when, render)
+        return DeckJob(self.lesson, self.points, self.theme, questions, self.outcomes, prompts, when, render)
 
     def handout_job(self, options: Options, render: bool) -> HandoutJob:
         """Return the handout's job: its accent is the deck's, darkened for paper where needed."""
         from lecturekit.layout.colours import BLACK, WHITE, readable
 
         accent = readable(self.theme.accent, WHITE, BLACK)
-        return HandoutJob(self.lesson, self.questions, self.outcomes, accent, options.handout, render)
+        return HandoutJob(
+            self.lesson,
+            self.points,
+            self.questions,
+            self.prompts,
+            self.outcomes,
+            accent,
+            options.handout,
+            render,
+        )
 
 
 def plan_article(article: Path, options: Options) -> Planned:
     """Read `article` and plan what both outputs share; raise `LessonError` on bad input."""
     from lecturekit.language.heuristics import attempt, slip_warnings
+    from lecturekit.language.points import article_points
     from lecturekit.language.segment import segment
     from lecturekit.model.reader import read_article
-    from lecturekit.questions.discussion import discussion_questions
+    from lecturekit.questions.discussion import discussion_questions, section_prompts
     from lecturekit.questions.outcomes import learning_outcomes
 
     lesson = read_article(article, max_bytes=options.max_bytes, defaults=options.defaults)
     lesson = attempt("segment", str(lesson.path), segment, lambda read: read, lesson)
-    questions = discussion_questions(lesson, options.questions_templates)
+    points = article_points(lesson)  # once, here: both planners and the questions read them
+    questions = discussion_questions(lesson, options.questions_templates, points)
+    prompts = section_prompts(questions) if lesson.meta.discussion == "sections" else {}
     authored = lesson.meta.outcomes
     outcomes = attempt(
         "outcomes", str(lesson.path), learning_outcomes, lambda *_: authored, questions, authored
     )
     theme, warnings = deck_theme(lesson.meta.accent, options.template)
-    return Planned(lesson, questions, outcomes, theme, warnings, slip_warnings(lesson))
+    return Planned(lesson, points, questions, prompts, outcomes, theme, warnings, slip_warnings(lesson))
 
 
 def _strict_error(warnings: list[Diagnostic]) -> LessonError:

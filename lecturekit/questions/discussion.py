@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.keypoints import is_back_matter, paragraph_points
-from lecturekit.language.names import Names
+from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.lexicon.english import ASIDE_QUESTION, BACK_REFERENCES, BLOOM_CUES, PERSONAL_BACK, TOLD
 from lecturekit.model.lesson import Diagnostic, Lesson, LessonError, Span, paragraphs, plain
 from lecturekit.model.text import is_question, sentences
@@ -80,8 +80,13 @@ class QuestionTemplate:
     compiled: object = field(default=None, compare=False, repr=False)  # the jinja2 Template
 
 
-def discussion_questions(lesson: Lesson, template_dir: Path | None = None) -> Questions:
-    """Return the discussion questions for `lesson`: all, in section order, and the deck's best."""
+def discussion_questions(
+    lesson: Lesson, template_dir: Path | None = None, points: ArticlePoints | None = None
+) -> Questions:
+    """Return the discussion questions for `lesson`: all, in section order, and the deck's best.
+    `points` are the article's (see lecturekit.language.points), worked out here when not given:
+    what a good answer mentions is worded as the slides word it."""
+    points = points or article_points(lesson)
     warnings: list[Diagnostic] = []
     templates = load_templates(template_dir or TEMPLATE_DIR)
     chosen: list[Question] = []
@@ -100,23 +105,27 @@ def discussion_questions(lesson: Lesson, template_dir: Path | None = None) -> Qu
     for section, (sentence, context) in own:
         grounds = tuple(c for c in context if not is_question(c))
         question = Question(sentence, plain(section.title), classify(sentence), "article", context)
-        _add(chosen, replace(question, answer=_answer(grounds)))
+        _add(chosen, replace(question, answer=_answer(grounds, points)))
     chosen = chosen[:MOST]
-    chosen += attempt("questions", str(lesson.path), _made, _none, lesson, chosen, templates, warnings)
+    chosen += attempt(
+        "questions", str(lesson.path), _made, _none, lesson, chosen, templates, warnings, points
+    )
     ordered = _by_section(chosen, lesson)
     return Questions(tuple(ordered), tuple(deck_order(chosen)[:FOR_DECK]), tuple(warnings))
 
 
-def _made(lesson: Lesson, chosen: list[Question], templates, warnings: list[Diagnostic]) -> list[Question]:
+def _made(
+    lesson: Lesson, chosen: list[Question], templates, warnings: list[Diagnostic], points: ArticlePoints
+) -> list[Question]:
     """Return the questions the templates make of each part's concepts, beside those `chosen`."""
-    names = Names(lesson)
+    names = points.names
     lecture = lecture_topic(lesson, names)
     candidates = [
         attempt("questions", plain(s.title), _candidates, _none, s, names, lecture, templates, warnings)
         for s in lesson.sections
         if not is_back_matter(plain(s.title))
     ]
-    return [replace(q, answer=_answer(q.sources)) for q in _generated(chosen, candidates)]
+    return [replace(q, answer=_answer(q.sources, points)) for q in _generated(chosen, candidates)]
 
 
 def _none(*_) -> list:
@@ -240,11 +249,13 @@ def _candidates(section, names, lecture, templates, warnings) -> list[tuple[Ques
     return found
 
 
-def _answer(sentences: tuple[str, ...]) -> tuple[str, ...]:
-    """Return what a good answer mentions: the claims of the question's sentences, condensed."""
+def _answer(sentences: tuple[str, ...], points: ArticlePoints) -> tuple[str, ...]:
+    """Return what a good answer mentions: the claims of the question's sentences, condensed as
+    their slides show them (a sentence the article does not hold, on its own)."""
     found: list[str] = []
     for sentence in sentences[:3]:
-        for point in paragraph_points((Span(sentence),)):
+        known = points.sentence_points(sentence)
+        for point in paragraph_points((Span(sentence),)) if known is None else known:
             shown = plain(point.inlines)
             if point.children:
                 shown = shown.rstrip(":") + ": " + "; ".join(plain(c) for c in point.children)

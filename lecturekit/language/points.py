@@ -1,0 +1,70 @@
+"""The article's points: its names and the key points of every paragraph, computed once.
+
+The main process works them out before it sends the deck and the handout to be
+planned in helper processes; both planners and the questions then take the same points from
+it, so a claim is worded alike on its slide, in the handout and in an instructor's "a good
+answer mentions".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lecturekit.language.keypoints import Point, lead_ins, paragraph_points
+from lecturekit.language.names import Names
+from lecturekit.model.lesson import Heading, Inlines, Lesson, Paragraph, Section, paragraphs, plain
+from lecturekit.model.text import sentences
+
+
+@dataclass(eq=False)
+class ArticlePoints:
+    """The article's names, and the points of each paragraph and sentence (see `article_points`)."""
+
+    names: Names = field(default_factory=Names)
+    by_paragraph: dict[Inlines, tuple[Point, ...]] = field(default_factory=dict)
+    by_sentence: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+
+    def points(self, inlines: Inlines) -> tuple[Point, ...]:
+        """Return the points of the paragraph made of `inlines` (worked out here for a paragraph the
+        article does not hold: one a test makes up)."""
+        found = self.by_paragraph.get(inlines)
+        if found is None:
+            found = self.by_paragraph[inlines] = paragraph_points(inlines, self.names)
+        return found
+
+    def sentence_points(self, sentence: str) -> tuple[Point, ...] | None:
+        """Return the points of `sentence` as its paragraph gave them, or None if the article does
+        not hold it."""
+        return self.by_sentence.get(" ".join(sentence.split()))
+
+    def section(self, section: Section) -> list[tuple[str, Paragraph, tuple[Point, ...]]]:
+        """Return (heading in effect, paragraph, its points) for each paragraph of `section`, in
+        order: the one place the deck and the handout get their bullets from. A lead-in (see
+        `lead_ins`) is no key point: the deck shows it above what it introduces."""
+        title = plain(section.title)
+        found = []
+        leads = lead_ins(section.blocks)
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                title = plain(block.inlines)
+            elif isinstance(block, Paragraph) and id(block) not in leads:
+                found.append((title, block, self.points(block.inlines)))
+        return found
+
+
+def article_points(lesson: Lesson) -> ArticlePoints:
+    """Return the points of `lesson`: its names, then the points of every paragraph it holds,
+    in lists and quotes too, and of every sentence (none for one that makes no claim)."""
+    found_points = ArticlePoints(Names(lesson))
+    for section in lesson.sections:
+        for block in section.blocks:
+            for paragraph in paragraphs(block):
+                points = found_points.points(paragraph.inlines)
+                text = " ".join(plain(paragraph.inlines).split())
+                mine: dict[str, tuple[Point, ...]] = {text[a:b]: () for a, b in sentences(text)}
+                for point in points:
+                    key = " ".join(point.sentence.split())
+                    mine[key] = (*mine.get(key, ()), point)
+                for key, found in mine.items():
+                    found_points.by_sentence.setdefault(key, found)
+    return found_points
