@@ -36,7 +36,8 @@ class LessonError(Exception):
         self.message = message
         self.hint = hint
 
-    def __reduce__(self):  # course builds send errors back from worker processes
+    def __reduce__(self) -> tuple[type[LessonError], tuple[Path, int | None, str, str]]:
+        # course builds send errors back from worker processes
         return LessonError, (self.path, self.line, self.message, self.hint)
 
     def __str__(self) -> str:
@@ -66,7 +67,7 @@ class InternalError(Exception):
         text = getattr(err, "remote_traceback", "") or "".join(traceback.format_exception(err))
         return cls(path, f"{type(err).__name__}: {err}", text)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[InternalError], tuple[Path, str, str]]:
         return InternalError, (self.path, self.message.removeprefix("internal error: "), self.traceback)
 
     def __str__(self) -> str:

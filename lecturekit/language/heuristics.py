@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from lecturekit.errors import Diagnostic
+
+if TYPE_CHECKING:
+    from lecturekit.model.lesson import Lesson
 
 T = TypeVar("T")
 MOST_KEPT = 1000  # slips kept at once: a process building a course cannot fill its memory with them
@@ -37,7 +40,7 @@ class Slip(NamedTuple):
 _slips: dict[tuple[str, str], Slip] = {}
 
 
-def attempt(step: str, text: str, run: Callable[..., T], fallback: Callable[..., T], *args) -> T:
+def attempt(step: str, text: str, run: Callable[..., T], fallback: Callable[..., T], *args: Any) -> T:
     """Return run(*args); if it raises, keep the failure as a slip of `step` on `text` and
     return fallback(*args).
 
@@ -74,14 +77,16 @@ _WHAT = {
 }
 
 
-def slip_warnings(lesson) -> list[Diagnostic]:
+def slip_warnings(lesson: Lesson) -> list[Diagnostic]:
     """Return a warning for each slip whose text is in `lesson`, at the line of the block that
     holds it, in the order of the article."""
     from lecturekit.model.lesson import paragraphs, plain
 
     if not _slips:
         return []
-    blocks = [(str(lesson.path), None)]  # a step over the whole lesson keeps its path as its text
+    blocks: list[tuple[str, int | None]] = [
+        (str(lesson.path), None)
+    ]  # a step over the whole lesson keeps its path as its text
     for section in lesson.sections:
         blocks.append((" ".join(plain(section.title).split()), section.line))
         blocks += [

@@ -14,6 +14,7 @@ marked to follow the bullet before it, so the planner keeps the two on one slide
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -31,9 +32,13 @@ from lecturekit.lexicon.english import (
     REFERRING,
     SELF_NOUNS,
 )
-from lecturekit.model.lesson import Inlines, Paragraph, plain
+from lecturekit.model.lesson import Block, Inlines, Paragraph, plain
 from lecturekit.model.text import Piece, bare, bracketed, is_question, sentences, take, words
 
+Spans = list[tuple[int, int]]  # the (start, end) of each word of a sentence in its paragraph's text
+# What a sentence is about, for a pronoun after it: (named by this very sentence, where the name
+# stands, whether the sentence describes it: "Nosotek ... is the first ...").
+Topic = tuple[bool, Piece, bool]
 ELLIPSIS = "…"
 LONG_WORD = 40  # characters; a longer "word" is a URL or an identifier
 
@@ -66,7 +71,7 @@ def paragraph_points(inlines: Inlines, names: Names = NO_NAMES) -> tuple[Point, 
     text = plain(inlines)
     found = sentences(text)
     points: list[Point] = []
-    topic = None  # the name the last sentences are about ("Nelle Nemo ... She ... She ...")
+    topic: Topic | None = None  # the name the last sentences are about ("Nelle Nemo ... She ... She ...")
     for start, end in found:
         sentence = text[start:end]
         if not worth_a_slide(sentence, alone=len(found) == 1):
@@ -86,8 +91,8 @@ def paragraph_points(inlines: Inlines, names: Names = NO_NAMES) -> tuple[Point, 
 
 
 def _sentence_points(
-    inlines: Inlines, text: str, spans, sentence: str, topic, names
-) -> list[tuple[Point, object]]:
+    inlines: Inlines, text: str, spans: Spans, sentence: str, topic: Topic | None, names: Names
+) -> list[tuple[Point, Topic | None]]:
     """Return the points of one sentence (one, or two when it joins two claims), each with the
     name it is about (see `_point`)."""
     found = []
@@ -104,7 +109,9 @@ def _only_navigates(text: str) -> bool:
     return NOT_A_CLAIM.match(text) is not None or _navigates(text)
 
 
-def _whole(inlines: Inlines, text: str, spans, sentence: str, *_) -> list[tuple[Point, None]]:
+def _whole(
+    inlines: Inlines, text: str, spans: Spans, sentence: str, *_: object
+) -> list[tuple[Point, Topic | None]]:
     """Return a sentence that condensing failed on as its bullet: whole, or, when longer than a
     bullet may be, cut at the last comma or semicolon before that (else at that many words), with "…"."""
     keep = len(spans)
@@ -173,7 +180,15 @@ def worth_a_slide(sentence: str, alone: bool = False) -> bool:
     return not sentence.rstrip().endswith(":") or alone
 
 
-def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, topic, names):
+def _point(
+    inlines: Inlines,
+    text: str,
+    spans: Spans,
+    part: Condensed,
+    sentence: str,
+    topic: Topic | None,
+    names: Names,
+) -> tuple[Point, Topic | None]:
     """Return the point for one condensed sentence, and the name it is about (its own opening
     name, or the topic it carries on with a pronoun; None when it turns to something else).
 
@@ -214,7 +229,7 @@ def _point(inlines: Inlines, text: str, spans, part: Condensed, sentence: str, t
     return Point(_long_words(take(inlines, pieces)), children, sentence, True, alt, cut=part.cut), carried
 
 
-def _name_at(text: str, spans, keep: list[int], names: Names):
+def _name_at(text: str, spans: Spans, keep: list[int], names: Names) -> Topic | None:
     """Return (True, where it is) for the name a sentence opens with ("Nosotek", "Kim Jong-un"),
     if it opens with one that a verb or a comma follows; else None."""
     run: list[int] = []
@@ -233,7 +248,7 @@ def _name_at(text: str, spans, keep: list[int], names: Names):
     after = keep[len(run)] if len(run) < len(keep) else None
     ends_at_comma = text[spans[run[-1]][1] - 1] == ","
     verb = after is not None and (bare(text[slice(*spans[after])]) in AUXILIARIES or ends_at_comma)
-    if not verb:
+    if not verb or after is None:
         return None
     start, end = spans[run[0]][0], spans[run[-1]][1]
     # "Nosotek ... is the first ...": the sentence is about the name, so a following "it" is too;
@@ -242,7 +257,7 @@ def _name_at(text: str, spans, keep: list[int], names: Names):
     return True, (start, end - 1 if ends_at_comma else end), described
 
 
-def _pieces(text: str, spans, keep: list[int], end_mark: str) -> list[Piece]:
+def _pieces(text: str, spans: Spans, keep: list[int], end_mark: str) -> list[Piece]:
     """Return the character ranges of the kept words, neighbours joined, without the punctuation
     that would dangle at a cut or at the end ("given," -> "given"), and `end_mark` after them."""
     pieces: list[Piece] = []
@@ -256,8 +271,9 @@ def _pieces(text: str, spans, keep: list[int], end_mark: str) -> list[Piece]:
         gap = position + 1 < len(keep) and keep[position + 1] != index + 1
         if last or gap:
             end = _trim_end(text, start, end)
-        if position and keep[position - 1] == index - 1 and pieces:
-            pieces[-1] = (pieces[-1][0], end)
+        joined = pieces[-1] if position and keep[position - 1] == index - 1 and pieces else None
+        if isinstance(joined, tuple):  # the word right after the last kept: one range
+            pieces[-1] = (joined[0], end)
         else:
             if pieces:
                 pieces.append(" ")
@@ -324,7 +340,7 @@ _INTRODUCES = re.compile(
 )
 
 
-def lead_ins(blocks) -> set[int]:
+def lead_ins(blocks: Sequence[Block]) -> set[int]:
     """Return the ids of the paragraphs that introduce the list, picture, table or code right
     after them: short, and ending with a colon or an introduction ("In this lecture, we'll cover")."""
     from lecturekit.model.lesson import BulletList, Code, Image, Table

@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from lecturekit.lexicon.english import EMPTY_WORDS
-from lecturekit.model.lesson import BulletList, Heading, Lesson, Paragraph, Quote, Section, Span, plain
+from lecturekit.model.lesson import Block, BulletList, Heading, Lesson, Paragraph, Quote, Section, Span, plain
 
 MIN_WORDS = 450  # a shorter text stays one part
 WORDS_PER_PART = 300
@@ -53,10 +54,13 @@ def segment(lesson: Lesson) -> Lesson:
     return replace(lesson, sections=sections)
 
 
-def _units(blocks) -> list[tuple[list, str]]:
+Unit = tuple[list[Block], str]  # blocks, and the text they carry
+
+
+def _units(blocks: Sequence[Block]) -> list[Unit]:
     """Return the blocks as units of text: each paragraph, list or quote with the pictures,
     tables and code that follow it (they belong to what introduces them)."""
-    units: list[tuple[list, str]] = []
+    units: list[Unit] = []
     for block in blocks:
         text = _text(block)
         if text or not units:
@@ -66,7 +70,7 @@ def _units(blocks) -> list[tuple[list, str]]:
     return units
 
 
-def _text(block) -> str:
+def _text(block: Block) -> str:
     if isinstance(block, Paragraph):
         return plain(block.inlines)
     if isinstance(block, BulletList):
@@ -134,21 +138,22 @@ def _deepest(depth: list[float], ends: list[int], total: int, parts: int) -> lis
     return max(finals)[1] if finals else []
 
 
-def _running(sizes):
+def _running(sizes: Iterable[int]) -> Iterator[int]:
     total = 0
     for size in sizes:
         total += size
         yield total
 
 
-def _cosine(a: Counter, b: Counter) -> float:
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
     shared = sum(a[w] * b[w] for w in a.keys() & b.keys())
     norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
     return shared / norm if norm else 0.0
 
 
-def _split(units: list, breaks: list[int]) -> list[list]:
-    groups, start = [], 0
+def _split(units: list[Unit], breaks: list[int]) -> list[list[Unit]]:
+    groups: list[list[Unit]] = []
+    start = 0
     for gap in [*breaks, len(units) - 1]:
         groups.append(units[start : gap + 1])
         start = gap + 1
@@ -186,7 +191,8 @@ def _weight(key: str, entry: tuple[int, str], parts_with_it: int, parts: int) ->
 def _phrases(text: str) -> dict[str, tuple[int, str]]:
     """Return the candidate titles of a text: runs of one to three words that can carry a topic,
     each with its count and its first appearance as written."""
-    found: dict[str, list] = {}
+    first: dict[str, str] = {}  # each key's first appearance, as written
+    counts: Counter[str] = Counter()
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+", text)
     run: list[str] = []
     for word in [*words, "."]:
@@ -197,9 +203,9 @@ def _phrases(text: str) -> dict[str, tuple[int, str]]:
                     shown = " ".join(run[start : start + size])
                     key = " ".join(_terms(shown))
                     if key and len(key.split()) == size:
-                        entry = found.setdefault(key, [0, shown])
-                        entry[0] += 1
+                        first.setdefault(key, shown)
+                        counts[key] += 1
             run = []
         else:
             run.append(word)
-    return {key: (count, shown) for key, (count, shown) in found.items() if count >= 2 or len(found) < 3}
+    return {key: (counts[key], shown) for key, shown in first.items() if counts[key] >= 2 or len(first) < 3}

@@ -7,10 +7,16 @@ each darkened where needed to keep 4.5:1 contrast on the code background.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lecturekit.layout.colours import readable
+
+if TYPE_CHECKING:  # pygments is imported when code is highlighted, not before
+    from pygments.lexer import Lexer
+    from pygments.token import _TokenType
 
 BACKGROUND = "F3F5F8"
 INK = "1F2933"
@@ -66,7 +72,7 @@ def language_name(lang: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _lexer(lang: str):
+def _lexer(lang: str) -> Lexer | None:
     if not lang:
         return None
     from pygments.lexers import get_lexer_by_name
@@ -79,7 +85,7 @@ def _lexer(lang: str):
 
 
 @lru_cache(maxsize=512)
-def _look(kind) -> tuple[str, bool, bool]:
+def _look(kind: _TokenType) -> tuple[str, bool, bool]:
     """Return the colour, bold and italic of a pygments token type.
 
     Token types form a tree (Token.Literal.Scalar.Plain under Token.Literal), and lexers make
@@ -96,7 +102,7 @@ def _look(kind) -> tuple[str, bool, bool]:
     return colour, bool(style["bold"]), bool(style["italic"])
 
 
-def _merge(tokens: list[Token]):
+def _merge(tokens: list[Token]) -> Iterator[Token]:
     """Yield `tokens` with neighbours of the same look, and spaces, joined: fewer runs to write."""
     last: Token | None = None
     for token in tokens:

@@ -15,18 +15,20 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 
 class _QuietCache(FileSystemBytecodeCache):
     """jinja2's file cache, made optional: a cache it cannot read or write is no cache."""
 
-    def load_bytecode(self, bucket) -> None:
+    def load_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
             super().load_bytecode(bucket)
 
-    def dump_bytecode(self, bucket) -> None:
+    def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):
             os.makedirs(self.directory, exist_ok=True)
             super().dump_bytecode(bucket)
@@ -38,7 +40,7 @@ def cache_dir() -> Path:
     return Path(base) / "lecturekit" / "jinja2"
 
 
-def environment(folder: Path, **options) -> Environment:
+def environment(folder: Path, **options: Any) -> Environment:
     """Return an environment loading the templates in `folder`, undefined values an error."""
     return Environment(
         loader=FileSystemLoader(folder),

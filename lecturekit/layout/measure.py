@@ -10,11 +10,15 @@ kerning out make the estimate err on the side of more lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from lecturekit.fonts import Family, font_runs, metrics
 from lecturekit.model.lesson import Inlines, Span
+
+Word = list[tuple[Span, str]]  # a word as its pieces: a word can change font mid-way
+EmWord = tuple[Word, float] | str  # a word and its width in em, or a space or line break
 
 _TOKEN = re.compile(r"\n|[ \t]+|[^\s]+")
 _CODE_TOKEN = re.compile(r"\s+|\S+")
@@ -48,7 +52,7 @@ class Measurer:
         self.sans = sans
         self.mono = mono
         self.line_spacing = line_spacing
-        self._em_cache: dict = {}
+        self._em_cache: dict[Inlines, list[EmWord]] = {}
 
     def family(self, span: Span) -> Family:
         return self.mono if span.code else self.sans
@@ -71,7 +75,7 @@ class Measurer:
     def word_width(self, word: list[tuple[Span, str]], size: float) -> float:
         return sum(_run_width(self.family(span), span.bold, span.italic, text) for span, text in word) * size
 
-    def _em_words(self, inlines: Inlines) -> list:
+    def _em_words(self, inlines: Inlines) -> list[EmWord]:
         """Return the words of `inlines` (see `_words`), each with its width in em, remembered:
         the planners measure the same text at several sizes and widths."""
         found = self._em_cache.get(inlines)
@@ -87,12 +91,12 @@ class Measurer:
         used = 0.0
         pending_space = False
         for item in self._em_words(inlines):
-            if item == "\n":
-                lines.append([])
-                used, pending_space = 0.0, False
-                continue
-            if item == " ":
-                pending_space = bool(lines[-1])
+            if isinstance(item, str):  # a line break or a space
+                if item == "\n":
+                    lines.append([])
+                    used, pending_space = 0.0, False
+                else:
+                    pending_space = bool(lines[-1])
                 continue
             word, w = item[0], item[1] * size
             gap = space if pending_space else 0.0
@@ -113,7 +117,7 @@ class Measurer:
             pending_space = False
         return lines
 
-    def _split_word(self, word, size: float, width: float):
+    def _split_word(self, word: Word, size: float, width: float) -> Iterator[tuple[Word, float]]:
         """Yield pieces of an over-long word and their widths, each piece no wider than `width`."""
         piece: list[tuple[Span, str]] = []
         used = 0.0
@@ -152,7 +156,7 @@ class Measurer:
         return rows
 
 
-def _words(inlines: Inlines):
+def _words(inlines: Inlines) -> Iterator[Word | str]:
     """Yield words as lists of (span, text) pieces, a space as " " and a line break as "\\n"."""
     word: list[tuple[Span, str]] = []
     for span in inlines:

@@ -38,7 +38,7 @@ def _fitted(data: bytes, width_pt: float, height_pt: float) -> tuple[bytes, tupl
         picture.seek(0)  # a GIF's (or TIFF's) first frame
         image = ImageOps.exif_transpose(picture) if turned else picture.copy()
     if too_big:
-        image.thumbnail(limit, Image.LANCZOS)  # keeps the aspect ratio
+        image.thumbnail(limit, Image.Resampling.LANCZOS)  # keeps the aspect ratio
     out = io.BytesIO()
     if kind == "JPEG":
         image.convert("RGB").save(out, "JPEG", quality=88, optimize=True)

@@ -11,19 +11,20 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from lecturekit.errors import Diagnostic, LessonError
 
 MAX_FRONT_MATTER = 64 * 1024
 
 
-def _text(value, key: str) -> str:
+def _text(value: object, key: str) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{key!r} must be text, not {_kind(value)}")
     return " ".join(value.split())
 
 
-def _texts(value, key: str) -> tuple[str, ...]:
+def _texts(value: object, key: str) -> tuple[str, ...]:
     if isinstance(value, str):  # "keywords: a, b, c" is common
         return tuple(part.strip() for part in value.split(",") if part.strip())
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -31,7 +32,7 @@ def _texts(value, key: str) -> tuple[str, ...]:
     return tuple(" ".join(item.split()) for item in value if item.strip())
 
 
-def _date(value, key: str) -> _dt.date:
+def _date(value: object, key: str) -> _dt.date:
     try:
         return _dt.date.fromisoformat(_text(value, key))
     except ValueError:
@@ -41,28 +42,28 @@ def _date(value, key: str) -> _dt.date:
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
-def _lang(value, key: str) -> str:
+def _lang(value: object, key: str) -> str:
     lang = _text(value, key)
     if not _LANG.match(lang):
         raise ValueError(f"{key!r} must be a language tag such as en-GB or de, not {lang!r}")
     return lang
 
 
-def _paper(value, key: str) -> str:
+def _paper(value: object, key: str) -> str:
     paper = _text(value, key).lower()
     if paper not in ("a4", "letter"):
         raise ValueError(f"{key!r} must be a4 or letter, not {paper!r}")
     return paper
 
 
-def _headers(value, key: str) -> str:
+def _headers(value: object, key: str) -> str:
     choice = _text(value, key).lower()
     if choice not in ("auto", "on", "off"):
         raise ValueError(f"{key!r} must be auto, on or off, not {choice!r}")
     return choice
 
 
-def _discussion(value, key: str) -> str:
+def _discussion(value: object, key: str) -> str:
     choice = _text(value, key).lower()
     if choice not in ("end", "sections"):
         raise ValueError(
@@ -71,7 +72,7 @@ def _discussion(value, key: str) -> str:
     return choice
 
 
-def _count(value, key: str) -> int:
+def _count(value: object, key: str) -> int:
     text = _text(value, key)
     if not text.isdigit() or not 0 <= int(text) <= 40:
         raise ValueError(f"{key!r} must be a whole number from 0 to 40, not {text!r}")
@@ -81,14 +82,14 @@ def _count(value, key: str) -> int:
 _COLOUR = re.compile(r"^#?[0-9A-Fa-f]{6}$")
 
 
-def _colour(value, key: str) -> str:
+def _colour(value: object, key: str) -> str:
     colour = _text(value, key)
     if not _COLOUR.match(colour):
         raise ValueError(f"{key!r} must be a colour written #RRGGBB, not {colour!r}")
     return colour.lstrip("#").upper()
 
 
-FIELDS: dict[str, Callable] = {
+FIELDS: dict[str, Callable[[object, str], object]] = {
     "title": _text,
     "subtitle": _text,
     "author": _text,
@@ -110,7 +111,9 @@ FIELDS: dict[str, Callable] = {
 }
 
 
-def read_front_matter(text: str, path: Path, first_line: int, warnings: list[Diagnostic]) -> dict | None:
+def read_front_matter(
+    text: str, path: Path, first_line: int, warnings: list[Diagnostic]
+) -> dict[str, Any] | None:
     """Return the checked front-matter fields of `text`, whose first line is line `first_line`.
 
     Return None if `text` is no set of key: value lines at all: then it is not front matter.
@@ -137,7 +140,7 @@ def read_front_matter(text: str, path: Path, first_line: int, warnings: list[Dia
         return {}
     if not isinstance(root, yaml.MappingNode):
         return None  # "---\nFoo\n---" is a thematic break and a heading, not front matter
-    fields: dict = {}
+    fields: dict[str, Any] = {}
     for key_node, value_node in root.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
         line = first_line + key_node.start_mark.line
@@ -155,7 +158,7 @@ def read_front_matter(text: str, path: Path, first_line: int, warnings: list[Dia
     return fields
 
 
-def _value(node):
+def _value(node: object) -> object:
     """Return a scalar as str and a sequence of scalars as list; anything deeper is left opaque."""
     import yaml
 
@@ -166,7 +169,7 @@ def _value(node):
     return node
 
 
-def _kind(value) -> str:
+def _kind(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     if type(value).__name__ == "MappingNode":

@@ -7,6 +7,7 @@ deck and the handout can both show bold, italic, code and links as real formatti
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,7 +110,7 @@ class Break:
 Block = Paragraph | BulletList | Quote | Image | Table | Code | Heading | Break
 
 
-def paragraphs(block: Block):
+def paragraphs(block: Block) -> Iterator[Paragraph]:
     """Yield the paragraphs of a block, inside quotes and lists too."""
     if isinstance(block, Paragraph):
         yield block

@@ -10,11 +10,14 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -71,7 +74,7 @@ def _parser(front_matter: bool = True) -> MarkdownIt:
 
 
 def read_article(
-    path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, defaults: dict | None = None
+    path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, defaults: dict[str, Any] | None = None
 ) -> Lesson:
     """Return the `Lesson` read from the Markdown file at `path`; raise `LessonError` if it is unusable.
 
@@ -151,7 +154,7 @@ def decode_article(path: Path, data: bytes) -> str:
     return text
 
 
-def parse_article(text: str, path: Path, defaults: dict | None = None) -> Lesson:
+def parse_article(text: str, path: Path, defaults: dict[str, Any] | None = None) -> Lesson:
     """Return the `Lesson` for Markdown `text` read from `path` (used for messages and images)."""
     warnings: list[Diagnostic] = []
     text = _clean_characters(text, path, warnings)
@@ -159,9 +162,10 @@ def parse_article(text: str, path: Path, defaults: dict | None = None) -> Lesson
     if not text.strip():
         raise LessonError(path, None, "the article is empty", "Write some Markdown, starting with a heading.")
     body = _tree(_parse(text, path), path, warnings)
-    fields: dict = {}
+    fields: dict[str, Any] = {}
     if body and body[0].type == "front_matter":
-        found = read_front_matter(body[0].content, path, body[0].map[0] + 2, warnings)
+        first = body[0].map[0] + 2 if body[0].map else 2
+        found = read_front_matter(body[0].content, path, first, warnings)
         if found is None:
             warnings.append(
                 Diagnostic(
@@ -192,7 +196,7 @@ def parse_article(text: str, path: Path, defaults: dict | None = None) -> Lesson
 PARSE_RECURSION = 30_000
 
 
-def _parse(text: str, path: Path, front_matter: bool = True) -> list:
+def _parse(text: str, path: Path, front_matter: bool = True) -> list[Token]:
     """Return markdown-it's tokens for `text`; an absurdly deep nesting is a clear error.
 
     markdown-it parses nested quotes and lists by recursion, a few calls a level; Python's
@@ -211,7 +215,7 @@ def _parse(text: str, path: Path, front_matter: bool = True) -> list:
         sys.setrecursionlimit(limit)
 
 
-def _tree(tokens, path: Path, warnings: list[Diagnostic]) -> list[SyntaxTreeNode]:
+def _tree(tokens: list[Token], path: Path, warnings: list[Diagnostic]) -> list[SyntaxTreeNode]:
     """Return the top-level nodes of the token stream, lists and quotes nested past MAX_DEPTH flattened.
 
     A container that deep is left out, its contents kept in the container above it, so no text
@@ -325,7 +329,7 @@ def _clean_characters(text: str, path: Path, warnings: list[Diagnostic]) -> str:
     return "\n".join(lines)
 
 
-def _shown_as(match: re.Match) -> str:
+def _shown_as(match: re.Match[str]) -> str:
     return " " if match.group() in "\x0b\x0c" else "\ufffd"
 
 
@@ -418,7 +422,7 @@ class _BlockReader:
         self.warn(line, f"unsupported Markdown element {kind!r} ignored")
         return []
 
-    def blocks(self, nodes) -> tuple[Block, ...]:
+    def blocks(self, nodes: Iterable[SyntaxTreeNode]) -> tuple[Block, ...]:
         return tuple(block for node in nodes for block in self.block(node))
 
     def quote(self, node: SyntaxTreeNode) -> Quote:
@@ -473,7 +477,14 @@ class _BlockReader:
             self._walk(inline.children, Span(""), spans, images, [_line(node)])
         return _collapse_spaces(merge(spans)), images
 
-    def _walk(self, nodes, style: Span, out: list[Span], images: list[Image], line: list[int]) -> None:
+    def _walk(
+        self,
+        nodes: Iterable[SyntaxTreeNode],
+        style: Span,
+        out: list[Span],
+        images: list[Image],
+        line: list[int],
+    ) -> None:
         for node in nodes:
             kind = node.type
             if kind == "text":

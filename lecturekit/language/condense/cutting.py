@@ -36,9 +36,9 @@ def cut(s: Sentence, _tier: int = 0) -> Condensed:
         return Condensed(tuple(alive))  # whole, rather than lose a "must" or a "not" by a cut
     ends = range(longest - 1, max(7, main + 3), -1)
     commas = [p for p in ends if s.punct[alive[p]].endswith((",", ";", ":"))]
-    comma = next((p for p in commas if not s.listing(p)), commas[0] if commas else None)
-    if comma is not None:  # any comma (a list's only if no other), rather than mid-clause
-        return Condensed(tuple(alive[: comma + 1]), cut=True)
+    at = next((p for p in commas if not s.listing(p)), commas[0] if commas else None)
+    if at is not None:  # any comma (a list's only if no other), rather than mid-clause
+        return Condensed(tuple(alive[: at + 1]), cut=True)
     size = s.most
     while size > 1 and s.bare[alive[size - 1]] in STOP:
         size -= 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lecturekit.language.condense.sentence import DASHES, Condensed, Sentence
+from lecturekit.language.condense.sentence import DASHES, Sentence
 from lecturekit.lexicon.english import (
     ASIDE_OPENERS,
     CITED_BY,
@@ -46,7 +46,7 @@ _CITATION = re.compile(
 )
 
 
-def drop_citations(s: Sentence, _tier: int) -> Condensed | None:
+def drop_citations(s: Sentence, _tier: int) -> None:
     """Leave out citations and references: "(2017a)", "[12]", "(Smith et al., 2019)", "(see Figure 3)",
     "(Eisenstein, 1979)", "[Alinsky1989, Brown2007]", and editorial notes in braces ("{Trainer note: ...}")."""
     out: list[int] = []
@@ -70,7 +70,7 @@ def drop_citations(s: Sentence, _tier: int) -> Condensed | None:
     s.alive = out + group  # an unclosed bracket is kept as written
 
 
-def drop_leading_connectives(s: Sentence, _tier: int) -> Condensed | None:
+def drop_leading_connectives(s: Sentence, _tier: int) -> None:
     """Leave out what only links the sentence to the one before ("However,", "In fact,", "And")."""
     while len(s.alive) > 4:
         phrase = next((p for p in CONNECTIVE_PHRASES if _starts_with(s, p)), None)
@@ -101,7 +101,7 @@ def _needs_subject(s: Sentence, position: int) -> bool:
     return position < len(s.alive) and s.bare[s.alive[position]] in NEEDS_SUBJECT
 
 
-def drop_opening_phrase(s: Sentence, tier: int) -> Condensed | None:
+def drop_opening_phrase(s: Sentence, tier: int) -> None:
     """Leave out a short phrase before the first comma ("After attending,", "Despite having
     a bad press,"), never a condition ("If ...,", "Only after ...,")."""
     alive = s.alive
@@ -136,7 +136,7 @@ def drop_opening_phrase(s: Sentence, tier: int) -> Condensed | None:
         s.alive = alive[comma + 1 :]
 
 
-def drop_asides(s: Sentence, tier: int) -> Condensed | None:
+def drop_asides(s: Sentence, tier: int) -> None:
     """Leave out asides, shortest first, while the bullet is too long: an appositive or a
     clause between commas, a parenthesis, a part between dashes."""
     if len(s.alive) <= tier:
@@ -212,7 +212,7 @@ def _aside_at(s: Sentence, first: int, after: int) -> bool:
     return opens in RELATIVES or not any(s.bare[i] in FINITE for i in s.alive[first:after])
 
 
-def drop_trailing_clause(s: Sentence, tier: int) -> Condensed | None:
+def drop_trailing_clause(s: Sentence, tier: int) -> None:
     """Leave out a trailing ", meaning that ..." or ", which ..." clause."""
     alive = s.alive
     if len(alive) <= tier:
@@ -230,7 +230,7 @@ def drop_trailing_clause(s: Sentence, tier: int) -> Condensed | None:
         return
 
 
-def drop_rather_than(s: Sentence, _tier: int) -> Condensed | None:
+def drop_rather_than(s: Sentence, _tier: int) -> None:
     """Leave out "rather than X", up to the next preposition or comma."""
     alive = s.alive
     for p in range(len(alive) - 2):

@@ -7,7 +7,7 @@ leave words out of `alive`, or return the bullet; `run` applies them in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -155,7 +155,7 @@ def is_expletive(words: list[str]) -> bool:
     return words[2] in EXPLETIVE or "that" in words[3:] or words[2] == "to"
 
 
-def balanced(words) -> bool:
+def balanced(words: Iterable[str]) -> bool:
     """Tell whether words close every bracket they open, and open none they do not close."""
     text = "".join(words)
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")

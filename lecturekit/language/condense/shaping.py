@@ -59,7 +59,7 @@ def enumeration(s: Sentence, _tier: int) -> Condensed | None:
     last = next((p for p in range(len(alive) - 2, 1, -1) if s.bare[alive[p]] in ("and", "or")), None)
     if last is None:
         return None
-    commas = []
+    commas: list[int] = []
     for p in range(last - 1, -1, -1):  # the commas of the run before "and", nearest first
         if s.punct[alive[p]].endswith(","):
             if commas and commas[-1] - p > 8:

@@ -20,10 +20,9 @@ from lecturekit.lexicon.english import (
 )
 
 
-def split(s: Sentence, _tier: int) -> Condensed | None:
+def split(s: Sentence, _tier: int) -> None:
     """Find the two claims of a sentence that joins them (see `_halves`): the run ends there."""
     s.halves = _halves(s)
-    return None
 
 
 def _halves(s: Sentence) -> list[list[int]]:
@@ -122,7 +121,10 @@ def part(s: Sentence, indices: list[int]) -> Condensed:
     """Return one of the claims `split` found, condensed (and never split again)."""
     words = [s.words[i] for i in indices]
     found = nested(s, words)
-    remap = lambda found_: tuple(indices[k] for k in found_)  # noqa: E731
+
+    def remap(kept: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(indices[k] for k in kept)
+
     return Condensed(remap(found.keep), tuple(remap(c) for c in found.children), found.cut, found.lead)
 
 
