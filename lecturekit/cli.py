@@ -229,7 +229,7 @@ def _print_traceback(err: BaseException) -> None:
     print("".join(traceback.format_exception(err)).rstrip(), file=sys.stderr)
 
 
-def _preview(args) -> int:
+def _preview(args: argparse.Namespace) -> int:
     from lecturekit.pipeline.preview import preview
 
     failed = 0
@@ -243,7 +243,7 @@ def _preview(args) -> int:
     return EXIT_INPUT if failed else EXIT_OK
 
 
-def _usage_problem(args) -> str:
+def _usage_problem(args: argparse.Namespace) -> str:
     if args.max_size <= 0:
         return "--max-size must be a positive number of MB"
     if args.answer_lines is not None and not 0 <= args.answer_lines <= 40:

@@ -17,7 +17,7 @@ import io
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
@@ -26,9 +26,12 @@ from lecturekit.errors import Diagnostic, LessonError
 from lecturekit.options import HandoutOptions, Options
 
 if TYPE_CHECKING:  # for annotations only: a build imports these when it runs (see the docstring)
+    from lecturekit.deck.plan import Deck
     from lecturekit.deck.theme import Theme
+    from lecturekit.handouts.blocks import Block
+    from lecturekit.handouts.plan import Handout
     from lecturekit.language.points import ArticlePoints
-    from lecturekit.model.lesson import Lesson
+    from lecturekit.model.lesson import Image, Lesson, Meta
     from lecturekit.pipeline.prefork import Helper
     from lecturekit.questions.discussion import Question, Questions
 
@@ -124,7 +127,7 @@ class DeckJob:
     when: _dt.datetime
     render: bool
 
-    def plan(self):
+    def plan(self) -> Deck:
         """Return the planned deck."""
         from lecturekit.deck.plan import plan_deck
 
@@ -144,7 +147,7 @@ class HandoutJob:
     options: HandoutOptions
     render: bool
 
-    def plan(self):
+    def plan(self) -> Handout:
         """Return the planned handout."""
         from lecturekit.handouts.plan import plan_handout
 
@@ -267,7 +270,7 @@ def make_deck(job: DeckJob) -> DeckMade:
     return DeckMade(len(deck.slides), warnings, buffer.getvalue())
 
 
-def deck_theme(accent: str, template: Path | None):
+def deck_theme(accent: str, template: Path | None) -> tuple[Theme, list[Diagnostic]]:
     """Return the theme of the deck (lecturekit's own, or read from `template`) and its warnings."""
     if template is None:
         from lecturekit.deck.theme import DEFAULT_THEME
@@ -275,7 +278,8 @@ def deck_theme(accent: str, template: Path | None):
         return DEFAULT_THEME.with_accent(accent), []
     from lecturekit.deck.template import read_template
 
-    return read_template(template, accent)
+    theme, warnings = read_template(template, accent)
+    return theme, warnings
 
 
 def make_handouts(job: HandoutJob) -> HandoutMade:
@@ -302,11 +306,11 @@ def make_handouts(job: HandoutJob) -> HandoutMade:
     return HandoutMade(pages[0], slips, files)
 
 
-def _student_edition(handout):
+def _student_edition(handout: Handout) -> Handout:
     """Return the instructor's handout without what only the instructor sees."""
     from lecturekit.handouts.blocks import QuestionBlock
 
-    def strip(blocks):
+    def strip(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         return tuple(replace(b, notes=()) if isinstance(b, QuestionBlock) else b for b in blocks)
 
     parts = tuple(replace(p, blocks=strip(p.blocks)) for p in handout.parts)
@@ -354,7 +358,7 @@ def warm_handout() -> None:
     _register_font(SANS, "LK-Sans", bold=True)
 
 
-def _images(blocks):
+def _images(blocks: Iterable[Block]) -> Iterator[Image]:
     from lecturekit.model.lesson import BulletList, Image, Quote
 
     for block in blocks:
@@ -367,7 +371,7 @@ def _images(blocks):
                 yield from _images(item.blocks)
 
 
-def build_time(meta) -> _dt.datetime:
+def build_time(meta: Meta) -> _dt.datetime:
     """Return the date written into the outputs: SOURCE_DATE_EPOCH, else the lecture's date.
 
     Never the clock: the same source must give the same bytes.

@@ -13,6 +13,7 @@ import os
 import sys
 from collections import namedtuple
 from pathlib import Path
+from typing import Any
 
 from lecturekit.errors import Diagnostic, LessonError
 from lecturekit.options import Options
@@ -129,7 +130,7 @@ def read_config(path: Path | None) -> CourseConfig:
             f"not valid TOML: {str(err).split(' (at')[0]}",
             'Write one setting per line: key = "value".',
         ) from None
-    defaults: dict = {}
+    defaults: dict[str, Any] = {}
     warnings = []
     paths: dict[str, Path] = {}
     for key, value in data.items():
@@ -173,13 +174,13 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _seen(path: Path) -> list:
+def _seen(path: Path) -> list[str | int]:
     """Return what the manifest keeps of a file: its content's hash, size and modification time."""
     stat = path.stat()
     return [digest(path), stat.st_size, stat.st_mtime_ns]
 
 
-def _unchanged(path: Path, seen: list) -> bool:
+def _unchanged(path: Path, seen: list[str | int]) -> bool:
     """Tell whether `path` still has the content recorded in `seen`.
 
     Size and modification time unchanged: the same file (git's index makes the same bet). Else
@@ -189,7 +190,7 @@ def _unchanged(path: Path, seen: list) -> bool:
     stat = path.stat()
     if stat.st_size == size and stat.st_mtime_ns == mtime:
         return True
-    return stat.st_size == size and digest(path) == recorded
+    return bool(stat.st_size == size and digest(path) == recorded)
 
 
 def folder_digest(folder: Path | None) -> str:
@@ -204,7 +205,7 @@ def folder_digest(folder: Path | None) -> str:
     return h.hexdigest()
 
 
-def tool_fingerprint(cached: dict | None = None) -> tuple[str, str]:
+def tool_fingerprint(cached: dict[str, str] | None = None) -> tuple[str, str]:
     """Return a hash of lecturekit's own code and data and the writers' versions (a new tool
     rebuilds), and the files' sizes and times it was made from. Given what an earlier call
     returned as `cached` ({"files": ..., "hash": ...}), files that have not changed since are
@@ -215,7 +216,8 @@ def tool_fingerprint(cached: dict | None = None) -> tuple[str, str]:
 
     files = []
     for package in ("lecturekit", "lecturekit.deck", "lecturekit.handouts"):
-        for folder in find_spec(package).submodule_search_locations:
+        spec = find_spec(package)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
             for path in sorted(Path(folder).rglob("*")):
                 if path.suffix in (".py", ".j2", ".json", ".pptx") and "__pycache__" not in path.parts:
                     files.append(path)
@@ -266,8 +268,8 @@ class Manifest:
         self.path = out / MANIFEST
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            self.entries: dict = data.get("articles", {})
-            self.tool: dict = data.get("tool", {})
+            self.entries: dict[str, Any] = data.get("articles", {})
+            self.tool: dict[str, str] = data.get("tool", {})
         except (OSError, ValueError, AttributeError):
             self.entries, self.tool = {}, {}
         self.changed = self.tool_changed = False

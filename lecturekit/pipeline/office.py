@@ -93,14 +93,14 @@ def _settled(pdf: bytes, lang: str, when: _dt.datetime) -> bytes:
     """Return LibreOffice's PDF with the lecture's language (LibreOffice writes its own locale's)
     and `when` for the clock time it stamps, and an identifier made from the content."""
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, StreamObject, TextStringObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     root = writer._root_object  # pypdf's name for the catalog, which has no public setter
     root[NameObject("/Lang")] = TextStringObject(lang)
     writer.add_metadata({"/CreationDate": when.strftime("D:%Y%m%d%H%M%SZ")})
     metadata = root["/Metadata"].get_object() if "/Metadata" in root else None
-    if metadata is not None:
+    if isinstance(metadata, StreamObject):
         xmp = metadata.get_data().decode("utf-8")
         xmp = re.sub(
             r"<xmp:(Create|Modify|Metadata)Date>[^<]*<", rf"<xmp:\1Date>{when:%Y-%m-%dT%H:%M:%SZ}<", xmp

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable
+from typing import Any
 
 
 class Helper:
@@ -25,27 +26,31 @@ class Helper:
     _parent_ends: set[int] = set()
 
     def __init__(self, warm: Callable[[], None]):
-        task_read, self._task_write = os.pipe()
-        self._result_read, result_write = os.pipe()
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        self._task_write: int | None = task_write
+        self._result_read: int | None = result_read
         self.pid = os.fork()
         if self.pid == 0:  # the helper
-            for fd in (self._task_write, self._result_read, *Helper._parent_ends):
+            for fd in (task_write, result_read, *Helper._parent_ends):
                 os.close(fd)
             _serve(warm, task_read, result_write)
         os.close(task_read)
         os.close(result_write)
-        Helper._parent_ends.update((self._task_write, self._result_read))
+        Helper._parent_ends.update((task_write, result_read))
 
-    def submit(self, function: Callable, *args) -> None:
+    def submit(self, function: Callable[..., Any], *args: Any) -> None:
         """Send the task: `function` (a module-level function) and its arguments."""
         fd, self._task_write = self._task_write, None
+        assert fd is not None, "one task a helper"
         Helper._parent_ends.discard(fd)
         with os.fdopen(fd, "wb") as pipe:
             pickle.dump((function, args), pipe, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def result(self):
+    def result(self) -> Any:
         """Return the task's result, or raise its error here, as if it had run in this process."""
         fd, self._result_read = self._result_read, None
+        assert fd is not None, "one result a helper"
         Helper._parent_ends.discard(fd)
         with os.fdopen(fd, "rb") as pipe:
             try:
@@ -91,7 +96,7 @@ def _serve(warm: Callable[[], None], task_read: int, result_write: int) -> None:
         except Exception:  # an error that cannot travel: send what it said
             error = answer[1]
             sent = RuntimeError(f"{type(error).__name__}: {error}")
-            sent.remote_traceback = getattr(error, "remote_traceback", "")
+            sent.remote_traceback = getattr(error, "remote_traceback", "")  # type: ignore[attr-defined]
             data = pickle.dumps((False, sent))
         with os.fdopen(result_write, "wb") as pipe:
             pipe.write(data)
@@ -108,5 +113,5 @@ def _with_traceback(err: Exception) -> Exception:
     import traceback
 
     with contextlib.suppress(AttributeError):  # an exception type without a __dict__
-        err.remote_traceback = "".join(traceback.format_exception(err))
+        err.remote_traceback = "".join(traceback.format_exception(err))  # type: ignore[attr-defined]
     return err

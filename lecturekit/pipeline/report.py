@@ -4,8 +4,15 @@ stderr; and the exit code they add up to."""
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from lecturekit.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, InternalError, LessonError
+
+if TYPE_CHECKING:
+    from argparse import Namespace
+
+    from lecturekit.pipeline.build import Result
+    from lecturekit.pipeline.course import Job
 
 
 class Report:
@@ -15,11 +22,11 @@ class Report:
     CI logs read well.
     """
 
-    def __init__(self, args, total: int):
+    def __init__(self, args: Namespace, total: int):
         self.args = args
         self.total = total
-        self.rows: list = []
-        self.failures: list = []
+        self.rows: list[tuple[Job, Result]] = []
+        self.failures: list[LessonError | InternalError] = []
         self.internal = 0  # failures that are bugs, not bad input
         self.done = 0
         self.course = total > 1
@@ -38,7 +45,7 @@ class Report:
             self.task = self.progress.add_task("", total=total)
             self.progress.start()
 
-    def configs(self, problems: list) -> None:
+    def configs(self, problems: list[object]) -> None:
         """Report what is wrong with the course.toml files: errors, and warnings unless quiet."""
         for problem in problems:
             if isinstance(problem, LessonError):
@@ -51,7 +58,7 @@ class Report:
             noun = "article is" if count == 1 else "articles are"
             self._err(f"{count} {noun} up to date, not rebuilt (--force rebuilds)")
 
-    def built(self, job, result) -> None:
+    def built(self, job: Job, result: Result) -> None:
         self.done += 1
         self.rows.append((job, result))
         args = self.args
@@ -71,7 +78,7 @@ class Report:
         elif args.verbose:
             self._err(f"{job.article}: {_numbers(result)}")
 
-    def error(self, err: LessonError | InternalError, job=None) -> None:
+    def error(self, err: LessonError | InternalError, job: Job | None = None) -> None:
         self.done += 1
         self.failures.append(err)
         text = str(err)
@@ -135,7 +142,7 @@ class Report:
         print(text, file=sys.stderr)
 
 
-def _numbers(result) -> str:
+def _numbers(result: Result) -> str:
     counts = [
         (result.slides, "slide"),
         (result.pages, "handout page"),

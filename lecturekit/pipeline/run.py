@@ -6,13 +6,24 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lecturekit.errors import EXIT_OK, InternalError, LessonError
 from lecturekit.options import DEFAULT_ARTICLE
 from lecturekit.pipeline.report import Report
 
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from collections.abc import Iterator
 
-def build(args) -> int:
+    from lecturekit.options import Options
+    from lecturekit.pipeline.build import Helpers, Result
+    from lecturekit.pipeline.course import Job, Manifest
+
+    Outcome = tuple[Job, Result | None, LessonError | InternalError | None]
+
+
+def build(args: Namespace) -> int:
     """Build what the command line names (an article, or a course) and report it; return the
     exit code. With --watch, then rebuild whatever changes until interrupted."""
     from lecturekit.pipeline.course import Manifest, build_key
@@ -41,7 +52,7 @@ def build(args) -> int:
     return code
 
 
-def _find(args):
+def _find(args: Namespace) -> list[Job]:
     """Return the jobs the command line names: its articles and folders, sharded if asked."""
     from lecturekit.pipeline.course import find_jobs, shard
 
@@ -49,12 +60,12 @@ def _find(args):
     return shard(jobs, args.shard) if args.shard else jobs
 
 
-def _job_options(jobs, args) -> tuple[dict, list]:
+def _job_options(jobs: list[Job], args: Namespace) -> tuple[dict[Job, Options], list[object]]:
     """Return the options of each job whose course.toml is sound (the command line's over the
     course's), and what is wrong with the course.toml files: each is read once, now, so each
     mistake is reported once."""
     from lecturekit.options import HandoutOptions, Options
-    from lecturekit.pipeline.course import read_config
+    from lecturekit.pipeline.course import CourseConfig, read_config
 
     base = Options(
         out=args.out,
@@ -70,14 +81,14 @@ def _job_options(jobs, args) -> tuple[dict, list]:
         strict=args.strict,
         slides_pdf=args.slides_pdf,
     )
-    configs: dict = {}
-    options: dict = {}
-    problems: list = []  # LessonErrors and warnings
+    configs: dict[Path | None, CourseConfig | LessonError] = {}
+    options: dict[Job, Options] = {}
+    problems: list[object] = []  # LessonErrors and warnings
     for job in jobs:
         if job.config not in configs:
             try:
-                configs[job.config] = read_config(job.config)
-                problems.extend(configs[job.config].warnings)
+                read = configs[job.config] = read_config(job.config)
+                problems.extend(read.warnings)
             except LessonError as err:
                 configs[job.config] = err
                 problems.append(err)
@@ -93,13 +104,21 @@ def _job_options(jobs, args) -> tuple[dict, list]:
     return options, problems
 
 
-def _run(jobs, options, report, args, write: bool, manifest=None, keys=None) -> int:
+def _run(
+    jobs: list[Job],
+    options: dict[Job, Options],
+    report: Report,
+    args: Namespace,
+    write: bool,
+    manifest: Manifest | None = None,
+    keys: dict[Job, str] | None = None,
+) -> int:
     """Build (or check) `jobs`, in parallel when there are several; return how many failed."""
     failed = 0
     workers = min(args.jobs or os.cpu_count() or 1, len(jobs))
     if len(jobs) == 1 and write and _can_fork() and not args.watch:
         # One article from cold: python-pptx and reportlab load in helpers while this process plans.
-        outcomes = iter([_build_with_helpers(jobs[0], options[jobs[0]])])
+        outcomes: Iterator[Outcome] = iter([_build_with_helpers(jobs[0], options[jobs[0]])])
     elif workers <= 1:
         outcomes = (_build_one(job, options[job], write) for job in jobs)
     else:
@@ -119,7 +138,8 @@ def _run(jobs, options, report, args, write: bool, manifest=None, keys=None) -> 
                     manifest.forget(job)
                 report.error(error, job)
                 continue
-            if manifest is not None:
+            assert result is not None
+            if manifest is not None and keys is not None:
                 manifest.record(job, keys[job], result.dependencies, result.outputs)
             report.built(job, result)
     finally:
@@ -134,7 +154,7 @@ def _can_fork() -> bool:
     )
 
 
-def _build_with_helpers(job, options):
+def _build_with_helpers(job: Job, options: Options) -> Outcome:
     from lecturekit.pipeline.build import start_helpers
 
     helpers = start_helpers()
@@ -145,7 +165,7 @@ def _build_with_helpers(job, options):
             helper.cancel()
 
 
-def _build_one(job, options, write: bool, helpers=None):
+def _build_one(job: Job, options: Options, write: bool, helpers: Helpers | None = None) -> Outcome:
     """Build one article; return (job, result, None) or (job, None, the error). Runs in a worker."""
     from lecturekit.pipeline.build import build_article
 
@@ -157,7 +177,7 @@ def _build_one(job, options, write: bool, helpers=None):
         return job, None, InternalError.from_exception(job.article, err)
 
 
-def _watch(args, options, manifest, tool: str) -> int:
+def _watch(args: Namespace, options: dict[Job, Options], manifest: Manifest, tool: str) -> int:
     """Rebuild, in this process, whatever changes; until Ctrl-C.
 
     Each round starts from the files as they are now: the articles are found again and every
@@ -202,7 +222,7 @@ def _watch(args, options, manifest, tool: str) -> int:
     return EXIT_OK
 
 
-def _watched_folders(options: dict) -> list[Path]:
+def _watched_folders(options: dict[Job, Options]) -> list[Path]:
     """Return the folders to watch for `options`' jobs: the articles', their course.toml's and
     the question templates' (each once, and none inside another)."""
     folders = set()

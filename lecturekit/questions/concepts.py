@@ -10,6 +10,7 @@ wrote it and checked for its kind: a "source" is a name that reports a claim, ne
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lecturekit.language.names import Names
@@ -56,7 +57,7 @@ class Concept:
     sources: tuple[str, ...]  # the sentences it comes from
 
     @property
-    def slots(self) -> dict:
+    def slots(self) -> dict[str, object]:
         return dict(self.values)
 
 
@@ -120,10 +121,11 @@ def _noun_phrase(title: str, names: Names) -> str:
     return as_phrase(" ".join(words), names)
 
 
-def _phrases(text: str, least: int = 2) -> dict[str, list]:
+def _phrases(text: str, least: int = 2) -> dict[str, tuple[int, str]]:
     """Return the lowercase runs of two or three words (no stop words) a text uses `least` times or more,
     each with its count and its first appearance as written."""
-    found: dict[str, list] = {}
+    first: dict[str, str] = {}  # each key's first appearance, as written
+    counts: Counter[str] = Counter()
     run: list[str] = []
     for word in [*re.findall(r"[A-Za-z][A-Za-z’'-]*|\S", text), "."]:
         if word[:1].islower() and word.lower() not in EMPTY_WORDS and len(word) > 2:
@@ -132,10 +134,11 @@ def _phrases(text: str, least: int = 2) -> dict[str, list]:
         for size in (2, 3):
             for start in range(len(run) - size + 1):
                 shown = " ".join(run[start : start + size])
-                entry = found.setdefault(shown.lower().rstrip("s"), [0, shown])
-                entry[0] += 1
+                key = shown.lower().rstrip("s")
+                first.setdefault(key, shown)
+                counts[key] += 1
         run = []
-    return {key: entry for key, entry in found.items() if entry[0] >= least}
+    return {key: (counts[key], shown) for key, shown in first.items() if counts[key] >= least}
 
 
 def section_topic(section: Section, names: Names, lecture: str) -> str:
@@ -375,7 +378,7 @@ def _terms(sentence: str, names: Names) -> list[Concept]:
 
 def _figures(sentence: str) -> list[Concept]:
     """A figure with its unit ("1520 samples", "over 80%", "$34 million"), never a year."""
-    found = []
+    found: list[Concept] = []
     if HYPOTHETICAL.match(sentence):
         return found  # "Imagine that 100 years from now ...": no figure to check
     for match in FIGURE.finditer(sentence):
@@ -414,11 +417,8 @@ def _obstacles(section: Section, names: Names, topic: str) -> list[Concept]:
     for index, block in enumerate(section.blocks):
         if not isinstance(block, BulletList):
             continue
-        before = (
-            plain(section.blocks[index - 1].inlines)
-            if index and isinstance(section.blocks[index - 1], Paragraph)
-            else ""
-        )
+        previous = section.blocks[index - 1] if index else None
+        before = plain(previous.inlines) if isinstance(previous, Paragraph) else ""
         if not OBSTACLE.search(title + " " + before):
             continue
         items = []

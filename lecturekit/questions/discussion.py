@@ -19,17 +19,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.keypoints import is_back_matter, paragraph_points
 from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.lexicon.english import ASIDE_QUESTION, BACK_REFERENCES, BLOOM_CUES, PERSONAL_BACK, TOLD
-from lecturekit.model.lesson import Diagnostic, Lesson, LessonError, Span, paragraphs, plain
+from lecturekit.model.lesson import Diagnostic, Lesson, LessonError, Section, Span, paragraphs, plain
 from lecturekit.model.text import is_question, sentences
 from lecturekit.questions.concepts import lecture_topic, section_concepts
+
+if TYPE_CHECKING:  # jinja2 is imported when questions are made, not before
+    from jinja2 import Template
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from lecturekit.language.names import Names
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 BLOOM_LEVELS = ("understand", "apply", "analyse", "evaluate", "create")
@@ -77,7 +85,7 @@ class QuestionTemplate:
     needs: str
     order: int
     source: str
-    compiled: object = field(default=None, compare=False, repr=False)  # the jinja2 Template
+    compiled: Template | None = field(default=None, compare=False, repr=False)
 
 
 def discussion_questions(
@@ -115,7 +123,11 @@ def discussion_questions(
 
 
 def _made(
-    lesson: Lesson, chosen: list[Question], templates, warnings: list[Diagnostic], points: ArticlePoints
+    lesson: Lesson,
+    chosen: list[Question],
+    templates: tuple[QuestionTemplate, ...],
+    warnings: list[Diagnostic],
+    points: ArticlePoints,
 ) -> list[Question]:
     """Return the questions the templates make of each part's concepts, beside those `chosen`."""
     names = points.names
@@ -128,11 +140,11 @@ def _made(
     return [replace(q, answer=_answer(q.sources, points)) for q in _generated(chosen, candidates)]
 
 
-def _none(*_) -> list:
+def _none(*_: object) -> list[Any]:
     return []  # what a part whose questions failed gets: none, rather than odd ones
 
 
-def article_questions(section) -> list[tuple[str, tuple[str, ...]]]:
+def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
     """Return the questions a section puts to the reader, each with the sentences around it.
 
     Not a rhetorical question that the next sentence answers ("Why? Because ..."), not one
@@ -226,7 +238,13 @@ def _answers(following: str, question: str) -> bool:
     return bool(last) and last in re.findall(r"\w+", following.lower())[:6]
 
 
-def _candidates(section, names, lecture, templates, warnings) -> list[tuple[Question, int]]:
+def _candidates(
+    section: Section,
+    names: Names,
+    lecture: str,
+    templates: tuple[QuestionTemplate, ...],
+    warnings: list[Diagnostic],
+) -> list[tuple[Question, int]]:
     """Return the questions the templates make of a section's concepts, with each template's order."""
     found = []
     concepts = section_concepts(section, names, lecture)
@@ -298,11 +316,11 @@ def _generated(chosen: list[Question], candidates: list[list[tuple[Question, int
     return added
 
 
-def _new_level(options, used: Counter) -> bool:
+def _new_level(options: list[tuple[Question, int]], used: Counter[str]) -> bool:
     return any(not used[q.bloom] for q, _ in options)
 
 
-def deck_order(chosen) -> list[Question]:
+def deck_order(chosen: Sequence[Question]) -> list[Question]:
     """Return questions in the order the deck would show them: the author's and the article's
     own first, then the most open generated ones that name concrete things, one a section
     before a second from any."""
@@ -431,6 +449,7 @@ def _template(path: Path, source: str) -> QuestionTemplate:
             f"bloom must be one of {', '.join(BLOOM_LEVELS)} and needs one of "
             f"{', '.join(_KINDS)}; found bloom={bloom!r}, needs={needs!r}",
         )
+    assert match is not None  # no settings without a header
     body = source[match.end() :].strip()
     from jinja2 import TemplateSyntaxError
 
@@ -443,7 +462,7 @@ def _template(path: Path, source: str) -> QuestionTemplate:
 
 
 @cache
-def _environment():
+def _environment() -> SandboxedEnvironment:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -452,11 +471,11 @@ def _environment():
     return SandboxedEnvironment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=False)
 
 
-def _render(template: QuestionTemplate, values: dict, warnings: list[Diagnostic]) -> str | None:
+def _render(template: QuestionTemplate, values: dict[str, object], warnings: list[Diagnostic]) -> str | None:
     from jinja2 import TemplateError
 
     try:
-        text = template.compiled.render(**values)
+        text = template.compiled.render(**values) if template.compiled else ""
     except TemplateError as err:
         warnings.append(Diagnostic(template.path, None, f"this question template failed: {err}"))
         return None

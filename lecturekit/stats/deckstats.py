@@ -20,7 +20,7 @@ from lecturekit.language.condense.dropping import CITATION_KEY
 from lecturekit.language.keypoints import LONG_WORD, is_back_matter
 from lecturekit.layout.furniture import CEREMONY, without_continued
 from lecturekit.lexicon.english import SELF_NOUNS
-from lecturekit.model.lesson import paragraphs, plain
+from lecturekit.model.lesson import Lesson, paragraphs, plain
 from lecturekit.model.text import bracketed, core, sentences
 
 PRONOUNS = frozenset("it its this these those they them their such he she his her that".split())
@@ -78,7 +78,9 @@ class Stats:
     bullet_slides: int = 0
 
     def row(self) -> list[str]:
-        pct = lambda n, d: f"{100 * n / d:.0f}%" if d else "-"  # noqa: E731
+        def pct(n: int, d: int) -> str:
+            return f"{100 * n / d:.0f}%" if d else "-"
+
         return [
             self.article,
             str(self.slides),
@@ -191,7 +193,7 @@ def read_slides(deck: Path) -> list[Slide]:
     return slides
 
 
-def source_units(lesson) -> list[list[str]]:
+def source_units(lesson: Lesson) -> list[list[str]]:
     """Return the sentences of the article's paragraphs and list items, as word lists, in order:
     what `faithful` checks bullets against."""
     units = []
@@ -208,7 +210,7 @@ def _unbracketed(sentence: str) -> str:
     return sentence[1:].rstrip(".")[:-1] if bracketed(sentence) else sentence
 
 
-def _facts(lesson) -> set[str]:
+def _facts(lesson: Lesson) -> set[str]:
     """Return the figures, years and names of the article's paragraphs (not its code or tables)."""
     found: set[str] = set()
     lower: set[str] = set()
