@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # for annotations only: a build imports these when it runs (s
     from lecturekit.handouts.plan import Handout
     from lecturekit.language.points import ArticlePoints
     from lecturekit.model.lesson import Image, Lesson, Meta
-    from lecturekit.pipeline.prefork import Helper
+    from lecturekit.pipeline.prefork import Helpers
     from lecturekit.questions.discussion import Question, Questions
 
 
@@ -67,7 +67,7 @@ def build_article(
     """Build the deck and handout of `article`; raise `LessonError` on bad input, writing nothing.
 
     With `write` False, read and plan everything but write nothing (`lecturekit build --check`).
-    `helpers` (deck, handout), from lecturekit.pipeline.prefork, plan and render in processes of their own.
+    `helpers` (deck, handout; see lecturekit.pipeline.prefork) plan and render in processes of their own.
     """
     started = time.perf_counter()
     planned = plan_article(article, options)
@@ -166,13 +166,6 @@ class HandoutMade(NamedTuple):
     pages: int  # the student's handout's
     warnings: list[Diagnostic]  # the heuristics' slips met while planning (see heuristics)
     files: list[bytes]  # the PDF, the instructor's, their web pages; none when not rendering
-
-
-class Helpers(NamedTuple):
-    """The forked processes a single build plans and renders in (see lecturekit.pipeline.prefork)."""
-
-    deck: Helper
-    handout: Helper
 
 
 @dataclass
@@ -315,47 +308,6 @@ def _student_edition(handout: Handout) -> Handout:
 
     parts = tuple(replace(p, blocks=strip(p.blocks)) for p in handout.parts)
     return replace(handout, parts=parts, instructor=False)
-
-
-def start_helpers() -> Helpers:
-    """Fork the deck and handout helpers (see lecturekit.pipeline.prefork) and return them.
-
-    What every process needs is imported once, before the forks, rather than three times after
-    them: the questions module brings the model, key points and text helpers with it (and the
-    tasks the helpers are sent hold questions); the fonts are measured by all three. The
-    handout's planner is the handout helper's own: it plans while the deck helper plans.
-    """
-    import lecturekit.fonts  # noqa: F401
-    import lecturekit.questions.discussion  # noqa: F401
-    from lecturekit.pipeline.prefork import Helper
-
-    handout = Helper(warm_handout)
-    try:
-        return Helpers(Helper(warm_deck), handout)
-    except BaseException:
-        handout.cancel()
-        raise
-
-
-def warm_deck() -> None:
-    """What the deck helper does while the main process reads: import the planner and python-pptx."""
-    import lecturekit.deck.plan  # noqa: F401
-    import lecturekit.deck.pptx_writer  # noqa: F401
-    from lecturekit.fonts import SANS, metrics
-
-    metrics(SANS.file())
-    metrics(SANS.file(bold=True))
-
-
-def warm_handout() -> None:
-    """What the handout helper does while the main process reads: import its planner and
-    reportlab, load the text font."""
-    import lecturekit.handouts.plan  # noqa: F401
-    from lecturekit.fonts import SANS
-    from lecturekit.handouts.pdf_writer import _register_font
-
-    _register_font(SANS, "LK-Sans")
-    _register_font(SANS, "LK-Sans", bold=True)
 
 
 def _images(blocks: Iterable[Block]) -> Iterator[Image]:

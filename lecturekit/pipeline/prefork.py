@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Helper:
@@ -115,3 +115,50 @@ def _with_traceback(err: Exception) -> Exception:
     with contextlib.suppress(AttributeError):  # an exception type without a __dict__
         err.remote_traceback = "".join(traceback.format_exception(err))  # type: ignore[attr-defined]
     return err
+
+
+class Helpers(NamedTuple):
+    """The forked processes a single build plans and renders in: one for the deck, one for the handout."""
+
+    deck: Helper
+    handout: Helper
+
+
+def start_helpers() -> Helpers:
+    """Fork the deck and handout helpers and return them.
+
+    What every process needs is imported once, before the forks, rather than three times after
+    them: the questions module brings the model, key points and text helpers with it (and the
+    tasks the helpers are sent hold questions); the fonts are measured by all three. The
+    handout's planner is the handout helper's own: it plans while the deck helper plans.
+    """
+    import lecturekit.fonts  # noqa: F401
+    import lecturekit.questions.discussion  # noqa: F401
+
+    handout = Helper(warm_handout)
+    try:
+        return Helpers(Helper(warm_deck), handout)
+    except BaseException:
+        handout.cancel()
+        raise
+
+
+def warm_deck() -> None:
+    """What the deck helper does while the main process reads: import the planner and python-pptx."""
+    import lecturekit.deck.plan  # noqa: F401
+    import lecturekit.deck.pptx_writer  # noqa: F401
+    from lecturekit.fonts import SANS, metrics
+
+    metrics(SANS.file())
+    metrics(SANS.file(bold=True))
+
+
+def warm_handout() -> None:
+    """What the handout helper does while the main process reads: import its planner and
+    reportlab, load the text font."""
+    import lecturekit.handouts.plan  # noqa: F401
+    from lecturekit.fonts import SANS
+    from lecturekit.handouts.pdf_writer import _register_font
+
+    _register_font(SANS, "LK-Sans")
+    _register_font(SANS, "LK-Sans", bold=True)

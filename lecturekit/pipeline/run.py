@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from lecturekit.options import Options
-    from lecturekit.pipeline.build import Helpers, Result
+    from lecturekit.pipeline.build import Result
     from lecturekit.pipeline.course import Job, Manifest
+    from lecturekit.pipeline.prefork import Helpers
 
     Outcome = tuple[Job, Result | None, LessonError | InternalError | None]
 
@@ -155,7 +156,7 @@ def _can_fork() -> bool:
 
 
 def _build_with_helpers(job: Job, options: Options) -> Outcome:
-    from lecturekit.pipeline.build import start_helpers
+    from lecturekit.pipeline.prefork import start_helpers
 
     helpers = start_helpers()
     try:
