@@ -309,7 +309,7 @@ def test_watch_embeds_a_replaced_picture_not_the_old_one(tmp_path):
 
 
 def test_watch_uses_an_edited_question_template(tmp_path):
-    from lecturekit.questions.discussion import TEMPLATE_DIR
+    from lecturekit.questions.template_files import TEMPLATE_DIR
 
     templates = tmp_path / "questions"
     shutil.copytree(TEMPLATE_DIR, templates)

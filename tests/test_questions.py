@@ -29,8 +29,10 @@ from lecturekit.language.segment import segment
 from lecturekit.model.lesson import LessonError, paragraphs, plain
 from lecturekit.model.reader import parse_article, read_article
 from lecturekit.model.text import sentences
-from lecturekit.questions.discussion import TEMPLATE_DIR, classify, discussion_questions
+from lecturekit.questions.bloom import classify
+from lecturekit.questions.discussion import discussion_questions
 from lecturekit.questions.outcomes import learning_outcomes
+from lecturekit.questions.template_files import TEMPLATE_DIR
 
 from .helpers import FIXTURES, SEED
 

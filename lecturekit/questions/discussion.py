@@ -4,7 +4,7 @@ Deterministic and offline. Three origins, in this order:
 1. authored: front matter `questions:` and a "Discussion questions" section, verbatim;
 2. the article's own: questions it puts to the reader, verbatim; not a rhetorical question the
    next sentence answers, not one inside quoted speech, not a fragment;
-3. generated: jinja2 templates (lecturekit/questions/*.j2, or a course's own folder), each
+3. generated: question templates (see template_files.py; lecturekit's or a course's own), each
    filled with a concept of its kind that a section names (see concepts.py): a case, two cases to
    compare, a named source, a defined term, a figure with its unit, the obstacles an author
    lists, a question a heading asks, the part's subject. A template whose kind the section
@@ -21,26 +21,23 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.keypoints import is_back_matter, paragraph_points
 from lecturekit.language.points import ArticlePoints, article_points
-from lecturekit.lexicon.english import ASIDE_QUESTION, BACK_REFERENCES, BLOOM_CUES, PERSONAL_BACK, TOLD
-from lecturekit.model.lesson import Diagnostic, Lesson, LessonError, Section, Span, paragraphs, plain
+from lecturekit.lexicon.english import ASIDE_QUESTION, BACK_REFERENCES, PERSONAL_BACK, TOLD
+from lecturekit.model.lesson import Diagnostic, Lesson, Section, Span, paragraphs, plain
 from lecturekit.model.text import is_question, sentences
+from lecturekit.questions.bloom import classify
 from lecturekit.questions.concepts import lecture_topic, section_concepts
+from lecturekit.questions.template_files import TEMPLATE_DIR, QuestionTemplate, load_templates, render
 
-if TYPE_CHECKING:  # jinja2 is imported when questions are made, not before
-    from jinja2 import Template
-    from jinja2.sandbox import SandboxedEnvironment
-
+if TYPE_CHECKING:
     from lecturekit.language.names import Names
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
-BLOOM_LEVELS = ("understand", "apply", "analyse", "evaluate", "create")
 MOST, LEAST = 12, 6  # questions for the handout, when the article offers them
 TARGET = 8  # past this, a further question must bring a Bloom level not yet asked
 PER_SECTION = 2  # generated questions a section gets at most
@@ -76,16 +73,6 @@ class Questions:
     @property
     def texts(self) -> list[str]:
         return [q.text for q in self.questions]
-
-
-@dataclass(frozen=True)
-class QuestionTemplate:
-    path: Path
-    bloom: str
-    needs: str
-    order: int
-    source: str
-    compiled: Template | None = field(default=None, compare=False, repr=False)
 
 
 def discussion_questions(
@@ -252,7 +239,7 @@ def _candidates(
         for concept in concepts:
             if concept.kind != template.needs:
                 continue
-            text = _render(template, concept.slots, warnings)
+            text = render(template, concept.slots, warnings)
             if text and len(text.split()) <= MAX_WORDS:
                 question = Question(
                     text,
@@ -375,113 +362,3 @@ def _duplicate(chosen: list[Question], question: Question) -> bool:
 @lru_cache(maxsize=4096)  # every candidate is compared with every question chosen
 def _words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", text.casefold()))
-
-
-# -- Bloom's level of a question someone wrote ---------------------------------------------------
-
-
-def classify(question: str) -> str:
-    """Return the Bloom level a question asks for, judged by its wording (understand when unsure)."""
-    text = question.casefold()
-    for level, pattern in BLOOM_CUES:
-        if re.search(pattern, text):
-            return level
-    return "understand"
-
-
-# -- templates -----------------------------------------------------------------------------------
-
-_HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
-_KINDS = (
-    "case",
-    "cases",
-    "source",
-    "claim",
-    "term",
-    "figure",
-    "obstacles",
-    "heading",
-    "topic",
-    "table",
-    "code",
-)
-
-
-def load_templates(folder: Path) -> tuple[QuestionTemplate, ...]:
-    """Return the question templates in `folder`; raise `LessonError` naming a malformed one.
-
-    The files are read every time (they are small) and compiled once per content: under --watch
-    an edited template takes effect at the next build.
-    """
-    folder = Path(folder).resolve()
-    files = sorted(folder.glob("*.j2")) if folder.is_dir() else []
-    if not files:
-        raise LessonError(
-            folder,
-            None,
-            "no question templates (*.j2) in this folder",
-            "Point --questions-templates at a folder of .j2 files (see lecturekit/questions).",
-        )
-    templates = [_template(path, path.read_text(encoding="utf-8")) for path in files]
-    return tuple(sorted(templates, key=lambda t: (t.order, t.path.name)))
-
-
-@lru_cache(maxsize=256)
-def _template(path: Path, source: str) -> QuestionTemplate:
-    """Return the template `source` read from `path`, its settings checked and its body compiled."""
-    import yaml
-
-    match = _HEADER.match(source)
-    settings = None
-    if match is not None:
-        try:
-            header = "\n".join(line.strip() for line in match.group(1).strip().rstrip("-").splitlines())
-            settings = yaml.safe_load(header)
-        except yaml.YAMLError:
-            pass
-    if not isinstance(settings, dict):
-        raise LessonError(path, 1, "a question template must start with {#- bloom: ..., needs: ... -#}")
-    bloom, needs = str(settings.get("bloom", "")), str(settings.get("needs", ""))
-    if bloom not in BLOOM_LEVELS or needs not in _KINDS:
-        raise LessonError(
-            path,
-            1,
-            f"bloom must be one of {', '.join(BLOOM_LEVELS)} and needs one of "
-            f"{', '.join(_KINDS)}; found bloom={bloom!r}, needs={needs!r}",
-        )
-    assert match is not None  # no settings without a header
-    body = source[match.end() :].strip()
-    from jinja2 import TemplateSyntaxError
-
-    try:
-        compiled = _environment().from_string(body)
-    except TemplateSyntaxError as err:
-        line = source[: match.end()].count("\n") + (err.lineno or 1)
-        raise LessonError(path, line, f"the question template does not parse: {err.message}") from None
-    return QuestionTemplate(path, bloom, needs, int(settings.get("order", 50)), body, compiled)
-
-
-@cache
-def _environment() -> SandboxedEnvironment:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    # Questions are plain text (escaped later by each writer); templates a course supplies are
-    # untrusted code, so they run sandboxed.
-    return SandboxedEnvironment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=False)
-
-
-def _render(template: QuestionTemplate, values: dict[str, object], warnings: list[Diagnostic]) -> str | None:
-    from jinja2 import TemplateError
-
-    try:
-        text = template.compiled.render(**values) if template.compiled else ""
-    except TemplateError as err:
-        warnings.append(Diagnostic(template.path, None, f"this question template failed: {err}"))
-        return None
-    text = " ".join(text.split())
-    if not text.endswith("?"):
-        message = "this question template did not make a question ending in '?'"
-        warnings.append(Diagnostic(template.path, None, message))
-        return None
-    return text
