@@ -167,6 +167,21 @@ def parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--dpi", type=int, default=60, help="resolution of the pages (default: 60)")
     show.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    stats = commands.add_parser(
+        "stats",
+        help="measure how presentable decks are, against the articles they were made from",
+        description="Print each deck's quality figures: ceremony, full slides, facts on screen, cut or"
+        " dangling bullets, bullets that change their sentence (see the README's quality targets).",
+        formatter_class=_Formatter,
+    )
+    stats.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="ARTICLE DECK",
+        help="pairs: an article (.md) and its deck (.pptx)",
+    )
+    stats.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     noise = build.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     noise.add_argument(
@@ -199,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "preview":
         return _preview(args)
+    if args.command == "stats":
+        return _stats(args)
     problem = _usage_problem(args)
     if problem:
         print(f"lecturekit: error: {problem}", file=sys.stderr)
@@ -241,6 +258,26 @@ def _preview(args: argparse.Namespace) -> int:
             print(err, file=sys.stderr)
             failed += 1
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from lecturekit.stats.deckstats import main as print_stats
+
+    if len(args.files) % 2:
+        print(
+            "lecturekit: error: stats takes pairs: ARTICLE.md DECK.pptx [ARTICLE.md DECK.pptx ...]",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    missing = next((path for path in args.files if not path.is_file()), None)
+    if missing is not None:
+        print(f"{missing}: error: no such file", file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        return print_stats([str(path) for path in args.files])
+    except LessonError as err:
+        print(err, file=sys.stderr)
+        return EXIT_INPUT
 
 
 def _usage_problem(args: argparse.Namespace) -> str:

@@ -1,5 +1,5 @@
 """The deck's quality targets, measured on the real .pptx of the seed and of every real article
-(tests/fixtures/articles), as ./scripts/deckstats prints them."""
+(tests/fixtures/articles), as `lecturekit stats` (./scripts/deckstats) prints them."""
 
 from __future__ import annotations
 
@@ -56,3 +56,15 @@ def test_a_text_without_headings_gets_three_to_six_parts_titled_in_its_own_words
     for part in agenda.bullets:
         assert part.text.lower() in text  # a key phrase of the text, as the author wrote it
     assert not any("Introduction" in s.title for s in slides)
+
+
+def test_lecturekit_stats_prints_the_figures_and_refuses_odd_arguments(tmp_path, capsys):
+    from lecturekit.cli import main
+
+    deck = build_article(SEED, Options(out=tmp_path)).outputs[0]
+    assert main(["stats", str(SEED), str(deck)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].startswith("| article") and table[2].startswith(f"| {SEED.name}")
+    assert main(["stats", str(SEED)]) == 2 and "takes pairs" in capsys.readouterr().err
+    assert main(["stats", str(SEED), str(tmp_path / "none.pptx")]) == 1
+    assert "none.pptx: error: no such file" in capsys.readouterr().err

@@ -21,7 +21,7 @@ from lecturekit.language import heuristics
 from lecturekit.language.condense.rules import condense
 from lecturekit.language.keypoints import paragraph_points
 from lecturekit.model.lesson import Paragraph, Section, Span, plain
-from lecturekit.stats.deckstats import faithful, source_units
+from lecturekit.stats.faithful import faithful, source_units
 
 EXAMPLES = int(os.environ.get("LECTUREKIT_FUZZ_EXAMPLES", "400"))
 FUZZ = settings(

@@ -19,7 +19,7 @@ from lecturekit.language.points import article_points
 from lecturekit.language.segment import segment
 from lecturekit.model.lesson import Paragraph, Span, plain
 from lecturekit.model.reader import read_article
-from lecturekit.stats.deckstats import _words, faithful, source_units
+from lecturekit.stats.faithful import faithful, source_units, words_of
 
 from .helpers import FIXTURES, SEED
 
@@ -77,12 +77,12 @@ def test_the_guard_catches_a_dropped_negation_and_a_changed_word():
 
 def test_the_guard_catches_a_condition_left_out_whole():
     units = [
-        _words(
+        words_of(
             "If the code is released to the public, every contract must require that the code is"
             " dedicated to the public domain."
         ),
-        _words("Everyone is drowning in requests; if they ask you a question, they move on."),
-        _words("Although there are ways to set seeds, it can be difficult to have identical data."),
+        words_of("Everyone is drowning in requests; if they ask you a question, they move on."),
+        words_of("Although there are ways to set seeds, it can be difficult to have identical data."),
     ]
     main = "Every contract must require that the code is dedicated to the public domain"
     assert faithful(main, units, [main]) == "dropped"

@@ -27,7 +27,7 @@ from lecturekit.model.reader import parse_article
 from lecturekit.model.text import sentences
 from lecturekit.questions.discussion import discussion_questions
 from lecturekit.questions.outcomes import learning_outcomes
-from lecturekit.stats.deckstats import faithful, source_units
+from lecturekit.stats.faithful import faithful, source_units
 
 from .helpers import ROOT
 
