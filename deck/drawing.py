@@ -1,0 +1,302 @@
+"""DrawingML for one slide: its shapes, and the text that goes into them.
+
+A `Canvas` is a slide being built. Shapes are appended as DrawingML, numbered in order, through
+python-pptx's part API: its property setters look every child up by XPath, which made them most
+of the writing time. The text functions fill a shape's text body with paragraphs and runs, each
+set at the size the planner measured, in the font that has its script.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
+from pptx.oxml.ns import qn as _qn
+from pptx.util import Pt
+
+from lecturekit.fonts import font_runs
+from lecturekit.layout.links import followable
+from lecturekit.layout.pictures import picture_bytes
+from lecturekit.model.lesson import Inlines, Span
+
+from . import ooxml
+from .slides import Bullet
+from .theme import Box, Theme
+
+_SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+_DECORATIVE = (  # Office's mark for a decorative picture, which screen readers skip
+    '<a:extLst {}><a:ext uri="{{C183D7F6-B498-43B3-948B-1728B52AA6E4}}">'
+    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+    "</a:ext></a:extLst>"
+).format(nsdecls("a"))
+_TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+
+
+class Canvas:
+    """A slide being built. Shapes are appended as DrawingML, numbered in order.
+
+    python-pptx's add_slide() would first clone every placeholder of the layout and then look
+    each up by XPath; here the slide starts empty and gets the placeholders it uses.
+    """
+
+    def __init__(self, slide, layout: dict, theme: Theme, lang: str):
+        self.slide = slide
+        self.lang = lang
+        self.part = slide.part
+        self.layout = layout  # the layout's placeholders: kind -> <p:ph> attributes
+        self.theme = theme
+        self.tree = ooxml.shape_tree(slide)
+        self.next_id = 2
+
+    def has(self, kind: str) -> bool:
+        return kind in self.layout
+
+    def placeholder(self, *kinds: str):
+        """Append a placeholder of the first of `kinds` the layout has; return its text body.
+
+        It inherits position, fonts and colours from the layout; only "no auto-fit" is set.
+        """
+        kind = next(k for k in kinds if k in self.layout)
+        sp, nv = self._shape(kind.capitalize())
+        sub(sub(nv, "p:cNvSpPr"), "a:spLocks", noGrp="1")
+        sub(sub(nv, "p:nvPr"), "p:ph", **self.layout[kind])
+        sub(sp, "p:spPr")
+        body = sub(sp, "p:txBody")
+        sub(sub(body, "a:bodyPr"), "a:noAutofit")
+        sub(body, "a:lstStyle")
+        return body
+
+    def text_box(self, box: Box, anchor: str, name: str = "TextBox"):
+        """Append a text box at `box`, named `name` (what it holds); return its text body."""
+        theme = self.theme
+        sp, nv = self._shape(name)
+        sub(nv, "p:cNvSpPr", txBox="1")
+        sub(nv, "p:nvPr")
+        sppr = sub(sp, "p:spPr")
+        xfrm(sppr, box)
+        sub(sub(sppr, "a:prstGeom", prst="rect"), "a:avLst")
+        sub(sppr, "a:noFill")
+        body = sub(sp, "p:txBody")
+        x, y = str(Pt(theme.inset_x)), str(Pt(theme.inset_y))
+        sub(
+            sub(body, "a:bodyPr", wrap="square", lIns=x, tIns=y, rIns=x, bIns=y, anchor=anchor),
+            "a:noAutofit",
+        )
+        sub(body, "a:lstStyle")
+        return body
+
+    def picture(self, path, box: Box, alt: str, decorative: bool = False) -> None:
+        """Append the picture at `path` in `box`, described by `alt` or marked `decorative`."""
+        data, _ = picture_bytes(path, box.w, box.h)
+        picture = self.slide.shapes.add_picture(io.BytesIO(data), Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
+        c_nv_pr = ooxml.element(picture).nvPicPr.cNvPr
+        c_nv_pr.set("descr", alt)
+        if decorative:
+            c_nv_pr.append(parse_xml(_DECORATIVE))
+        self.next_id = max(self.next_id, picture.shape_id + 1)
+
+    def rectangle(self, box: Box, fill: str, name: str = "Rectangle"):
+        """Append a filled rectangle with no outline at `box`, named `name`; return its text body."""
+        sp, nv = self._shape(name)
+        sub(nv, "p:cNvSpPr")
+        sub(nv, "p:nvPr")
+        sppr = sub(sp, "p:spPr")
+        xfrm(sppr, box)
+        sub(sub(sppr, "a:prstGeom", prst="rect"), "a:avLst")
+        colour_fill(sub(sppr, "a:solidFill"), fill)
+        sub(sppr, "a:ln").append(sppr.makeelement(qn("a:noFill"), {}))
+        body = sub(sp, "p:txBody")
+        inset = str(Pt(self.theme.code_inset))
+        sub(
+            sub(body, "a:bodyPr", wrap="square", lIns=inset, tIns=inset, rIns=inset, bIns=inset, anchor="t"),
+            "a:noAutofit",
+        )
+        sub(body, "a:lstStyle")
+        return body
+
+    def table(self, box: Box, widths, heights):
+        """Append a table frame at `box` with columns `widths` and rows `heights`; return its <a:tbl>."""
+        shape_id, self.next_id = self.next_id, self.next_id + 1
+        frame = sub(self.tree, "p:graphicFrame")
+        nv = sub(frame, "p:nvGraphicFramePr")
+        sub(nv, "p:cNvPr", id=str(shape_id), name=f"Table {shape_id - 1}")
+        sub(sub(nv, "p:cNvGraphicFramePr"), "a:graphicFrameLocks", noGrp="1")
+        sub(nv, "p:nvPr")
+        xfrm = sub(frame, "p:xfrm")
+        sub(xfrm, "a:off", x=str(Pt(box.x)), y=str(Pt(box.y)))
+        sub(xfrm, "a:ext", cx=str(Pt(box.w)), cy=str(Pt(box.h)))
+        data = sub(sub(frame, "a:graphic"), "a:graphicData", uri=_TABLE_URI)
+        table = sub(data, "a:tbl")
+        sub(table, "a:tblPr", firstRow="1", bandRow="1")
+        grid = sub(table, "a:tblGrid")
+        for width in widths:
+            sub(grid, "a:gridCol", w=str(Pt(width)))
+        return table
+
+    def _shape(self, name: str):
+        shape_id, self.next_id = self.next_id, self.next_id + 1
+        sp = sub(self.tree, "p:sp")
+        nv = sub(sp, "p:nvSpPr")
+        sub(nv, "p:cNvPr", id=str(shape_id), name=f"{name} {shape_id - 1}")
+        return sp, nv
+
+
+def fill(slide: Canvas, body, paragraphs, spacing: float = 0, align: str | None = None) -> None:
+    """Give the text body `body` its `paragraphs`: (inlines, size, colour or None, [space before]).
+
+    A colour of None inherits the template's; space before defaults to `spacing` (none for the first).
+    """
+    if not paragraphs:
+        sub(body, "a:p")  # a text body needs a paragraph, even an empty one
+    for index, (inlines, size, colour, *before) in enumerate(paragraphs):
+        p = sub(body, "a:p")
+        ppr = sub(p, "a:pPr", marL="0", indent="0", **({"algn": align} if align else {}))
+        spacing(ppr, before[0] if before else (spacing if index else 0), slide.theme.line_spacing)
+        sub(ppr, "a:buNone")
+        runs(slide, p, inlines, size, colour)
+
+
+def bullets(slide: Canvas, body, bullets: tuple[Bullet, ...], size: float) -> None:
+    theme = slide.theme
+    if not bullets:
+        sub(body, "a:p")
+    for bullet in bullets:
+        p = sub(body, "a:p")
+        if bullet.lead:  # a list's opening line: no bullet mark, no indent
+            ppr = sub(p, "a:pPr", marL="0", indent="0")
+            spacing(ppr, theme.space_before, theme.line_spacing)
+            sub(ppr, "a:buNone")
+            runs(slide, p, bullet.inlines, size, None)
+            continue
+        numbered = bullet.number is not None
+        margin = theme.margin(bullet.level, numbered)
+        hang = (
+            theme.number_indent if numbered else (theme.first_indent if bullet.level == 0 else theme.indent)
+        )
+        ppr = sub(p, "a:pPr", marL=str(Pt(margin)), lvl=str(min(bullet.level, 8)), indent=str(-Pt(hang)))
+        spacing(
+            ppr,
+            theme.space_before if bullet.level == 0 else theme.space_before_nested,
+            theme.line_spacing,
+        )
+        if numbered:  # the template's bullets otherwise; a number needs its own marker
+            colour_fill(sub(ppr, "a:buClr"), accent_ink(theme))
+            sub(ppr, "a:buFont", typeface="+mj-lt")
+            sub(ppr, "a:buAutoNum", type="arabicPeriod", startAt=str(bullet.number))
+        runs(slide, p, bullet.inlines, size, None)
+
+
+def runs(slide: Canvas, p, inlines: Inlines, size: float, colour: str | None) -> None:
+    right_to_left = 0
+    for span in inlines:
+        primary = slide.theme.mono if span.code else slide.theme.sans
+        for index, text in enumerate(span.text.split("\n")):
+            if index:
+                sub(sub(p, "a:br"), "a:rPr", lang=slide.lang, sz=str(round(size * 100)))
+            for piece, family in font_runs(text, primary):
+                run(slide, p, span, piece, family, size, colour)
+                right_to_left += len(piece) if family.rtl else -len(piece)
+    if right_to_left > 0:  # mostly Hebrew or Arabic: a right-to-left paragraph
+        p.find(qn("a:pPr")).set("rtl", "1")
+
+
+def run(slide: Canvas, p, span: Span, text: str, family, size: float, colour: str | None) -> None:
+    r = sub(p, "a:r")
+    rpr = sub(r, "a:rPr", lang=family.lang or slide.lang, sz=str(round(size * 100)))
+    rpr.set("b", "1" if span.bold else "0")  # what was measured, whatever the template says
+    if span.italic:
+        rpr.set("i", "1")
+    if span.strike:
+        rpr.set("strike", "sngStrike")
+    if colour is not None:
+        colour_fill(sub(rpr, "a:solidFill"), colour)
+    if span.code:
+        sub(rpr, "a:latin", typeface=slide.theme.mono.shown_as)
+    if family.slot != "latin":
+        # Mark the script's font in its own slot, so PowerPoint picks a font that has it.
+        sub(rpr, f"a:{family.slot}", typeface=family.shown_as)
+    # A link whose text is its own address stays text: "link text that makes sense out of
+    # context" (PowerPoint's accessibility checker), and a projected address is read, not clicked.
+    if span.href and followable(span.href) and not _bare_address(span):
+        rid = slide.part.relate_to(span.href, RT.HYPERLINK, is_external=True)
+        sub(rpr, "a:hlinkClick", **{"r:id": rid})
+    sub(r, "a:t").text = text
+
+
+def slide_number(slide: Canvas, body, number: int) -> None:
+    """Fill the text body `body` with the slide number field, which PowerPoint keeps up to date."""
+    p = sub(body, "a:p")
+    field = sub(p, "a:fld", id=_SLIDE_NUMBER_FIELD_ID, type="slidenum")
+    sub(field, "a:rPr", lang=slide.lang, sz=str(round(slide.theme.footer_size * 100)))
+    sub(field, "a:t").text = str(number)
+
+
+def table_cell(
+    slide: Canvas, tr, cell: Inlines, align: str, size: float, ink: str, fill_colour: str, header: bool
+) -> None:
+    """Append a cell to the table row `tr`: its text in `ink` on `fill_colour`, aligned `align`
+    ("l", "ctr", "r"); a header cell has a rule under it in the text colour."""
+    theme = slide.theme
+    tc = sub(tr, "a:tc")
+    body = sub(tc, "a:txBody")
+    sub(body, "a:bodyPr")
+    sub(body, "a:lstStyle")
+    p = sub(body, "a:p")
+    ppr = sub(p, "a:pPr", marL="0", indent="0", algn=align)
+    spacing(ppr, 0, theme.line_spacing)
+    sub(ppr, "a:buNone")
+    runs(slide, p, cell, size, "#" + ink)
+    if not cell:
+        sub(p, "a:endParaRPr", lang=slide.lang, sz=str(round(size * 100)))
+    x, y = str(Pt(theme.inset_x)), str(Pt(theme.inset_y))
+    tcpr = sub(tc, "a:tcPr", marL=x, marR=x, marT=y, marB=y)
+    if header:  # a rule under the header, in the text colour
+        line = sub(tcpr, "a:lnB", w=str(Pt(1.5)))
+        colour_fill(sub(line, "a:solidFill"), "#" + theme.text)
+    colour_fill(sub(tcpr, "a:solidFill"), "#" + fill_colour)
+
+
+def accent_ink(theme: Theme) -> str:
+    """Return the colour for text in the accent: the scheme's accent1 where it reads on the
+    background, else the accent blended toward the text colour until it does."""
+    return "accent1" if theme.accent_ink == theme.accent else "#" + theme.accent_ink
+
+
+def _bare_address(span: Span) -> bool:
+    text = span.text.strip().rstrip("/")
+    return text == span.href.rstrip("/") or text.lower().startswith(("http://", "https://", "www."))
+
+
+@cache
+def qn(tag: str) -> str:
+    """Return Clark notation for "a:p": python-pptx's `qn`, remembered (slides ask it thousands of times)."""
+    return _qn(tag)
+
+
+def sub(parent, tag: str, **attributes):
+    """Append and return a new child element `tag` ("a:p") with `attributes` ("r:id" allowed)."""
+    element = parent.makeelement(qn(tag), {qn(k) if ":" in k else k: v for k, v in attributes.items()})
+    parent.append(element)
+    return element
+
+
+def colour_fill(parent, colour: str) -> None:
+    """Give `parent` (a fill) a colour: "#RRGGBB", or one of the template's scheme ("tx2", "accent1")."""
+    if colour.startswith("#"):
+        sub(parent, "a:srgbClr", val=colour[1:])
+    else:
+        sub(parent, "a:schemeClr", val=colour)
+
+
+def xfrm(sppr, box: Box) -> None:
+    xfrm = sub(sppr, "a:xfrm")
+    sub(xfrm, "a:off", x=str(Pt(box.x)), y=str(Pt(box.y)))
+    sub(xfrm, "a:ext", cx=str(Pt(box.w)), cy=str(Pt(box.h)))
+
+
+def spacing(ppr, before: float, line: float) -> None:
+    sub(sub(ppr, "a:lnSpc"), "a:spcPct", val=str(round(line * 100000)))
+    sub(sub(ppr, "a:spcBef"), "a:spcPts", val=str(round(before * 100)))
