@@ -177,7 +177,7 @@ class BulletPlanner:
 
     def listing(self, items: list[Item], kind: str, notes: str = "", columns: int = 1) -> list[Slide]:
         """Return the lecture's own lists (agenda, discussion, sources) as slides, as few as fit."""
-        slides = []
+        slides: list[Slide] = []
         for page, size in self.pack(items, columns=columns, balanced=True):
             page_notes = _notes(page)
             if notes:

@@ -154,7 +154,7 @@ def fill(slide: Canvas, body, paragraphs, spacing: float = 0, align: str | None 
     for index, (inlines, size, colour, *before) in enumerate(paragraphs):
         p = sub(body, "a:p")
         ppr = sub(p, "a:pPr", marL="0", indent="0", **({"algn": align} if align else {}))
-        spacing(ppr, before[0] if before else (spacing if index else 0), slide.theme.line_spacing)
+        set_spacing(ppr, before[0] if before else (spacing if index else 0), slide.theme.line_spacing)
         sub(ppr, "a:buNone")
         runs(slide, p, inlines, size, colour)
 
@@ -167,7 +167,7 @@ def bullets(slide: Canvas, body, bullets: tuple[Bullet, ...], size: float) -> No
         p = sub(body, "a:p")
         if bullet.lead:  # a list's opening line: no bullet mark, no indent
             ppr = sub(p, "a:pPr", marL="0", indent="0")
-            spacing(ppr, theme.space_before, theme.line_spacing)
+            set_spacing(ppr, theme.space_before, theme.line_spacing)
             sub(ppr, "a:buNone")
             runs(slide, p, bullet.inlines, size, None)
             continue
@@ -177,7 +177,7 @@ def bullets(slide: Canvas, body, bullets: tuple[Bullet, ...], size: float) -> No
             theme.number_indent if numbered else (theme.first_indent if bullet.level == 0 else theme.indent)
         )
         ppr = sub(p, "a:pPr", marL=str(Pt(margin)), lvl=str(min(bullet.level, 8)), indent=str(-Pt(hang)))
-        spacing(
+        set_spacing(
             ppr,
             theme.space_before if bullet.level == 0 else theme.space_before_nested,
             theme.line_spacing,
@@ -246,7 +246,7 @@ def table_cell(
     sub(body, "a:lstStyle")
     p = sub(body, "a:p")
     ppr = sub(p, "a:pPr", marL="0", indent="0", algn=align)
-    spacing(ppr, 0, theme.line_spacing)
+    set_spacing(ppr, 0, theme.line_spacing)
     sub(ppr, "a:buNone")
     runs(slide, p, cell, size, "#" + ink)
     if not cell:
@@ -267,7 +267,7 @@ def accent_ink(theme: Theme) -> str:
 
 def _bare_address(span: Span) -> bool:
     text = span.text.strip().rstrip("/")
-    return text == span.href.rstrip("/") or text.lower().startswith(("http://", "https://", "www."))
+    return text == (span.href or "").rstrip("/") or text.lower().startswith(("http://", "https://", "www."))
 
 
 @cache
@@ -297,6 +297,6 @@ def xfrm(sppr, box: Box) -> None:
     sub(xfrm, "a:ext", cx=str(Pt(box.w)), cy=str(Pt(box.h)))
 
 
-def spacing(ppr, before: float, line: float) -> None:
+def set_spacing(ppr, before: float, line: float) -> None:
     sub(sub(ppr, "a:lnSpc"), "a:spcPct", val=str(round(line * 100000)))
     sub(sub(ppr, "a:spcBef"), "a:spcPts", val=str(round(before * 100)))

@@ -9,28 +9,18 @@ lead-in ("The same survey in JavaScript:") sits above the first slide of what it
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from lecturekit.layout.highlight import Line, code_lines, highlight, language_name
-from lecturekit.layout.tables import column_widths
 from lecturekit.model.lesson import Code, Image, Inlines, Paragraph, Quote, Span, Table, plain
 
 from .fitter import Fitter, sizes
-from .slides import CodeSlide, PictureSlide, QuoteSlide, Slide, TableSlide
+from .pages import Lead, paginate, shown_lead, under_lead
+from .slides import CodeSlide, PictureSlide, QuoteSlide, Slide
+from .table_slides import TablePlanner
 from .theme import Box
 
 UPSCALE = 2.0  # a small picture is shown at most twice its size at 96 dpi: more would blur it
-
-
-@dataclass(frozen=True)
-class Lead:
-    """A one-line paragraph introducing a picture, table or code, shown above it."""
-
-    inlines: Inlines
-    size: float
-    height: float  # of its box
-    note: str
 
 
 class MediaPlanner:
@@ -40,6 +30,7 @@ class MediaPlanner:
         self.fit = fit
         self.theme = fit.theme
         self.warn = warn
+        self.tables = TablePlanner(fit, warn)
 
     def lead(self, paragraph: Paragraph, inlines: Inlines) -> Lead:
         """Return a lead-in as it is shown above what it introduces."""
@@ -53,7 +44,7 @@ class MediaPlanner:
         if isinstance(block, Image):
             found = self.picture(title, block, lead)
         elif isinstance(block, Table):
-            found = self.table(title, block, lead)
+            found = self.tables.table(title, block, lead)
         else:
             found = self.code(title, block, lead)
         if lead is not None and found:
@@ -79,7 +70,7 @@ class MediaPlanner:
         size), its title as a caption under it, its alt text as the picture's."""
         theme = self.theme
         notes = block.alt or block.title or "A picture."
-        area = _below(theme.body, lead)
+        area = under_lead(theme.body, lead)
         caption: Inlines = ()
         below = 0.0  # the caption's height
         if block.title:
@@ -97,150 +88,9 @@ class MediaPlanner:
         w, h = pixels_w * scale, pixels_h * scale
         # The picture and its caption, together in the middle of the space.
         box = Box(area.x + (area.w - w) / 2, area.y + (area.h - h - below) / 2, w, h)
-        return [PictureSlide(title, 0, block, box, plain(caption), theme.caption_size, notes, _shown(lead))]
-
-    def table(self, title: str, block: Table, lead: Lead | None = None) -> list[Slide]:
-        """Native table slides: columns as wide as their content wants, the text as large as the
-        width allows (down to the body minimum), rows continued under the repeated header.
-
-        A table too wide for a slide even at the minimum is shown in parts of a few columns
-        each, its first column (what each row is about) repeated in every part.
-        """
-        theme = self.theme
-        count = max(len(block.header), *(len(row) for row in block.rows), 1)
-
-        def full(row: tuple[Inlines, ...]) -> tuple[Inlines, ...]:
-            return tuple(row) + ((),) * (count - len(row))
-
-        header = tuple(tuple(replace(s, bold=True) for s in cell) for cell in full(block.header))
-        cells = [header, *(full(row) for row in block.rows)]
-        align = tuple(block.align) + ("",) * (count - len(block.align))
-        parts = self._table_parts(cells, block.line)
-        out: list[Slide] = []
-        for columns, size, widths in parts:
-            part = [tuple(row[c] for c in columns) for row in cells]
-            less = lead.height if lead is not None else 0.0
-            pages = self._table_pages(part[0], part[1:], widths, size, less)
-            for smaller in sizes(size, theme.body_min)[1:]:  # a smaller size that saves a slide
-                fewer = self._table_pages(part[0], part[1:], widths, smaller, less)
-                if len(pages) > 1 and len(fewer) < len(pages):
-                    size, pages = smaller, fewer
-            if any(row != whole for page in pages for row, whole in page):
-                self.warn(
-                    block.line,
-                    "a table row is too long for a slide: the slide shows its start, the notes all of it",
-                )
-            for pairs in pages:
-                shown, lead, less = _shown(lead), None, 0.0
-                page = [row for row, _ in pairs]
-                rows = (part[0], *page)
-                written = (part[0], *(whole for _, whole in pairs))  # the notes: every row whole
-                notes = "\n".join(" | ".join(plain(cell) for cell in row) for row in written)
-                heights = tuple(self._row_height(row, widths, size) for row in rows)
-                out.append(
-                    TableSlide(
-                        title,
-                        0,
-                        part[0],
-                        tuple(page),
-                        tuple(align[c] for c in columns),
-                        tuple(widths),
-                        heights,
-                        size,
-                        "Table:\n" + notes,
-                        shown,
-                    )
-                )
-        return out
-
-    def _table_parts(self, cells, line: int) -> list[tuple[list[int], float, list[float]]]:
-        """Return the table's parts: (columns, text size, column widths) for each; one part when
-        the whole table fits the width at some size from the body size down to the minimum."""
-        theme = self.theme
-        available = theme.body.w
-        inset = 2 * theme.inset_x / (1 - theme.slack)
-        count = len(cells[0])
-        for size in sizes(theme.body_size, theme.body_min):
-            minimums, naturals = self._column_needs(cells, size)
-            widths = column_widths([m + inset for m in minimums], [n + inset for n in naturals], available)
-            if widths is not None:
-                return [(list(range(count)), size, widths)]
-        size = theme.body_min
-        minimums, naturals = self._column_needs(cells, size)
-        need = [m + inset for m in minimums]
-        groups: list[list[int]] = []
-        for column in range(1, count) if count > 1 else [0]:
-            if groups and sum(need[c] for c in groups[-1]) + need[column] <= available:
-                groups[-1].append(column)
-            else:
-                groups.append([0, column] if count > 1 and need[0] + need[column] <= available else [column])
-        parts, broken = [], False
-        for columns in groups:
-            widths = column_widths(
-                [need[c] for c in columns], [naturals[c] + inset for c in columns], available
-            )
-            if widths is None:  # one column wider than the slide: its longest words are broken
-                broken = True
-                total = sum(need[c] for c in columns)
-                widths = [available * need[c] / total for c in columns]
-            parts.append((columns, size, widths))
-        if len(parts) > 1:
-            self.warn(
-                line,
-                f"a table of {count} columns is too wide for one slide: it is shown in {len(parts)} parts"
-                + (", each with its first column" if any(p[0][0] == 0 for p in parts[1:]) else ""),
-            )
-        if broken:
-            self.warn(
-                line,
-                f"a table column is too wide for a slide even at {size:g} pt: its longest words are broken",
-            )
-        return parts
-
-    def _column_needs(self, cells: list[tuple[Inlines, ...]], size: float) -> tuple[list[float], list[float]]:
-        """Return each column's minimum width (its longest word) and natural width (its longest
-        cell on one line) at `size`, text only, with the measuring slack."""
-        columns = len(cells[0])
-        minimums, naturals = [0.0] * columns, [0.0] * columns
-        for row in cells:
-            for index, cell in enumerate(row):
-                lines = self.fit.measure.lines(cell, size, math.inf)
-                naturals[index] = max(
-                    naturals[index], *(self.fit.measure.word_width(line, size) for line in lines)
-                )
-                for line in lines:
-                    for span, text in line:
-                        for word in text.split():
-                            minimums[index] = max(
-                                minimums[index], self.fit.measure.word_width([(span, word)], size)
-                            )
-        slack = 1 / (1 - self.theme.slack)
-        return [m * slack for m in minimums], [n * slack for n in naturals]
-
-    def _row_height(self, row: tuple[Inlines, ...], widths: list[float], size: float) -> float:
-        theme = self.theme
-        tallest = max(
-            self.fit.measure.height(cell, size, self.fit.width(Box(0, 0, w, 0), -1))
-            for cell, w in zip(row, widths, strict=True)
-        )
-        return tallest / (1 - theme.slack) + 2 * theme.inset_y
-
-    def _table_pages(
-        self, header, rows, widths, size: float, less: float = 0.0
-    ) -> list[list[tuple[tuple[Inlines, ...], tuple[Inlines, ...]]]]:
-        """Return the rows split into slides under the header (the first slide `less` shorter, for
-        a lead-in), each as (shown, whole): a row too tall for a slide is cut, whole in the notes."""
-        room = self.theme.body.h * (1 - self.theme.slack) - self._row_height(header, widths, size)
-        shown = []
-        for row in rows:
-            if self._row_height(row, widths, size) > room:
-                row = tuple(
-                    self.fit.truncate(cell, Box(0, 0, w, room), size, level=-1)
-                    for cell, w in zip(row, widths, strict=True)
-                )
-            shown.append(row)
-        heights = [self._row_height(row, widths, size) for row in shown]
-        return [[(shown[i], rows[i]) for i in page] for page in _paginate(heights, room, room - less)]
+        return [
+            PictureSlide(title, 0, block, box, plain(caption), theme.caption_size, notes, shown_lead(lead))
+        ]
 
     def code(self, title: str, block: Code, lead: Lead | None = None) -> list[Slide]:
         """Code slides: monospace, coloured, every line as written; a long block continues on the
@@ -270,7 +120,7 @@ class MediaPlanner:
             # The panel as tall as its lines, within the body below any lead-in.
             room = theme.body.h - (lead.height if lead is not None else 0.0)
             height = sum(h for _, _, _, h in page) / (1 - theme.slack) + 2 * theme.code_inset
-            slide = CodeSlide(title, 0, code, size, hangs, min(height, room), notes, _shown(lead))
+            slide = CodeSlide(title, 0, code, size, hangs, min(height, room), notes, shown_lead(lead))
             out.append(slide)
             lead = None
         return out
@@ -314,59 +164,8 @@ class MediaPlanner:
                     blank.add(len(entries))
                 entries.append((piece, piece_tokens, hang, rows * height))
                 heights.append(rows * height)
-        pages = _paginate(heights, room, room - less, blank)
+        pages = paginate(heights, room, room - less, frozenset(blank))
         return [[entries[i] for i in page] for page in pages], wrapped
-
-
-def _paginate(
-    heights: list[float], room: float, first: float, breaks: set[int] = frozenset()
-) -> list[list[int]]:
-    """Return the indices of items of `heights` split into pages holding `room` (the first page
-    `first`): as few pages as greedy filling gives, evened out so no page is a stub, each page
-    ending after an item of `breaks` (a blank line of code) when one falls in its last third."""
-
-    def fill(first_cap: float, cap: float, breaks: set[int]) -> list[list[int]]:
-        pages: list[list[int]] = [[]]
-        used = 0.0
-        for index, height in enumerate(heights):
-            limit = first_cap if len(pages) == 1 else cap
-            if pages[-1] and used + height > limit:
-                page = pages[-1]
-                cut = next(
-                    (k for k in range(len(page) - 1, len(page) * 2 // 3, -1) if page[k] in breaks), None
-                )
-                moved = page[cut + 1 :] if cut is not None else []
-                del page[len(page) - len(moved) :]
-                pages.append(moved)
-                used = sum(heights[k] for k in moved)
-                if moved and used + height > cap:
-                    pages.append([])
-                    used = 0.0
-            pages[-1].append(index)
-            used += height
-        return [page for page in pages if page]
-
-    if not heights:
-        return [[]]  # a table with a header and no rows: one slide with the header
-    pages = fill(first, room, frozenset())
-    even = sum(heights) / len(pages) + max(heights, default=0.0)
-    tries = [(min(first, even), min(room, even))] if len(pages) > 1 else []
-    for caps in [*tries, (first, room)]:
-        for preferred in (breaks, frozenset()):
-            found = fill(*caps, preferred)
-            if len(found) == len(pages):  # never more slides for the sake of a nicer break
-                return found
-    return pages
-
-
-def _below(box: Box, lead: Lead | None) -> Box:
-    """Return what is left of `box` under a lead-in."""
-    return box if lead is None else Box(box.x, box.y + lead.height, box.w, box.h - lead.height)
-
-
-def _shown(lead: Lead | None) -> tuple[Inlines, float, float]:
-    """Return a lead-in as a slide shows it: text, size and the height of its box."""
-    return (lead.inlines, lead.size, lead.height) if lead is not None else ((), 0.0, 0.0)
 
 
 def _slice_tokens(tokens: Line, start: int, end: int) -> Line:

@@ -97,9 +97,9 @@ def save(prs, out: BinaryIO, stamp: tuple[int, int, int, int, int, int]) -> None
     writer = PackageWriter(out, package._rels, tuple(package.iter_parts()))
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         entries = _DatedEntries(target, stamp)
-        writer._write_content_types_stream(entries)
-        writer._write_pkg_rels(entries)
-        writer._write_parts(entries)
+        writer._write_content_types_stream(entries)  # type: ignore[arg-type]  # duck-typed on purpose
+        writer._write_pkg_rels(entries)  # type: ignore[arg-type]
+        writer._write_parts(entries)  # type: ignore[arg-type]
 
 
 class _DatedEntries:

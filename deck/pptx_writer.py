@@ -37,8 +37,8 @@ from .drawing import (
     fill,
     qn,
     run,
+    set_spacing,
     slide_number,
-    spacing,
     sub,
     table_cell,
 )
@@ -183,7 +183,9 @@ class _Writer:
         # The built-in section header is the accent colour; a light accent needs dark text.
         colour = "#" + theme.on_accent if theme.builtin and theme.on_accent != WHITE else None
         title = slide.placeholder("title", "ctrTitle")
-        paragraphs = [((Span(spec.kicker),), theme.title_min, colour)] if spec.kicker else []
+        paragraphs: list[tuple[Inlines, float, str | None]] = (
+            [((Span(spec.kicker),), theme.title_min, colour)] if spec.kicker else []
+        )
         paragraphs.append((self.title_text(spec.heading, "section"), spec.title_size, colour))
         fill(slide, title, paragraphs, spacing=theme.kicker_gap)
 
@@ -258,7 +260,7 @@ class _Writer:
         for tokens, hang in zip(spec.lines, spec.hangs, strict=True):
             p = sub(body, "a:p")
             ppr = sub(p, "a:pPr", marL=str(Pt(hang)), indent=str(-Pt(hang)), algn="l")
-            spacing(ppr, 0, 1.0)
+            set_spacing(ppr, 0, 1.0)
             sub(ppr, "a:buNone")
             for token in tokens:
                 span = Span(token.text, bold=token.bold, italic=token.italic, code=True)

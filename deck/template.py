@@ -52,7 +52,7 @@ def read_template(path: Path, accent: str = "") -> tuple[Theme, list[Diagnostic]
     try:
         with zipfile.ZipFile(path) as package:
             return _Template(path, package).theme(accent)
-    except (OSError, zipfile.BadZipFile, KeyError, ElementTree.ParseError) as err:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError) as err:
         raise LessonError(
             path,
             None,
@@ -79,13 +79,13 @@ class _Template:
         found = []
         for rel in self.xml(rels).findall("rel:Relationship", NS):
             if rel.get("Type", "").endswith("/" + kind) and rel.get("TargetMode") != "External":
-                found.append(posixpath.normpath(posixpath.join(folder, rel.get("Target"))))
+                found.append(posixpath.normpath(posixpath.join(folder, rel.get("Target", ""))))
         return found
 
     def theme(self, accent: str) -> tuple[Theme, list[Diagnostic]]:
         presentation = self.xml("ppt/presentation.xml")
-        size = presentation.find("p:sldSz", NS)
-        width, height = int(size.get("cx")) / EMU_PER_POINT, int(size.get("cy")) / EMU_PER_POINT
+        size = _one(presentation, "p:sldSz")
+        width, height = int(size.get("cx", "")) / EMU_PER_POINT, int(size.get("cy", "")) / EMU_PER_POINT
         master_part = self.related("ppt/presentation.xml", "slideMaster")[0]
         master = self.xml(master_part)
         master_boxes = _boxes(master)
@@ -93,7 +93,7 @@ class _Template:
         roots = {}
         for part in self.related(master_part, "slideLayout"):
             layout = self.xml(part)
-            name = layout.find("p:cSld", NS).get("name", "")
+            name = _one(layout, "p:cSld").get("name", "")
             layouts[name] = _boxes(layout)
             roots[name] = layout
         names = self.choose_layouts(layouts)
@@ -108,18 +108,21 @@ class _Template:
                     return master_boxes[kind]
             return None
 
-        styles = master.find("p:txStyles", NS)
+        styles = _one(master, "p:txStyles")
         title_style = styles.find("p:titleStyle/a:lvl1pPr", NS)
         body_levels = [styles.find(f"p:bodyStyle/a:lvl{n}pPr", NS) for n in (1, 2)]
         scheme = self.xml(self.related(master_part, "theme")[0])
-        fonts = scheme.find(".//a:fontScheme", NS)
+        fonts = _one(scheme, ".//a:fontScheme")
         colours = {slot: _colour(scheme, slot) for slot in ("dk1", "lt1", "dk2", "accent1")}
-        heading = self.family(fonts.find("a:majorFont/a:latin", NS).get("typeface", ""), "headings")
-        body_font = self.family(fonts.find("a:minorFont/a:latin", NS).get("typeface", ""), "text")
+        heading = self.family(_one(fonts, "a:majorFont/a:latin").get("typeface", ""), "headings")
+        body_font = self.family(_one(fonts, "a:minorFont/a:latin").get("typeface", ""), "text")
         title_size = _size(title_style, 44.0)
         body_size = _size(body_levels[0], 28.0)
         first_margin = _emu(body_levels[0], "marL", 342900)
-        step = max(_emu(body_levels[1], "marL", first_margin + 342900) - first_margin, 18.0)
+        # a second level's indent, if the template gives none: the first's and half an inch
+        step = max(
+            _emu(body_levels[1], "marL", round(first_margin * EMU_PER_POINT) + 342900) - first_margin, 18.0
+        )
         content_title = box("content", "title")
         content_body = box("content", "body")
         if content_title is None or content_body is None:
@@ -135,7 +138,7 @@ class _Template:
             DEFAULT_THEME,
             template=self.path,
             builtin=False,
-            layout_names=tuple(names[role] for role in ("title", "content", "section", "title_only")),
+            layout_names=(names["title"], names["content"], names["section"], names["title_only"]),
             width=width,
             height=height,
             sans=body_font[0],
@@ -219,7 +222,7 @@ class _Template:
 
 def _boxes(root) -> dict[str, Box]:
     """Return each placeholder's box by its kind (title, ctrTitle, subTitle, body, ftr, sldNum, ...)."""
-    boxes = {}
+    boxes: dict[str, Box] = {}
     for sp in root.iterfind(".//p:sp", NS):
         ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
         if ph is None:
@@ -261,6 +264,15 @@ def _title_style(layout, kinds: tuple[str, ...], master_style) -> tuple[bool, bo
     if caps is None and master is not None:
         caps = master.get("cap")
     return bold in ("1", "true"), caps == "all"
+
+
+def _one(element: ElementTree.Element, path: str) -> ElementTree.Element:
+    """Return the element at `path` under `element`; raise KeyError (a template lecturekit cannot
+    read, see `read_template`) when the template has none."""
+    found = element.find(path, NS)
+    if found is None:
+        raise KeyError(f"it has no {path.split('/')[-1]}")
+    return found
 
 
 def _emu(style, name: str, default: int) -> float:

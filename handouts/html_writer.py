@@ -17,6 +17,7 @@ import base64
 import hashlib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -69,10 +70,10 @@ def _front(handout: Handout) -> list:
     )
 
 
-def _grouped(blocks) -> list[tuple[str, object]]:
+def _grouped(blocks) -> list[tuple[str, Any]]:
     """Return blocks as the template draws them: (kind, block), consecutive questions joined
     into one ("questions", [...]) so that they form one numbered list."""
-    out: list[tuple[str, object]] = []
+    out: list[tuple[str, Any]] = []
     for block in blocks:
         if isinstance(block, QuestionBlock):
             if out and out[-1][0] == "questions":
@@ -115,9 +116,9 @@ def inline_html(inlines: Inlines) -> Markup:
     return Markup("").join(parts)
 
 
-def panel_lists(rows: tuple[Text, ...]) -> list[tuple[str, object]]:
+def panel_lists(rows: tuple[Text, ...]) -> list[tuple[str, Any]]:
     """Return a panel's rows as ("heading", Text) and ("list", [(point, [children])]) runs."""
-    out: list[tuple[str, object]] = []
+    out: list[tuple[str, Any]] = []
     for row in rows:
         if row.bullet == "–" and out and out[-1][0] == "list":
             out[-1][1][-1][1].append(row)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from collections.abc import Callable
 from functools import cache
 from html import escape as _html_escape
 from typing import BinaryIO
@@ -84,7 +85,7 @@ class _Canvas(Canvas):
     handout is laid out once.
     """
 
-    footer_text = None  # set per document: (page, pages) -> footer text
+    footer_text: Callable[[int, int], str]  # set per document: (page, pages) -> footer text
     footer_style = ("LK-Sans", 8.5, colors.HexColor("#" + MUTED))
 
     def save(self):

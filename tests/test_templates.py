@@ -19,6 +19,7 @@ from pptx.util import Inches, Pt
 from lecturekit.cli import main
 from lecturekit.deck.template import read_template
 from lecturekit.deck.theme import BUILTIN_TEMPLATE, DEFAULT_THEME
+from lecturekit.errors import LessonError
 from lecturekit.layout.colours import WHITE, contrast, readable
 from lecturekit.pipeline.build import Options, build_article, deck_theme, plan_article
 
@@ -234,3 +235,25 @@ def _join(folder: str, target: str) -> str:
         elif piece != ".":
             parts.append(piece)
     return "/".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("dropped", "part", "pattern"),
+    [
+        ("p:sldSz", "ppt/presentation.xml", rb"<p:sldSz[^>]*/>"),
+        ("p:txStyles", "ppt/slideMasters/slideMaster1.xml", rb"<p:txStyles>.*?</p:txStyles>"),
+    ],
+)
+def test_a_template_missing_a_part_is_one_clear_error(dropped, part, pattern, tmp_path):
+    """A template without its slide size or its master's text styles is refused by name, not
+    met with a traceback."""
+    broken = tmp_path / "broken.pptx"
+    with zipfile.ZipFile(BUILTIN_TEMPLATE) as source, zipfile.ZipFile(broken, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == part:
+                data, count = re.subn(pattern, b"", data, flags=re.S)
+                assert count == 1
+            target.writestr(entry, data)
+    with pytest.raises(LessonError, match=f"not a PowerPoint template lecturekit can read .*{dropped}"):
+        read_template(broken)
