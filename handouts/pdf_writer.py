@@ -1,28 +1,23 @@
-"""Draw a planned `Handout` as a PDF. The only module that imports reportlab.
+"""Draw a planned `Handout` as a PDF. With pdf_text.py (its text and fonts), the only code that
+imports reportlab.
 
 Everything the page shows was decided by the plan (plan.py): words, type sizes, picture sizes,
 table columns, code rows. This module turns each block into reportlab's flowables and lets
 platypus break the pages, keeping a heading with what follows it and a question with its answer
-lines. Article text reaches reportlab's paragraph markup only through `inline_markup`, which
-escapes every text node. Every font is a shipped TrueType font, embedded: no standard-14 font,
-which would silently draw characters it lacks as black boxes.
+lines. Every font is a shipped TrueType font, embedded: no standard-14 font, which would
+silently draw characters it lacks as black boxes.
 """
 
 from __future__ import annotations
 
 import io
-import itertools
-import re
 from collections.abc import Callable
 from functools import cache
-from html import escape as _html_escape
 from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -41,18 +36,15 @@ from reportlab.platypus import (
     TableStyle,
     XPreformatted,
 )
-from reportlab.platypus import Paragraph as _RLParagraph
 
-from lecturekit.fonts import MONO, SANS, Family, font_runs
+from lecturekit.fonts import SANS
 from lecturekit.layout import highlight
-from lecturekit.layout.links import followable
 from lecturekit.layout.pictures import picture_bytes
 from lecturekit.model.lesson import Inlines, plain
 from lecturekit.model.text import take
 
 from .blocks import (
     INK,
-    LINK,
     MUTED,
     RULE,
     TINT,
@@ -64,18 +56,30 @@ from .blocks import (
     QuestionBlock,
     QuoteBlock,
     Rule,
-    Style,
     TableBlock,
     Text,
 )
 from .layout import WRAP_MARK
+from .pdf_text import (
+    LONG_CELL,
+    LONG_PARAGRAPH,
+    Paragraph,
+    bold_italic,
+    escape,
+    inline_markup,
+    paragraph_styles,
+    pieces,
+    register_faces_for,
+    register_font,
+    with_fallback_fonts,
+)
 
 
 def write_pdf(handout: Handout, out: BinaryIO) -> int:
     """Write `handout` to the binary file `out`; return its number of pages."""
-    _register_font(SANS, "LK-Sans")  # the canvas starts in it (reportlab's default is Helvetica)
-    _register_font(SANS, "LK-Sans", bold=True)
-    return _build(handout, out, _paragraph_styles(handout.styles))
+    register_font(SANS, "LK-Sans")  # the canvas starts in it (reportlab's default is Helvetica)
+    register_font(SANS, "LK-Sans", bold=True)
+    return _build(handout, out, paragraph_styles(handout.styles))
 
 
 class _Canvas(Canvas):
@@ -360,7 +364,7 @@ class _Drawer:
             for row, continued in zip(block.rows, block.continued, strict=True)
         ]
         style = self.styles["code"]
-        _register_faces_for("", style)
+        register_faces_for("", style)
         return XPreformatted(with_fallback_fonts("\n".join(rows)), style)
 
     def question(self, block: QuestionBlock, width: float) -> Flowable:
@@ -408,7 +412,7 @@ def _token_markup(token) -> str:
     text = escape(token.text)
     if token.colour:
         text = f'<font color="#{token.colour}">{text}</font>'
-    return _bold_italic(text, token.bold, token.italic)
+    return bold_italic(text, token.bold, token.italic)
 
 
 class _AnswerLines(Flowable):
@@ -435,205 +439,3 @@ class _AnswerLines(Flowable):
 def _table_style(commands: list) -> TableStyle:
     """Return a table style whose cells use the shipped font (reportlab's default is Helvetica)."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), "LK-Sans"), *commands])
-
-
-def _paragraph_styles(styles: dict[str, Style]) -> dict[str, ParagraphStyle]:
-    """Return the plan's type scale as reportlab styles. Bullets name their font too: reportlab's
-    default for them is Helvetica, a standard-14 font."""
-    out = {}
-    for name, style in styles.items():
-        family = "LK-Mono" if style.mono else "LK-Sans"
-        face = family + {(True, True): "-BoldItalic", (True, False): "-Bold", (False, True): "-Italic"}.get(
-            (style.bold, style.italic), ""
-        )
-        extra = {}
-        if style.mono:
-            extra = dict(
-                backColor=colors.HexColor("#" + highlight.BACKGROUND),
-                borderPadding=4,
-                rightIndent=style.indent,
-            )
-        out[name] = ParagraphStyle(
-            name,
-            fontName=face,
-            bulletFontName="LK-Sans-Bold" if name == "question" else "LK-Sans",
-            fontSize=style.size,
-            leading=style.leading,
-            textColor=colors.HexColor("#" + style.colour),
-            spaceBefore=style.before,
-            spaceAfter=style.after,
-            leftIndent=style.indent,
-            bulletIndent=style.bullet_indent,
-            alignment=TA_CENTER if style.centred else 0,
-            keepWithNext=int(style.keep_with_next),
-            **extra,
-        )
-    return out
-
-
-# -- text ----------------------------------------------------------------------------------------
-
-
-def Paragraph(markup: str, style: ParagraphStyle, **kwargs) -> _RLParagraph:  # noqa: N802 - reportlab's name
-    """Return a reportlab Paragraph whose characters the text font lacks are set in a shipped fallback."""
-    _register_faces_for(markup, style)
-    return _RLParagraph(with_fallback_fonts(markup), style, **kwargs)
-
-
-_TAG = re.compile(r"(<[^>]*>)")
-
-
-def with_fallback_fonts(markup: str) -> str:
-    """Wrap runs of Hangul, Hebrew, Arabic... in the shipped font that has them.
-
-    reportlab draws a character its font lacks as a box; only text between tags is looked at,
-    and plain ASCII (tags, entities, English) passes straight through.
-    """
-    if markup.isascii():
-        return markup
-    parts = []
-    for chunk in _TAG.split(markup):
-        if not chunk or chunk.startswith("<") or chunk.isascii():
-            parts.append(chunk)
-            continue
-        for run, family in font_runs(chunk):
-            if family is SANS:
-                parts.append(run)
-                continue
-            if family.rtl:
-                run = _visual_order(run)
-            parts.append(f'<font face="{_register_fallback(family)}">{run}</font>')
-    return "".join(parts)
-
-
-def _visual_order(run: str) -> str:
-    """Return a right-to-left run as it is drawn: letters joined (Arabic), order reversed.
-
-    reportlab sets text left to right. A run is reordered on its own, which is right for the
-    words and phrases a lecture quotes; a paragraph entirely in Hebrew or Arabic that wraps
-    over several lines would need the whole bidi algorithm per line.
-    """
-    import arabic_reshaper
-    from bidi import get_display
-
-    body = run.rstrip()
-    return get_display(arabic_reshaper.reshape(body), base_dir="R") + run[len(body) :]
-
-
-@cache
-def _register_fallback(family: Family) -> str:
-    """Register a fallback family on first use (NanumGothic is large) and return its name."""
-    name = "LK-" + family.name.replace(" ", "")
-    regular, bold = f"{name}", f"{name}-Bold"
-    pdfmetrics.registerFont(TTFont(regular, str(family.file())))
-    pdfmetrics.registerFont(TTFont(bold, str(family.file(bold=True))))
-    pdfmetrics.registerFontFamily(name, normal=regular, bold=bold, italic=regular, boldItalic=bold)
-    return name
-
-
-def inline_markup(inlines: Inlines) -> str:
-    """Return formatted article text as reportlab paragraph markup, every text node escaped."""
-    parts = []
-    for span in inlines:
-        text = escape(breakable(span.text)).replace("\n", "<br/>")
-        if span.code:
-            text = f'<font face="LK-Mono">{text}</font>'
-        text = _bold_italic(text, span.bold, span.italic)
-        if span.strike:
-            text = f"<strike>{text}</strike>"
-        if span.href and followable(span.href):
-            text = f'<a href={quoteattr(span.href)} color="#{LINK}"><u>{text}</u></a>'
-        parts.append(text)
-    return "".join(parts)
-
-
-def _bold_italic(markup: str, bold: bool, italic: bool) -> str:
-    if bold:
-        markup = f"<b>{markup}</b>"
-    return f"<i>{markup}</i>" if italic else markup
-
-
-def pieces(inlines: Inlines, style: ParagraphStyle, bullet: str = "") -> list[Flowable]:
-    """Return text of more than LONG_PARAGRAPH characters as paragraphs that read as one: split
-    at spaces, with no space between them. reportlab wraps what is left of a paragraph (or a
-    table cell) again on every page it continues to, so one paragraph of a hundred pages would
-    cost ten thousand pages' wrapping; pieces cost each their own."""
-    text = plain(inlines)
-    cuts = [0]
-    while len(text) - cuts[-1] > LONG_PARAGRAPH:
-        space = text.rfind(" ", cuts[-1] + LONG_PARAGRAPH // 2, cuts[-1] + LONG_PARAGRAPH)
-        cuts.append(space + 1 if space > 0 else cuts[-1] + LONG_PARAGRAPH)
-    cuts.append(len(text))
-    found = []
-    for number, (start, end) in enumerate(itertools.pairwise(cuts)):
-        first, last = number == 0, end == len(text)
-        piece = ParagraphStyle(
-            f"{style.name}-piece",
-            parent=style,
-            spaceBefore=style.spaceBefore if first else 0,
-            spaceAfter=style.spaceAfter if last else 0,
-            firstLineIndent=style.firstLineIndent if first else 0,
-        )
-        markup = inline_markup(take(inlines, [(start, end)]))
-        found.append(Paragraph(markup, piece, bulletText=(bullet or None) if first else None))
-    return found
-
-
-def breakable(text: str) -> str:
-    """Return `text` with a zero-width space every BREAK_EVERY characters of a "word" longer than
-    LONG_RUN (a minified script, a data URL): reportlab breaks such a word one character at a
-    time, in time that grows with the square of its length, but breaks at a zero-width space at once."""
-    if len(text) <= LONG_RUN or not _LONG_RUN.search(text):
-        return text
-    return _LONG_RUN.sub(lambda m: ZWSP.join(_chunks(m.group(), BREAK_EVERY)), text)
-
-
-def _chunks(text: str, size: int) -> list[str]:
-    return [text[i : i + size] for i in range(0, len(text), size)]
-
-
-LONG_CELL = 6000  # characters of a table cell the PDF shows (see `_cell`)
-LONG_PARAGRAPH = 3000  # characters: a longer paragraph is drawn in pieces (see `long_text`)
-LONG_RUN = 120  # characters without a space: longer than any word or link a reader reads whole
-BREAK_EVERY = 60
-ZWSP = "\u200b"
-_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
-
-
-def escape(text: str) -> str:
-    """Escape text for reportlab's paragraph markup: &, < and >."""
-    return _html_escape(text, quote=False)
-
-
-def quoteattr(value: str) -> str:
-    return f'"{_html_escape(value, quote=True)}"'
-
-
-@cache
-def _register_font(family: Family, name: str, bold: bool = False, italic: bool = False) -> str:
-    """Register one face of a shipped family with reportlab, on first use; return its name.
-
-    Parsing a TrueType font is the slow part of starting a handout, so only faces the handout
-    uses are registered. The family mapping (for <b> and <i>) names all four faces.
-    """
-    face = name + ("-Bold" if bold else "") + ("-Italic" if italic else "")
-    face = face.replace("-Bold-Italic", "-BoldItalic")
-    pdfmetrics.registerFont(TTFont(face, str(family.file(bold, italic))))
-    pdfmetrics.registerFontFamily(
-        name, normal=name, bold=f"{name}-Bold", italic=f"{name}-Italic", boldItalic=f"{name}-BoldItalic"
-    )
-    return face
-
-
-def _register_faces_for(markup: str, style: ParagraphStyle) -> None:
-    """Register the faces a paragraph will use: its style's font, italics, code."""
-    _register_font(SANS, "LK-Sans")
-    _register_font(SANS, "LK-Sans", bold=True)
-    italic = "<i>" in markup or style.fontName.endswith(("Italic", "BoldItalic"))
-    if italic:
-        _register_font(SANS, "LK-Sans", italic=True)
-        _register_font(SANS, "LK-Sans", bold=True, italic=True)
-    if 'face="LK-Mono"' in markup or style.fontName.startswith("LK-Mono"):
-        for bold in (False, True):
-            for slant in (False, True):
-                _register_font(MONO, "LK-Mono", bold=bold, italic=slant)

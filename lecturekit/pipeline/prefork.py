@@ -158,7 +158,7 @@ def warm_handout() -> None:
     reportlab, load the text font."""
     import lecturekit.handouts.plan  # noqa: F401
     from lecturekit.fonts import SANS
-    from lecturekit.handouts.pdf_writer import _register_font
+    from lecturekit.handouts.pdf_text import register_font
 
-    _register_font(SANS, "LK-Sans")
-    _register_font(SANS, "LK-Sans", bold=True)
+    register_font(SANS, "LK-Sans")
+    register_font(SANS, "LK-Sans", bold=True)
