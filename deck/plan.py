@@ -3,7 +3,7 @@
 Pure: no python-pptx, no files. This module walks the lecture (title, agenda, each section,
 discussion, sources) and hands each stretch of a section to the planner of its slide kind:
 bullets.py for the article's claims and the lecture's lists, media.py for pictures, tables,
-code and quotes; fitter.py measures for all of them. What a lecturer can rely on:
+code and quotes, frame.py for the slides around them; fitter.py measures for all of them. What a lecturer can rely on:
 - every claim of a paragraph is a bullet on some slide, three to six to a slide, and the
   paragraphs it comes from are in that slide's notes, verbatim;
 - slides break where the author does: a subheading, `---`, a picture, table, code or quote;
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from lecturekit.language.keypoints import is_back_matter, lead_ins, lead_point
 from lecturekit.language.points import ArticlePoints, article_points
@@ -28,28 +27,24 @@ from lecturekit.model.lesson import (
     Diagnostic,
     Heading,
     Image,
-    Inlines,
     Lesson,
     Paragraph,
     Quote,
     Section,
     Span,
     Table,
-    date_text,
     plain,
 )
-from lecturekit.questions.outcomes import LEAD
 
 from .bullets import BulletPlanner, Item, list_items, paragraph_items
 from .fitter import Fitter
+from .frame import FramePlanner
 from .media import Lead, MediaPlanner
 from .slides import Bullet, Deck, SectionSlide, Slide, TitleSlide
 from .theme import DEFAULT_THEME, Theme
 
 HEADER_SLIDES = 3  # a part gets a header slide when it spans at least this many content slides
 CEREMONY = 0.35  # ... and while the slides that carry no article text stay within this share
-AGENDA_COLUMN = 6  # more parts than this: the agenda in two columns
-DISCUSSION_MOST, DISCUSSION_LEAST = 5, 3  # questions on the discussion slide
 LEAD_WORDS = 40  # a run this short right before a picture, table or code becomes its lead-in
 
 
@@ -76,6 +71,7 @@ class _Walker:
         self.fit = Fitter(theme)
         self.bullets = BulletPlanner(self.fit, self.warn)
         self.media = MediaPlanner(self.fit, self.warn)
+        self.frame = FramePlanner(self.fit, self.bullets, self.warn)
         self.points = points
         self.warnings: list[Diagnostic] = []
         self.uses: dict[str, int] = {}
@@ -87,18 +83,18 @@ class _Walker:
 
     def plan(self, questions: Sequence[str], outcomes: Sequence[str], prompts: Mapping[str, str]) -> Deck:
         parts = self.parts(prompts)
-        opening: list[Slide] = [self.title_slide()]
+        opening: list[Slide] = [self.frame.title_slide(self.meta)]
         if len(parts) > 1:
-            opening += self.agenda([section for section, _ in parts])
+            opening += self.titled(AGENDA, self.frame.agenda([section for section, _ in parts]))
         if outcomes:
-            opening += self.titled(OUTCOMES, self.outcomes(outcomes))
-        closing = self.titled(DISCUSSION, self.discussion(questions)) if questions else []
-        closing += self.titled(SOURCES, self.sources())
+            opening += self.titled(OUTCOMES, self.frame.outcomes(outcomes))
+        closing = self.titled(DISCUSSION, self.frame.discussion(questions)) if questions else []
+        closing += self.titled(SOURCES, self.frame.sources(self.lesson, self.back_matter))
         headers = self._headers(parts, len(opening) + len(closing))
         slides = list(opening)
         for number, (section, content) in enumerate(parts, start=1):
             if number in headers:
-                slides.append(self.section_slide(number, len(parts), section))
+                slides.append(self.frame.section_slide(number, len(parts), section))
             slides += content
         slides += closing
         slides = [
@@ -124,7 +120,9 @@ class _Walker:
                     carried = []
                 prompt = prompts.get(plain(section.title))
                 if prompt:
-                    content += self.titled(f"Discuss: {plain(section.title)}", self.discussion([prompt]))
+                    content += self.titled(
+                        f"Discuss: {plain(section.title)}", self.frame.discussion([prompt])
+                    )
                 parts.append((section, content))
             elif leftover and parts:
                 last = parts[-1][1]
@@ -157,90 +155,6 @@ class _Walker:
                 break
             chosen.add(number)
         return chosen
-
-    def outcomes(self, outcomes: Sequence[str]) -> list[Slide]:
-        """The learning outcomes, under "By the end of this lecture you can:"."""
-        items = [Item((Bullet((Span(LEAD),), lead=True),), LEAD, 0)]
-        items += [Item((Bullet((Span(text),)),), text, 0) for text in outcomes]
-        return self.bullets.listing(items, "outcomes", f"{OUTCOMES}:")
-
-    # -- the lecture's frame: title, agenda, part headers, discussion, sources -------------------
-
-    def title_slide(self) -> TitleSlide:
-        meta = self.meta
-        details = tuple(part for part in (meta.course, meta.lecturer, date_text(meta)) if part)
-        notes = [f"Lecture: {meta.title}."]
-        if meta.subtitle:
-            notes.append(meta.subtitle)
-        if meta.source:
-            notes.append(f"Based on an article from {meta.source}.")
-        title, size = self.fit.fit_hero(meta.title, self.theme.hero_title, "hero")
-        return TitleSlide(title, size, meta.subtitle, details, "\n".join(notes))
-
-    def agenda(self, sections: Sequence[Section]) -> list[Slide]:
-        """One slide listing the parts: in two columns when there are more than six."""
-        items = [
-            Item((Bullet(section.title, 0, number),), plain(section.title), 0)
-            for number, section in enumerate(sections, start=1)
-        ]
-        columns = 2 if len(items) > AGENDA_COLUMN else 1
-        notes = f"This lecture has {len(sections)} parts."
-        slides = self.bullets.listing(items, "agenda", notes, columns)
-        if len(slides) > 1:  # too many parts even for two columns: each part's title on one line
-            items = [replace(item, bullets=(self.fit.one_line(item.bullets[0], columns),)) for item in items]
-            slides = self.bullets.listing(items, "agenda", notes, columns)
-        return self.titled(AGENDA, slides)
-
-    def section_slide(self, number: int, total: int, section: Section) -> SectionSlide:
-        heading = plain(section.title)
-        kicker = f"Part {number}"
-        subheadings = [plain(b.inlines) for b in section.blocks if isinstance(b, Heading)]
-        notes = f"Part {number} of {total}: {heading}."
-        if subheadings:
-            notes += " It covers " + ", ".join(subheadings) + "."
-        theme = self.theme
-        # The kicker ("Part 2") shares the title box, one line at the title minimum above the heading.
-        kicker_height = self.fit.titles.line_height(theme.title_min) + theme.kicker_gap
-        shown, size = self.fit.fit_hero(heading, theme.section, "section", reserve=kicker_height)
-        if shown == heading:
-            return SectionSlide(f"{kicker}\n{heading}", kicker, heading, size, notes)
-        # A small title box (some templates'): one line, "Part 2: ...", rather than losing the heading.
-        shown, size = self.fit.fit_hero(f"{kicker}: {heading}", theme.section, "section")
-        return SectionSlide(shown, "", shown, size, notes)
-
-    def discussion(self, questions: Sequence[str]) -> list[Slide]:
-        """One slide of the first (best) questions, as many of DISCUSSION_MOST as fit; the
-        handout has them all."""
-        for count in range(min(len(questions), DISCUSSION_MOST), 0, -1):
-            items = [
-                Item((Bullet((Span(q),), 0, n),), f"{n}. {q}", 0) for n, q in enumerate(questions[:count], 1)
-            ]
-            slides = self.bullets.listing(items, "discussion", "Questions for discussion:")
-            if len(slides) == 1 or count <= DISCUSSION_LEAST:
-                return slides
-        return []
-
-    def sources(self) -> list[Slide]:
-        meta = self.meta
-        lines: list[Inlines] = []
-        link = meta.url or None  # on the title: link text that says where it goes
-        if meta.source:
-            lines.append((Span(meta.source, bold=True), Span(": "), Span(f"“{meta.title}”", href=link)))
-        else:
-            lines.append((Span(f"“{meta.title}”", href=link),))
-            self.warn(
-                None, "no 'source' in the front matter: the sources slide cannot credit the publication"
-            )
-        if meta.author:
-            lines.append((Span(f"Written by {meta.author}"),))
-        if meta.url:
-            lines.append((Span(meta.url),))  # the address itself, to copy down
-        pictures = [b for s in self.lesson.sections for b in s.blocks if isinstance(b, Image) and b.title]
-        for image in pictures:
-            lines.append((Span(f"“{image.title}” ({Path(image.src).name})"),))
-        items = [Item((Bullet(line),), plain(line), 0) for line in lines]
-        notes = "\n\n".join(["Sources and attribution:", *self.back_matter])
-        return self.bullets.listing(items, "sources", notes)
 
     # -- a section -------------------------------------------------------------------------------
 
