@@ -78,7 +78,9 @@ def _template(path: Path, source: str) -> QuestionTemplate:
     if match is not None:
         try:
             header = "\n".join(line.strip() for line in match.group(1).strip().rstrip("-").splitlines())
-            settings = yaml.safe_load(header)
+            settings = yaml.load(
+                header, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            )  # libyaml: faster
         except yaml.YAMLError:
             pass
     if not isinstance(settings, dict):
@@ -95,8 +97,10 @@ def _template(path: Path, source: str) -> QuestionTemplate:
     body = source[match.end() :].strip()
     from jinja2 import TemplateSyntaxError
 
+    from lecturekit.layout.jinja import from_source
+
     try:
-        compiled = _environment().from_string(body)
+        compiled = from_source(_environment(), body, path.name, str(path))
     except TemplateSyntaxError as err:
         line = source[: match.end()].count("\n") + (err.lineno or 1)
         raise LessonError(path, line, f"the question template does not parse: {err.message}") from None
@@ -108,9 +112,17 @@ def _environment() -> SandboxedEnvironment:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
+    from lecturekit.layout.jinja import QuietCache, cache_dir
+
     # Questions are plain text (escaped later by each writer); templates a course supplies are
-    # untrusted code, so they run sandboxed.
-    return SandboxedEnvironment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=False)
+    # untrusted code, so they run sandboxed. What they compile to is cached apart from
+    # lecturekit's own templates (see lecturekit.layout.jinja).
+    return SandboxedEnvironment(
+        autoescape=False,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+        bytecode_cache=QuietCache(str(cache_dir() / "questions")),
+    )
 
 
 def render(template: QuestionTemplate, values: dict[str, object], warnings: list[Diagnostic]) -> str | None:
