@@ -159,11 +159,12 @@ def fill(slide: Canvas, body, paragraphs, spacing: float = 0, align: str | None 
         runs(slide, p, inlines, size, colour)
 
 
-def bullets(slide: Canvas, body, bullets: tuple[Bullet, ...], size: float) -> None:
+def bullets(slide: Canvas, body, items: tuple[Bullet, ...], size: float) -> None:
+    """Give the text body `body` the bullets `items`: levels, numbers and lead-in lines as planned."""
     theme = slide.theme
-    if not bullets:
+    if not items:
         sub(body, "a:p")
-    for bullet in bullets:
+    for bullet in items:
         p = sub(body, "a:p")
         if bullet.lead:  # a list's opening line: no bullet mark, no indent
             ppr = sub(p, "a:pPr", marL="0", indent="0")

@@ -1,10 +1,10 @@
-"""Slides for what is not text: pictures, tables, code and quotes, each planned to fit.
+"""Slides for what is not text: pictures, tables (see table_slides.py), code and quotes, each
+planned to fit.
 
 A picture is as large as the space allows (a small one at most twice its size), its title a
-caption. A table's columns are as wide as their content wants, its text as large as the width
-allows, its rows continued under the repeated header; one too wide is shown in parts. Code keeps
-every line as written and continues on the next slide rather than shrink below the minimum. A
-lead-in ("The same survey in JavaScript:") sits above the first slide of what it introduces.
+caption. Code keeps every line as written and continues on the next slide rather than shrink
+below the minimum. A lead-in ("The same survey in JavaScript:") sits above the first slide of
+what it introduces (see pages.py).
 """
 
 from __future__ import annotations

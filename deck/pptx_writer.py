@@ -242,10 +242,10 @@ class _Writer:
         for number, (row, height) in enumerate(zip((spec.header, *spec.rows), spec.heights, strict=True)):
             tr = sub(table, "a:tr", h=str(Pt(height)))
             header = number == 0
-            fill = theme.accent if header else (band if number % 2 == 0 else theme.background)
+            shade = theme.accent if header else (band if number % 2 == 0 else theme.background)
             ink = theme.on_accent if header else theme.text
             for cell, align in zip(row, spec.align, strict=True):
-                table_cell(slide, tr, cell, _ALIGN.get(align, "l"), spec.size, ink, fill, header)
+                table_cell(slide, tr, cell, _ALIGN.get(align, "l"), spec.size, ink, shade, header)
 
     def code_slide(self, spec: CodeSlide) -> None:
         """Code on a light panel: one paragraph per line, kept exactly, coloured by token; a long

@@ -52,7 +52,7 @@ def read_template(path: Path, accent: str = "") -> tuple[Theme, list[Diagnostic]
     try:
         with zipfile.ZipFile(path) as package:
             return _Template(path, package).theme(accent)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError) as err:
+    except (OSError, zipfile.BadZipFile, KeyError, ElementTree.ParseError) as err:
         raise LessonError(
             path,
             None,
@@ -85,7 +85,7 @@ class _Template:
     def theme(self, accent: str) -> tuple[Theme, list[Diagnostic]]:
         presentation = self.xml("ppt/presentation.xml")
         size = _one(presentation, "p:sldSz")
-        width, height = int(size.get("cx", "")) / EMU_PER_POINT, int(size.get("cy", "")) / EMU_PER_POINT
+        width, height = _whole(size, "cx") / EMU_PER_POINT, _whole(size, "cy") / EMU_PER_POINT
         master_part = self.related("ppt/presentation.xml", "slideMaster")[0]
         master = self.xml(master_part)
         master_boxes = _boxes(master)
@@ -119,7 +119,7 @@ class _Template:
         title_size = _size(title_style, 44.0)
         body_size = _size(body_levels[0], 28.0)
         first_margin = _emu(body_levels[0], "marL", 342900)
-        # a second level's indent, if the template gives none: the first's and half an inch
+        # a second level's margin, if the template gives none: the first's and 27 pt (342900 EMU)
         step = max(
             _emu(body_levels[1], "marL", round(first_margin * EMU_PER_POINT) + 342900) - first_margin, 18.0
         )
@@ -264,6 +264,14 @@ def _title_style(layout, kinds: tuple[str, ...], master_style) -> tuple[bool, bo
     if caps is None and master is not None:
         caps = master.get("cap")
     return bold in ("1", "true"), caps == "all"
+
+
+def _whole(element: ElementTree.Element, name: str) -> int:
+    """Return the whole number in attribute `name`; raise KeyError (see `_one`) when it is none."""
+    value = element.get(name, "")
+    if not value.isdigit():
+        raise KeyError(f"its {name} is {value!r}, not a whole number")
+    return int(value)
 
 
 def _one(element: ElementTree.Element, path: str) -> ElementTree.Element:

@@ -333,3 +333,23 @@ def test_a_checklist_or_an_example_question_is_not_the_articles_own():
         "you post notices in the lunchroom?\n\nFor example, if your change will eliminate jobs, what can "
         "those people do instead? Should a volunteer group ever hire its own staff to do the work?\n"
     ) == ["Should a volunteer group ever hire its own staff to do the work?"]
+
+
+@pytest.mark.parametrize("article", sorted((FIXTURES / "articles").glob("*-*.md")), ids=lambda p: p.stem)
+def test_a_good_answer_mentions_the_claims_as_the_slides_word_them(article):
+    """The instructor's "a good answer mentions" takes each claim from the same points the deck and
+    the handout show: with the article's names ("Nelle Nemo has been sampling", not "She has been
+    sampling"), never a wording of its own."""
+    from lecturekit.language.points import article_points
+
+    lesson = segment(read_article(article))
+    points = article_points(lesson)
+    shown = set()
+    for paragraph_points in points.by_paragraph.values():
+        for point in paragraph_points:
+            text = plain(point.inlines)
+            if point.children:
+                text = text.rstrip(":") + ": " + "; ".join(plain(c) for c in point.children)
+            shown.add(text)
+    answers = [line for q in discussion_questions(lesson, None, points).questions for line in q.answer]
+    assert answers and all(line in shown for line in answers), [a for a in answers if a not in shown]

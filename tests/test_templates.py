@@ -257,3 +257,23 @@ def test_a_template_missing_a_part_is_one_clear_error(dropped, part, pattern, tm
             target.writestr(entry, data)
     with pytest.raises(LessonError, match=f"not a PowerPoint template lecturekit can read .*{dropped}"):
         read_template(broken)
+
+
+def test_a_template_without_a_second_level_margin_indents_it_27_points_past_the_first(tmp_path):
+    """PowerPoint's own default: the second level's text starts 342900 EMU (27 pt) past the first's."""
+    plain_master = tmp_path / "plain.pptx"
+    part = "ppt/slideMasters/slideMaster1.xml"
+    with zipfile.ZipFile(BUILTIN_TEMPLATE) as source, zipfile.ZipFile(plain_master, "w") as target:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == part:
+                body = data.index(b"<p:bodyStyle>")
+                level2 = data.index(b"<a:lvl2pPr", body)
+                end = data.index(b">", level2)
+                head = re.sub(rb' marL="\d+"', b"", data[level2:end])
+                data = data[:level2] + head + data[end:]
+            target.writestr(entry, data)
+    theme, _ = read_template(plain_master)
+    builtin, _ = read_template(BUILTIN_TEMPLATE)
+    assert theme.first_indent == builtin.first_indent
+    assert theme.indent == pytest.approx(27.0)

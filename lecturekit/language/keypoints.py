@@ -24,7 +24,11 @@ from lecturekit.language.heuristics import attempt
 from lecturekit.language.names import NO_NAMES, Names
 from lecturekit.lexicon.english import (
     AUXILIARIES,
+    BACK_MATTER,
+    FINAL_ABBREVIATIONS,
+    INTRODUCES,
     LINKING_VERBS,
+    NAME_PARTICLES,
     NAVIGATION,
     NAVIGATION_CUES,
     NOT_A_CLAIM,
@@ -235,7 +239,7 @@ def _name_at(text: str, spans: Spans, keep: list[int], names: Names) -> Topic | 
     run: list[int] = []
     for index in keep:
         word = text[spans[index][0] : spans[index][1]]
-        if word[:1].isupper() or (run and bare(word) in ("of", "for", "and", "de", "van", "von")):
+        if word[:1].isupper() or (run and bare(word) in NAME_PARTICLES):
             run.append(index)
             if word.endswith(","):
                 break
@@ -289,7 +293,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end - 1 > start and text[end - 1] in ",;:—–":
         end -= 1
     last = text[start:end].lower()
-    abbreviation = last in ("etc.", "al.", "inc.", "ltd.", "co.") or _INITIALS.search(last) is not None
+    abbreviation = last in FINAL_ABBREVIATIONS or _INITIALS.search(last) is not None
     if end > start and text[end - 1] == "." and text[end - 2 : end] != ".." and not abbreviation:
         end -= 1
     return end
@@ -320,24 +324,12 @@ def _long_words(inlines: Inlines) -> Inlines:
     )
 
 
-BACK_MATTER = re.compile(
-    r"^(?:acknowledge?ments?|thanks|references|bibliography|works cited|further reading|funding|credits"
-    r"|about the authors?|licen[cs]e|footnotes|(?:further reading|additional resources|references)\b.*)$",
-    re.IGNORECASE,
-)
-
-
 def is_back_matter(title: str) -> bool:
     """Tell whether a section is the article's back matter (thanks, references): for the notes."""
     return bool(BACK_MATTER.match(title.strip().rstrip(":")))
 
 
 LEAD_IN_WORDS = 25
-_INTRODUCES = re.compile(
-    r"(?::|\b(?:we(?:'|’)ll|we\s+will|i\s+will|you\s+will|this\s+lecture\s+will)\s+(?:cover|discuss|look\s+at|learn)"
-    r"\b.*|\bas\s+follows\.?|\bthe\s+following(?:\s+\w+){0,3}\.?|\bincludes?\.?)$",
-    re.IGNORECASE,
-)
 
 
 def lead_ins(blocks: Sequence[Block]) -> set[int]:
@@ -350,7 +342,7 @@ def lead_ins(blocks: Sequence[Block]) -> set[int]:
         for block, after in zip(blocks, blocks[1:], strict=False)
         if isinstance(block, Paragraph)
         and isinstance(after, BulletList | Image | Table | Code)
-        and _INTRODUCES.search(plain(block.inlines).rstrip())
+        and INTRODUCES.search(plain(block.inlines).rstrip())
         and len(plain(block.inlines).split()) <= LEAD_IN_WORDS
     }
 

@@ -2,9 +2,12 @@
 
 A word capitalised inside sentences more often than not is a name ("Nosotek's founders", "the
 Carpentries"); so is an acronym ("NMDA"). The first word of a sentence says nothing either way.
-A word the running text never shows mid-sentence is judged by its headings: a capitalised word
-of a heading not in title case is taken for a name ("### Nosotek", "## Life in Pyongyang"),
-unless it only titles ("Introduction").
+A word the running text never shows mid-sentence is judged by its headings. A heading written in
+sentence case names what it capitalises after its first word ("## Life in North Korea"); one of
+a single word names it ("### Nosotek"), unless it only titles ("Introduction"). A heading that
+capitalises every word ("### Noko Jeans", "## The Distribution of Code") is a name only if the
+text writes it so too ("Noko Jeans was founded in 2009."), and then names those of its words the text
+never writes in lower case: "Noko", not "Jeans" beside "jeans" in a sentence.
 
 Every reader of names asks `Names.is_name`: the key points (whose referent a pronoun takes),
 the questions (which words of a title keep their capital, what is a case or a source).
@@ -15,9 +18,11 @@ from __future__ import annotations
 from collections import Counter
 
 from lecturekit.language.heuristics import attempt
-from lecturekit.lexicon.english import GENERIC_TITLES
+from lecturekit.lexicon.english import GENERIC_TITLES, NAME_PARTICLES
 from lecturekit.model.lesson import Heading, Lesson, paragraphs, plain
 from lecturekit.model.text import core, sentences
+
+RUN_MOST = 6  # words of a run of capitalised words that a heading is looked for in
 
 
 class Names:
@@ -26,37 +31,59 @@ class Names:
     def __init__(self, lesson: Lesson | None = None):
         self.capital: Counter[str] = Counter()
         self.lower: Counter[str] = Counter()
-        self.headings: set[str] = set()
+        self.runs: set[str] = set()  # runs of capitalised words the text writes: "noko jeans"
+        self.headings: set[str] = set()  # the words headings name (see `_heading_names`)
         if lesson is not None:
             attempt("names", str(lesson.path), self._count_lesson, lambda _: None, lesson)
-        self.known = frozenset(w for w in self.capital.keys() | self.headings if self.is_name(w.capitalize()))
 
     def _count_lesson(self, lesson: Lesson) -> None:
+        titles = []
         for section in lesson.sections:
-            self._heading(plain(section.title))
+            titles.append(plain(section.title))
             for block in section.blocks:
                 if isinstance(block, Heading):
-                    self._heading(plain(block.inlines))
+                    titles.append(plain(block.inlines))
                 for paragraph in paragraphs(block):
                     self._count(plain(paragraph.inlines))
+        for title in titles:  # once the text is counted: it tells title case from names
+            self.headings.update(self._heading_names(title))
 
-    def _heading(self, title: str) -> None:
-        """Note the capitalised words of a heading, unless it capitalises every word it can: a
-        heading in title case ("The Distribution of Code") says nothing of which are names."""
-        words = [core(w) for w in title.split()]
-        if len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3):
-            return
+    def _heading_names(self, title: str) -> list[str]:
+        """Return the words a heading names, lower case (see the module's docstring)."""
+        words = [w for w in (core(w) for w in title.split()) if w]
+        long = [w for w in words if len(w) > 3]
+        if len(words) > 1 and all(w[:1].isupper() for w in long):  # title case: names or not
+            phrase = " ".join(w.lower() for w in words)
+            if phrase not in self.runs and phrase.removeprefix("the ") not in self.runs:
+                return []
+            return [w.lower() for w in words if w[:1].isupper() and not self.lower[w.lower()]]
         # its first word is capitalised as a sentence's is, unless it stands alone ("Nosotek")
-        self.headings.update(w.lower() for w in words[1:] or words if w[:1].isupper())
+        return [w.lower() for w in words[1:] or words if w[:1].isupper()]
 
     def _count(self, text: str) -> None:
         for start, end in sentences(text):
-            for word in text[start:end].split()[1:]:
-                word = core(word)
+            words = [core(w) for w in text[start:end].split()]
+            self._runs(words)
+            for word in words[1:]:
                 if word[:1].isupper():
                     self.capital[word.lower()] += 1
                 elif word[:1].islower():
                     self.lower[word.lower()] += 1
+
+    def _runs(self, words: list[str]) -> None:
+        """Note the runs of capitalised words of a sentence ("Institute for Peace"), up to
+        RUN_MOST words each, sentence-initial ones too."""
+        run: list[str] = []
+        for word in [*words, ""]:
+            if word[:1].isupper() or (run and word.lower() in NAME_PARTICLES):
+                run.append(word.lower())
+                continue
+            while run and run[-1] in NAME_PARTICLES:
+                run.pop()
+            for start in range(len(run) - 1):
+                for end in range(start + 2, min(len(run), start + RUN_MOST) + 1):
+                    self.runs.add(" ".join(run[start:end]))
+            run = []
 
     def is_name(self, word: str) -> bool:
         """Tell whether `word`, as written, is a name the article uses."""

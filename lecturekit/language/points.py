@@ -61,10 +61,10 @@ def article_points(lesson: Lesson) -> ArticlePoints:
             for paragraph in paragraphs(block):
                 points = found_points.points(paragraph.inlines)
                 text = " ".join(plain(paragraph.inlines).split())
-                mine: dict[str, tuple[Point, ...]] = {text[a:b]: () for a, b in sentences(text)}
+                by_sentence: dict[str, tuple[Point, ...]] = {text[a:b]: () for a, b in sentences(text)}
                 for point in points:
                     key = " ".join(point.sentence.split())
-                    mine[key] = (*mine.get(key, ()), point)
-                for key, found in mine.items():
+                    by_sentence[key] = (*by_sentence.get(key, ()), point)
+                for key, found in by_sentence.items():
                     found_points.by_sentence.setdefault(key, found)
     return found_points

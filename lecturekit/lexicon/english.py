@@ -1,8 +1,10 @@
 """English: every word list lecturekit's text analysis reads, each beside the rule that reads it.
 
-A rule never spells out a word of the language: it names a list here. Another language is another
-module with the same names. The deck guard (lecturekit/stats/deckstats.py) keeps small lists of
-its own on purpose: it checks the bullets these lists shaped, so it must not share their mistakes.
+A rule names the lists it reads here; only a rule keyed to one particular word ("but" after a
+comma, "rather than", "not only") spells that word out. Another language is another module with
+the same names. The bullet guard (lecturekit/stats/faithful.py) and the deck's figures
+(lecturekit/stats/deckstats.py) keep small lists of their own on purpose: they check the bullets
+these lists shaped, so they must not share their mistakes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ ABBREVIATIONS = frozenset(
 ENDS_TOO = re.compile(r"\b(?:etc|al)$")
 SENTENCE_OPENERS = re.compile(
     r"\s+(?:The|This|These|That|Those|It|Its|One|Such|We|They|There|In|A|An|Our|Some|Many|Most)\b"
+)
+
+# -- pictures (model/pictures.py) --------------------------------------------------------------
+
+# `read_picture`: alt text of a badge, a README's status picture, which says nothing in a lecture.
+BADGE_WORDS = re.compile(
+    r"\b(?:build|ci|test|tests|coverage|codecov|license|licence|pypi|npm|version|release|downloads|docs|"
+    r"documentation|status|badge|chat|gitter|discord|doi|travis|circleci|appveyor|binder|zenodo)\b",
+    re.IGNORECASE,
 )
 
 # -- headings (model/reader.py) -----------------------------------------------------------------
@@ -79,11 +90,12 @@ PROTECTED = NEGATIONS | frozenset(
     mainly partly hardly barely almost nearly""".split()
 )
 
-# `asides`, `trailing clause`: a part that opens a condition is never left out.
+# `opening phrase`: a phrase opening with one is a condition, never left out; `asides`, `trailing
+# clause`: a part holding one is never left out.
 CONDITIONS = frozenset("if unless only until once provided providing whenever except".split())
 
-# `opening phrase`, `split`, `cut`, `condition`: words that make what follows them hold only under
-# a condition, or only at a time.
+# `opening phrase`, `split`, `cut`: words that make what follows them hold only under a condition,
+# or only at a time.
 CONDITIONAL = frozenset("if unless when whenever once until given assuming provided".split())
 
 # `connectives`: words that only link a sentence to the one before ("However,", "And"); "now", "then"
@@ -110,9 +122,7 @@ CONNECTIVE_PHRASES = tuple(
 )
 
 # `asides`: a bracket holding only a connective, "(for example)", is no qualifier.
-PHRASE_WORDS = (
-    frozenset(" ".join(p) for p in CONNECTIVE_PHRASES) | CONNECTIVES
-)  # "(for example)": no qualifier
+PHRASE_WORDS = frozenset(" ".join(p) for p in CONNECTIVE_PHRASES) | CONNECTIVES
 
 # `opening phrase`: words that open a phrase which, set off by a comma, can go while the bullet is
 # too long; a cause, a time or a scope (KEPT_OPENERS) only at the second tier.
@@ -145,12 +155,10 @@ GENERIC_SOURCES = frozenset(
     """sources experts studies research reports critics locals people observers analysts some many
     others it they we i one evidence data scholars historians researchers surveys commentators""".split()
 )
-NOT_A_SOURCE = frozenset(
-    "have has had the is was are were be been being please".split()
-)  # "Please note that"
+NOT_A_SOURCE = frozenset("have has had the is was are were be been being please".split())  # "Please note"
 
 # `citations`: a citation one of these needs ("works such as [Alinsky1989]") is no aside.
-CITED_BY = frozenset("as in by from of and or to with like see".split())  # a citation these need is no aside
+CITED_BY = frozenset("as in by from of and or to with like see".split())
 
 # `is_expletive`: "It is worth ...", "It can be difficult to ...": an "it" that refers to nothing.
 EXPLETIVE = frozenset(
@@ -175,8 +183,9 @@ TRAILING = frozenset(
 # `rather than`: "rather than X" runs to the next of these.
 RATHER_THAN_ENDS = frozenset("for in on at to by with".split())
 
-# `split`, `cut`, `condition`: what opens a subordinate clause; a concession (CONCESSIVE) goes under
-# its claim, any other stays with what follows from it.
+# What opens a subordinate clause. `split`, `cut`, `condition`: a concession (CONCESSIVE) goes under
+# its claim, any other stays with what follows from it; `opening phrase`, `trailing clause`,
+# `frame`, `asides`: a subordinate clause is no phrase to leave out, nor a source.
 SUBORDINATORS = frozenset(
     """once if when whenever although though because since while whether as after before unless until
     whereas given assuming provided""".split()
@@ -201,11 +210,29 @@ NOT_ITEMS = SUBORDINATORS | CLAUSE_STARTS | frozenset("we i you they it he she t
 # `split`, `cut`: a "because" after one of these is hedged ("partly because"): no split there.
 HEDGES = frozenset("part partly just only not mainly largely simply merely".split())
 
-# The sentence state: a word that can open a subject; a word that needs the one before it.
+# The sentence state (`subject_like`): a word that can open a subject. `connectives`: a word that
+# needs the connective before it ("So is ...", "Still water").
 SUBJECT_STARTS = frozenset(
     "the a an this these those it they we you i he she there its their many most some people".split()
 )
 NEEDS_SUBJECT = frozenset("is was are were do does did much many far that".split())
+
+# The words the rules test one list at a time. `enumeration`, `cut`, `listing`: the words that
+# join a list's last item; `asides`: what an aside is never followed by, nor preceded by.
+AND_OR = frozenset(("and", "or"))
+COORDINATORS = AND_OR | {"but", "nor"}
+BEFORE_NO_ASIDE = SUBORDINATORS | {"that", "and", "but", "or"}
+# `citations`: a bracket opening with one of these is a cross-reference, however long.
+CROSS_REFERENCES = frozenset(("see", "cf"))
+# `opening phrase`, `trailing clause`: words ending in -ing or -ed that open no participle clause.
+NOT_PARTICIPLES = frozenset(("during", "following"))
+NOT_TRAILING_PARTICIPLES = frozenset(("during", "meaning"))
+# `enumeration`: the last "item" that opens an example runs on: the list sits mid-sentence.
+EXAMPLE_CUES = frozenset(("such", "including", "like"))
+# `cut`: a clause boundary with no comma before it.
+REASON_STARTS = frozenset(("because", "whereas"))
+# `is_expletive`: "It is worth ...", "It seems that ...".
+EXPLETIVE_VERBS = frozenset(("is", "was", "be", "has", "seems", "appears"))
 
 # -- key points (language/keypoints.py) ---------------------------------------------------------
 
@@ -250,6 +277,23 @@ NAVIGATION_CUES = (
     "want", "would like", "see", "hope", "free to", "welcome", "answers", "contact", "@", "open to",
 )  # fmt: skip
 
+# `_name_at`: the small words inside a name ("Institute for Peace", "van Rossum").
+NAME_PARTICLES = frozenset(("of", "for", "and", "de", "van", "von"))
+# `_trim_end`: abbreviations whose full stop stays at the end of a bullet.
+FINAL_ABBREVIATIONS = frozenset(("etc.", "al.", "inc.", "ltd.", "co."))
+# `is_back_matter`: sections for the notes, not the slides: thanks, references.
+BACK_MATTER = re.compile(
+    r"^(?:acknowledge?ments?|thanks|references|bibliography|works cited|further reading|funding|credits"
+    r"|about the authors?|licen[cs]e|footnotes|(?:further reading|additional resources|references)\b.*)$",
+    re.IGNORECASE,
+)
+# `lead_ins`: a short paragraph that introduces the list, picture, table or code after it.
+INTRODUCES = re.compile(
+    r"(?::|\b(?:we(?:'|’)ll|we\s+will|i\s+will|you\s+will|this\s+lecture\s+will)\s+(?:cover|discuss|look\s+at|learn)"
+    r"\b.*|\bas\s+follows\.?|\bthe\s+following(?:\s+\w+){0,3}\.?|\bincludes?\.?)$",
+    re.IGNORECASE,
+)
+
 # -- topics (language/segment.py, questions/concepts.py) ----------------------------------------
 
 # Words that carry no topic, beyond STOP: a part's title or a term never is one of these.
@@ -271,7 +315,7 @@ EMPTY_WORDS = STOP | frozenset(
     etc isbn doi url http https www com org""".split()
 )
 
-# concepts: section titles that name no subject to ask about.
+# concepts: section titles that name no subject to ask about; names: a heading's word that only titles.
 GENERIC_TITLES = frozenset(
     """introduction conclusion conclusions overview summary background discussion preface outlook
     recap context notes""".split()
@@ -291,6 +335,23 @@ TOPIC_PREPOSITIONS = frozenset(
 STATEMENT_VERBS = frozenset(
     """is are was were be being been do does did can could should will would may must has have had
     take takes make makes get gets need needs require requires start starts give gives held not""".split()
+)
+
+# concepts `_noun_phrase`: "Ten tips for ...", "Recap of ...": what a title says before its subject.
+LISTING_TITLE = re.compile(
+    r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:tips|ways|lessons|rules|steps|things|ideas)\s+(?:for|to|on|about|in)\s+",
+    re.I,
+)
+TITLE_PREFACE = re.compile(
+    r"^(?:recap|summary|review|overview|notes|introduction|a note)\s+(?:on|of|to)\s+", re.I
+)
+# concepts `_subject`: a determiner or an uncountable head makes a topic read as a subject.
+DETERMINED = re.compile(r"^(?:the|a|an|this|these|those|its|their|some|many|most|all)\s", re.I)
+UNCOUNTED = re.compile(
+    r"(?:ing|ship|ism|tion|sion|ity|ness|ance|ence|ics|age|ure|s|research|data|code|software|"
+    r"knowledge|information|evidence|work|governance|practice|change|power|trust|policy)$",
+    re.I,
 )
 
 # -- what a question asks about (questions/concepts.py, questions/discussion.py) ----------------
@@ -341,7 +402,14 @@ CAUSAL = re.compile(
 TOLD = re.compile(r":\s+(?:how|what|which|who|why|when|where|did|does|do|is|are|can)\b[^.!]*\?")
 ASIDE_QUESTION = re.compile(r"^(?:for example|for instance|e\.g\.)|\(", re.I)
 
-# discussion `classify`: the Bloom level a question's wording asks for. Checked in order; the
+# discussion `_without_preface`: "A question to pose could be: Which ...?".
+QUESTION_PREFACE = re.compile(r"\b(?:question|ask|consider|pose)\w*\b", re.I)
+# discussion `_answers`: a sentence opening like this answers the question before it.
+ANSWER_CUES = re.compile(
+    r"^(?:because|well|yes|no|simple|simply|the answer|that's|it's|it is|this is|they are|here's)\b", re.I
+)
+
+# bloom `classify`: the Bloom level a question's wording asks for. Checked in order; the
 # first match decides: "create" first, so "design a better policy" is not taken for a judgement.
 BLOOM_CUES = (
     (

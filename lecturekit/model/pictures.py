@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it.tree import SyntaxTreeNode
 
+from lecturekit.lexicon.english import BADGE_WORDS
 from lecturekit.model.lesson import Image, LessonError
 
 Warn = Callable[[int | None, str], None]  # warn(line, message)
@@ -33,7 +34,7 @@ def read_picture(
     decorative = "decorative" in str(node.attrs.get("class", "")).split()
     parts = urlsplit(src)
     remote = bool(parts.scheme) or src.startswith("//")
-    if remote and (inside_link or _BADGE.search(alt) or _BADGE_HOSTS.search(src)):
+    if remote and (inside_link or BADGE_WORDS.search(alt) or _BADGE_HOSTS.search(src)):
         warn(line, f"badge image {src!r} ({alt or 'no alt text'}) left out: it is no lecture content")
         return None
     if remote:
@@ -56,12 +57,6 @@ def read_picture(
     return Image(src, alt, title, line, target, size, decorative)
 
 
-# A badge: a README's status picture, which says nothing in a lecture.
-_BADGE = re.compile(
-    r"\b(?:build|ci|test|tests|coverage|codecov|license|licence|pypi|npm|version|release|downloads|docs|"
-    r"documentation|status|badge|chat|gitter|discord|doi|travis|circleci|appveyor|binder|zenodo)\b",
-    re.IGNORECASE,
-)
 _BADGE_HOSTS = re.compile(
     r"shields\.io|badge|travis-ci|circleci|codecov|appveyor|badgen\.net|/actions/workflows/", re.I
 )

@@ -1,7 +1,8 @@
-"""Read a Markdown article into a `Lesson`: markdown-it-py tokens -> frozen dataclasses.
+"""Read a Markdown article into a `Lesson`: the file's bytes -> markdown-it-py tokens -> frozen
+dataclasses (the tree is walked by markdown.py, its pictures checked by pictures.py).
 
-Everything about the input is checked here, before anything is written: encoding, size,
-front matter, images. Problems the build can work around come back as `Diagnostic`s in
+Everything about the input is checked before anything is written: here its encoding, size,
+characters and front matter. Problems the build can work around come back as `Diagnostic`s in
 `Lesson.warnings`; problems it cannot raise `LessonError` with the file and line.
 """
 

@@ -18,11 +18,13 @@ from lecturekit.layout.highlight import language_name
 from lecturekit.lexicon.english import (
     CAUSAL,
     DEFINED_TERM,
+    DETERMINED,
     EMPTY_WORDS,
     FIGURE,
     FINITE_VERBS,
     GENERIC_TITLES,
     HYPOTHETICAL,
+    LISTING_TITLE,
     OBSTACLE,
     OPENING_NOT_SUBJECT,
     PERSONAL,
@@ -33,7 +35,9 @@ from lecturekit.lexicon.english import (
     SHARE,
     STATEMENT_VERBS,
     SUBJECT_PRONOUNS,
+    TITLE_PREFACE,
     TOPIC_PREPOSITIONS,
+    UNCOUNTED,
     VERBISH,
 )
 from lecturekit.model.lesson import (
@@ -68,10 +72,10 @@ _NOT_A_SLOT = re.compile(r"https?:|www\.|\(|\)|\[|\]|\bet al\b|…|\.\.\.|\.\s|:
 def as_phrase(text: str, names: Names) -> str:
     """Return a title as a phrase inside a sentence: "What Is X Back?" -> "what is X back".
 
-    Every word keeps a capital only if it is a name: "The Distribution of Code" -> "the
+    Every word keeps a capital only if it is a name (or "I"): "The Distribution of Code" -> "the
     distribution of code", "Noko Jeans" stays "Noko Jeans"."""
     words = text.strip().rstrip("?:.!").split()
-    shown = [w if names.is_name(w) else w.lower() for w in words]
+    shown = [w if names.is_name(w) or core(w) == "I" else w.lower() for w in words]
     if shown and not names.is_name(words[0]):
         shown[0] = words[0].lower()
     return " ".join(shown)
@@ -95,20 +99,10 @@ def lecture_topic(lesson: Lesson, names: Names) -> str:
     return as_phrase(meta.title, names)
 
 
-_LISTING = re.compile(
-    r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:tips|ways|lessons|rules|steps|things|ideas)\s+(?:for|to|on|about|in)\s+",
-    re.I,
-)
-
-
-_PREFACE = re.compile(r"^(?:recap|summary|review|overview|notes|introduction|a note)\s+(?:on|of|to)\s+", re.I)
-
-
 def _noun_phrase(title: str, names: Names) -> str:
     """Return a title as a noun phrase, or "" when it is none ("What It's Like ...", a question)."""
     title = title.split(":")[0].strip()
-    title = _PREFACE.sub("", _LISTING.sub("", title))
+    title = TITLE_PREFACE.sub("", LISTING_TITLE.sub("", title))
     words = title.split()
     if words and words[0].lower().endswith("ing") and len(words) > 1:
         words = words[1:]  # "Introducing the Shell" -> "the Shell"
@@ -157,14 +151,6 @@ def section_topic(section: Section, names: Names, lecture: str) -> str:
     return lecture
 
 
-_DETERMINED = re.compile(r"^(?:the|a|an|this|these|those|its|their|some|many|most|all)\s", re.I)
-_UNCOUNTED = re.compile(
-    r"(?:ing|ship|ism|tion|sion|ity|ness|ance|ence|ics|age|ure|s|research|data|code|software|"
-    r"knowledge|information|evidence|work|governance|practice|change|power|trust|policy)$",
-    re.I,
-)
-
-
 def as_named(topic: str) -> str:
     """Return a topic as a question can name it whatever surrounds it: as it is when it needs no
     article ("the encasement strategy", "open source licenses", "reproducible research"), else
@@ -172,7 +158,7 @@ def as_named(topic: str) -> str:
     head = re.split(r"\s+(?:in|of|for|to|on|at|with|under|towards?)\s+", topic)[
         0
     ]  # "entrepreneurship in ..."
-    if _DETERMINED.match(topic) or _UNCOUNTED.search(head) or topic[:1].isupper():
+    if DETERMINED.match(topic) or UNCOUNTED.search(head) or topic[:1].isupper():
         return topic
     return f"“{topic}”"
 

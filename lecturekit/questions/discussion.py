@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING, Any
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.keypoints import is_back_matter, paragraph_points
 from lecturekit.language.points import ArticlePoints, article_points
-from lecturekit.lexicon.english import ASIDE_QUESTION, BACK_REFERENCES, PERSONAL_BACK, TOLD
+from lecturekit.lexicon.english import (
+    ANSWER_CUES,
+    ASIDE_QUESTION,
+    BACK_REFERENCES,
+    PERSONAL_BACK,
+    QUESTION_PREFACE,
+    TOLD,
+)
 from lecturekit.model.lesson import Diagnostic, Lesson, Section, Span, paragraphs, plain
 from lecturekit.model.text import is_question, sentences
 from lecturekit.questions.bloom import classify
@@ -203,14 +210,9 @@ def _aside(question: str) -> bool:
 def _without_preface(question: str) -> str:
     """Return a question without what announces it: "A question to pose could be: Which ...?"."""
     head, colon, rest = question.partition(": ")
-    if colon and rest[:1].isupper() and re.search(r"\b(?:question|ask|consider|pose)\w*\b", head, re.I):
+    if colon and rest[:1].isupper() and QUESTION_PREFACE.search(head):
         return rest
     return question
-
-
-_ANSWER_CUES = re.compile(
-    r"^(?:because|well|yes|no|simple|simply|the answer|that's|it's|it is|this is|they are|here's)\b", re.I
-)
 
 
 def _answers(following: str, question: str) -> bool:
@@ -218,7 +220,7 @@ def _answers(following: str, question: str) -> bool:
     takes up the question's last word ("What is a shell? A shell is ...")."""
     if not following or is_question(following):
         return False
-    if _ANSWER_CUES.match(following):
+    if ANSWER_CUES.match(following):
         return True
     words = re.findall(r"\w+", question.lower())
     last = next((w for w in reversed(words) if len(w) > 3), "")

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from lecturekit.language.condense.sentence import Condensed, Sentence
-from lecturekit.lexicon.english import CLAUSE_STARTS, CONDITIONAL, HEDGES, PROTECTED, STOP, SUBORDINATORS
+from lecturekit.lexicon.english import (
+    AND_OR,
+    CLAUSE_STARTS,
+    CONDITIONAL,
+    HEDGES,
+    PROTECTED,
+    REASON_STARTS,
+    STOP,
+    SUBORDINATORS,
+)
 from lecturekit.model.text import bare
 
 
@@ -19,13 +28,13 @@ def cut(s: Sentence, _tier: int = 0) -> Condensed:
         last, following = s.punct[alive[size - 1]], s.bare[alive[size]]
         comma = last.endswith((",", ":"))
         hedged = bare(last) in HEDGES
-        clause = last.endswith(";") or following in ("because", "whereas") and not hedged
+        clause = last.endswith(";") or following in REASON_STARTS and not hedged
         clause = clause or comma and (following in CLAUSE_STARTS or s.subject_like(size))
         if bare(last) in STOP or not clause:
             continue
         if following == "but" and s.not_only(size - 1):
             continue  # "you would not only be clicking ..., but you could ...": its other half
-        if following in ("or", "and") and s.bare[alive[size + 1]] in CONDITIONAL:
+        if following in AND_OR and s.bare[alive[size + 1]] in CONDITIONAL:
             continue  # "... are required, or when the user base grows": the other condition
         if _condition_before(s, size):
             continue  # "... that if you find an error message frustrating," needs what follows

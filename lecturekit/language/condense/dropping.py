@@ -1,6 +1,6 @@
 """The rules that leave a part of a sentence out: never a word of what is left is changed.
 
-What can go, and only while the bullet is too long (the `tier` a rule works toward): a
+What can go, and only while the bullet is longer than the `limit` a rule works toward: a
 citation, a leading connective ("However,"), a short opening phrase ("Despite having a bad
 press,"), an aside (an appositive, a parenthesis, a part between dashes), a trailing clause
 (", meaning that ..."), "rather than X". A part that holds a figure or a name goes only at the
@@ -14,16 +14,21 @@ import re
 from lecturekit.language.condense.sentence import DASHES, Sentence
 from lecturekit.lexicon.english import (
     ASIDE_OPENERS,
+    BEFORE_NO_ASIDE,
     CITED_BY,
     CONDITIONAL,
     CONDITIONS,
     CONNECTIVE_PHRASES,
     CONNECTIVES,
+    COORDINATORS,
     COUNT_WORDS,
+    CROSS_REFERENCES,
     FINITE,
     KEPT_OPENERS,
     NEEDS_SUBJECT,
     NEGATIONS,
+    NOT_PARTICIPLES,
+    NOT_TRAILING_PARTICIPLES,
     OPENERS,
     PARTICIPLES,
     PHRASE_WORDS,
@@ -61,7 +66,7 @@ def drop_citations(s: Sentence, _tier: int) -> None:
         depth += sum(word.count(c) for c in "([{") - sum(word.count(c) for c in ")]}")
         if depth <= 0:
             text = " ".join(s.words[k] for k in group).rstrip(".,;:")
-            see = s.bare[group[0]] in ("see", "cf")  # a cross-reference, however long
+            see = s.bare[group[0]] in CROSS_REFERENCES  # a cross-reference, however long
             needed = out and s.bare[out[-1]].lower() in CITED_BY  # "works such as [Alinsky1989]"
             note = s.words[group[0]].startswith("{")  # "{Trainer note: ...}": for the notes
             if not note and not see and (needed or len(group) > 8 or not _CITATION.match(text)):
@@ -101,26 +106,24 @@ def _needs_subject(s: Sentence, position: int) -> bool:
     return position < len(s.alive) and s.bare[s.alive[position]] in NEEDS_SUBJECT
 
 
-def drop_opening_phrase(s: Sentence, tier: int) -> None:
+def drop_opening_phrase(s: Sentence, limit: int) -> None:
     """Leave out a short phrase before the first comma ("After attending,", "Despite having
     a bad press,"), never a condition ("If ...,", "Only after ...,")."""
     alive = s.alive
-    if len(alive) <= tier:
+    if len(alive) <= limit:
         return
     comma = next((p for p, i in enumerate(alive[:12]) if s.punct[i].endswith(",")), None)
     if comma is None or len(alive) - comma - 1 < 6:
         return
     first = s.bare[alive[0]]
-    participle = (
-        first.endswith(("ing", "ed")) and first not in ("during", "following") or first in PARTICIPLES
-    )
+    participle = first.endswith(("ing", "ed")) and first not in NOT_PARTICIPLES or first in PARTICIPLES
     if first in CONDITIONS or not (first in OPENERS or participle):
         return
     if any(s.bare[i] in CONDITIONAL for i in alive[1 : comma + 1]):
         return  # "for when we suffer,": a condition of what follows, not a scene
     if first in SUBORDINATORS and not s.subject_like(comma + 1):
         return  # "Although the committee, also known as ..., will ...": the clause runs on
-    if (first in KEPT_OPENERS or participle) and tier == s.target:
+    if (first in KEPT_OPENERS or participle) and limit == s.target:
         # a cause, a time, a means ("Combined with pandoc,") or a scope ("For a smaller
         # project,", "In such a case,") is worth keeping while there is room
         return
@@ -132,24 +135,24 @@ def drop_opening_phrase(s: Sentence, tier: int) -> None:
         return  # "Giving evidence against yourself, particularly if ..., is difficult": the subject
     if participle and comma > 7:
         return  # "Limited incentives to give evidence against yourself (or ...), the ...": a list's item
-    if not s.informative(alive[: comma + 1], tier):
+    if not s.informative(alive[: comma + 1], limit):
         s.alive = alive[comma + 1 :]
 
 
-def drop_asides(s: Sentence, tier: int) -> None:
+def drop_asides(s: Sentence, limit: int) -> None:
     """Leave out asides, shortest first, while the bullet is too long: an appositive or a
     clause between commas, a parenthesis, a part between dashes."""
-    if len(s.alive) <= tier:
+    if len(s.alive) <= limit:
         return
     position = {i: p for p, i in enumerate(s.alive)}
     gone = bytearray(len(s.alive))
     left = len(s.alive)
-    for start, end in sorted(_asides(s), key=lambda s: s[1] - s[0]):
-        if left <= tier:
+    for start, end in sorted(_asides(s), key=lambda span: span[1] - span[0]):
+        if left <= limit:
             break
         a, b = position[start], position[end]
         part = s.alive[a : b + 1]
-        if any(gone[a : b + 1]) or left - len(part) < 6 or s.informative(part, tier, whole=True):
+        if any(gone[a : b + 1]) or left - len(part) < 6 or s.informative(part, limit, whole=True):
             continue
         bracketed = s.words[start].startswith("(") or s.words[start] in DASHES
         if bracketed and any(s.bare[i].lower() in NEGATIONS for i in part):
@@ -159,7 +162,7 @@ def drop_asides(s: Sentence, tier: int) -> None:
             continue  # a qualifier, "not (easily) readable", or an alternative, "You - or someone - may"
         if s.words[end].endswith(("),", ");")):
             continue  # the comma after it separates a list's items: without it they run together
-        if a and s.bare[s.alive[a - 1]] in SUBORDINATORS | {"that", "and", "but", "or"}:
+        if a and s.bare[s.alive[a - 1]] in BEFORE_NO_ASIDE:
             continue  # "although - as discussed, ... -": what the "although" says, not an aside
         gone[a : b + 1] = b"\x01" * len(part)
         left -= len(part)
@@ -204,7 +207,7 @@ def _aside_at(s: Sentence, first: int, after: int) -> bool:
     it opens as asides do, and no "and" or "or" follows it."""
     opens = s.bare[s.alive[first]]
     following = s.bare[s.alive[after]] if after < len(s.alive) else ""
-    if opens not in ASIDE_OPENERS or following in ("and", "or", "but", "nor"):
+    if opens not in ASIDE_OPENERS or following in COORDINATORS:
         return False
     if s.listing(after - 1):
         return False  # ", such as A, B, or C": the start of a list
@@ -212,20 +215,20 @@ def _aside_at(s: Sentence, first: int, after: int) -> bool:
     return opens in RELATIVES or not any(s.bare[i] in FINITE for i in s.alive[first:after])
 
 
-def drop_trailing_clause(s: Sentence, tier: int) -> None:
+def drop_trailing_clause(s: Sentence, limit: int) -> None:
     """Leave out a trailing ", meaning that ..." or ", which ..." clause."""
     alive = s.alive
-    if len(alive) <= tier:
+    if len(alive) <= limit:
         return
     for p in range(len(alive) - 2, 5, -1):
         if not s.punct[alive[p]].endswith(","):
             continue
         following = s.bare[alive[p + 1]]
-        participle = following.endswith("ing") and following not in ("during", "meaning")
+        participle = following.endswith("ing") and following not in NOT_TRAILING_PARTICIPLES
         trailing = (following in TRAILING or participle) and not s.which_means(p + 1)  # a consequence
         if s.bare[alive[0]] in SUBORDINATORS and p + 1 <= s.main_clause():
             return  # "As clusters become popular, being able to ...": that is the main clause
-        if trailing and not s.informative(alive[p + 1 :], tier, whole=True):
+        if trailing and not s.informative(alive[p + 1 :], limit, whole=True):
             s.alive = alive[: p + 1]
         return
 

@@ -5,7 +5,7 @@ rule does one thing to the sentence's state (see `sentence.Sentence`). First wha
 cites goes, then a part at a time while the bullet is longer than it aims at (`TARGET`), then a
 long sentence takes a shape of its own (a source over its claim, a list, two claims), and only
 when all that is not enough is the sentence cut, at a clause boundary, with "…". A "fits" step
-ends the run as soon as the bullet is short enough for the tier that follows.
+ends the run as soon as the bullet is within its tier: the target, `most`, or `most` and SLACK.
 
 Every rule is one pass over the words (or a fixed number of passes), so condensing costs time
 linear in the sentence's length, however long the "sentence" (a table flattened into text).
@@ -28,9 +28,9 @@ from lecturekit.language.condense.shaping import condition, enumeration, explana
 from lecturekit.language.condense.splitting import part, split, with_under
 
 
-def fits(s: Sentence, tier: int) -> Condensed | None:
-    """End the run with what is left when it is within `tier` words."""
-    return s.done() if len(s.alive) <= tier else None
+def fits(s: Sentence, limit: int) -> Condensed | None:
+    """End the run with what is left when it is within `limit` words."""
+    return s.done() if len(s.alive) <= limit else None
 
 
 RULES: tuple[Rule, ...] = (

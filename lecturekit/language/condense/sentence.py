@@ -11,7 +11,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from lecturekit.lexicon.english import CONDITIONS, EXPLETIVE, MODALS, PROTECTED, SUBJECT_STARTS
+from lecturekit.lexicon.english import (
+    AND_OR,
+    CONDITIONS,
+    EXPLETIVE,
+    EXPLETIVE_VERBS,
+    MODALS,
+    PROTECTED,
+    SUBJECT_STARTS,
+)
 from lecturekit.model.text import bare
 
 TARGET = 14  # words a bullet aims at
@@ -36,7 +44,8 @@ class Condensed:
 @dataclass(frozen=True)
 class Rule:
     """One step of condensing: it leaves words out of `alive` and returns None, or returns the
-    bullet. `tier` is the length it works toward: the target, `most`, or `most` and SLACK."""
+    bullet. `tier` names the length it works toward (the target, `most`, or `most` and SLACK):
+    the run passes the rule that many words as its `limit`."""
 
     name: str
     apply: Callable[[Sentence, int], Condensed | None]
@@ -76,7 +85,7 @@ class Sentence:
                 return None
         return self.done()
 
-    def again(self, words: list[str]) -> Sentence:
+    def part_of(self, words: list[str]) -> Sentence:
         """Return a part of this sentence (a claim, what follows a colon) as a sentence of its own."""
         return Sentence(words, self.target, self.most, self.rules, self.lone_dash)
 
@@ -86,11 +95,11 @@ class Sentence:
     def listing(self, comma: int) -> bool:
         """Tell whether the comma at position `comma` separates items of a list ("A, B, or C")."""
         alive = self.alive
-        if comma + 1 < len(alive) and self.bare[alive[comma + 1]] in ("and", "or"):
+        if comma + 1 < len(alive) and self.bare[alive[comma + 1]] in AND_OR:
             return any(self.punct[alive[p]].endswith(",") for p in range(max(0, comma - 12), comma))
         for p in range(comma + 1, min(len(alive) - 1, comma + 20)):
             if self.punct[alive[p]].endswith(","):
-                return self.bare[alive[p + 1]] in ("and", "or")
+                return self.bare[alive[p + 1]] in AND_OR
         return False
 
     def main_clause(self) -> int:
@@ -126,7 +135,7 @@ class Sentence:
             for p in range(max(0, position - 20), position)
         )
 
-    def informative(self, part: list[int], tier: int, whole: bool = False) -> bool:
+    def informative(self, part: list[int], limit: int, whole: bool = False) -> bool:
         """Tell whether leaving `part` out loses what it must not: a negation, condition, modal or
         quantifier, ever; a figure or a name, unless only that keeps the bullet within `most`.
 
@@ -137,7 +146,7 @@ class Sentence:
             return True
         if not whole and any(self.bare[i] in PROTECTED for i in part):
             return True
-        if tier == self.most:
+        if limit == self.most:
             return False
         return any(
             any(c.isdigit() for c in self.words[i]) or (k and self.words[i][:1].isupper())
@@ -150,7 +159,7 @@ def is_expletive(words: list[str]) -> bool:
     "It can be difficult to"."""
     if len(words) > 3 and words[1] in MODALS and words[2] == "be":
         words = words[:1] + words[2:]
-    if len(words) < 3 or words[1] not in ("is", "was", "be", "has", "seems", "appears"):
+    if len(words) < 3 or words[1] not in EXPLETIVE_VERBS:
         return False
     return words[2] in EXPLETIVE or "that" in words[3:] or words[2] == "to"
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 from lecturekit.language.condense.sentence import Condensed, Sentence, balanced
 from lecturekit.language.condense.splitting import nested
 from lecturekit.lexicon.english import (
+    AND_OR,
     CONCESSIVE,
     COPULAS,
+    EXAMPLE_CUES,
     GENERIC_SOURCES,
     LIST_CUES,
     NOT_A_SOURCE,
@@ -44,7 +46,7 @@ def frame(s: Sentence, _tier: int) -> Condensed | None:
             return None
         if len(subject) > 12:
             return None
-        child = s.again([s.words[k] for k in claim]).run()
+        child = s.part_of([s.words[k] for k in claim]).run()
         if child is None or child.children or child.cut or not child.keep:
             return None  # the claim joins two claims of its own, lists, or had to be cut: no frame
         shown = subject + ([alive[position]] if verb in REPORTING_VERBS else [])
@@ -56,7 +58,7 @@ def enumeration(s: Sentence, _tier: int) -> Condensed | None:
     """A sentence listing three to six items ("divided into A, B and C"): a bullet for what
     introduces them, a sub-bullet for each."""
     alive = s.alive
-    last = next((p for p in range(len(alive) - 2, 1, -1) if s.bare[alive[p]] in ("and", "or")), None)
+    last = next((p for p in range(len(alive) - 2, 1, -1) if s.bare[alive[p]] in AND_OR), None)
     if last is None:
         return None
     commas: list[int] = []
@@ -86,9 +88,7 @@ def enumeration(s: Sentence, _tier: int) -> Condensed | None:
         return None  # "whether that is ...", "and we welcome ...": a clause, not an item
     if not all(balanced(s.words[alive[p]] for p in item) for item in items):
         return None  # "(0 is dog and 1 is cat)": a bracket's own "and", not the list's
-    head = next(
-        (k for k, p in enumerate(items[-1]) if s.bare[alive[p]] in ("such", "including", "like")), None
-    )
+    head = next((k for k, p in enumerate(items[-1]) if s.bare[alive[p]] in EXAMPLE_CUES), None)
     if (head or len(items[-1])) > longest + 3:
         return None  # the last "item" runs on: the list sits mid-sentence
     children = tuple(tuple(alive[p] for p in item) for item in items)

@@ -132,7 +132,7 @@ def nested(s: Sentence, words: list[str]) -> Condensed:
     """Return a part of the sentence (a claim, what follows a colon) condensed, never split
     again: a part that would split in two is shown whole, or cut when it runs to more than
     three bullets' words (a table or a page's script read as one sentence)."""
-    inner = s.again(words)
+    inner = s.part_of(words)
     found = inner.run()
     if found is None:
         return cut(inner) if len(words) > 3 * s.most else Condensed(tuple(range(len(words))))
