@@ -35,6 +35,20 @@ class Names:
         self.headings: set[str] = set()  # the words headings name (see `_heading_names`)
         if lesson is not None:
             attempt("names", str(lesson.path), self._count_lesson, lambda _: None, lesson)
+        # Two readings of texts that capitalise alike are equal: the key points cached for one
+        # serve the other (a rebuild under --watch, a course worker's next article).
+        self._key = (
+            frozenset(self.capital.items()),
+            frozenset(self.lower.items()),
+            frozenset(self.headings),
+            frozenset(self.runs),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Names) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
 
     def _count_lesson(self, lesson: Lesson) -> None:
         titles = []
