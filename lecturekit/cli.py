@@ -181,6 +181,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="ARTICLE DECK",
         help="pairs: an article (.md) and its deck (.pptx)",
     )
+    stats.add_argument(
+        "--plans",
+        type=Path,
+        metavar="DIR",
+        help="a folder of lecturers' plans (NAME.txt for NAME.md): slide count and key points to compare",
+    )
     stats.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     noise = build.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
@@ -274,7 +280,7 @@ def _stats(args: argparse.Namespace) -> int:
         print(f"{missing}: error: no such file", file=sys.stderr)
         return EXIT_INPUT
     try:
-        return print_stats([str(path) for path in args.files])
+        return print_stats([str(path) for path in args.files], args.plans)
     except LessonError as err:
         print(err, file=sys.stderr)
         return EXIT_INPUT

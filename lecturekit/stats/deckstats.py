@@ -1,6 +1,6 @@
 """How presentable a deck is, measured on the real .pptx against the article it was made from.
 
-    lecturekit stats ARTICLE.md DECK.pptx [ARTICLE.md DECK.pptx ...]
+    lecturekit stats ARTICLE.md DECK.pptx [ARTICLE.md DECK.pptx ...] [--plans DIR]
     (or ./scripts/deckstats)
 
 The figures are the deck's quality targets (see the README): how much of the deck is ceremony,
@@ -163,7 +163,12 @@ def read_slides(deck: Path) -> list[Slide]:
         names = [shape.name.split()[0] for shape in slide.shapes]
         texts, bullets = [], []
         for shape in slide.shapes:
-            if shape.has_text_frame:
+            furniture = shape.is_placeholder and shape.placeholder_format.type in (
+                PP_PLACEHOLDER.FOOTER,
+                PP_PLACEHOLDER.SLIDE_NUMBER,
+                PP_PLACEHOLDER.DATE,
+            )
+            if shape.has_text_frame and not furniture:  # the footer and number say nothing of the slide
                 texts.append(shape.text_frame.text)
             if getattr(shape, "has_table", False) and shape.has_table:
                 texts += [cell.text for row in shape.table.rows for cell in row.cells]
@@ -280,17 +285,35 @@ def _norm(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w%]+", " ", text).split()) + " "
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], plans: Path | None = None) -> int:
+    """Print the deck figures of each (article, deck) pair in `argv`, then the lecture figures
+    (see lecture.py), each deck beside its lecturer's plan when `plans` holds one (NAME.txt)."""
+    from lecturekit.language.segment import segment
+    from lecturekit.model.reader import read_article
+    from lecturekit.stats import lecture
+
     if not argv or len(argv) % 2:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
-    rows = [deck_stats(Path(a), Path(d)).row() for a, d in zip(argv[::2], argv[1::2], strict=True)]
-    widths = [max(len(r[i]) for r in [HEADER, *rows]) for i in range(len(HEADER))]
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(HEADER, widths, strict=True)) + " |")
+    pairs = [(Path(a), Path(d)) for a, d in zip(argv[::2], argv[1::2], strict=True)]
+    _print_table(HEADER, [deck_stats(a, d).row() for a, d in pairs])
+    print()
+    rows = []
+    for article, deck in pairs:
+        plan_file = plans / f"{article.stem}.txt" if plans is not None else None
+        plan = lecture.read_plan(plan_file) if plan_file is not None and plan_file.is_file() else None
+        lesson = segment(read_article(article))
+        rows.append(lecture.lecture_stats(lesson, read_slides(deck), plan).row())
+    _print_table(lecture.HEADER, rows)
+    return 0
+
+
+def _print_table(header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
         print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
-    return 0
 
 
 if __name__ == "__main__":
