@@ -49,7 +49,7 @@ class Item:
 def paragraph_items(paragraph: Paragraph, group: int, found: ArticlePoints) -> list[Item]:
     """Return a paragraph's claims as items; a paragraph with none is a note for the slide it sits on."""
     note = plain(paragraph.inlines)
-    points = found.points(paragraph.inlines)
+    points = found.shown(paragraph.inlines)
     if not points:
         return [Item((), note, group, glue=True)]
     return [

@@ -85,6 +85,19 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder for the outputs (default: build)",
     )
+    deck = build.add_argument_group("deck")
+    deck.add_argument(
+        "--minutes",
+        type=int,
+        metavar="N",
+        help="the lecture's length: its content slides are chosen to fit (default: the article's"
+        " 'minutes:'; without it or --slides, every claim is shown)",
+    )
+    deck.add_argument(
+        "--slides",
+        metavar="N|all",
+        help="how many content slides the lecture has, or all: every claim (default: the article's 'slides:')",
+    )
     handout = build.add_argument_group("handout")
     handout.add_argument(
         "--paper", choices=("a4", "letter"), help="paper size (default: the article's 'paper:', else a4)"
@@ -289,6 +302,14 @@ def _stats(args: argparse.Namespace) -> int:
 def _usage_problem(args: argparse.Namespace) -> str:
     if args.max_size <= 0:
         return "--max-size must be a positive number of MB"
+    if args.minutes is not None and not 5 <= args.minutes <= 300:
+        return "--minutes must be from 5 to 300"
+    if (
+        args.slides is not None
+        and args.slides != "all"
+        and not (args.slides.isdigit() and 1 <= int(args.slides) <= 200)
+    ):
+        return "--slides must be a number of content slides from 1 to 200, or all"
     if args.answer_lines is not None and not 0 <= args.answer_lines <= 40:
         return "--answer-lines must be from 0 to 40"
     if args.jobs is not None and args.jobs < 1:

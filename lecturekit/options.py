@@ -19,13 +19,25 @@ HandoutOptions = namedtuple(
 class Options(
     namedtuple(
         "Options",
-        "out max_bytes handout questions_templates defaults template strict slides_pdf",
-        defaults=(Path("build"), DEFAULT_MAX_BYTES, HandoutOptions(), None, None, None, False, False),
+        "out max_bytes handout questions_templates defaults template strict slides_pdf minutes slides",
+        defaults=(
+            Path("build"),
+            DEFAULT_MAX_BYTES,
+            HandoutOptions(),
+            None,
+            None,
+            None,
+            False,
+            False,
+            None,
+            None,
+        ),
     )
 ):
     """out: the output folder; defaults: front-matter fields from course.toml; template: an
     institution's .pptx or .potx (None: lecturekit's own); strict: every warning is an error;
-    slides_pdf: also write the deck as a tagged PDF, through LibreOffice. (collections.namedtuple: importing
+    slides_pdf: also write the deck as a tagged PDF, through LibreOffice; minutes, slides: the
+    lecture's length, over the article's `minutes:` and `slides:`. (collections.namedtuple: importing
     typing would cost a rebuild with nothing to do a tenth of its time.)"""
 
     __slots__ = ()
@@ -33,4 +45,7 @@ class Options(
     def fingerprint(self) -> str:
         """Return what of these options shapes the outputs, as text (the output folder does not)."""
         defaults = sorted((self.defaults or {}).items(), key=lambda kv: kv[0])
-        return repr((tuple(self.handout), defaults, str(self.template or ""), self.strict, self.slides_pdf))
+        return repr(
+            (tuple(self.handout), defaults, str(self.template or ""), self.strict, self.slides_pdf)
+            + ((self.minutes, self.slides) if self.minutes or self.slides else ())
+        )

@@ -74,6 +74,7 @@ _WHAT = {
     "outcomes": "could not make learning outcomes, so the lecture has none",
     "names": "could not tell which words are names, so pronouns keep their own words",
     "segment": "could not split the text into parts, so it is one part",
+    "selection": "could not choose what the lecture shows, so its slides show every claim",
 }
 
 

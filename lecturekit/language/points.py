@@ -8,10 +8,11 @@ answer mentions".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lecturekit.language.keypoints import Point, lead_ins, paragraph_points
 from lecturekit.language.names import Names
+from lecturekit.language.selection import Length, choose, lecture_parts, slide_budget
 from lecturekit.model.lesson import Heading, Inlines, Lesson, Paragraph, Section, paragraphs, plain
 from lecturekit.model.text import sentences
 
@@ -23,6 +24,9 @@ class ArticlePoints:
     names: Names = field(default_factory=Names)
     by_paragraph: dict[Inlines, tuple[Point, ...]] = field(default_factory=dict)
     by_sentence: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    # what the lecture shows of each paragraph, when it shows less than every claim (see `select`)
+    chosen: dict[Inlines, tuple[Point, ...]] | None = None
+    budget: int | None = None  # the content slides the lecture was given, if not every claim
 
     def points(self, inlines: Inlines) -> tuple[Point, ...]:
         """Return the points of the paragraph made of `inlines` (worked out here for a paragraph the
@@ -31,6 +35,42 @@ class ArticlePoints:
         if found is None:
             found = self.by_paragraph[inlines] = paragraph_points(inlines, self.names)
         return found
+
+    def shown(self, inlines: Inlines) -> tuple[Point, ...]:
+        """Return the points of a paragraph the lecture shows: all of them unless it was given a
+        budget, then those `select` chose (the paragraph's notes keep the rest)."""
+        if self.chosen is None:
+            return self.points(inlines)
+        return self.chosen.get(inlines, ())
+
+    def select(self, lesson: Lesson, length: Length) -> None:
+        """Choose the points a lecture of `length` shows (see lecturekit.language.selection)."""
+        words = sum(
+            len(plain(p.inlines).split()) for s in lesson.sections for b in s.blocks for p in paragraphs(b)
+        )
+        budget = slide_budget(words, length)
+        if budget is None:
+            return
+        order: list[tuple[Inlines, Point]] = []
+
+        def claims_of(section: Section) -> list[Point]:
+            found = [(paragraph.inlines, p) for _, paragraph, points in self.section(section) for p in points]
+            order.extend(found)
+            return [p for _, p in found]
+
+        parts = lecture_parts(lesson, claims_of)
+        picked = choose(lesson, parts, budget)
+        chosen: dict[Inlines, tuple[Point, ...]] = {}
+        for index, (inlines, point) in enumerate(order):
+            if index not in picked:
+                continue
+            before = order[index - 1] if index else None
+            if point.follows and not (before and before[0] == inlines and index - 1 in picked):
+                if not point.alt:
+                    continue  # "It grew ...", its referent left out: the notes say it
+                point = replace(point, inlines=point.alt, follows=False, alt=())  # "Nosotek grew ..."
+            chosen[inlines] = (*chosen.get(inlines, ()), point)
+        self.chosen, self.budget = chosen, budget
 
     def sentence_points(self, sentence: str) -> tuple[Point, ...] | None:
         """Return the points of `sentence` as its paragraph gave them, or None if the article does

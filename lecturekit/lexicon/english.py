@@ -294,6 +294,23 @@ INTRODUCES = re.compile(
     re.IGNORECASE,
 )
 
+# -- choosing what a lecture shows (language/selection.py) --------------------------------------
+
+# `_score`: a claim that says it matters ("The main problem is", "crucially"), one that speaks of
+# the text itself ("In this paper we", "this section"), and one that opens an example.
+CLAIM_CUES = re.compile(
+    r"\b(?:important|key|main|central|crucial(?:ly)?|essential|fundamental|primary|above all"
+    r"|in (?:short|sum|summary|conclusion)|therefore|thus|the (?:problem|point|reason|result) is)\b",
+    re.IGNORECASE,
+)
+SELF_REFERENCE = re.compile(
+    r"\b(?:in this (?:paper|article|chapter|section|post|lesson|report|study)|this (?:paper|article"
+    r"|chapter|section|post|lesson|report|study) (?:will|is|has|describes|presents|shows|discusses)"
+    r"|(?:we|I) (?:will|shall|now|first|then|next)\b|our (?:approach|paper|study|work|method))",
+    re.IGNORECASE,
+)
+EXAMPLE_CUES_OPENING = re.compile(r"^(?:for (?:example|instance)|e\.g\.|as an example|take)\b", re.IGNORECASE)
+
 # -- topics (language/segment.py, questions/concepts.py) ----------------------------------------
 
 # Words that carry no topic, beyond STOP: a part's title or a term never is one of these.

@@ -79,6 +79,22 @@ def _count(value: object, key: str) -> int:
     return int(text)
 
 
+def _minutes(value: object, key: str) -> int:
+    text = _text(value, key)
+    if not text.isdigit() or not 5 <= int(text) <= 300:
+        raise ValueError(f"{key!r} must be the lecture's length in minutes, 5 to 300, not {text!r}")
+    return int(text)
+
+
+def _slides(value: object, key: str) -> int | str:
+    text = _text(value, key).lower()
+    if text == "all":
+        return text
+    if not text.isdigit() or not 1 <= int(text) <= 200:
+        raise ValueError(f"{key!r} must be a number of content slides (1 to 200) or all, not {text!r}")
+    return int(text)
+
+
 _COLOUR = re.compile(r"^#?[0-9A-Fa-f]{6}$")
 
 
@@ -108,6 +124,8 @@ FIELDS: dict[str, Callable[[object, str], object]] = {
     "section_headers": _headers,
     "discussion": _discussion,
     "outcomes": _texts,
+    "minutes": _minutes,
+    "slides": _slides,
 }
 
 

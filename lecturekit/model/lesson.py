@@ -152,6 +152,8 @@ class Meta:
     section_headers: str = "auto"  # a header slide before each part: auto (long parts only), on, off
     discussion: str = "end"  # the questions: one slide at the end, or "sections": each part's own
     outcomes: tuple[str, ...] = ()  # learning outcomes the lecturer wrote (else they are made)
+    minutes: int | None = None  # the lecture's length (see lecturekit.language.selection)
+    slides: int | str | None = None  # its content slides: a number, "all", or None (from its length)
 
 
 _MONTHS = (

@@ -35,6 +35,8 @@ COURSE_FIELDS = (
     "accent",
     "section_headers",
     "discussion",
+    "minutes",
+    "slides",
 )
 COURSE_OPTIONS = ("questions_templates", "template")
 

@@ -81,6 +81,8 @@ def _job_options(jobs: list[Job], args: Namespace) -> tuple[dict[Job, Options], 
         questions_templates=args.questions_templates,
         strict=args.strict,
         slides_pdf=args.slides_pdf,
+        minutes=args.minutes,
+        slides=int(args.slides) if args.slides and args.slides.isdigit() else args.slides,
     )
     configs: dict[Path | None, CourseConfig | LessonError] = {}
     options: dict[Job, Options] = {}

@@ -1,0 +1,212 @@
+"""Choose what a lecture shows: a slide budget from its length, and the claims that matter most.
+
+**The budget.** A lecturer makes about 0.04 x words^0.75 content slides of a text: 5 of a
+600-word report, 8 of 1,200 words, 12 of 2,000, 20 of a 4,500-word paper (fitted to lecturers'
+plans of twelve texts of 600 to 2,300 words, tests/fixtures/lecturers and the issue's four, and
+to authors' decks of 4,000-5,000-word papers, 15 to 20 slides). A lecture's length caps it:
+0.4 slides a minute, 20 in 50 minutes. `slides:` sets the count itself; `slides: all` shows
+every claim, as before.
+
+**The claims.** Each claim is scored by how central it is (the cosine of its words, weighted
+by their rarity, with the centroid of its part and of the whole text: the centroid method of
+MEAD, linear in the text's length where LexRank's sentence graph is quadratic), by the words it
+shares with its part's title and the lecture's, by whether it opens its paragraph, states a
+definition, a figure or a name, or says that it matters; self-reference ("In this paper we")
+and examples count against it. Each part gets claims in proportion to its words, at least one;
+within a part the best are taken one at a time, each time passing over one too like a claim
+already taken (maximal marginal relevance), and shown in the text's order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from lecturekit.language.keypoints import Point, is_back_matter
+from lecturekit.lexicon.english import (
+    CLAIM_CUES,
+    DEFINED_TERM,
+    EMPTY_WORDS,
+    EXAMPLE_CUES_OPENING,
+    SELF_REFERENCE,
+)
+from lecturekit.model.lesson import Lesson, Section, plain
+
+A, B = 0.04, 0.75  # content slides = A * words ** B
+PER_MINUTE = 0.4  # content slides a minute of lecture, at most
+DEFAULT_MINUTES = 50
+# Until the titles and bullets of a chosen lecture are done (issue 21), a deck shows every claim
+# unless `slides:` or `minutes:` asks for a lecture's length.
+DEFAULT_SLIDES = "all"
+PER_SLIDE = 4  # claims a content slide shows, as the packer fills them
+LEAST = 3  # content slides of any lecture with something to say
+SIMILAR = 0.5  # MMR: how much likeness to a claim already taken counts against a claim
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+@dataclass(frozen=True)
+class Length:
+    """How long a lecture is: `minutes`, and `slides` (a count, "all", or None: from its words)."""
+
+    minutes: int = DEFAULT_MINUTES
+    slides: int | str | None = None
+
+
+def slide_budget(words: int, length: Length) -> int | None:
+    """Return how many content slides a lecture on a text of `words` words has (None: every claim)."""
+    if length.slides == "all":
+        return None
+    if isinstance(length.slides, int):
+        return length.slides
+    by_words = round(A * math.pow(words, B))
+    return max(LEAST, min(by_words, round(PER_MINUTE * length.minutes)))
+
+
+@dataclass(frozen=True)
+class Part:
+    """What a part of the lecture offers: its title, its words, and its claims in the text's order."""
+
+    title: str
+    words: int
+    claims: tuple[Point, ...]
+    fixed: int = 0  # slides its pictures, tables, code, quotes and lists take whatever is chosen
+
+
+def choose(lesson: Lesson, parts: Sequence[Part], budget: int) -> set[int]:
+    """Return the indices (into all parts' claims, in order) of the claims a deck of `budget`
+    content slides shows."""
+    claims = [c for part in parts for c in part.claims]
+    if not claims:
+        return set()
+    idf = _idf(claims)
+    vectors = [_vector(c.sentence, idf) for c in claims]
+    whole = _centroid(vectors)
+    lecture = _terms(lesson.meta.title)
+    # pictures, tables, code and lists take slides of their own; claims keep at least half
+    room = max(budget - sum(part.fixed for part in parts), budget // 2) * PER_SLIDE
+    shares = _shares([len(p.claims) for p in parts], [p.words for p in parts], room)
+    chosen: set[int] = set()
+    start = 0
+    for part, share in zip(parts, shares, strict=True):
+        mine = range(start, start + len(part.claims))
+        start += len(part.claims)
+        if not share:
+            continue
+        centre = _centroid([vectors[i] for i in mine])
+        own = _terms(part.title) | lecture
+        scores = {i: _score(claims[i], vectors[i], centre, whole, own, first=i == mine.start) for i in mine}
+        chosen.update(_mmr(scores, vectors, share))
+    return chosen
+
+
+def _shares(available: list[int], words: list[int], room: int) -> list[int]:
+    """Return how many claims each part shows: in proportion to its words, at least one for a
+    part that has any, never more than it has, `room` in all (or one each when that is less)."""
+    total = sum(w for w, n in zip(words, available, strict=True) if n) or 1
+    shares = [
+        min(n, max(1, round(room * w / total))) if n else 0 for n, w in zip(available, words, strict=True)
+    ]
+    while sum(shares) > max(room, sum(1 for n in available if n)):
+        largest = max(range(len(shares)), key=lambda k: (shares[k], -k))
+        if shares[largest] <= 1:
+            break
+        shares[largest] -= 1
+    return shares
+
+
+def _score(
+    claim: Point,
+    vector: dict[str, float],
+    centre: dict[str, float],
+    whole: dict[str, float],
+    own: set[str],
+    first: bool,
+) -> float:
+    """Return how much a claim matters to its part (see the module's docstring)."""
+    text = plain(claim.inlines)
+    score = 0.5 * _cosine(vector, centre) + 0.5 * _cosine(vector, whole)
+    words = _terms(text)
+    if own and words:
+        score += 0.2 * len(words & own) / len(own)
+    if claim.first or first:
+        score += 0.15
+    if re.search(r"\d", text):
+        score += 0.1
+    if DEFINED_TERM.search(claim.sentence):
+        score += 0.1
+    if CLAIM_CUES.search(claim.sentence):
+        score += 0.1
+    if SELF_REFERENCE.search(claim.sentence):
+        score -= 0.2
+    if EXAMPLE_CUES_OPENING.match(claim.sentence):
+        score -= 0.1
+    return score
+
+
+def _mmr(scores: dict[int, float], vectors: list[dict[str, float]], count: int) -> list[int]:
+    """Return `count` claims, the best first, each time passing over likeness to those taken.
+    Each claim's likeness to what is taken is kept up to date: time linear in the part's claims
+    for each claim taken."""
+    taken: list[int] = []
+    left = dict(scores)
+    alike = dict.fromkeys(scores, 0.0)
+    while left and len(taken) < count:
+        best = max(left, key=lambda i: (left[i] - SIMILAR * alike[i], -i))
+        taken.append(best)
+        del left[best]
+        for i in left:
+            alike[i] = max(alike[i], _cosine(vectors[i], vectors[best]))
+    return taken
+
+
+def _terms(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in EMPTY_WORDS and len(w) > 2}
+
+
+def _idf(claims: Sequence[Point]) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for claim in claims:
+        counts.update(_terms(claim.sentence))
+    total = len(claims)
+    return {w: math.log((1 + total) / (1 + n)) + 1 for w, n in counts.items()}
+
+
+def _vector(text: str, idf: dict[str, float]) -> dict[str, float]:
+    counts = Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in EMPTY_WORDS and len(w) > 2)
+    return {w: n * idf.get(w, 1.0) for w, n in counts.items()}
+
+
+def _centroid(vectors: Sequence[dict[str, float]]) -> dict[str, float]:
+    found: Counter[str] = Counter()
+    for vector in vectors:
+        found.update(vector)
+    return dict(found)
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[Point]]) -> list[Part]:
+    """Return the lecture's parts (its sections, back matter aside) with their words and claims:
+    `claims_of(section)` gives a section's claims in order."""
+    from lecturekit.model.lesson import BulletList, Code, Image, Quote, Table, paragraphs
+
+    parts = []
+    for section in lesson.sections:
+        title = plain(section.title)
+        if is_back_matter(title):
+            continue
+        words = sum(len(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b))
+        fixed = sum(isinstance(b, Image | Table | Code | Quote) for b in section.blocks)
+        fixed += sum(math.ceil(len(b.items) / 6) for b in section.blocks if isinstance(b, BulletList))
+        parts.append(Part(title, words, tuple(claims_of(section)), fixed))
+    return parts

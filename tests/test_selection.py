@@ -1,0 +1,95 @@
+"""A lecture has a length (lecturekit/language/selection.py): a budget of content slides from the
+text's words and the lecture's minutes, and the claims that matter most chosen to fill it; the
+notes keep every paragraph."""
+
+from __future__ import annotations
+
+import pytest
+from pptx import Presentation
+
+from lecturekit.errors import LessonError
+from lecturekit.language.points import article_points
+from lecturekit.language.segment import segment
+from lecturekit.language.selection import Length, slide_budget
+from lecturekit.model.lesson import paragraphs, plain
+from lecturekit.model.reader import read_article
+from lecturekit.pipeline.build import Options, build_article
+from lecturekit.stats.deckstats import deck_stats, read_slides
+
+from .helpers import FIXTURES, SEED
+
+
+@pytest.mark.parametrize(
+    ("words", "length", "budget"),
+    [
+        (598, Length(), 5),  # a short report: a handful of slides
+        (1200, Length(), 8),
+        (2000, Length(), 12),  # a full lecture
+        (4500, Length(), 20),  # a paper: about what its authors make, within 50 minutes
+        (9000, Length(), 20),  # no text gives more than the lecture's length allows
+        (2000, Length(minutes=15), 6),
+        (100, Length(), 3),  # any lecture has a few slides
+        (2000, Length(slides=7), 7),
+        (2000, Length(slides="all"), None),  # every claim, as before
+    ],
+)
+def test_the_slide_budget_comes_from_the_words_and_the_minutes(words, length, budget):
+    assert slide_budget(words, length) == budget
+
+
+@pytest.mark.parametrize("name", ["wilson-organizational-change", "18f-open-source-policy"])
+def test_the_chosen_claims_fill_the_budget_part_by_part_in_the_texts_order(name):
+    lesson = segment(read_article(FIXTURES / "articles" / f"{name}.md"))
+    points = article_points(lesson)
+    points.select(lesson, Length(50, None))
+    assert points.chosen is not None and points.budget is not None
+    shown = [p for paragraph in points.chosen.values() for p in paragraph]
+    assert points.budget // 2 * 4 <= len(shown) <= points.budget * 4 + len(lesson.sections)
+    every = [
+        p.sentence for _, _, found in (x for s in lesson.sections for x in points.section(s)) for p in found
+    ]
+    order = [every.index(p.sentence) for p in shown]
+    assert order == sorted(order)  # the text's order
+    for section in lesson.sections:  # every part with claims shows one
+        mine = [found for _, paragraph, found in points.section(section) if found]
+        if mine:
+            assert any(paragraph.inlines in points.chosen for _, paragraph, _ in points.section(section))
+
+
+def _lecture(tmp_path, front: str):
+    text = SEED.read_text(encoding="utf-8").replace("\n---\n", f"\n{front}\n---\n", 1)
+    article = tmp_path / "lecture.md"
+    article.write_text(text, encoding="utf-8")
+    return article
+
+
+def test_a_lecture_with_minutes_is_shorter_and_its_notes_keep_every_paragraph(tmp_path):
+    every = build_article(SEED, Options(out=tmp_path / "all")).outputs[0]
+    article = _lecture(tmp_path, "minutes: 50")
+    deck = build_article(article, Options(out=tmp_path / "lecture")).outputs[0]
+    assert len(read_slides(deck)) < len(read_slides(every))
+    stats = deck_stats(article, deck)
+    assert stats.pronouns == 0 and not stats.changed and not stats.dropped
+    notes = " ".join(
+        " ".join(s.notes_slide.notes_text_frame.text.split()) for s in Presentation(str(deck)).slides
+    )
+    lesson = read_article(article)
+    for section in lesson.sections:
+        for block in section.blocks:
+            for paragraph in paragraphs(block):
+                assert " ".join(plain(paragraph.inlines).split()) in notes
+
+
+def test_slides_on_the_command_line_override_the_article(tmp_path):
+    article = _lecture(tmp_path, "slides: all")
+    every = build_article(article, Options(out=tmp_path / "a")).outputs[0]
+    fewer = build_article(article, Options(out=tmp_path / "b", slides=3)).outputs[0]
+    assert len(read_slides(fewer)) < len(read_slides(every))
+
+
+@pytest.mark.parametrize(
+    ("front", "message"), [("slides: many", "'slides' must be"), ("minutes: 3", "'minutes' must be")]
+)
+def test_a_lecture_length_that_makes_no_sense_is_one_clear_error(tmp_path, front, message):
+    with pytest.raises(LessonError, match=message):
+        build_article(_lecture(tmp_path, front), Options(out=tmp_path / "out"))
