@@ -22,6 +22,7 @@ import pytest
 from lecturekit.language import heuristics
 from lecturekit.language.points import article_points
 from lecturekit.language.segment import segment
+from lecturekit.language.selection import Length
 from lecturekit.model.lesson import Section, plain
 from lecturekit.model.reader import parse_article
 from lecturekit.model.text import sentences
@@ -80,6 +81,7 @@ def _read(source: str, name: str, text: str) -> dict:
                     if any(v != "ok" for v in verdicts):
                         found["departures"].append(f"{source}\t{' | '.join(group)}")
         learning_outcomes(discussion_questions(lesson), lesson.meta.outcomes)
+        article.select(lesson, Length(50, None))  # a lecture's length: the claims it shows
     except Exception:  # noqa: BLE001 - reported by the test, with the document it came from
         found["error"] = f"{source}/{name}:\n{traceback.format_exc()}"
     found["slips"] = [f"{source}/{name}: {s.step}: {s.error}: {s.text[:120]}" for s in heuristics.slips()]
