@@ -43,6 +43,7 @@ DEFAULT_MINUTES = 50
 DEFAULT_SLIDES = "all"
 PER_SLIDE = 4  # claims a content slide shows, as the packer fills them
 LEAST = 3  # content slides of any lecture with something to say
+FIRST = 0.15  # a paragraph's first claim: its topic, as a lecturer reads it
 SIMILAR = 0.5  # MMR: how much likeness to a claim already taken counts against a claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
@@ -132,7 +133,7 @@ def _score(
     if own and words:
         score += 0.2 * len(words & own) / len(own)
     if claim.first or first:
-        score += 0.15
+        score += FIRST
     if re.search(r"\d", text):
         score += 0.1
     if DEFINED_TERM.search(claim.sentence):

@@ -16,9 +16,9 @@ A plan is a text file (tests/fixtures/lecturers/ holds one per fixture article):
     key points:
     - An API hides the implementation; users care only about what passes through.
 
-A key point "reaches a slide" when at least half of its content words (lower case, without
-function words, a plural's "s" aside) stand on one content slide: a crude measure, the same
-for every deck, and no judge of wording.
+A key point "reaches a slide" when at least half of its content words (without function words,
+compared by their Snowball stems: "approval" is "approved") stand on one content slide: a crude
+measure, the same for every deck, and no judge of wording.
 """
 
 from __future__ import annotations
@@ -26,10 +26,15 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lecturekit.model.lesson import Lesson, paragraphs, plain
 from lecturekit.stats.deckstats import Slide
+
+if TYPE_CHECKING:
+    from snowballstemmer.english_stemmer import EnglishStemmer
 
 # Its own list, on purpose (see faithful.py): a measure must not share the planner's words.
 FUNCTION_WORDS = frozenset(
@@ -154,8 +159,16 @@ def _without_title(slide: Slide) -> str:
 
 
 def _content_words(text: str) -> set[str]:
-    words = (w.lower().replace("’", "'").removesuffix("'s") for w in _WORD.findall(text))
-    return {w.removesuffix("s") if len(w) > 3 else w for w in words if w not in FUNCTION_WORDS}
+    """Return the stems of the content words of `text` ("approved", "approval" -> "approv")."""
+    words = [w.lower().replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)]
+    return set(_stemmer().stemWords([w for w in words if w not in FUNCTION_WORDS]))
+
+
+@cache
+def _stemmer() -> EnglishStemmer:
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    return EnglishStemmer()
 
 
 def _reaches(point: set[str], slides: list[set[str]]) -> bool:
