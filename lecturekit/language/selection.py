@@ -193,7 +193,24 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     dot = sum(v * b.get(w, 0.0) for w, v in a.items())
     if not dot:
         return 0.0
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return dot / math.sqrt(_norm2(a) * _norm2(b))
+
+
+_NORMS: dict[int, tuple[dict[str, float], float]] = {}
+
+
+def _norm2(vector: dict[str, float]) -> float:
+    """Return the squared length of `vector`, remembered while it lives: a part's centroid is
+    compared with each of its claims, and must not be summed again for each."""
+    known = _NORMS.get(id(vector))
+    if known is not None and known[0] is vector:
+        return known[1]
+    found = sum(v * v for v in vector.values())
+    if len(vector) > 64:  # only the large ones are worth remembering
+        if len(_NORMS) > 256:
+            _NORMS.clear()
+        _NORMS[id(vector)] = (vector, found)
+    return found
 
 
 def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[Point]]) -> list[Part]:
