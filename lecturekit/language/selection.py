@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from lecturekit.language.keypoints import Point, is_back_matter
 from lecturekit.lexicon.english import (
@@ -34,6 +36,9 @@ from lecturekit.lexicon.english import (
     SELF_REFERENCE,
 )
 from lecturekit.model.lesson import Lesson, Section, plain
+
+if TYPE_CHECKING:
+    from snowballstemmer.english_stemmer import EnglishStemmer
 
 A, B = 0.04, 0.75  # content slides = A * words ** B
 PER_MINUTE = 0.4  # content slides a minute of lecture, at most
@@ -164,7 +169,20 @@ def _mmr(scores: dict[int, float], vectors: list[dict[str, float]], count: int) 
 
 
 def _terms(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if w.lower() not in EMPTY_WORDS and len(w) > 2}
+    return set(_stems(text))
+
+
+def _stems(text: str) -> list[str]:
+    """Return the stems of the content words of `text` ("approval", "approved" -> "approv")."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return list(_stemmer().stemWords([w for w in words if w not in EMPTY_WORDS and len(w) > 2]))
+
+
+@cache
+def _stemmer() -> EnglishStemmer:
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    return EnglishStemmer()
 
 
 def _idf(claims: Sequence[Point]) -> dict[str, float]:
@@ -176,7 +194,7 @@ def _idf(claims: Sequence[Point]) -> dict[str, float]:
 
 
 def _vector(text: str, idf: dict[str, float]) -> dict[str, float]:
-    counts = Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in EMPTY_WORDS and len(w) > 2)
+    counts = Counter(_stems(text))
     return {w: n * idf.get(w, 1.0) for w, n in counts.items()}
 
 
