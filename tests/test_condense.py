@@ -123,3 +123,25 @@ def test_every_index_is_a_word_of_the_sentence_in_order():
         assert isinstance(part, Condensed)
         for indices in (part.keep, *part.children):
             assert list(indices) == sorted(indices) and all(0 <= i < len(words) for i in indices)
+
+
+def test_rather_than_inside_an_opening_condition_stays():
+    """Leaving it out joined the verb to the main clause: "or accidentally discourage formative
+    assessment has the power ..." (a real text, not tuned on)."""
+    sentence = (
+        "If you stumble into an expert awareness gap, create confusion by using interchangeable terms,"
+        " or accidentally discourage rather than invite questions, formative assessment has the power"
+        " to bring these problems to the surface."
+    )
+    assert all("discourage rather than invite questions," in bullet for bullet in shown(sentence))
+
+
+def test_a_predicate_after_an_aside_is_no_item_of_a_list():
+    """ "Many of the foundational concepts of: / Computer science / Are difficult to learn" was no list."""
+    bullets = shown(
+        "Many of the foundational concepts of computer science, such as computability, are difficult to"
+        " learn and not immediately useful."
+    )
+    assert len(bullets) == 1 and bullets[0].startswith(
+        "Many of the foundational concepts of computer science"
+    )

@@ -205,7 +205,10 @@ BEFORE_CLAUSE = CONNECTIVES | {"even"}  # "but then we ...", "but even if ..."
 LIST_CUES = frozenset(
     "into include includes including included such as like are is were was of between among".split()
 )
-NOT_ITEMS = SUBORDINATORS | CLAUSE_STARTS | frozenset("we i you they it he she there rather than".split())
+# ... nor with a finite verb: "concepts of computer science, such as X, are hard and ...": a predicate
+NOT_ITEMS = (
+    SUBORDINATORS | CLAUSE_STARTS | FINITE | frozenset("we i you they it he she there rather than".split())
+)
 
 # `split`, `cut`: a "because" after one of these is hedged ("partly because"): no split there.
 HEDGES = frozenset("part partly just only not mainly largely simply merely".split())

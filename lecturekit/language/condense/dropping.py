@@ -238,6 +238,8 @@ def drop_rather_than(s: Sentence, _tier: int) -> None:
     alive = s.alive
     for p in range(len(alive) - 2):
         if (s.bare[alive[p]], s.bare[alive[p + 1]]) == ("rather", "than"):
+            if s.bare[alive[0]] in SUBORDINATORS and p < s.main_clause():
+                return  # "If you ... discourage rather than invite questions, ...": the condition's own
             stop = p + 2
             while stop < len(alive) and s.bare[alive[stop]] not in RATHER_THAN_ENDS:
                 stop += 1
