@@ -45,6 +45,8 @@ class ArticlePoints:
 
     def select(self, lesson: Lesson, length: Length) -> None:
         """Choose the points a lecture of `length` shows (see lecturekit.language.selection)."""
+        if length.slides == "all":
+            return  # every claim: nothing to count, nothing to choose
         words = sum(
             len(plain(p.inlines).split()) for s in lesson.sections for b in s.blocks for p in paragraphs(b)
         )

@@ -24,8 +24,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING
 
 from lecturekit.language.keypoints import Point, is_back_matter
 from lecturekit.lexicon.english import (
@@ -36,9 +34,7 @@ from lecturekit.lexicon.english import (
     SELF_REFERENCE,
 )
 from lecturekit.model.lesson import Lesson, Section, plain
-
-if TYPE_CHECKING:
-    from snowballstemmer.english_stemmer import EnglishStemmer
+from lecturekit.model.text import stems
 
 A, B = 0.04, 0.75  # content slides = A * words ** B
 PER_MINUTE = 0.4  # content slides a minute of lecture, at most
@@ -175,14 +171,7 @@ def _terms(text: str) -> set[str]:
 def _stems(text: str) -> list[str]:
     """Return the stems of the content words of `text` ("approval", "approved" -> "approv")."""
     words = [w.lower() for w in _WORD.findall(text)]
-    return list(_stemmer().stemWords([w for w in words if w not in EMPTY_WORDS and len(w) > 2]))
-
-
-@cache
-def _stemmer() -> EnglishStemmer:
-    from snowballstemmer.english_stemmer import EnglishStemmer
-
-    return EnglishStemmer()
+    return stems([w for w in words if w not in EMPTY_WORDS and len(w) > 2])
 
 
 def _idf(claims: Sequence[Point]) -> dict[str, float]:

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
 
 from lecturekit.lexicon.english import ABBREVIATIONS, ENDS_TOO, SENTENCE_OPENERS
 from lecturekit.model.lesson import Inlines, Span
+
+if TYPE_CHECKING:
+    from snowballstemmer.english_stemmer import EnglishStemmer
 
 _SENTENCE_END = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
 _NEXT_STARTS = re.compile(
@@ -146,3 +151,15 @@ def merge(spans: list[Span]) -> Inlines:
         else:
             merged.append(span)
     return tuple(merged)
+
+
+def stems(words: list[str]) -> list[str]:
+    """Return the Snowball (English) stems of `words`: "approval" and "approved" are "approv"."""
+    return list(_stemmer().stemWords(words))
+
+
+@cache
+def _stemmer() -> EnglishStemmer:
+    from snowballstemmer.english_stemmer import EnglishStemmer  # 9 ms to import: on first use
+
+    return EnglishStemmer()

@@ -108,11 +108,18 @@ HEADER = [
 
 def deck_stats(article: Path, deck: Path) -> Stats:
     """Return the figures of `deck`, made from `article`."""
+    return figures(_lesson(article), read_slides(deck))
+
+
+def _lesson(article: Path) -> Lesson:
     from lecturekit.language.segment import segment
     from lecturekit.model.reader import read_article
 
-    lesson = segment(read_article(article))
-    slides = read_slides(deck)
+    return segment(read_article(article))
+
+
+def figures(lesson: Lesson, slides: list[Slide]) -> Stats:
+    """Return the figures of a deck's `slides` (see `read_slides`), made from `lesson`."""
     units = source_units(lesson)
     shown = " ".join(s.text for s in slides)
     facts = sorted(_facts(lesson))
@@ -131,7 +138,7 @@ def deck_stats(article: Path, deck: Path) -> Stats:
             elif verdict == "dropped":
                 dropped.append(b.text)
     return Stats(
-        article=article.name,
+        article=lesson.path.name,
         slides=len(slides),
         ceremony=len(slides) - len(content),
         content=len(content),
@@ -288,23 +295,21 @@ def _norm(text: str) -> str:
 def main(argv: list[str], plans: Path | None = None) -> int:
     """Print the deck figures of each (article, deck) pair in `argv`, then the lecture figures
     (see lecture.py), each deck beside its lecturer's plan when `plans` holds one (NAME.txt)."""
-    from lecturekit.language.segment import segment
-    from lecturekit.model.reader import read_article
     from lecturekit.stats import lecture
 
     if not argv or len(argv) % 2:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
-    pairs = [(Path(a), Path(d)) for a, d in zip(argv[::2], argv[1::2], strict=True)]
-    _print_table(HEADER, [deck_stats(a, d).row() for a, d in pairs])
-    print()
-    rows = []
-    for article, deck in pairs:
+    deck_rows, lecture_rows = [], []
+    for a, d in zip(argv[::2], argv[1::2], strict=True):
+        article, lesson, slides = Path(a), _lesson(Path(a)), read_slides(Path(d))
         plan_file = plans / f"{article.stem}.txt" if plans is not None else None
         plan = lecture.read_plan(plan_file) if plan_file is not None and plan_file.is_file() else None
-        lesson = segment(read_article(article))
-        rows.append(lecture.lecture_stats(lesson, read_slides(deck), plan).row())
-    _print_table(lecture.HEADER, rows)
+        deck_rows.append(figures(lesson, slides).row())
+        lecture_rows.append(lecture.lecture_stats(lesson, slides, plan).row())
+    _print_table(HEADER, deck_rows)
+    print()
+    _print_table(lecture.HEADER, lecture_rows)
     return 0
 
 

@@ -26,15 +26,11 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lecturekit.model.lesson import Lesson, paragraphs, plain
+from lecturekit.model.text import stems
 from lecturekit.stats.deckstats import Slide
-
-if TYPE_CHECKING:
-    from snowballstemmer.english_stemmer import EnglishStemmer
 
 # Its own list, on purpose (see faithful.py): a measure must not share the planner's words.
 FUNCTION_WORDS = frozenset(
@@ -161,14 +157,7 @@ def _without_title(slide: Slide) -> str:
 def _content_words(text: str) -> set[str]:
     """Return the stems of the content words of `text` ("approved", "approval" -> "approv")."""
     words = [w.lower().replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)]
-    return set(_stemmer().stemWords([w for w in words if w not in FUNCTION_WORDS]))
-
-
-@cache
-def _stemmer() -> EnglishStemmer:
-    from snowballstemmer.english_stemmer import EnglishStemmer
-
-    return EnglishStemmer()
+    return set(stems([w for w in words if w not in FUNCTION_WORDS]))
 
 
 def _reaches(point: set[str], slides: list[set[str]]) -> bool:
