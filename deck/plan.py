@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from lecturekit.language.keypoints import is_back_matter, lead_ins, lead_point
 from lecturekit.language.points import ArticlePoints, article_points
+from lecturekit.language.topics import Usage
 from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
 from lecturekit.lexicon.english import OPENING_PRONOUNS, SELF_NOUNS
 from lecturekit.model.lesson import (
@@ -42,9 +43,11 @@ from .frame import FramePlanner
 from .media import Lead, MediaPlanner
 from .slides import Bullet, Deck, SectionSlide, Slide, TitleSlide
 from .theme import DEFAULT_THEME, Theme
+from .titles import name_slides
 
 HEADER_SLIDES = 3  # a part gets a header slide when it spans at least this many content slides
 CEREMONY = 0.35  # ... and while the slides that carry no article text stay within this share
+MERGE_BELOW = 3  # in a lecture of a length, a run of fewer claims goes on with the next subheading's
 LEAD_WORDS = 40  # a run this short right before a picture, table or code becomes its lead-in
 
 
@@ -77,6 +80,9 @@ class _Walker:
         self.uses: dict[str, int] = {}
         self.groups = 0
         self.back_matter: list[str] = []
+        self.usage = Usage(
+            [t for s in lesson.sections for b in s.blocks for t in _text(b).split("\n")]
+        )  # its nouns and verbs
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.lesson.path, line, message))
@@ -179,17 +185,25 @@ class _Walker:
                 for inner in later:  # pictures and tables in the list get slides after it
                     walk.media_block(inner)
             elif isinstance(block, Heading):
-                walk.flush()
-                walk.title = plain(block.inlines)
+                if self.points.chosen is None or walk.shown() >= MERGE_BELOW or not walk.run:
+                    walk.flush()  # a lecture of a length: a subheading over a claim or two shares a slide
+                    walk.title = plain(block.inlines)
             elif isinstance(block, Break):
                 walk.flush()
+            elif isinstance(block, Quote) and self.points.chosen is not None:
+                # a lecture of a length: the quote is read from the notes, where its claims go too
+                walk.add([Item((), _quoted(block), self._group(), glue=True)])
             elif isinstance(block, Quote):
                 walk.flush()
                 walk.emit(self.media.quote("", block))
             elif isinstance(block, Image | Table | Code):
                 walk.media_block(block)
         walk.flush()
-        return walk.slides, walk.pending
+        taken = {title.casefold() for title in self.uses}
+        slides = name_slides(walk.slides, walk.headings, self.usage, taken)
+        for slide in slides:
+            self.uses.setdefault(slide.title, 1)
+        return slides, walk.pending
 
     def _group(self) -> int:
         self.groups += 1
@@ -225,6 +239,7 @@ class _SectionWalk:
         self.title = title
         self.run: list[Item] = []
         self.slides: list[Slide] = []
+        self.headings: list[str] = []  # the heading each slide stands under
         self.pending: list[str] = []  # notes of what has no slide yet
         self.list_lead = False  # the run ends with a list's lead-in: the list's first items follow it
         self.lead: Lead | None = None  # a lead-in waiting for the picture, table or code it introduces
@@ -233,6 +248,10 @@ class _SectionWalk:
         if glue_start:  # a list never splits so that its lead-in stands alone
             items = [replace(item, glue=True) if k < 2 else item for k, item in enumerate(items)]
         self.run.extend(items)
+
+    def shown(self) -> int:
+        """Return how many claims the run shows so far."""
+        return sum(1 for item in self.run if item.bullets)
 
     def lead_in(self, paragraph: Paragraph, following) -> None:
         """A paragraph that introduces what follows: a list's opening line, or the line above a
@@ -319,7 +338,10 @@ class _SectionWalk:
             if self.pending:
                 slide = replace(slide, notes="\n\n".join([*self.pending, slide.notes]))
                 self.pending = []
-            self.slides.append(replace(slide, title=self.walker.next_title(self.title)))
+            # the first slide under a heading has it for title; those after, their own (see titles.py)
+            first = not self.walker.uses.get(self.title)
+            self.slides.append(replace(slide, title=self.walker.next_title(self.title) if first else ""))
+            self.headings.append(self.title)
 
     def orphan(self, note: str) -> None:
         """Put a note with no slide of its own on the slide before it, or else the next one."""
@@ -335,6 +357,13 @@ def _text(block) -> str:
     if isinstance(block, BulletList):
         return "\n".join(_text(b) for item in block.items for b in item.blocks)
     return ""
+
+
+def _quoted(block: Quote) -> str:
+    """Return a quote as its slide's notes have it: its text, then who said it."""
+    text = "\n\n".join(_text(b) for b in block.blocks if _text(b))
+    attribution = plain(block.attribution)
+    return f"“{text}”" + (f"\n— {attribution}" if attribution else "")
 
 
 def _unique_titles(slides: list[Slide]) -> list[Slide]:

@@ -4,8 +4,7 @@ Many essays and notes have no headings, or one heading over everything; a deck o
 one long part. Like TextTiling (Hearst, 1997), the blocks of such a text are compared by the
 words they share: where the words on either side of a gap between paragraphs have least in
 common, relative to the gaps around it, the topic shifts. The deepest gaps become part breaks,
-3 to 6 parts by length. Each part is titled by its key phrase: the words it uses often and the
-other parts seldom, taken as the author wrote them.
+3 to 6 parts by length. Each part is titled by its key phrase (see topics.py), as the author wrote it.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from lecturekit.language.topics import as_title, key_phrases
 from lecturekit.lexicon.english import EMPTY_WORDS
 from lecturekit.model.lesson import Block, BulletList, Heading, Lesson, Paragraph, Quote, Section, Span, plain
 
@@ -162,50 +162,9 @@ def _split(units: list[Unit], breaks: list[int]) -> list[list[Unit]]:
 
 def _titles(texts: list[str]) -> list[str]:
     """Return a title for each part: its key phrase, as written, unique among the parts."""
-    phrases = [_phrases(text) for text in texts]
-    spread = Counter(p for found in phrases for p in set(found))
     titles: list[str] = []
-    for found in phrases:
-        scored = sorted(found, key=lambda p: (-_weight(p, found[p], spread[p], len(texts)), p))
-        taken = {t.lower() for t in titles}
-        title = next((found[p][1] for p in scored if found[p][1].lower() not in taken), "")
-        titles.append(title[:1].upper() + title[1:] if title else f"Part {len(titles) + 1}")
+    for found in key_phrases(texts):
+        taken = {t.casefold() for t in titles}
+        title = next((as_title(p) for p in found if as_title(p).casefold() not in taken), "")
+        titles.append(title or f"Part {len(titles) + 1}")
     return titles
-
-
-def _weight(key: str, entry: tuple[int, str], parts_with_it: int, parts: int) -> float:
-    """Return how well a phrase titles its part: used often there, seldom elsewhere (tf-idf),
-    longer phrases and names before single common words, and not a verb's or adverb's form."""
-    count, shown = entry
-    words = key.split()
-    weight = count * math.log(1 + parts / parts_with_it) * (1 + 0.8 * (len(words) - 1))
-    if shown[:1].isupper() and not shown.isupper() or shown.isupper() and len(shown) > 1:
-        weight *= 1.3
-    if words[-1].endswith(("ing", "ed", "ly")):
-        weight *= 0.5
-    if len(words) == 1 and shown.islower():
-        weight *= 0.6  # "decisions": a common word alone says little of what a part is about
-    return weight
-
-
-def _phrases(text: str) -> dict[str, tuple[int, str]]:
-    """Return the candidate titles of a text: runs of one to three words that can carry a topic,
-    each with its count and its first appearance as written."""
-    first: dict[str, str] = {}  # each key's first appearance, as written
-    counts: Counter[str] = Counter()
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+", text)
-    run: list[str] = []
-    for word in [*words, "."]:
-        lowered = word.lower().replace("’", "'")
-        if not word[:1].isalpha() or lowered in EMPTY_WORDS or len(word) < 3:
-            for size in (1, 2, 3):
-                for start in range(len(run) - size + 1):
-                    shown = " ".join(run[start : start + size])
-                    key = " ".join(_terms(shown))
-                    if key and len(key.split()) == size:
-                        first.setdefault(key, shown)
-                        counts[key] += 1
-            run = []
-        else:
-            run.append(word)
-    return {key: (counts[key], shown) for key, shown in first.items() if counts[key] >= 2 or len(first) < 3}

@@ -341,6 +341,32 @@ GENERIC_TITLES = frozenset(
     recap context notes""".split()
 )
 
+# topics: what tells a noun from a verb in the text's own use of a word. A word after one of
+# VERB_SIGNALS is a verb there ("they report", "to build"), one after a determiner a noun ("the
+# report"); TOPIC_JOINERS may join two nouns inside a key phrase ("distribution of code").
+VERB_SIGNALS = frozenset(
+    "to i we you they he she it who can could may might must should will would shall do does did not".split()
+)
+DETERMINERS = frozenset("the a an this these those its their his her our your my every each".split())
+TOPIC_JOINERS = frozenset(("of",))
+NOUN_SIGNALS = DETERMINERS | frozenset("of in on for with by from about into through".split())  # "of reports"
+OBJECTS = DETERMINERS | frozenset(
+    "them him us me everything something anything nothing".split()
+)  # "requires everything"
+PARTICLES = frozenset("up out down off away".split())  # "opened up": a verb's, never a topic's
+# ... nor an irregular verb's past, which no ending gives away ("professors ran seminars").
+IRREGULAR_PAST = frozenset(
+    """ran made took gave went came saw held led grew began became built brought bought wrote won
+    lost left kept met paid sent spent stood rose fell drew drove chose knew sought taught fought
+    caught thought understood""".split()
+)
+# ... nor these: prepositions beyond STOP, and comparisons ("life better", "better overall").
+NOT_IN_TOPICS = frozenset(
+    """towards toward via beyond despite per versus vs upon throughout along against among amongst
+    inside outside unlike near better best worse worst overall lots less least another third fourth
+    fifth last next""".split()
+)
+
 # concepts: a title opening with one of these reads as an instruction or a question, not a topic.
 VERBISH = frozenset(
     """be start ask figure build test keep collect learn celebrate use make get find write how what why

@@ -1,0 +1,72 @@
+"""Title each content slide by what it says: the author's heading on the first slide under it, the
+key phrase of its own words on the slides after (see lecturekit.language.topics).
+
+A lecturer titles a slide "Private markets since the 2000s", never "Introduction (cont. 2)". A
+slide that follows another under the same heading takes the phrase that names its topic: one its
+bullets (or its quote, caption, lead-in) use, and the other slides of the deck seldom; a phrase
+that opens a bullet, its subject, weighs more. A slide whose words hold no such phrase takes one
+from its notes; one whose notes hold none either keeps its heading, marked "(cont.)", as does a
+piece of code or a table that runs on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from lecturekit.language.topics import Usage, as_title, key_phrases
+from lecturekit.layout.furniture import continued
+from lecturekit.model.lesson import plain
+
+from .slides import (
+    BulletSlide,
+    CodeSlide,
+    PictureSlide,
+    QuoteSlide,
+    Slide,
+    StatementSlide,
+    TableSlide,
+)
+
+
+def name_slides(
+    slides: Sequence[Slide], headings: Sequence[str], usage: Usage, taken: set[str]
+) -> list[Slide]:
+    """Return `slides` (a part's) with each untitled one (title "") titled by its key phrase, else
+    by `headings[i]`, the heading it stands under, continued. `usage` tells the article's nouns from its
+    verbs; `taken` holds the titles (case-folded) already in the deck, and gets those given here."""
+    named = list(slides)
+    untitled = [i for i, s in enumerate(slides) if not s.title]
+    if not untitled:
+        return named
+    ranked = key_phrases([slide_text(s) for s in slides], usage)
+    fuller: list[list[str]] | None = None  # the phrases of the slides' notes, when its words hold none
+    taken |= {h.casefold() for h in headings}
+    for index in untitled:
+        found = None
+        if not isinstance(slides[index], CodeSlide | TableSlide):  # code or a table that runs on
+            found = next((as_title(p) for p in ranked[index] if as_title(p).casefold() not in taken), None)
+        if found is None and not isinstance(slides[index], CodeSlide | TableSlide):
+            fuller = fuller or key_phrases([s.notes for s in slides], usage)
+            found = next((as_title(p) for p in fuller[index] if as_title(p).casefold() not in taken), None)
+        title = found or continued(headings[index], headings[:index].count(headings[index]))
+        taken.add(title.casefold())
+        named[index] = replace(slides[index], title=title)
+    return named
+
+
+def slide_text(slide: Slide) -> str:
+    """Return the words a slide shows (apart from its title), a line for each bullet."""
+    if isinstance(slide, BulletSlide):
+        return "\n".join(plain(b.inlines) for b in slide.bullets)
+    if isinstance(slide, StatementSlide):
+        return plain(slide.text)
+    if isinstance(slide, QuoteSlide):
+        return plain(slide.quote)
+    if isinstance(slide, PictureSlide):
+        return "\n".join((plain(slide.lead[0]), slide.caption, slide.image.alt))
+    if isinstance(slide, TableSlide):
+        return "\n".join((plain(slide.lead[0]), *(plain(cell) for cell in slide.header)))
+    if isinstance(slide, CodeSlide):
+        return plain(slide.lead[0])
+    return ""

@@ -1,0 +1,258 @@
+"""What a stretch of text is about: its key phrase, a noun phrase in the author's words.
+
+A slide, or a part of a text without headings, is titled by the phrase that names its topic:
+"Private markets", "The Unjong technology zone", "Market-oriented reforms". Without a
+part-of-speech tagger, a phrase is found the way RAKE finds keywords (Rose et al., 2010): runs of
+words between punctuation and function words, joined across "of" ("distribution of code"). The
+text itself tells a noun from a verb: a word that follows "to", a pronoun or a modal ("they
+report", "to build") is a verb there, one that follows an article a noun; a phrase whose last
+word the text uses as a verb, or that ends in an adverb, an "-ed" form or a possessive, names
+nothing and is passed over, as is a lone word unless it is a name of two or more parts.
+
+Phrases are weighed as tf-idf weighs words: used in this stretch, seldom in the others; longer
+phrases and names weigh more, and so does a phrase that opens a sentence (its subject).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lecturekit.lexicon.english import (
+    CONDITIONS,
+    CONNECTIVES,
+    DETERMINERS,
+    EMPTY_WORDS,
+    IRREGULAR_PAST,
+    NEGATIONS,
+    NOT_IN_TOPICS,
+    NOUN_SIGNALS,
+    OBJECTS,
+    PARTICLES,
+    SUBORDINATORS,
+    TOPIC_JOINERS,
+    VERB_SIGNALS,
+    VERBISH,
+)
+from lecturekit.model.text import stems
+
+MOST_WORDS = 4  # words of a key phrase
+NOT_TOPIC = (
+    EMPTY_WORDS
+    | CONNECTIVES
+    | SUBORDINATORS
+    | CONDITIONS
+    | NEGATIONS
+    | PARTICLES
+    | NOT_IN_TOPICS
+    | IRREGULAR_PAST
+)
+_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]|\.(?=\w))*[^\W_]|[^\W\d_]|\d[\d,.]*|[^\w\s]+")
+NOUN_ENDINGS = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|ance|ence|ist|ure|ogy|ics|age|ery)s?$")
+_CONTRACTED = re.compile(
+    r"['’](?:m|ll|re|ve|d)$|n['’]t$|^(?:it|that|there|here|what|let|he|she|who)['’]s$", re.I
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    key: str  # lower case, a plural's "s" dropped: "private market"
+    shown: str  # its first appearance, as written: "Private markets"
+    count: int  # how often the stretch uses it
+    opening: bool  # it opens a sentence or a bullet: what the sentence is about
+
+
+class Usage:
+    """How a text uses its words: as verbs ("they report", "to build") or as nouns ("the report")."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.verb: Counter[str] = Counter()
+        self.noun: Counter[str] = Counter()
+        self.spread: Counter[str] = Counter()  # how many of the texts (paragraphs) use each word
+        self.texts = len(texts)
+        for text in texts:
+            tokens = _TOKEN.findall(text)
+            padded = ["", "", *tokens, ""]
+            for index, token in enumerate(tokens, start=2):
+                word, before, after = _key(token), _key(padded[index - 1]), _key(padded[index + 1])
+                if before in VERB_SIGNALS or after in OBJECTS or after in PARTICLES:
+                    self.verb[_base(word)] += 1
+                elif before in NOUN_SIGNALS or _key(padded[index - 2]) in DETERMINERS and not after.isalpha():
+                    self.noun[_base(word)] += 1  # "the report", "of reports", "the large companies."
+                elif (
+                    padded[index - 1][:1].isupper()
+                    and word.endswith("s")
+                    and not word.endswith("ss")
+                    and (after in NOT_TOPIC or not after[:1].isalnum())
+                ):
+                    self.verb[_base(word)] += 1  # "North Korea relies on", "the University claims:"
+                elif padded[index - 1][:1].isupper() and word.endswith("ed") and word.isalpha():
+                    self.verb[_base(word)] += 1  # "Chernobyl released"
+            self.spread.update({_base(_key(t)) for t in tokens})
+        self.heads: Counter[str] = Counter()  # words that end a noun phrase somewhere: heads, not modifiers
+        for text in texts:
+            for _, run in _runs(_TOKEN.findall(text), self):
+                self.heads[_base(_key(run[-1]))] += 1
+
+    def rarity(self, word: str) -> float:
+        """Return the inverse document frequency of `word` over the texts."""
+        return math.log((1 + self.texts) / (1 + self.spread[_base(_key(word))])) + 1
+
+    def verb_like(self, word: str) -> bool:
+        """Tell whether the text uses `word` (any of its forms) as a verb more than as a noun."""
+        base = _base(_key(word))
+        return self.verb[base] > self.noun[base]
+
+
+def phrases(text: str, usage: Usage) -> dict[str, Phrase]:
+    """Return the noun phrases of `text`, each once, by key (see the module's docstring)."""
+    found: dict[str, Phrase] = {}
+    counts: Counter[str] = Counter()
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
+        tokens = _TOKEN.findall(sentence)
+        for start, words in _runs(tokens, usage):
+            for phrase in _candidates(words, usage):
+                key = " ".join(_base(_key(w)) for w in phrase)
+                counts[key] += 1
+                if key not in found:
+                    found[key] = Phrase(key, " ".join(phrase), 0, start == 0 and phrase[0] == words[0])
+    return {key: Phrase(key, p.shown, counts[key], p.opening) for key, p in found.items()}
+
+
+def key_phrases(texts: Sequence[str], usage: Usage | None = None) -> list[list[str]]:
+    """Return, for each of `texts`, its phrases as written, the best title first: used there,
+    seldom in the others."""
+    usage = usage or Usage(texts)
+    found = [phrases(text, usage) for text in texts]
+    spread = Counter(key for each in found for key in each)
+    ranked = []
+    for each in found:
+        weights = {key: _weight(p, spread[key], len(texts), usage) for key, p in each.items()}
+        ranked.append([each[k].shown for k in sorted(weights, key=lambda k: (-weights[k], k)) if weights[k]])
+    return ranked
+
+
+def as_title(phrase: str) -> str:
+    """Return a phrase as a title: its first letter a capital, the rest as written."""
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _weight(phrase: Phrase, stretches_with_it: int, stretches: int, usage: Usage) -> float:
+    """Return how well a phrase titles its stretch: used there and not in the others, its words
+    rare in the whole text (tf-idf over its paragraphs: "North Korea" names every slide of a
+    lecture about it, and so none)."""
+    words = phrase.shown.split()
+    named = sum(w[:1].isupper() for w in words)
+    if len(words) == 1 and not (named and _parts(words[0]) > 1 or _acronym(words[0])):
+        return 0.0  # a lone word: "Alan", "Christian", "decisions" say little of a topic
+    rare = sum(usage.rarity(w) for w in words if _key(w) not in TOPIC_JOINERS)
+    weight = phrase.count * rare * math.log(1 + stretches / stretches_with_it)
+    if phrase.opening:
+        weight *= 1.5
+    if named == len(words) - ("of" in words):
+        weight *= 1.3
+    if words[-1].endswith("ing"):
+        weight *= 0.6
+    return weight
+
+
+def _runs(tokens: list[str], usage: Usage) -> list[tuple[int, list[str]]]:
+    """Return the runs of words that can be part of a noun phrase, each with where it starts: a
+    function word, a verb or punctuation ends one."""
+    runs: list[tuple[int, list[str]]] = []
+    run: list[str] = []
+    start = 0
+    for index, token in enumerate([*tokens, "."]):
+        word = _key(token)
+        usable = token[:1].isalpha() and (word not in NOT_TOPIC or word in TOPIC_JOINERS and run)
+        opening = not run and index == 0
+        verb = (token[:1].islower() or opening) and usage.verb_like(token)  # "Click", "Publish"
+        verb = verb or opening and _third_person(token, tokens[index + 1 : index + 2])  # "Carries weight"
+        usable = usable and not verb and not _CONTRACTED.search(token)
+        if usable and len(word) > 1:
+            if not run:
+                start = index
+            run.append(token)
+            continue
+        while run and _key(run[-1]) in TOPIC_JOINERS:
+            run.pop()
+        if run:
+            runs.append((start, run))
+        run = []
+    return runs
+
+
+def _candidates(words: list[str], usage: Usage) -> list[list[str]]:
+    """Return the phrases in a run of words: every stretch of up to MOST_WORDS that can be one."""
+    found = []
+    for size in range(1, MOST_WORDS + 1):
+        for start in range(len(words) - size + 1):
+            phrase = words[start : start + size]
+            cuts_name = (
+                _named(words, start - 1)
+                and _named(words, start)
+                or _named(words, start + size - 1)
+                and _named(words, start + size)
+            )  # "Heikkilä of Helsinki's Aalto": part of a name
+            if not cuts_name and _noun_phrase(phrase, usage):
+                found.append(phrase)
+    return found
+
+
+def _noun_phrase(words: list[str], usage: Usage) -> bool:
+    first, last = _key(words[0]), words[-1]
+    if first in TOPIC_JOINERS or _key(last) in TOPIC_JOINERS or first in VERBISH:
+        return False
+    if any(_key(w).endswith("ly") and not usage.noun[_base(_key(w))] for w in words):
+        return False  # an adverb
+    if last.endswith(("'s", "’s", "s'")) or last[:1].islower() and last.endswith("ed"):
+        return False
+    if last[:1].islower() and not usage.heads[_base(_key(last))]:
+        return False  # "equal political": a word the text only ever puts before its noun
+    plural = last.endswith("s") and not last.endswith("ss")
+    if last[:1].islower() and not (usage.noun[_base(_key(last))] or plural or NOUN_ENDINGS.search(last)):
+        return False  # "companies continue": no sign that the text uses it as a noun
+    return not any(c.isdigit() for c in last)
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and word.isalpha()
+
+
+def _third_person(token: str, following: list[str]) -> bool:
+    """Tell whether a sentence's first word reads as a verb whose subject went: "Carries risks"."""
+    return (
+        token.endswith("s")
+        and not token.endswith(("ss", "us", "is"))
+        and token[1:].islower()
+        and bool(following)
+        and following[0][:1].islower()
+    )
+
+
+def _named(words: list[str], index: int) -> bool:
+    """Tell whether the word at `index` is part of a name: capitalised, or an "of" between two
+    capitalised words ("School of Business")."""
+    if not 0 <= index < len(words):
+        return False
+    if words[index] == "of":
+        return _named(words, index - 1) and _named(words, index + 1)
+    return words[index][:1].isupper()
+
+
+def _parts(word: str) -> int:
+    return len(re.split(r"[-’']", word))
+
+
+def _key(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=65536)
+def _base(word: str) -> str:
+    """Return a word's stem, the same for its verb and plural forms: "requires", "require" -> "requir"."""
+    return stems([word])[0]
