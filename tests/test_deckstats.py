@@ -15,7 +15,9 @@ ARTICLES = [SEED, *sorted((FIXTURES / "articles").glob("*-*.md"))]
 
 @pytest.fixture(scope="module", params=ARTICLES, ids=lambda p: p.stem)
 def built(request, tmp_path_factory):
-    result = build_article(request.param, Options(out=tmp_path_factory.mktemp("stats")))
+    """A deck of every claim (`slides: all`): the figures below are of a transcript's slides;
+    tests/test_lecture.py measures the lecture each article gets by default."""
+    result = build_article(request.param, Options(out=tmp_path_factory.mktemp("stats"), slides="all"))
     return request.param, result.outputs[0], deck_stats(request.param, result.outputs[0])
 
 

@@ -29,7 +29,7 @@ def test_a_long_text_without_headings_is_split_where_its_topic_changes():
     for section, topic in zip(lesson.sections, TOPICS, strict=True):
         text = " ".join(plain(b.inlines) for b in section.blocks if isinstance(b, Paragraph)).lower()
         assert text.count(topic.rstrip("s")) > 5, (plain(section.title), text[:80])
-        assert topic.rstrip("s") in plain(section.title).lower()  # titled in the part's own words
+        assert plain(section.title).lower() in text  # titled in the part's own words
 
 
 def test_every_block_is_kept_in_order():

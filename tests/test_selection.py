@@ -64,7 +64,7 @@ def _lecture(tmp_path, front: str):
 
 
 def test_a_lecture_with_minutes_is_shorter_and_its_notes_keep_every_paragraph(tmp_path):
-    every = build_article(SEED, Options(out=tmp_path / "all")).outputs[0]
+    every = build_article(SEED, Options(out=tmp_path / "all", slides="all")).outputs[0]
     article = _lecture(tmp_path, "minutes: 50")
     deck = build_article(article, Options(out=tmp_path / "lecture")).outputs[0]
     assert len(read_slides(deck)) < len(read_slides(every))

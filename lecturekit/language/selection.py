@@ -31,6 +31,7 @@ from lecturekit.lexicon.english import (
     DEFINED_TERM,
     EMPTY_WORDS,
     EXAMPLE_CUES_OPENING,
+    OPENING_PRONOUNS,
     SELF_REFERENCE,
 )
 from lecturekit.model.lesson import Lesson, Section, plain
@@ -41,10 +42,11 @@ PER_MINUTE = 0.4  # content slides a minute of lecture, at most
 DEFAULT_MINUTES = 50
 # Until the titles and bullets of a chosen lecture are done (issue 21), a deck shows every claim
 # unless `slides:` or `minutes:` asks for a lecture's length.
-DEFAULT_SLIDES = "all"
+DEFAULT_SLIDES = None
 PER_SLIDE = 4  # claims a content slide shows, as the packer fills them
 LEAST = 3  # content slides of any lecture with something to say
 FIRST = 0.15  # a paragraph's first claim: its topic, as a lecturer reads it
+CUT = 0.3  # what a cut claim, or one opening with a pronoun, loses
 SIMILAR = 0.5  # MMR: how much likeness to a claim already taken counts against a claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
@@ -87,9 +89,12 @@ def choose(lesson: Lesson, parts: Sequence[Part], budget: int) -> set[int]:
     vectors = [_vector(c.sentence, idf) for c in claims]
     whole = _centroid(vectors)
     lecture = _terms(lesson.meta.title)
-    # pictures, tables, code and lists take slides of their own; claims keep at least half
-    room = max(budget - sum(part.fixed for part in parts), budget // 2) * PER_SLIDE
-    shares = _shares([len(p.claims) for p in parts], [p.words for p in parts], room)
+    slides = _slides([len(p.claims) for p in parts], [p.words for p in parts], budget)
+    # a part's pictures, tables, code and lists take slides of its share; its claims keep one
+    shares = [
+        min(len(p.claims), max(1, n - p.fixed) * PER_SLIDE) if n else 0
+        for p, n in zip(parts, slides, strict=True)
+    ]
     chosen: set[int] = set()
     start = 0
     for part, share in zip(parts, shares, strict=True):
@@ -104,19 +109,25 @@ def choose(lesson: Lesson, parts: Sequence[Part], budget: int) -> set[int]:
     return chosen
 
 
-def _shares(available: list[int], words: list[int], room: int) -> list[int]:
-    """Return how many claims each part shows: in proportion to its words, at least one for a
-    part that has any, never more than it has, `room` in all (or one each when that is less)."""
-    total = sum(w for w, n in zip(words, available, strict=True) if n) or 1
-    shares = [
-        min(n, max(1, round(room * w / total))) if n else 0 for n, w in zip(available, words, strict=True)
-    ]
-    while sum(shares) > max(room, sum(1 for n in available if n)):
-        largest = max(range(len(shares)), key=lambda k: (shares[k], -k))
-        if shares[largest] <= 1:
+def _slides(available: list[int], words: list[int], budget: int) -> list[int]:
+    """Return how many slides each part gets: in proportion to its words (largest remainders),
+    at least one for a part with claims, none for one without, `budget` in all (or one each for
+    the parts with claims, when that is more)."""
+    having = [k for k, n in enumerate(available) if n]
+    total = sum(words[k] for k in having) or 1
+    exact = {k: max(budget, len(having)) * words[k] / total for k in having}
+    slides = [0] * len(available)
+    for k in having:
+        slides[k] = max(1, math.floor(exact[k]))
+    left = max(budget, len(having)) - sum(slides)
+    for k in sorted(having, key=lambda k: (-(exact[k] - math.floor(exact[k])), k))[: max(0, left)]:
+        slides[k] += 1
+    while sum(slides) > max(budget, len(having)):
+        spare = [k for k in having if slides[k] > 1]
+        if not spare:
             break
-        shares[largest] -= 1
-    return shares
+        slides[max(spare, key=lambda k: (slides[k] - exact[k], -k))] -= 1
+    return slides
 
 
 def _score(
@@ -145,6 +156,10 @@ def _score(
         score -= 0.2
     if EXAMPLE_CUES_OPENING.match(claim.sentence):
         score -= 0.1
+    if claim.cut:
+        score -= CUT  # a claim that had to be cut ("…") reads as one, and a chosen lecture need not
+    if text.split(" ", 1)[0].lower() in OPENING_PRONOUNS and not claim.alt:
+        score -= CUT  # "This shows ...": its referent may not be on the slide
     return score
 
 
@@ -223,7 +238,7 @@ def _norm2(vector: dict[str, float]) -> float:
 def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[Point]]) -> list[Part]:
     """Return the lecture's parts (its sections, back matter aside) with their words and claims:
     `claims_of(section)` gives a section's claims in order."""
-    from lecturekit.model.lesson import BulletList, Code, Image, Quote, Table, paragraphs
+    from lecturekit.model.lesson import BulletList, Code, Image, Table, paragraphs
 
     parts = []
     for section in lesson.sections:
@@ -231,7 +246,7 @@ def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[Point]
         if is_back_matter(title):
             continue
         words = sum(len(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b))
-        fixed = sum(isinstance(b, Image | Table | Code | Quote) for b in section.blocks)
+        fixed = sum(isinstance(b, Image | Table | Code) for b in section.blocks)  # a quote: in the notes
         fixed += sum(math.ceil(len(b.items) / 6) for b in section.blocks if isinstance(b, BulletList))
         parts.append(Part(title, words, tuple(claims_of(section)), fixed))
     return parts

@@ -63,6 +63,7 @@ class LectureStats:
     words_on_slides: int  # what the content slides show, titles aside
     bullets: list[int] = field(default_factory=list)  # the length of each bullet, in words
     continued: int = 0  # titles "... (cont.)", "... (cont. 3)"
+    continued_media: int = 0  # ... of them, on a piece of code, a table or a picture that runs on
     one_word: int = 0  # titles of a single word ("Alan", "Bagua")
     plan: Plan | None = None
     reached: list[str] = field(default_factory=list)  # the plan's key points some slide shows
@@ -119,6 +120,7 @@ def lecture_stats(lesson: Lesson, slides: list[Slide], plan: Plan | None = None)
         sum(len(_WORD.findall(text)) for text in shown),
         [len(_WORD.findall(b.text)) for s in content for b in s.bullets],
         sum(1 for s in content if _CONTINUED.search(s.title)),
+        sum(1 for s in content if _CONTINUED.search(s.title) and s.kind in ("code", "table", "picture")),
         sum(1 for s in content if len(_WORD.findall(_CONTINUED.sub("", s.title))) == 1),
         plan,
     )
