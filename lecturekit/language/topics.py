@@ -170,7 +170,7 @@ def _runs(tokens: list[str], usage: Usage) -> list[tuple[int, list[str]]]:
         word = _key(token)
         usable = token[:1].isalpha() and (word not in NOT_TOPIC or word in TOPIC_JOINERS and run)
         opening = not run and index == 0
-        verb = (token[:1].islower() or opening) and usage.verb_like(token)  # "Click", "Publish"
+        verb = word not in TOPIC_JOINERS and (token[:1].islower() or opening) and usage.verb_like(token)
         verb = verb or opening and _third_person(token, tokens[index + 1 : index + 2])  # "Carries weight"
         usable = usable and not verb and not _CONTRACTED.search(token)
         if usable and len(word) > 1:
