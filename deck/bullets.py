@@ -118,10 +118,9 @@ def _item_bullets(
         return (Bullet(block.inlines, level, number),)
     points = found.points(block.inlines)
     label = _label(block)
-    brief = found.chosen is not None  # a lecture of a length: a long item shows its label, or its first claim
-    if label and brief:
+    if label and found.brief:  # a lecture of a length: a long item shows its label, or its first claim
         return (Bullet(label, level, number),)
-    if points and brief:
+    if points and found.brief:
         return _bullets(points[0], level, number)
     if label:
         child = min(level + 1, MAX_LEVEL)

@@ -185,12 +185,12 @@ class _Walker:
                 for inner in later:  # pictures and tables in the list get slides after it
                     walk.media_block(inner)
             elif isinstance(block, Heading):
-                if self.points.chosen is None or walk.shown() >= MERGE_BELOW or not walk.run:
+                if not self.points.brief or walk.shown() >= MERGE_BELOW or not walk.run:
                     walk.flush()  # a lecture of a length: a subheading over a claim or two shares a slide
                     walk.title = plain(block.inlines)
             elif isinstance(block, Break):
                 walk.flush()
-            elif isinstance(block, Quote) and self.points.chosen is not None:
+            elif isinstance(block, Quote) and self.points.brief:
                 # a lecture of a length: the quote is read from the notes, where its claims go too
                 walk.add([Item((), _quoted(block), self._group(), glue=True)])
             elif isinstance(block, Quote):

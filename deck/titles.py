@@ -44,15 +44,20 @@ def name_slides(
     taken |= {h.casefold() for h in headings}
     for index in untitled:
         found = None
-        if not isinstance(slides[index], CodeSlide | TableSlide):  # code or a table that runs on
-            found = next((as_title(p) for p in ranked[index] if as_title(p).casefold() not in taken), None)
-        if found is None and not isinstance(slides[index], CodeSlide | TableSlide):
-            fuller = fuller or key_phrases([s.notes for s in slides], usage)
-            found = next((as_title(p) for p in fuller[index] if as_title(p).casefold() not in taken), None)
+        if not isinstance(slides[index], CodeSlide | TableSlide):  # else code or a table that runs on
+            found = _first_free(ranked[index], taken)
+            if found is None:
+                fuller = fuller or key_phrases([s.notes for s in slides], usage)
+                found = _first_free(fuller[index], taken)
         title = found or continued(headings[index], headings[:index].count(headings[index]))
         taken.add(title.casefold())
         named[index] = replace(slides[index], title=title)
     return named
+
+
+def _first_free(phrases: list[str], taken: set[str]) -> str | None:
+    """Return the first of `phrases` as a title not yet in the deck, or None."""
+    return next((as_title(p) for p in phrases if as_title(p).casefold() not in taken), None)
 
 
 def slide_text(slide: Slide) -> str:

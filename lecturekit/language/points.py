@@ -36,6 +36,11 @@ class ArticlePoints:
             found = self.by_paragraph[inlines] = paragraph_points(inlines, self.names)
         return found
 
+    @property
+    def brief(self) -> bool:
+        """Tell whether the lecture has a length: it shows the chosen claims, not every one."""
+        return self.chosen is not None
+
     def shown(self, inlines: Inlines) -> tuple[Point, ...]:
         """Return the points of a paragraph the lecture shows: all of them unless it was given a
         budget, then those `select` chose (the paragraph's notes keep the rest)."""

@@ -5,15 +5,16 @@
 plans of twelve texts of 600 to 2,300 words, tests/fixtures/lecturers and the issue's four, and
 to authors' decks of 4,000-5,000-word papers, 15 to 20 slides). A lecture's length caps it:
 0.4 slides a minute, 20 in 50 minutes. `slides:` sets the count itself; `slides: all` shows
-every claim, as before.
+every claim.
 
 **The claims.** Each claim is scored by how central it is (the cosine of its words, weighted
 by their rarity, with the centroid of its part and of the whole text: the centroid method of
 MEAD, linear in the text's length where LexRank's sentence graph is quadratic), by the words it
 shares with its part's title and the lecture's, by whether it opens its paragraph, states a
 definition, a figure or a name, or says that it matters; self-reference ("In this paper we")
-and examples count against it. Each part gets claims in proportion to its words, at least one;
-within a part the best are taken one at a time, each time passing over one too like a claim
+and examples count against it, as does a claim that had to be cut or that opens with a pronoun.
+Each part gets slides in proportion to its words, at least one; its claims fill them, less the
+slides its pictures, tables, code and lists take. Within a part the best are taken one at a time, each time passing over one too like a claim
 already taken (maximal marginal relevance), and shown in the text's order.
 """
 
@@ -40,9 +41,6 @@ from lecturekit.model.text import stems
 A, B = 0.04, 0.75  # content slides = A * words ** B
 PER_MINUTE = 0.4  # content slides a minute of lecture, at most
 DEFAULT_MINUTES = 50
-# Until the titles and bullets of a chosen lecture are done (issue 21), a deck shows every claim
-# unless `slides:` or `minutes:` asks for a lecture's length.
-DEFAULT_SLIDES = None
 PER_SLIDE = 4  # claims a content slide shows, as the packer fills them
 LEAST = 3  # content slides of any lecture with something to say
 FIRST = 0.15  # a paragraph's first claim: its topic, as a lecturer reads it

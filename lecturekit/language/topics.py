@@ -5,12 +5,15 @@ A slide, or a part of a text without headings, is titled by the phrase that name
 part-of-speech tagger, a phrase is found the way RAKE finds keywords (Rose et al., 2010): runs of
 words between punctuation and function words, joined across "of" ("distribution of code"). The
 text itself tells a noun from a verb: a word that follows "to", a pronoun or a modal ("they
-report", "to build") is a verb there, one that follows an article a noun; a phrase whose last
-word the text uses as a verb, or that ends in an adverb, an "-ed" form or a possessive, names
-nothing and is passed over, as is a lone word unless it is a name of two or more parts.
+report", "to build"), or comes before an object, is a verb there, and ends a phrase; one that
+follows an article or a preposition is a noun. A phrase that ends in an adverb, an "-ed" form, a
+possessive or a word the text only puts before its noun ("equal political") names nothing and is
+passed over, as is a lone word unless it is an acronym or a name of two or more parts, and any
+stretch that cuts a name ("Helsinki's Aalto School" of "... of Helsinki's Aalto School of Business").
 
-Phrases are weighed as tf-idf weighs words: used in this stretch, seldom in the others; longer
-phrases and names weigh more, and so does a phrase that opens a sentence (its subject).
+Phrases are weighed as tf-idf weighs words: used in this stretch, seldom in the others, its
+words rare in the whole text; names weigh more, and so does a phrase that opens a sentence (its
+subject).
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ _CONTRACTED = re.compile(
 
 @dataclass(frozen=True)
 class Phrase:
-    key: str  # lower case, a plural's "s" dropped: "private market"
+    key: str  # its words' stems: "privat market"
     shown: str  # its first appearance, as written: "Private markets"
     count: int  # how often the stretch uses it
     opening: bool  # it opens a sentence or a bullet: what the sentence is about
@@ -74,8 +77,8 @@ class Usage:
         self.noun: Counter[str] = Counter()
         self.spread: Counter[str] = Counter()  # how many of the texts (paragraphs) use each word
         self.texts = len(texts)
-        for text in texts:
-            tokens = _TOKEN.findall(text)
+        tokenised = [_TOKEN.findall(text) for text in texts]
+        for tokens in tokenised:
             padded = ["", "", *tokens, ""]
             for index, token in enumerate(tokens, start=2):
                 word, before, after = _key(token), _key(padded[index - 1]), _key(padded[index + 1])
@@ -94,8 +97,8 @@ class Usage:
                     self.verb[_base(word)] += 1  # "Chernobyl released"
             self.spread.update({_base(_key(t)) for t in tokens})
         self.heads: Counter[str] = Counter()  # words that end a noun phrase somewhere: heads, not modifiers
-        for text in texts:
-            for _, run in _runs(_TOKEN.findall(text), self):
+        for tokens in tokenised:
+            for _, run in _runs(tokens, self):
                 self.heads[_base(_key(run[-1]))] += 1
 
     def rarity(self, word: str) -> float:

@@ -215,7 +215,7 @@ def plan_article(article: Path, options: Options) -> Planned:
     from lecturekit.language.heuristics import attempt, slip_warnings
     from lecturekit.language.points import article_points
     from lecturekit.language.segment import segment
-    from lecturekit.language.selection import DEFAULT_MINUTES, DEFAULT_SLIDES, Length
+    from lecturekit.language.selection import DEFAULT_MINUTES, Length
     from lecturekit.model.reader import read_article
     from lecturekit.questions.discussion import discussion_questions, section_prompts
     from lecturekit.questions.outcomes import learning_outcomes
@@ -225,8 +225,7 @@ def plan_article(article: Path, options: Options) -> Planned:
     points = article_points(lesson)  # once, here: both planners and the questions read them
     meta = lesson.meta
     minutes = options.minutes or meta.minutes
-    slides = options.slides or meta.slides or (None if minutes else DEFAULT_SLIDES)
-    length = Length(minutes or DEFAULT_MINUTES, slides)
+    length = Length(minutes or DEFAULT_MINUTES, options.slides or meta.slides)
     attempt("selection", str(lesson.path), points.select, lambda *_: None, lesson, length)
     questions = discussion_questions(lesson, options.questions_templates, points)
     prompts = section_prompts(questions) if lesson.meta.discussion == "sections" else {}
