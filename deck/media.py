@@ -52,9 +52,9 @@ class MediaPlanner:
         return found
 
     def quote(self, title: str, block: Quote) -> list[Slide]:
-        quote = _join_paragraphs([b for b in block.blocks if isinstance(b, Paragraph | Code)])
+        quote = _join_paragraphs(_quoted(block))
         attribution = plain(block.attribution)
-        notes = plain(quote) + (f"\n— {attribution}" if attribution else "")
+        notes = quote_notes(block)
         box = self.theme.body
         size = self.fit.fit_size(quote, box, self.theme.quote_size, self.theme.body_min, reserve=1)
         if size is None:  # too long to show whole: show what fits, the rest is in the notes
@@ -191,3 +191,14 @@ def _join_paragraphs(paragraphs: list[Paragraph | Code]) -> Inlines:
         else:
             spans.extend(paragraph.inlines)
     return tuple(spans)
+
+
+def quote_notes(block: Quote) -> str:
+    """Return a quote as the notes have it, on its slide or on the slide it sits by when the
+    lecture leaves it off: its text in quotation marks, then who said it."""
+    attribution = plain(block.attribution)
+    return f"“{plain(_join_paragraphs(_quoted(block)))}”" + (f"\n— {attribution}" if attribution else "")
+
+
+def _quoted(block: Quote) -> list[Paragraph | Code]:
+    return [b for b in block.blocks if isinstance(b, Paragraph | Code)]

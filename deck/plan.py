@@ -40,7 +40,7 @@ from lecturekit.model.lesson import (
 from .bullets import BulletPlanner, Item, list_items, paragraph_items
 from .fitter import Fitter
 from .frame import FramePlanner
-from .media import Lead, MediaPlanner
+from .media import Lead, MediaPlanner, quote_notes
 from .slides import Bullet, Deck, SectionSlide, Slide, TitleSlide
 from .theme import DEFAULT_THEME, Theme
 from .titles import name_slides
@@ -192,7 +192,7 @@ class _Walker:
                 walk.flush()
             elif isinstance(block, Quote) and self.points.brief:
                 # a lecture of a length: the quote is read from the notes, where its claims go too
-                walk.add([Item((), _quoted(block), self._group(), glue=True)])
+                walk.add([Item((), quote_notes(block), self._group(), glue=True)])
             elif isinstance(block, Quote):
                 walk.flush()
                 walk.emit(self.media.quote("", block))
@@ -357,13 +357,6 @@ def _text(block) -> str:
     if isinstance(block, BulletList):
         return "\n".join(_text(b) for item in block.items for b in item.blocks)
     return ""
-
-
-def _quoted(block: Quote) -> str:
-    """Return a quote as its slide's notes have it: its text, then who said it."""
-    text = "\n\n".join(_text(b) for b in block.blocks if _text(b))
-    attribution = plain(block.attribution)
-    return f"“{text}”" + (f"\n— {attribution}" if attribution else "")
 
 
 def _unique_titles(slides: list[Slide]) -> list[Slide]:
