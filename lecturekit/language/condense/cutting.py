@@ -22,7 +22,7 @@ def cut(s: Sentence, _tier: int = 0) -> Condensed:
     half as long again; only a longer one is cut at `most` words."""
     alive = s.alive
     main = s.main_clause() if s.bare[alive[0]] in SUBORDINATORS else 0
-    for size in range(s.most, 7, -1):
+    for size in range(min(s.most, len(alive) - 1), 7, -1):  # a cut leaves a word out
         if size < main + 4 or s.listing(size - 1):
             continue  # "Once a valuable API is defined," alone says nothing; nor does half a list
         last, following = s.punct[alive[size - 1]], s.bare[alive[size]]

@@ -133,6 +133,8 @@ def drop_opening_phrase(s: Sentence, limit: int) -> None:
     counted = s.bare[alive[after]] in COUNT_WORDS or s.words[alive[after]][:1].isdigit()
     if participle and not (s.subject_like(after) or counted):
         return  # "Giving evidence against yourself, particularly if ..., is difficult": the subject
+    if participle and comma == 0:
+        return  # "Thus altered, the repressor is unable to bind": the state the claim holds in
     if participle and comma > 7:
         return  # "Limited incentives to give evidence against yourself (or ...), the ...": a list's item
     if not s.informative(alive[: comma + 1], limit):
@@ -147,11 +149,16 @@ def drop_asides(s: Sentence, limit: int) -> None:
     position = {i: p for p, i in enumerate(s.alive)}
     gone = bytearray(len(s.alive))
     left = len(s.alive)
+    # after an opening phrase, the main clause's subject: "In the absence of lactose, the lac
+    # repressor, lacI, halts ..." is no aside
+    subject = s.main_clause() if s.bare[s.alive[0]].lower() in OPENERS | SUBORDINATORS else -1
     for start, end in sorted(_asides(s), key=lambda span: span[1] - span[0]):
         if left <= limit:
             break
         a, b = position[start], position[end]
         part = s.alive[a : b + 1]
+        if a == subject:
+            continue
         if any(gone[a : b + 1]) or left - len(part) < 6 or s.informative(part, limit, whole=True):
             continue
         bracketed = s.words[start].startswith("(") or s.words[start] in DASHES
