@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from lecturekit.language.keypoints import is_back_matter, lead_ins, lead_point
+from lecturekit.language.keypoints import closes_with_lead, is_back_matter, lead_ins, lead_point
 from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.language.topics import Usage
 from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
@@ -37,7 +37,7 @@ from lecturekit.model.lesson import (
     plain,
 )
 
-from .bullets import BulletPlanner, Item, list_items, paragraph_items
+from .bullets import MAX_LEVEL, BulletPlanner, Item, list_items, paragraph_items
 from .fitter import Fitter
 from .frame import FramePlanner
 from .media import Lead, MediaPlanner, quote_notes
@@ -47,7 +47,10 @@ from .titles import name_slides
 
 HEADER_SLIDES = 3  # a part gets a header slide when it spans at least this many content slides
 CEREMONY = 0.35  # ... and while the slides that carry no article text stay within this share
-MERGE_BELOW = 3  # in a lecture of a length, a run of fewer claims goes on with the next subheading's
+# in a lecture of a length, a run of fewer claims than MERGE_BELOW goes on with the next
+# subheading's, as does one that has room for them all (fewer than MERGE_UP_TO together)
+MERGE_BELOW = 3
+MERGE_UP_TO = 6
 LEAD_WORDS = 40  # a run this short right before a picture, table or code becomes its lead-in
 
 
@@ -170,23 +173,33 @@ class _Walker:
         walk = _SectionWalk(self, plain(section.title))
         blocks = section.blocks
         leads = lead_ins(blocks)
+        under = self._claims_under(blocks) if self.points.brief else {}
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if isinstance(block, Paragraph) and id(block) in leads:
                 walk.lead_in(block, following)
             elif isinstance(block, Paragraph):
-                walk.add(paragraph_items(block, self._group(), self.points))
+                group = self._group()
+                walk.add(paragraph_items(block, group, self.points))
+                if isinstance(following, BulletList) and closes_with_lead(block.inlines):
+                    walk.introduce(block, group)  # "... Here are things you should not do:" stays
             elif isinstance(block, BulletList):
                 later: list = []
-                walk.add(
-                    list_items(block, self._group(), self.points, later, self.warn), glue_start=walk.list_lead
-                )
+                items = list_items(block, self._group(), self.points, later, self.warn)
+                walk.add(items, glue_start=walk.list_lead)
                 walk.list_lead = False
                 for inner in later:  # pictures and tables in the list get slides after it
                     walk.media_block(inner)
             elif isinstance(block, Heading):
-                if not self.points.brief or walk.shown() >= MERGE_BELOW or not walk.run:
-                    walk.flush()  # a lecture of a length: a subheading over a claim or two shares a slide
+                shown = walk.shown()
+                if (
+                    self.points.brief
+                    and shown
+                    and (shown < MERGE_BELOW or shown + under[index] < MERGE_UP_TO)
+                ):
+                    walk.subheading(block)  # a lecture of a length: a short subheading shares a slide
+                else:
+                    walk.flush()
                     walk.title = plain(block.inlines)
             elif isinstance(block, Break):
                 walk.flush()
@@ -204,6 +217,20 @@ class _Walker:
         for slide in slides:
             self.uses.setdefault(slide.title, 1)
         return slides, walk.pending
+
+    def _claims_under(self, blocks: Sequence) -> dict[int, int]:
+        """Return, for the index of each subheading in `blocks`, how many bullets the lecture
+        shows under it (its paragraphs' chosen claims and its lists' items)."""
+        found: dict[int, int] = {}
+        current = None
+        for index, block in enumerate(blocks):
+            if isinstance(block, Heading):
+                current, found[index] = index, 0
+            elif current is not None and isinstance(block, Paragraph):
+                found[current] += len(self.points.shown(block.inlines))
+            elif current is not None and isinstance(block, BulletList):
+                found[current] += len(block.items)
+        return found
 
     def _group(self) -> int:
         self.groups += 1
@@ -238,6 +265,7 @@ class _SectionWalk:
         self.walker = walker
         self.title = title
         self.run: list[Item] = []
+        self.under = False  # the run goes on under a subheading: its claims are shown beneath it
         self.slides: list[Slide] = []
         self.headings: list[str] = []  # the heading each slide stands under
         self.pending: list[str] = []  # notes of what has no slide yet
@@ -245,13 +273,43 @@ class _SectionWalk:
         self.lead: Lead | None = None  # a lead-in waiting for the picture, table or code it introduces
 
     def add(self, items: list[Item], glue_start: bool = False) -> None:
-        if glue_start:  # a list never splits so that its lead-in stands alone
-            items = [replace(item, glue=True) if k < 2 else item for k, item in enumerate(items)]
+        """Add `items` to the run; with `glue_start` they are a list after its lead-in, which never
+        stands alone, and which a slide the list runs on to repeats: an item without its lead-in
+        can say the opposite ("Take over the learner's keyboard" after "things you should not do:")."""
+        if self.under:  # beneath the subheading they stand under
+            items = [_beneath(item) for item in items]
+        if glue_start and self.run:
+            lead = self.run[-1].bullets
+            opening = plain(lead[0].inlines).split(" ", 1)[0].lower() if lead else ""
+            again = lead if opening not in OPENING_PRONOUNS else ()  # not "These slides present:" alone
+            items = [  # the first two never apart from it; a slide starting after them repeats it
+                replace(
+                    item,
+                    glue=True,
+                    alt=item.alt if k < 2 or not again else item.alt or (*again, *item.bullets),
+                )
+                for k, item in enumerate(items)
+            ]
         self.run.extend(items)
 
     def shown(self) -> int:
         """Return how many claims the run shows so far."""
         return sum(1 for item in self.run if item.bullets)
+
+    def subheading(self, heading: Heading) -> None:
+        """A subheading over a claim or two, in a lecture of a length: a bullet of its own on the
+        slide the run is on ("Noko Jeans"), with its claims beneath it."""
+        self.under = False
+        bold = tuple(replace(span, bold=True) for span in heading.inlines)
+        self.run.append(Item((Bullet(bold),), plain(heading.inlines), self.walker._group(), start=True))
+        self.under = True
+
+    def introduce(self, paragraph: Paragraph, group: int) -> None:
+        """The closing sentence of a longer paragraph introduces the list after it ("... Here are
+        a few things you should not do:"): it leads the list, as a lead-in paragraph does."""
+        bullet = Bullet(lead_point(paragraph.inlines), lead=True)
+        self.run.append(Item((bullet,), plain(paragraph.inlines), group, start=True))
+        self.list_lead = True
 
     def lead_in(self, paragraph: Paragraph, following) -> None:
         """A paragraph that introduces what follows: a list's opening line, or the line above a
@@ -318,6 +376,7 @@ class _SectionWalk:
             else:
                 self.orphan("\n\n".join(dict.fromkeys(item.note for item in self.run)))
             self.run = []
+        self.under = False
 
     def _drop_dangling_start(self) -> None:
         """A run that opens with a bullet whose referent went before it ("This does not mean ...",
@@ -357,6 +416,15 @@ def _text(block) -> str:
     if isinstance(block, BulletList):
         return "\n".join(_text(b) for item in block.items for b in item.blocks)
     return ""
+
+
+def _beneath(item: Item) -> Item:
+    """Return `item` a level down, kept with the subheading above it."""
+
+    def down(bullets: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
+        return tuple(replace(b, level=min(b.level + 1, MAX_LEVEL)) for b in bullets)
+
+    return replace(item, bullets=down(item.bullets), alt=down(item.alt), glue=True)
 
 
 def _unique_titles(slides: list[Slide]) -> list[Slide]:

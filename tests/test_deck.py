@@ -11,7 +11,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Pt
 
 from lecturekit.language.condense.sentence import MAX, SLACK
-from lecturekit.model.lesson import Paragraph, plain
+from lecturekit.model.lesson import Heading, Paragraph, plain
 from lecturekit.model.reader import read_article
 from lecturekit.pipeline.build import Options, build_article
 
@@ -81,7 +81,10 @@ def test_no_slide_has_more_than_six_bullets_and_no_bullet_runs_on(seed_deck):
 def test_notes_hold_exactly_the_paragraphs_whose_bullets_the_slide_shows(seed_deck):
     lesson = read_article(SEED)
     paragraphs = [plain(b.inlines) for s in lesson.sections for b in s.blocks if isinstance(b, Paragraph)]
-    slides = list(seed_deck.slides)
+    headings = [plain(b.inlines) for s in lesson.sections for b in s.blocks if isinstance(b, Heading)]
+    slides = list(
+        seed_deck.slides
+    )  # a short subheading is a bullet over its claims: its line is in the notes
     for paragraph in paragraphs:
         assert any(paragraph in notes_of(s) for s in slides), f"not in any notes: {paragraph[:60]}"
     for slide in slides:
@@ -92,7 +95,7 @@ def test_notes_hold_exactly_the_paragraphs_whose_bullets_the_slide_shows(seed_de
             continue
         for bullet in body.text_frame.paragraphs:
             words = set(re.findall(r"\w+", bullet.text.lower())) - {"nosotek"}  # a referent brought in
-            sources = [p for p in paragraphs if words <= set(re.findall(r"\w+", p.lower()))]
+            sources = [p for p in paragraphs + headings if words <= set(re.findall(r"\w+", p.lower()))]
             assert any(p in notes_of(slide) for p in sources), (title_of(slide), bullet.text)
         shown = [p for p in paragraphs if p in notes_of(slide)]
         bullets = " ".join(p.text for p in body.text_frame.paragraphs)

@@ -347,6 +347,13 @@ def lead_ins(blocks: Sequence[Block]) -> set[int]:
     }
 
 
+def closes_with_lead(inlines: Inlines) -> bool:
+    """Tell whether a paragraph of several sentences ends with one that introduces what follows
+    ("Here are a few things you should not do in your workshop:"), which no key point shows."""
+    text = plain(inlines).rstrip()
+    return text.endswith(":") and len(sentences(text)) > 1
+
+
 def _lead_keep(words: list[str]) -> list[int]:
     return list(condense(words)[0].keep)
 

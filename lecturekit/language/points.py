@@ -67,6 +67,12 @@ class ArticlePoints:
 
         parts = lecture_parts(lesson, claims_of)
         picked = choose(lesson, parts, budget)
+        # the two claims one sentence makes ("X, but Y") are shown together or not at all: the
+        # first alone stops before the point ("Editing a text file seems like a quick task")
+        halves: dict[tuple[Inlines, str], list[int]] = {}
+        for index, (inlines, point) in enumerate(order):
+            halves.setdefault((inlines, point.sentence), []).append(index)
+        picked = {j for i in picked for j in halves[order[i][0], order[i][1].sentence]}
         chosen: dict[Inlines, tuple[Point, ...]] = {}
         for index, (inlines, point) in enumerate(order):
             if index not in picked:

@@ -8,7 +8,7 @@ text itself tells a noun from a verb: a word that follows "to", a pronoun or a m
 report", "to build"), or comes before an object, is a verb there, and ends a phrase; one that
 follows an article or a preposition is a noun. A phrase that ends in an adverb, an "-ed" form, a
 possessive or a word the text only puts before its noun ("equal political") names nothing and is
-passed over, as is a lone word unless it is an acronym or a name of two or more parts, and any
+passed over, as is a lone word unless it is an acronym or a name of capitalised parts, and any
 stretch that cuts a name ("Helsinki's Aalto School" of "... of Helsinki's Aalto School of Business").
 
 Phrases are weighed as tf-idf weighs words: used in this stretch, seldom in the others, its
@@ -35,6 +35,7 @@ from lecturekit.lexicon.english import (
     NOT_IN_TOPICS,
     NOUN_SIGNALS,
     OBJECTS,
+    OPENERS,
     PARTICLES,
     SUBORDINATORS,
     TOPIC_JOINERS,
@@ -67,6 +68,7 @@ class Phrase:
     shown: str  # its first appearance, as written: "Private markets"
     count: int  # how often the stretch uses it
     opening: bool  # it opens a sentence or a bullet: what the sentence is about
+    line: int = 0  # the line (a slide's bullet) it first appears on: the first says what a slide is about
 
 
 class Usage:
@@ -115,15 +117,16 @@ def phrases(text: str, usage: Usage) -> dict[str, Phrase]:
     """Return the noun phrases of `text`, each once, by key (see the module's docstring)."""
     found: dict[str, Phrase] = {}
     counts: Counter[str] = Counter()
-    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
+    for line, sentence in enumerate(re.split(r"(?<=[.!?:;])\s+|\n+", text)):
         tokens = _TOKEN.findall(sentence)
         for start, words in _runs(tokens, usage):
             for phrase in _candidates(words, usage):
                 key = " ".join(_base(_key(w)) for w in phrase)
                 counts[key] += 1
                 if key not in found:
-                    found[key] = Phrase(key, " ".join(phrase), 0, start == 0 and phrase[0] == words[0])
-    return {key: Phrase(key, p.shown, counts[key], p.opening) for key, p in found.items()}
+                    opening = phrase[0] == words[0] and _subject_at(tokens, start)
+                    found[key] = Phrase(key, " ".join(phrase), 0, opening, line)
+    return {key: Phrase(key, p.shown, counts[key], p.opening, p.line) for key, p in found.items()}
 
 
 def key_phrases(texts: Sequence[str], usage: Usage | None = None) -> list[list[str]]:
@@ -150,12 +153,12 @@ def _weight(phrase: Phrase, stretches_with_it: int, stretches: int, usage: Usage
     lecture about it, and so none)."""
     words = phrase.shown.split()
     named = sum(w[:1].isupper() for w in words)
-    if len(words) == 1 and not (named and _parts(words[0]) > 1 or _acronym(words[0])):
-        return 0.0  # a lone word: "Alan", "Christian", "decisions" say little of a topic
+    if len(words) == 1 and not (_compound_name(words[0]) or _acronym(words[0])):
+        return 0.0  # a lone word: "Alan", "Christian", "Non-specific" say little of a topic
     rare = sum(usage.rarity(w) for w in words if _key(w) not in TOPIC_JOINERS)
     weight = phrase.count * rare * math.log(1 + stretches / stretches_with_it)
     if phrase.opening:
-        weight *= 1.5
+        weight *= 1.5 if phrase.line else 4  # the subject of a slide's first claim: its topic
     if named == len(words) - ("of" in words):
         weight *= 1.3
     if words[-1].endswith("ing"):
@@ -222,6 +225,13 @@ def _noun_phrase(words: list[str], usage: Usage) -> bool:
     return not any(c.isdigit() for c in last)
 
 
+def _subject_at(tokens: list[str], start: int) -> bool:
+    """Tell whether a run starting at `start` opens its sentence, after function words only ("The
+    first control mechanism"), not after a preposition ("In the current model")."""
+    before = [_key(t) for t in tokens[:start]]
+    return not before or before[0] not in OPENERS | SUBORDINATORS and all(w in EMPTY_WORDS for w in before)
+
+
 def _acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper() and word.isalpha()
 
@@ -247,8 +257,10 @@ def _named(words: list[str], index: int) -> bool:
     return words[index][:1].isupper()
 
 
-def _parts(word: str) -> int:
-    return len(re.split(r"[-’']", word))
+def _compound_name(word: str) -> bool:
+    """Tell whether a word is a name of two or more capitalised parts ("Jukka-Pekka")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() for p in parts)
 
 
 def _key(token: str) -> str:

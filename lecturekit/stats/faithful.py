@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from lecturekit.language.keypoints import LONG_WORD
-from lecturekit.model.lesson import Lesson, paragraphs, plain
+from lecturekit.model.lesson import Heading, Lesson, paragraphs, plain
 from lecturekit.model.text import bracketed, sentences
 
 # Words whose loss changes what a clause says: negation, modality, condition, quantity.
@@ -28,11 +28,14 @@ _WORD = re.compile(
 
 
 def source_units(lesson: Lesson) -> list[list[str]]:
-    """Return the sentences of the article's paragraphs and list items, as word lists, in order:
-    what `faithful` checks bullets against."""
+    """Return the sentences of the article's paragraphs and list items, and its subheadings (a
+    lecture shows a short one over its claims), as word lists, in order: what `faithful` checks
+    bullets against."""
     units = []
     for section in lesson.sections:
         for block in section.blocks:
+            if isinstance(block, Heading):
+                units.append(words_of(plain(block.inlines)))
             for paragraph in paragraphs(block):
                 text = " ".join(plain(paragraph.inlines).split())
                 units += [words_of(_unbracketed(text[a:b])) for a, b in sentences(text)]
