@@ -93,3 +93,19 @@ def test_slides_on_the_command_line_override_the_article(tmp_path):
 def test_a_lecture_length_that_makes_no_sense_is_one_clear_error(tmp_path, front, message):
     with pytest.raises(LessonError, match=message):
         build_article(_lecture(tmp_path, front), Options(out=tmp_path / "out"))
+
+
+def test_a_text_that_repeats_itself_still_gets_a_lecture_of_its_budget(tmp_path):
+    """Paragraphs repeated word for word (a text pasted twice, a benchmark's long text) share
+    their claims: the chosen claims are not multiplied by the copies, nor the slides with them."""
+    front, body = SEED.read_text(encoding="utf-8").split("\n---\n", 1)
+    article = tmp_path / "ten.md"
+    article.write_text(f"{front}\n---\n{body * 10}", encoding="utf-8")
+    lesson = segment(read_article(article))
+    points = article_points(lesson)
+    points.select(lesson, Length(50, None))
+    assert points.chosen is not None and points.budget is not None
+    assert all(len(set(found)) == len(found) for found in points.chosen.values())
+    deck = build_article(article, Options(out=tmp_path / "out")).outputs[0]
+    content = [s for s in read_slides(deck) if s.kind not in ("title", "section", "ceremony")]
+    assert len(content) <= 2 * points.budget, (len(content), points.budget)

@@ -69,10 +69,14 @@ class ArticlePoints:
         picked = choose(lesson, parts, budget)
         # the two claims one sentence makes ("X, but Y") are shown together or not at all: the
         # first alone stops before the point ("Editing a text file seems like a quick task")
-        halves: dict[tuple[Inlines, str], list[int]] = {}
-        for index, (inlines, point) in enumerate(order):
-            halves.setdefault((inlines, point.sentence), []).append(index)
-        picked = {j for i in picked for j in halves[order[i][0], order[i][1].sentence]}
+        picked |= {
+            j
+            for i in picked
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(order)
+            and order[j][0] == order[i][0]
+            and order[j][1].sentence == order[i][1].sentence
+        }
         chosen: dict[Inlines, tuple[Point, ...]] = {}
         for index, (inlines, point) in enumerate(order):
             if index not in picked:
@@ -82,7 +86,8 @@ class ArticlePoints:
                 if not point.alt:
                     continue  # "It grew ...", its referent left out: the notes say it
                 point = replace(point, inlines=point.alt, follows=False, alt=())  # "Nosotek grew ..."
-            chosen[inlines] = (*chosen.get(inlines, ()), point)
+            if point not in chosen.get(inlines, ()):  # a paragraph the text repeats word for word shows once
+                chosen[inlines] = (*chosen.get(inlines, ()), point)
         self.chosen, self.budget = chosen, budget
 
     def sentence_points(self, sentence: str) -> tuple[Point, ...] | None:
