@@ -30,6 +30,7 @@ from lecturekit.lexicon.english import (
     CONNECTIVES,
     DETERMINERS,
     EMPTY_WORDS,
+    FINITE_VERBS,
     IRREGULAR_PAST,
     NEGATIONS,
     NOT_IN_TOPICS,
@@ -84,18 +85,27 @@ class Usage:
             padded = ["", "", *tokens, ""]
             for index, token in enumerate(tokens, start=2):
                 word, before, after = _key(token), _key(padded[index - 1]), _key(padded[index + 1])
+                # after a name, not a word capitalised only because it opens the sentence
+                named = padded[index - 1][:1].isupper() and padded[index - 2][-1:].isalnum()
                 if before in VERB_SIGNALS or after in OBJECTS or after in PARTICLES:
                     self.verb[_base(word)] += 1
-                elif before in NOUN_SIGNALS or _key(padded[index - 2]) in DETERMINERS and not after.isalpha():
-                    self.noun[_base(word)] += 1  # "the report", "of reports", "the large companies."
                 elif (
-                    padded[index - 1][:1].isupper()
+                    before in NOUN_SIGNALS
+                    or after in FINITE_VERBS
+                    or _key(padded[index - 2]) in DETERMINERS
+                    and not after.isalpha()
+                ):
+                    self.noun[_base(word)] += (
+                        1  # "the report", "of reports", "the zone is", "the large companies."
+                    )
+                elif (
+                    named
                     and word.endswith("s")
                     and not word.endswith("ss")
                     and (after in NOT_TOPIC or not after[:1].isalnum())
                 ):
                     self.verb[_base(word)] += 1  # "North Korea relies on", "the University claims:"
-                elif padded[index - 1][:1].isupper() and word.endswith("ed") and word.isalpha():
+                elif named and word.endswith("ed") and word.isalpha():
                     self.verb[_base(word)] += 1  # "Chernobyl released"
             self.spread.update({_base(_key(t)) for t in tokens})
         self.heads: Counter[str] = Counter()  # words that end a noun phrase somewhere: heads, not modifiers
@@ -253,7 +263,9 @@ def _named(words: list[str], index: int) -> bool:
     if not 0 <= index < len(words):
         return False
     if words[index] == "of":
-        return _named(words, index - 1) and _named(words, index + 1)
+        return (
+            0 < index < len(words) - 1 and words[index - 1][:1].isupper() and words[index + 1][:1].isupper()
+        )
     return words[index][:1].isupper()
 
 
