@@ -46,6 +46,7 @@ from lecturekit.lexicon.english import (
 from lecturekit.model.text import stems
 
 MOST_WORDS = 4  # words of a key phrase
+SUBJECT_AFTER = 4  # function words a sentence's subject may follow ("Most of the ...")
 NOT_TOPIC = (
     EMPTY_WORDS
     | CONNECTIVES
@@ -130,12 +131,12 @@ def phrases(text: str, usage: Usage) -> dict[str, Phrase]:
     for line, sentence in enumerate(re.split(r"(?<=[.!?:;])\s+|\n+", text)):
         tokens = _TOKEN.findall(sentence)
         for start, words in _runs(tokens, usage):
-            for phrase in _candidates(words, usage):
+            subject = _subject_at(tokens, start)
+            for offset, phrase in _candidates(words, usage):
                 key = " ".join(_base(_key(w)) for w in phrase)
                 counts[key] += 1
                 if key not in found:
-                    opening = phrase[0] == words[0] and _subject_at(tokens, start)
-                    found[key] = Phrase(key, " ".join(phrase), 0, opening, line)
+                    found[key] = Phrase(key, " ".join(phrase), 0, subject and not offset, line)
     return {key: Phrase(key, p.shown, counts[key], p.opening, p.line) for key, p in found.items()}
 
 
@@ -184,12 +185,14 @@ def _runs(tokens: list[str], usage: Usage) -> list[tuple[int, list[str]]]:
     start = 0
     for index, token in enumerate([*tokens, "."]):
         word = _key(token)
-        usable = token[:1].isalpha() and (word not in NOT_TOPIC or word in TOPIC_JOINERS and run)
-        opening = not run and index == 0
-        verb = word not in TOPIC_JOINERS and (token[:1].islower() or opening) and usage.verb_like(token)
-        verb = verb or opening and _third_person(token, tokens[index + 1 : index + 2])  # "Carries weight"
-        usable = usable and not verb and not _CONTRACTED.search(token)
-        if usable and len(word) > 1:
+        usable = len(word) > 1 and token[:1].isalpha()
+        usable = usable and (word not in NOT_TOPIC or word in TOPIC_JOINERS and bool(run))
+        if usable and word not in TOPIC_JOINERS:  # a verb ends a run, as does a contraction
+            opening = not run and index == 0
+            verb = (token[:1].islower() or opening) and usage.verb_like(token)
+            verb = verb or opening and _third_person(token, tokens[index + 1 : index + 2])  # "Carries weight"
+            usable = not verb and not ("'" in word and _CONTRACTED.search(word))
+        if usable:
             if not run:
                 start = index
             run.append(token)
@@ -202,8 +205,9 @@ def _runs(tokens: list[str], usage: Usage) -> list[tuple[int, list[str]]]:
     return runs
 
 
-def _candidates(words: list[str], usage: Usage) -> list[list[str]]:
-    """Return the phrases in a run of words: every stretch of up to MOST_WORDS that can be one."""
+def _candidates(words: list[str], usage: Usage) -> list[tuple[int, list[str]]]:
+    """Return the phrases in a run of words, each with where in the run it starts: every stretch
+    of up to MOST_WORDS that can be one."""
     found = []
     for size in range(1, MOST_WORDS + 1):
         for start in range(len(words) - size + 1):
@@ -215,7 +219,7 @@ def _candidates(words: list[str], usage: Usage) -> list[list[str]]:
                 and _named(words, start + size)
             )  # "Heikkilä of Helsinki's Aalto": part of a name
             if not cuts_name and _noun_phrase(phrase, usage):
-                found.append(phrase)
+                found.append((start, phrase))
     return found
 
 
@@ -236,8 +240,10 @@ def _noun_phrase(words: list[str], usage: Usage) -> bool:
 
 
 def _subject_at(tokens: list[str], start: int) -> bool:
-    """Tell whether a run starting at `start` opens its sentence, after function words only ("The
-    first control mechanism"), not after a preposition ("In the current model")."""
+    """Tell whether a run starting at `start` opens its sentence, after a few function words only
+    ("The first control mechanism"), not after a preposition ("In the current model")."""
+    if start > SUBJECT_AFTER:
+        return False
     before = [_key(t) for t in tokens[:start]]
     return not before or before[0] not in OPENERS | SUBORDINATORS and all(w in EMPTY_WORDS for w in before)
 
@@ -275,6 +281,7 @@ def _compound_name(word: str) -> bool:
     return len(parts) > 1 and all(p[:1].isupper() for p in parts)
 
 
+@lru_cache(maxsize=1 << 17)
 def _key(token: str) -> str:
     return token.lower().replace("’", "'")
 
