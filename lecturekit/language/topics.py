@@ -46,6 +46,8 @@ from lecturekit.lexicon.english import (
 from lecturekit.model.text import stems
 
 MOST_WORDS = 4  # words of a key phrase
+LONGEST_WORD = 40  # characters: a longer token is no word of a phrase
+STRETCH = 20_000  # characters of a stretch read for its phrases: its title is in them
 SUBJECT_AFTER = 4  # function words a sentence's subject may follow ("Most of the ...")
 NOT_TOPIC = (
     EMPTY_WORDS
@@ -81,7 +83,7 @@ class Usage:
         self.noun: Counter[str] = Counter()
         self.spread: Counter[str] = Counter()  # how many of the texts (paragraphs) use each word
         self.texts = len(texts)
-        tokenised = [_TOKEN.findall(text) for text in texts]
+        tokenised = [_tokens(text) for text in texts]
         for tokens in tokenised:
             padded = ["", "", *tokens, ""]
             for index, token in enumerate(tokens, start=2):
@@ -129,7 +131,7 @@ def phrases(text: str, usage: Usage) -> dict[str, Phrase]:
     found: dict[str, Phrase] = {}
     counts: Counter[str] = Counter()
     for line, sentence in enumerate(re.split(r"(?<=[.!?:;])\s+|\n+", text)):
-        tokens = _TOKEN.findall(sentence)
+        tokens = _tokens(sentence)
         for start, words in _runs(tokens, usage):
             subject = _subject_at(tokens, start)
             for offset, phrase in _candidates(words, usage):
@@ -142,7 +144,9 @@ def phrases(text: str, usage: Usage) -> dict[str, Phrase]:
 
 def key_phrases(texts: Sequence[str], usage: Usage | None = None) -> list[list[str]]:
     """Return, for each of `texts`, its phrases as written, the best title first: used there,
-    seldom in the others."""
+    seldom in the others. Each is read to its first STRETCH characters, so that a page of text
+    costs what a long part does."""
+    texts = [text[:STRETCH] for text in texts]
     usage = usage or Usage(texts)
     found = [phrases(text, usage) for text in texts]
     spread = Counter(key for each in found for key in each)
@@ -237,6 +241,12 @@ def _noun_phrase(words: list[str], usage: Usage) -> bool:
     if last[:1].islower() and not (usage.noun[_base(_key(last))] or plural or NOUN_ENDINGS.search(last)):
         return False  # "companies continue": no sign that the text uses it as a noun
     return not any(c.isdigit() for c in last)
+
+
+def _tokens(text: str) -> list[str]:
+    """Return the words and punctuation of `text`; a "word" longer than any word (a URL, a run of
+    letters with no space) is punctuation here: it ends a phrase and is never remembered."""
+    return [t if len(t) <= LONGEST_WORD else "." for t in _TOKEN.findall(text)]
 
 
 def _subject_at(tokens: list[str], start: int) -> bool:
