@@ -59,7 +59,10 @@ NOT_TOPIC = (
     | NOT_IN_TOPICS
     | IRREGULAR_PAST
 )
-_TOKEN = re.compile(r"[^\W\d_](?:[\w’'-]|\.(?=\w))*[^\W_]|[^\W\d_]|\d[\d,.]*|[^\w\s]+")
+# a word (inner dots, dashes and apostrophes kept: "Node.js", "Jong-un", "Helsinki's"), a number,
+# or punctuation; without a repeated group, which holds memory for every character it repeats
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*(?:\.[\w’'-]+)*+|\d[\d,.]*|[^\w\s]+")
+_TRAILING = re.compile(r"[’'_-]+$")
 NOUN_ENDINGS = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|ance|ence|ist|ure|ogy|ics|age|ery)s?$")
 _CONTRACTED = re.compile(
     r"['’](?:m|ll|re|ve|d)$|n['’]t$|^(?:it|that|there|here|what|let|he|she|who)['’]s$", re.I
@@ -246,7 +249,15 @@ def _noun_phrase(words: list[str], usage: Usage) -> bool:
 def _tokens(text: str) -> list[str]:
     """Return the words and punctuation of `text`; a "word" longer than any word (a URL, a run of
     letters with no space) is punctuation here: it ends a phrase and is never remembered."""
-    return [t if len(t) <= LONGEST_WORD else "." for t in _TOKEN.findall(text)]
+    found = []
+    for token in _TOKEN.findall(text):
+        end = _TRAILING.search(token) if token[-1] in "’'_-" else None
+        if end:  # "students'": the word, then its mark, as punctuation
+            token, mark = token[: end.start()], token[end.start() :]
+            found += [token if len(token) <= LONGEST_WORD else ".", mark] if token else [mark]
+        else:
+            found.append(token if len(token) <= LONGEST_WORD else ".")
+    return found
 
 
 def _subject_at(tokens: list[str], start: int) -> bool:
