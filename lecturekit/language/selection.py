@@ -44,6 +44,7 @@ DEFAULT_MINUTES = 50
 PER_SLIDE = 4  # claims a content slide shows, as the packer fills them
 LEAST = 3  # content slides of any lecture with something to say
 FIRST = 0.15  # a paragraph's first claim: its topic, as a lecturer reads it
+LONGEST = 2_000  # characters of a claim's sentence read
 CUT = 0.3  # what a cut claim, or one opening with a pronoun, loses
 SIMILAR = 0.5  # MMR: how much likeness to a claim already taken counts against a claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -84,7 +85,7 @@ def choose(lesson: Lesson, parts: Sequence[Part], budget: int) -> set[int]:
     if not claims:
         return set()
     idf = _idf(claims)
-    vectors = [_vector(c.sentence, idf) for c in claims]
+    vectors = [_vector(_sentence(c), idf) for c in claims]
     whole = _centroid(vectors)
     lecture = _terms(lesson.meta.title)
     slides = _slides([len(p.claims) for p in parts], [p.words for p in parts], budget)
@@ -146,13 +147,13 @@ def _score(
         score += FIRST
     if re.search(r"\d", text):
         score += 0.1
-    if DEFINED_TERM.search(claim.sentence):
+    if DEFINED_TERM.search(_sentence(claim)):
         score += 0.1
-    if CLAIM_CUES.search(claim.sentence):
+    if CLAIM_CUES.search(_sentence(claim)):
         score += 0.1
-    if SELF_REFERENCE.search(claim.sentence):
+    if SELF_REFERENCE.search(_sentence(claim)):
         score -= 0.2
-    if EXAMPLE_CUES_OPENING.match(claim.sentence):
+    if EXAMPLE_CUES_OPENING.match(_sentence(claim)):
         score -= 0.1
     if claim.cut:
         score -= CUT  # a claim that had to be cut ("…") reads as one, and a chosen lecture need not
@@ -177,6 +178,12 @@ def _mmr(scores: dict[int, float], vectors: list[dict[str, float]], count: int) 
     return taken
 
 
+def _sentence(claim: Point) -> str:
+    """Return a claim's sentence as the choice reads it: to its first LONGEST characters (a
+    "sentence" longer than that is a table or a page run together, and its start says enough)."""
+    return claim.sentence[:LONGEST]
+
+
 def _terms(text: str) -> set[str]:
     return set(_stems(text))
 
@@ -190,7 +197,7 @@ def _stems(text: str) -> list[str]:
 def _idf(claims: Sequence[Point]) -> dict[str, float]:
     counts: Counter[str] = Counter()
     for claim in claims:
-        counts.update(_terms(claim.sentence))
+        counts.update(_terms(_sentence(claim)))
     total = len(claims)
     return {w: math.log((1 + total) / (1 + n)) + 1 for w, n in counts.items()}
 

@@ -48,6 +48,7 @@ from lecturekit.model.text import stems
 MOST_WORDS = 4  # words of a key phrase
 LONGEST_WORD = 40  # characters: a longer token is no word of a phrase
 STRETCH = 20_000  # characters of a stretch read for its phrases: its title is in them
+SAMPLE = 200_000  # characters of a text read for how it uses its words
 SUBJECT_AFTER = 4  # function words a sentence's subject may follow ("Most of the ...")
 NOT_TOPIC = (
     EMPTY_WORDS
@@ -82,11 +83,14 @@ class Usage:
     """How a text uses its words: as verbs ("they report", "to build") or as nouns ("the report")."""
 
     def __init__(self, texts: Sequence[str]):
+        """Read `texts` (paragraphs), up to SAMPLE characters of them: how a text uses a word is
+        plain long before a book's end."""
         self.verb: Counter[str] = Counter()
         self.noun: Counter[str] = Counter()
         self.spread: Counter[str] = Counter()  # how many of the texts (paragraphs) use each word
-        self.texts = len(texts)
-        tokenised = [_tokens(text) for text in texts]
+        sample = _sample(texts)
+        self.texts = len(sample)
+        tokenised = [_tokens(text) for text in sample]
         for tokens in tokenised:
             padded = ["", "", *tokens, ""]
             for index, token in enumerate(tokens, start=2):
@@ -244,6 +248,17 @@ def _noun_phrase(words: list[str], usage: Usage) -> bool:
     if last[:1].islower() and not (usage.noun[_base(_key(last))] or plural or NOUN_ENDINGS.search(last)):
         return False  # "companies continue": no sign that the text uses it as a noun
     return not any(c.isdigit() for c in last)
+
+
+def _sample(texts: Sequence[str]) -> list[str]:
+    """Return the first of `texts` up to SAMPLE characters in all (the last one cut to fit)."""
+    found, left = [], SAMPLE
+    for text in texts:
+        if left <= 0:
+            break
+        found.append(text[:left])
+        left -= len(found[-1])
+    return found
 
 
 def _tokens(text: str) -> list[str]:
