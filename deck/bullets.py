@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from lecturekit.language.keypoints import Point
 from lecturekit.language.points import ArticlePoints
+from lecturekit.language.selection import said_in_a_breath
 from lecturekit.model.lesson import BulletList, Code, Heading, Image, Paragraph, Quote, Span, Table, plain
 from lecturekit.model.text import take
 
@@ -93,7 +94,10 @@ def list_items(
                 note = note_prefix + plain(inner.inlines)
                 bullets = _item_bullets(inner, shown, number if first else None, found)
                 # A nested item belongs under the item above it: it never starts a slide.
-                items.append(Item(bullets, note, group, glue=level > 0, start=first and not level))
+                said = bool(bullets)  # an item with nothing to show is a note of the slide it sits on
+                items.append(
+                    Item(bullets, note, group, glue=level > 0 or not said, start=first and not level and said)
+                )
                 first = False
             elif isinstance(inner, BulletList):
                 items.extend(list_items(inner, group, found, later, warn, level + 1))
@@ -120,8 +124,8 @@ def _item_bullets(
     label = _label(block)
     if label and found.brief:  # a lecture of a length: a long item shows its label, or its first claim
         return (Bullet(label, level, number),)
-    if points and found.brief:
-        return _bullets(points[0], level, number)
+    if found.brief:  # its first claim, if a lecturer can say it in a breath; else the notes say it
+        return _bullets(points[0], level, number) if points and said_in_a_breath(points[0]) else ()
     if label:
         child = min(level + 1, MAX_LEVEL)
         claims = [p for p in points if plain(p.inlines) != plain(label)]  # the label is shown once

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from lecturekit.language.condense.rules import NAMES, RULES, condense
-from lecturekit.language.condense.sentence import MAX, Condensed
+from lecturekit.language.condense.sentence import MAX, WHOLE, Condensed
 
 FIXTURE = Path(__file__).parent / "fixtures" / "condense.txt"
+KEEPS = Path(__file__).parent / "fixtures" / "condense-keeps.txt"
 
 
 def shown(sentence: str, without: frozenset[str] = frozenset()) -> list[str]:
@@ -30,10 +31,11 @@ def shown(sentence: str, without: frozenset[str] = frozenset()) -> list[str]:
     return out
 
 
-def _cases() -> list:
-    """Return (rule, sentence, bullets) for every case of the fixture file."""
+def _cases(fixture: Path = FIXTURE) -> list:
+    """Return (rule, sentence, bullets) for every case of a fixture file (rule None before the first
+    section)."""
     cases, rule = [], None
-    for block in FIXTURE.read_text(encoding="utf-8").split("\n\n"):
+    for block in fixture.read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in block.splitlines() if line and not line.startswith("# ")]
         if lines and lines[0].startswith("## "):
             rule, lines = lines[0][3:], lines[1:]
@@ -48,6 +50,12 @@ def test_each_rule_does_what_its_cases_show(rule, sentence, bullets):
     assert rule in NAMES
     assert shown(sentence) == bullets
     assert shown(sentence, frozenset({rule})) != bullets, f"without {rule!r} the sentence comes out the same"
+
+
+@pytest.mark.parametrize(("rule", "sentence", "bullets"), _cases(KEEPS))
+def test_no_rule_splits_or_cuts_inside_what_holds_together(rule, sentence, bullets):
+    """A name, an abbreviation, a list whose items hold commas, "but for", a condition and its claim."""
+    assert shown(sentence) == bullets
 
 
 def test_every_rule_has_cases():
@@ -107,7 +115,7 @@ def test_a_condition_is_never_split_from_what_it_governs():
 def test_a_long_sentence_is_cut_at_a_clause_boundary_and_marked():
     words = " ".join(f"clause{n} holds the figure {n}," for n in range(40))
     (part,) = condense(f"The report lists {words} and more.".split())
-    assert part.cut and len(part.keep) <= MAX + MAX // 2  # at a comma, rather than mid-clause
+    assert part.cut and len(part.keep) <= WHOLE  # at a comma, rather than mid-clause
 
 
 def test_a_half_that_would_split_again_is_cut_when_it_runs_to_pages():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from lecturekit.language.keypoints import Point, lead_ins, paragraph_points
 from lecturekit.language.names import Names
-from lecturekit.language.selection import Length, choose, lecture_parts, slide_budget
+from lecturekit.language.selection import Length, choose, lecture_parts, said_in_a_breath, slide_budget
 from lecturekit.model.lesson import Heading, Inlines, Lesson, Paragraph, Section, paragraphs, plain
 from lecturekit.model.text import sentences
 
@@ -69,14 +69,20 @@ class ArticlePoints:
         picked = choose(lesson, parts, budget)
         # the two claims one sentence makes ("X, but Y") are shown together or not at all: the
         # first alone stops before the point ("Editing a text file seems like a quick task")
-        picked |= {
-            j
+        partners = {
+            i: [
+                j
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(order)
+                and order[j][0] == order[i][0]
+                and order[j][1].sentence == order[i][1].sentence
+            ]
             for i in picked
-            for j in (i - 1, i + 1)
-            if 0 <= j < len(order)
-            and order[j][0] == order[i][0]
-            and order[j][1].sentence == order[i][1].sentence
         }
+        picked = {  # a claim whose other half is too long for a slide stays in the notes with it
+            i for i, js in partners.items() if all(said_in_a_breath(order[j][1]) for j in js)
+        }
+        picked |= {j for i in picked for j in partners[i]}
         chosen: dict[Inlines, tuple[Point, ...]] = {}
         for index, (inlines, point) in enumerate(order):
             if index not in picked:

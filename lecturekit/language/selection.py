@@ -46,6 +46,9 @@ LEAST = 3  # content slides of any lecture with something to say
 FIRST = 0.15  # a paragraph's first claim: its topic, as a lecturer reads it
 LONGEST = 2_000  # characters of a claim's sentence read
 CUT = 0.3  # what a cut claim, or one opening with a pronoun, loses
+BREATH = 20  # words of the longest bullet a lecturer says in one breath: a longer claim stays in the notes
+SHORT = 10  # words of a bullet that needs no shortening; each word over it costs LONG
+LONG = 0.02
 SIMILAR = 0.5  # MMR: how much likeness to a claim already taken counts against a claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
@@ -103,9 +106,19 @@ def choose(lesson: Lesson, parts: Sequence[Part], budget: int) -> set[int]:
             continue
         centre = _centroid([vectors[i] for i in mine])
         own = _terms(part.title) | lecture
-        scores = {i: _score(claims[i], vectors[i], centre, whole, own, first=i == mine.start) for i in mine}
+        scores = {
+            i: _score(claims[i], vectors[i], centre, whole, own, first=i == mine.start)
+            for i in mine
+            if said_in_a_breath(claims[i])
+        }
         chosen.update(_mmr(scores, vectors, share))
     return chosen
+
+
+def said_in_a_breath(claim: Point) -> bool:
+    """Tell whether a claim is short enough for a lecture's slide: BREATH words at most, each of
+    its sub-bullets too."""
+    return all(len(plain(inlines).split()) <= BREATH for inlines in (claim.inlines, *claim.children))
 
 
 def _slides(available: list[int], words: list[int], budget: int) -> list[int]:
@@ -155,6 +168,7 @@ def _score(
         score -= 0.2
     if EXAMPLE_CUES_OPENING.match(_sentence(claim)):
         score -= 0.1
+    score -= LONG * max(0, len(text.split()) - SHORT)  # the shorter of two claims is the easier to say
     if claim.cut:
         score -= CUT  # a claim that had to be cut ("…") reads as one, and a chosen lecture need not
     if text.split(" ", 1)[0].lower() in OPENING_PRONOUNS and not claim.alt:

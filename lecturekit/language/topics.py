@@ -63,6 +63,8 @@ NOT_TOPIC = (
 # a word (inner dots, dashes and apostrophes kept: "Node.js", "Jong-un", "Helsinki's"), a number,
 # or punctuation; without a repeated group, which holds memory for every character it repeats
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*(?:\.[\w’'-]+)*+|\d[\d,.]*|[^\w\s]+")
+# an adverb made of an adjective, whatever the text seems to say: "privately", "publicly", "wholly"
+_ADVERB = re.compile(r"^\w{2,}(?:al|ate|ic|ive|ous|ful|ent|ant|ing|ed|ar|less|ol|ct|nt)ly$|^\w{2,}[ai]bly$")
 _TRAILING = re.compile(r"[’'_-]+$")
 NOUN_ENDINGS = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|ance|ence|ist|ure|ogy|ics|age|ery)s?$")
 _CONTRACTED = re.compile(
@@ -238,10 +240,14 @@ def _noun_phrase(words: list[str], usage: Usage) -> bool:
     first, last = _key(words[0]), words[-1]
     if first in TOPIC_JOINERS or _key(last) in TOPIC_JOINERS or first in VERBISH:
         return False
-    if any(_key(w).endswith("ly") and not usage.noun[_base(_key(w))] for w in words):
-        return False  # an adverb
+    if any(
+        _key(w).endswith("ly") and (not usage.noun[_base(_key(w))] or _ADVERB.search(_key(w))) for w in words
+    ):
+        return False  # an adverb: "privately", "wholly proprietary"
     if last.endswith(("'s", "’s", "s'")) or last[:1].islower() and last.endswith("ed"):
         return False
+    if len(words) > 1 and _key(words[-2]) in TOPIC_JOINERS and _key(last).endswith("ing"):
+        return False  # "Result of compelling": the phrase stops before its noun
     if last[:1].islower() and not usage.heads[_base(_key(last))]:
         return False  # "equal political": a word the text only ever puts before its noun
     plural = last.endswith("s") and not last.endswith("ss")

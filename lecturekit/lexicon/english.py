@@ -97,6 +97,8 @@ CONDITIONS = frozenset("if unless only until once provided providing whenever ex
 # `opening phrase`, `split`, `cut`: words that make what follows them hold only under a condition,
 # or only at a time.
 CONDITIONAL = frozenset("if unless when whenever once until given assuming provided".split())
+# `opening phrase`: nouns that make an opening phrase a condition ("In the absence of lactose,").
+CONDITION_NOUNS = frozenset("absence presence event lack".split())
 
 # `connectives`: words that only link a sentence to the one before ("However,", "And"); "now", "then"
 # and "still" only with their comma.
@@ -180,7 +182,11 @@ TRAILING = frozenset(
     thereby""".split()
 )
 
-# `rather than`: "rather than X" runs to the next of these.
+# `trailing clause`: what opens the examples or alternatives a clause ends with (and "such as").
+TRAILING_EXAMPLES = frozenset(("e.g", "whether"))
+
+# `rather than`: "rather than X" runs to the next of these, unless a clause's subject comes first.
+CLAUSE_SUBJECTS = frozenset("i we you he she they".split())
 RATHER_THAN_ENDS = frozenset("for in on at to by with".split())
 
 # What opens a subordinate clause. `split`, `cut`, `condition`: a concession (CONCESSIVE) goes under

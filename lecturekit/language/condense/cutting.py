@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lecturekit.language.condense.sentence import Condensed, Sentence
+from lecturekit.language.condense.sentence import WHOLE, Condensed, Sentence
 from lecturekit.lexicon.english import (
     AND_OR,
     CLAUSE_STARTS,
@@ -19,7 +19,7 @@ from lecturekit.model.text import bare
 def cut(s: Sentence, _tier: int = 0) -> Condensed:
     """Cut at the last clause boundary within `most` words (never right after an opening
     subordinate clause: the main clause must stay); with none, keep the sentence whole up to
-    half as long again; only a longer one is cut at `most` words."""
+    WHOLE words (a lecture leaves such a claim to its notes); only a longer one is cut at `most` words."""
     alive = s.alive
     main = s.main_clause() if s.bare[alive[0]] in SUBORDINATORS else 0
     for size in range(min(s.most, len(alive) - 1), 7, -1):  # a cut leaves a word out
@@ -30,24 +30,26 @@ def cut(s: Sentence, _tier: int = 0) -> Condensed:
         hedged = bare(last) in HEDGES
         clause = last.endswith(";") or following in REASON_STARTS and not hedged
         clause = clause or comma and (following in CLAUSE_STARTS or s.subject_like(size))
-        if bare(last) in STOP or not clause:
-            continue
-        if following == "but" and s.not_only(size - 1):
+        if bare(last) in STOP or not clause or size + 1 < len(alive) and s.punct[alive[size]].endswith(","):
+            continue  # one word between commas opens no clause: "Tucson, Arizona, during ..."
+        if following == "but" and (s.not_only(size - 1) or s.but_for(size)):
             continue  # "you would not only be clicking ..., but you could ...": its other half
         if following in AND_OR and s.bare[alive[size + 1]] in CONDITIONAL:
             continue  # "... are required, or when the user base grows": the other condition
         if _condition_before(s, size):
             continue  # "... that if you find an error message frustrating," needs what follows
         return Condensed(tuple(alive[:size]), cut=True)
-    longest = s.most + s.most // 2
-    protected = any(s.bare[i] in PROTECTED for i in alive[: 2 * s.most])
-    if len(alive) <= longest or len(alive) <= 2 * s.most and protected:
+    longest = WHOLE
+    protected = any(s.bare[i] in PROTECTED for i in alive[: 2 * WHOLE])
+    if len(alive) <= longest or len(alive) <= 2 * WHOLE and protected:
         return Condensed(tuple(alive))  # whole, rather than lose a "must" or a "not" by a cut
     ends = range(longest - 1, max(7, main + 3), -1)
     commas = [p for p in ends if s.punct[alive[p]].endswith((",", ";", ":"))]
-    at = next((p for p in commas if not s.listing(p)), commas[0] if commas else None)
-    if at is not None:  # any comma (a list's only if no other), rather than mid-clause
+    at = next((p for p in commas if not s.listing(p) and not s.but_for(p + 1)), None)
+    if at is not None:  # at a comma, rather than mid-clause
         return Condensed(tuple(alive[: at + 1]), cut=True)
+    if len(alive) <= 3 * s.most:
+        return Condensed(tuple(alive))  # whole, rather than cut inside a list or a clause ("… around …")
     size = s.most
     while size > 1 and s.bare[alive[size - 1]] in STOP:
         size -= 1

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
-from lecturekit.language.condense.sentence import DASHES, Sentence
+from lecturekit.language.condense.sentence import DASHES, Sentence, balanced
 from lecturekit.lexicon.english import (
     ASIDE_OPENERS,
     BEFORE_NO_ASIDE,
     CITED_BY,
+    CLAUSE_SUBJECTS,
+    CONDITION_NOUNS,
     CONDITIONAL,
     CONDITIONS,
     CONNECTIVE_PHRASES,
@@ -37,6 +39,7 @@ from lecturekit.lexicon.english import (
     SUBORDINATORS,
     TIMES,
     TRAILING,
+    TRAILING_EXAMPLES,
 )
 
 _AUTHOR = r"[A-Z][A-Za-z’'-]+"
@@ -119,8 +122,8 @@ def drop_opening_phrase(s: Sentence, limit: int) -> None:
     participle = first.endswith(("ing", "ed")) and first not in NOT_PARTICIPLES or first in PARTICIPLES
     if first in CONDITIONS or not (first in OPENERS or participle):
         return
-    if any(s.bare[i] in CONDITIONAL for i in alive[1 : comma + 1]):
-        return  # "for when we suffer,": a condition of what follows, not a scene
+    if any(s.bare[i] in CONDITIONAL or s.bare[i] in CONDITION_NOUNS for i in alive[1 : comma + 1]):
+        return  # "for when we suffer,", "In the absence of lactose,": a condition of what follows
     if first in SUBORDINATORS and not s.subject_like(comma + 1):
         return  # "Although the committee, also known as ..., will ...": the clause runs on
     if (first in KEPT_OPENERS or participle) and limit == s.target:
@@ -223,7 +226,8 @@ def _aside_at(s: Sentence, first: int, after: int) -> bool:
 
 
 def drop_trailing_clause(s: Sentence, limit: int) -> None:
-    """Leave out a trailing ", meaning that ..." or ", which ..." clause."""
+    """Leave out a trailing ", which ..." or ", making ..." clause, or the examples or alternatives
+    it ends with (", such as A, B, or C", ", whether X or Y"): a list's own commas are passed over."""
     alive = s.alive
     if len(alive) <= limit:
         return
@@ -233,11 +237,27 @@ def drop_trailing_clause(s: Sentence, limit: int) -> None:
         following = s.bare[alive[p + 1]]
         participle = following.endswith("ing") and following not in NOT_TRAILING_PARTICIPLES
         trailing = (following in TRAILING or participle) and not s.which_means(p + 1)  # a consequence
+        trailing = trailing or _examples(s, p + 1)
         if s.bare[alive[0]] in SUBORDINATORS and p + 1 <= s.main_clause():
             return  # "As clusters become popular, being able to ...": that is the main clause
         if trailing and not s.informative(alive[p + 1 :], limit, whole=True):
             s.alive = alive[: p + 1]
-        return
+            return
+        if not s.listing(p):
+            return
+
+
+def _examples(s: Sentence, position: int) -> bool:
+    """Tell whether the words from `position` give examples or alternatives: "such as ...",
+    "e.g. ...", "whether ... or ..."."""
+    alive = s.alive
+    word = s.bare[alive[position]]
+    if word == "such":
+        return position + 1 < len(alive) and s.bare[alive[position + 1]] == "as"
+    return word in TRAILING_EXAMPLES
+
+
+RATHER_THAN_MOST = 10  # words "rather than" may take with it
 
 
 def drop_rather_than(s: Sentence, _tier: int) -> None:
@@ -252,6 +272,13 @@ def drop_rather_than(s: Sentence, _tier: int) -> None:
                 stop += 1
                 if s.punct[alive[stop - 1]].endswith(","):
                     break
-            if stop < len(alive):
+            span = [s.bare[i] for i in alive[p + 2 : stop]]
+            whole = balanced(s.words[i] for i in alive[p:stop])  # "(or waiting for": half a bracket
+            if (
+                stop < len(alive)
+                and len(span) <= RATHER_THAN_MOST
+                and whole
+                and not CLAUSE_SUBJECTS & set(span)
+            ):
                 s.alive = alive[:p] + alive[stop:]
-            return
+            return  # "rather than write all our own rules we recommend": a clause of its own runs on

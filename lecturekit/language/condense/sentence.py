@@ -22,9 +22,10 @@ from lecturekit.lexicon.english import (
 )
 from lecturekit.model.text import bare
 
-TARGET = 14  # words a bullet aims at
-MAX = 20  # words a bullet may take when its claim needs them, rather than be cut
+TARGET = 10  # words a bullet aims at
+MAX = 16  # words a bullet may take when its claim needs them, rather than be cut
 SLACK = 4  # words over `most` a bullet may keep rather than be cut
+WHOLE = 30  # words a sentence with no clause to cut at is shown whole up to, rather than cut mid-clause
 DASHES = frozenset(("—", "–", "--", "-"))
 
 Tier = Literal["target", "most", "slack"]
@@ -126,6 +127,15 @@ class Sentence:
             return False
         word = self.words[self.alive[position]]
         return self.bare[self.alive[position]] in SUBJECT_STARTS or word[:1].isupper()
+
+    def but_for(self, position: int) -> bool:
+        """Tell whether "but for" starts at `position`: "X, but for Y" is "X, had it not been for
+        Y", one claim that a split or a cut there would turn to its opposite."""
+        alive = self.alive
+        return position + 1 < len(alive) and (self.bare[alive[position]], self.bare[alive[position + 1]]) == (
+            "but",
+            "for",
+        )
 
     def not_only(self, position: int) -> bool:
         """Tell whether "not only" comes before `position`: the "but" after it completes it."""

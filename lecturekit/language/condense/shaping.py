@@ -37,6 +37,8 @@ def frame(s: Sentence, _tier: int) -> Condensed | None:
         verb, that = s.bare[alive[position]], s.bare[alive[position + 1]]
         if that != "that" or (verb not in REPORTING_VERBS and verb not in COPULAS):
             continue
+        if s.bare[alive[position + 2]] in ("which", "who") or verb in COPULAS and position == 1:
+            return None  # "It is that which you know not": "that" is no "that"-clause's; "It is that ...": no subject
         subject, claim = alive[:position], alive[position + 2 :]
         named = {s.bare[k] for k in subject} - GENERIC_SOURCES - NOT_A_SOURCE
         if any(s.bare[k] in PROTECTED or s.bare[k].lower() in SUBORDINATORS for k in subject):
@@ -58,6 +60,8 @@ def enumeration(s: Sentence, _tier: int) -> Condensed | None:
     """A sentence listing three to six items ("divided into A, B and C"): a bullet for what
     introduces them, a sub-bullet for each."""
     alive = s.alive
+    if s.bare[alive[0]] in SUBORDINATORS:
+        return None  # "Provided that X, Y and Z": a condition and its claim, not a list (see `condition`)
     last = next((p for p in range(len(alive) - 2, 1, -1) if s.bare[alive[p]] in AND_OR), None)
     if last is None:
         return None

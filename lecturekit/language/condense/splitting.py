@@ -56,8 +56,8 @@ def _halves(s: Sentence) -> list[list[int]]:
         if p < 4 or not word.endswith((",", ";")) or conditioned:
             continue  # "unless X, A, and B": B holds only unless X too
         following = s.bare[alive[p + 1]]
-        if following == "but" and s.not_only(p):
-            continue  # "not only X, but Y": one claim
+        if following == "but" and (s.not_only(p) or s.but_for(p + 1)):
+            continue  # "not only X, but Y", "X, but for Y": one claim
         but = following == "but" and _clause_after(s, p + 2)
         if following == "but" and not but and len(alive) > s.most + SLACK:
             shared = p  # "X, but only has impact when ...": under X, with its "but"
@@ -85,7 +85,7 @@ def _because(s: Sentence) -> int | None:
     either ..."), not a hedged one ("partly because"), or None."""
     alive = s.alive
     for p in range(5, len(alive) - 5):
-        if s.bare[alive[p]] == "because" and s.bare[alive[p - 1]] not in HEDGES:
+        if s.bare[alive[p]] == "because" and s.bare[alive[p - 1]] not in HEDGES and not s.enclosed[alive[p]]:
             return p
     return None
 
