@@ -34,7 +34,9 @@ from lecturekit.model.lesson import (
     Section,
     Span,
     Table,
+    joined_code,
     plain,
+    short_code,
 )
 
 from .bullets import MAX_LEVEL, BulletPlanner, Item, list_items, paragraph_items
@@ -171,7 +173,7 @@ class _Walker:
         """Return a section's content slides, titled, and the notes of what had no slide to go on
         (a section of questions and lead-ins only)."""
         walk = _SectionWalk(self, plain(section.title))
-        blocks = section.blocks
+        blocks = joined_code(section.blocks) if self.points.brief else section.blocks
         leads = lead_ins(blocks)
         under = self._claims_under(blocks) if self.points.brief else {}
         for index, block in enumerate(blocks):
@@ -209,6 +211,11 @@ class _Walker:
             elif isinstance(block, Quote):
                 walk.flush()
                 walk.emit(self.media.quote("", block))
+            elif isinstance(block, Code) and self.points.brief and short_code(block):
+                code = Bullet(
+                    (Span(block.text.strip(), code=True),), 0
+                )  # among the bullets, as a lecturer shows it
+                walk.add([Item((code,), f"Code:\n{block.text.strip()}", self._group(), glue=True)])
             elif isinstance(block, Image | Table | Code):
                 walk.media_block(block)
         walk.flush()

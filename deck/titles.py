@@ -5,8 +5,8 @@ A lecturer titles a slide "Private markets since the 2000s", never "Introduction
 slide that follows another under the same heading takes the phrase that names its topic: one its
 bullets (or its quote, caption, lead-in) use, and the other slides of the deck seldom; a phrase
 that opens a bullet, its subject, weighs more. A slide whose words hold no such phrase takes one
-from its notes; one whose notes hold none either keeps its heading, marked "(cont.)", as does a
-piece of code or a table that runs on.
+from its notes; one whose notes hold none either keeps its heading, marked "(cont.)". Code or a
+table takes a phrase of the sentence above it; one that runs on, with none, is "(cont.)".
 """
 
 from __future__ import annotations
@@ -43,12 +43,15 @@ def name_slides(
     fuller: list[list[str]] | None = None  # the phrases of the slides' notes, when its words hold none
     taken |= {h.casefold() for h in headings}
     for index in untitled:
+        slide = slides[index]
         found = None
-        if not isinstance(slides[index], CodeSlide | TableSlide):  # else code or a table that runs on
+        if not isinstance(slide, CodeSlide | TableSlide):
             found = _first_free(ranked[index], taken)
             if found is None:
                 fuller = fuller or key_phrases([s.notes for s in slides], usage)
                 found = _first_free(fuller[index], taken)
+        elif plain(slide.lead[0]):  # code or a table: what the sentence above it names, not its cells
+            found = _first_free(ranked[index], taken)
         title = found or continued(headings[index], headings[:index].count(headings[index]))
         taken.add(title.casefold())
         named[index] = replace(slides[index], title=title)

@@ -257,7 +257,7 @@ def _norm2(vector: dict[str, float]) -> float:
 def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[Point]]) -> list[Part]:
     """Return the lecture's parts (its sections, back matter aside) with their words and claims:
     `claims_of(section)` gives a section's claims in order."""
-    from lecturekit.model.lesson import BulletList, Code, Image, Table, paragraphs
+    from lecturekit.model.lesson import BulletList, Code, Image, Table, joined_code, paragraphs, short_code
 
     parts = []
     for section in lesson.sections:
@@ -265,7 +265,8 @@ def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[Point]
         if is_back_matter(title):
             continue
         words = sum(len(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b))
-        fixed = sum(isinstance(b, Image | Table | Code) for b in section.blocks)  # a quote: in the notes
+        shown = joined_code(section.blocks)  # a command and its output: one slide; a line or two: a bullet
+        fixed = sum(isinstance(b, Image | Table) or isinstance(b, Code) and not short_code(b) for b in shown)
         fixed += sum(math.ceil(len(b.items) / 6) for b in section.blocks if isinstance(b, BulletList))
         parts.append(Part(title, words, tuple(claims_of(section)), fixed))
     return parts

@@ -7,7 +7,7 @@ deck and the handout can both show bold, italic, code and links as real formatti
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +121,31 @@ def paragraphs(block: Block) -> Iterator[Paragraph]:
         for item in block.items:
             for inner in item.blocks:
                 yield from paragraphs(inner)
+
+
+def joined_code(blocks: Sequence[Block]) -> list[Block]:
+    """Return `blocks` with blocks of code one right after another (a command and its output)
+    joined into one, as a lecturer shows them on one slide."""
+    found: list[Block] = []
+    for block in blocks:
+        before = found[-1] if found else None
+        if isinstance(block, Code) and isinstance(before, Code):
+            found[-1] = Code(
+                f"{before.text.rstrip()}\n\n{block.text}", before.lang or block.lang, before.line
+            )
+        else:
+            found.append(block)
+    return found
+
+
+def short_code(block: Code) -> bool:
+    """Tell whether a block of code is a line or two ("$ ls", 'value.split("|")'): a lecture shows
+    it among the bullets, not on a slide of its own."""
+    lines = block.text.strip().splitlines()
+    return len(lines) <= SHORT_LINES and all(len(line) <= SHORT_WIDTH for line in lines)
+
+
+SHORT_LINES, SHORT_WIDTH = 2, 60  # a short block of code: lines, and characters in each
 
 
 @dataclass(frozen=True)
