@@ -293,7 +293,9 @@ FINAL_ABBREVIATIONS = frozenset(("etc.", "al.", "inc.", "ltd.", "co."))
 # `is_back_matter`: sections for the notes, not the slides: thanks, references.
 BACK_MATTER = re.compile(
     r"^(?:acknowledge?ments?|thanks|references|bibliography|works cited|further reading|funding|credits"
-    r"|about the authors?|licen[cs]e|footnotes|(?:further reading|additional resources|references)\b.*)$",
+    r"|about the authors?|licen[cs]e|footnotes|abbreviations|competing interests?|conflicts? of interests?"
+    r"|declaration of interests?|author contributions?|data availability|availability of data and materials"
+    r"|(?:further reading|additional resources|references)\b.*)$",
     re.IGNORECASE,
 )
 # `lead_ins`: a short paragraph that introduces the list, picture, table or code after it.

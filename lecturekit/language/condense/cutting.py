@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lecturekit.language.condense.sentence import WHOLE, Condensed, Sentence
+from lecturekit.language.condense.sentence import WHOLE, Condensed, Sentence, balanced
 from lecturekit.lexicon.english import (
     AND_OR,
     CLAUSE_STARTS,
@@ -45,7 +45,14 @@ def cut(s: Sentence, _tier: int = 0) -> Condensed:
         return Condensed(tuple(alive))  # whole, rather than lose a "must" or a "not" by a cut
     ends = range(longest - 1, max(7, main + 3), -1)
     commas = [p for p in ends if s.punct[alive[p]].endswith((",", ";", ":"))]
-    at = next((p for p in commas if not s.listing(p) and not s.but_for(p + 1)), None)
+    at = next(
+        (
+            p
+            for p in commas
+            if not s.listing(p) and not s.but_for(p + 1) and balanced(s.words[i] for i in alive[: p + 1])
+        ),
+        None,
+    )  # not "... best practices (e.g.,": half a bracket
     if at is not None:  # at a comma, rather than mid-clause
         return Condensed(tuple(alive[: at + 1]), cut=True)
     if len(alive) <= 3 * s.most:

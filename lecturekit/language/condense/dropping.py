@@ -231,20 +231,27 @@ def drop_trailing_clause(s: Sentence, limit: int) -> None:
     alive = s.alive
     if len(alive) <= limit:
         return
+    listed = False  # passed a list's comma: only what opens examples ends the clause before it
     for p in range(len(alive) - 2, 5, -1):
         if not s.punct[alive[p]].endswith(","):
             continue
         following = s.bare[alive[p + 1]]
         participle = following.endswith("ing") and following not in NOT_TRAILING_PARTICIPLES
         trailing = (following in TRAILING or participle) and not s.which_means(p + 1)  # a consequence
-        trailing = trailing or _examples(s, p + 1)
+        trailing = (trailing and not listed) or _examples(s, p + 1)
         if s.bare[alive[0]] in SUBORDINATORS and p + 1 <= s.main_clause():
             return  # "As clusters become popular, being able to ...": that is the main clause
-        if trailing and not s.informative(alive[p + 1 :], limit, whole=True):
-            s.alive = alive[: p + 1]
+        kept = alive[: p + 1]
+        if (
+            trailing
+            and balanced(s.words[i] for i in kept)
+            and not s.informative(alive[p + 1 :], limit, whole=True)
+        ):
+            s.alive = kept  # not "... best practices (e.g.,": half a bracket
             return
         if not s.listing(p):
             return
+        listed = True
 
 
 def _examples(s: Sentence, position: int) -> bool:

@@ -26,6 +26,7 @@ TARGET = 10  # words a bullet aims at
 MAX = 16  # words a bullet may take when its claim needs them, rather than be cut
 SLACK = 4  # words over `most` a bullet may keep rather than be cut
 WHOLE = 30  # words a sentence with no clause to cut at is shown whole up to, rather than cut mid-clause
+ITEM = 8  # words of a list's item, at most, as `listing` reads one
 DASHES = frozenset(("—", "–", "--", "-"))
 
 Tier = Literal["target", "most", "slack"]
@@ -98,9 +99,17 @@ class Sentence:
         alive = self.alive
         if comma + 1 < len(alive) and self.bare[alive[comma + 1]] in AND_OR:
             return any(self.punct[alive[p]].endswith(",") for p in range(max(0, comma - 12), comma))
-        for p in range(comma + 1, min(len(alive) - 1, comma + 20)):
+        last, reach = (
+            comma,
+            20,
+        )  # the next comma within 20 words, the ones after within ITEM: "A, B, C, and D"
+        for p in range(comma + 1, min(len(alive) - 1, comma + 60)):
+            if p - last > reach:
+                return False
             if self.punct[alive[p]].endswith(","):
-                return self.bare[alive[p + 1]] in AND_OR
+                if self.bare[alive[p + 1]] in AND_OR:
+                    return True
+                last, reach = p, ITEM
         return False
 
     def main_clause(self) -> int:

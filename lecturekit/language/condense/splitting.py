@@ -61,7 +61,9 @@ def _halves(s: Sentence) -> list[list[int]]:
         but = following == "but" and _clause_after(s, p + 2)
         if following == "but" and not but and len(alive) > s.most + SLACK:
             shared = p  # "X, but only has impact when ...": under X, with its "but"
-        joiner = word.endswith(";") or following == "meaning" or but or s.which_means(p + 1)
+        # "X; and have endeavored to ...": the second half shares X's subject, and alone has none
+        semicolon = word.endswith(";") and not (following in ("and", "or") and not _clause_after(s, p + 2))
+        joiner = semicolon or following == "meaning" or but or s.which_means(p + 1)
         subject = following in SUBJECT_JOINERS and s.subject_like(p + 2) and not s.listing(p)
         if (joiner or subject) and (best is None or abs(p - len(alive) / 2) < abs(best - len(alive) / 2)):
             best = p
