@@ -263,7 +263,8 @@ NOT_A_CLAIM = re.compile(
     |(?:watch|read|see)\s+(?:this|the|a|an)\s+(?:talk|video|post|article|tutorial|book|page|discussion|thread)\b
     |(?:see|read)\s+(?:the\s+)?(?:previous|next|following|earlier|later|other)\s+(?:sections?|chapters?|episodes?|lessons?)\b
     |click\s+here\b
-    |read\s+on\b|stay\s+tuned\b|welcome\s+to\b|thanks\s+(?:to|go)\b)""",
+    |read\s+on\b|stay\s+tuned\b|welcome\s+to\b|thanks\s+(?:to|go)\b
+    |key\s*words?\s*:)""",
     re.IGNORECASE | re.VERBOSE,
 )
 NAVIGATION = re.compile(
