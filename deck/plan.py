@@ -20,7 +20,7 @@ from lecturekit.language.keypoints import closes_with_lead, is_back_matter, lead
 from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.language.topics import Usage
 from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
-from lecturekit.lexicon.english import OPENING_PRONOUNS, SELF_NOUNS
+from lecturekit.lexicon.english import OBJECTIVES_LEAD, OPENING_PRONOUNS, SELF_NOUNS
 from lecturekit.model.lesson import (
     Break,
     BulletList,
@@ -176,9 +176,28 @@ class _Walker:
         blocks = joined_code(section.blocks) if self.points.brief else section.blocks
         leads = lead_ins(blocks)
         under = self._claims_under(blocks) if self.points.brief else {}
+        stated = -1  # the list of the text's own learning objectives: the outcomes slide shows it
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if isinstance(block, Paragraph) and id(block) in leads:
+            if index == stated:
+                walk.add(
+                    [
+                        Item(
+                            (),
+                            "\n".join("• " + line for line in _text(block).split("\n")),
+                            self._group(),
+                            glue=True,
+                        )
+                    ]
+                )
+            elif (
+                isinstance(block, Paragraph)
+                and isinstance(following, BulletList)
+                and OBJECTIVES_LEAD.search(plain(block.inlines))
+            ):
+                walk.add([Item((), plain(block.inlines), self._group(), glue=True)])
+                stated = index + 1
+            elif isinstance(block, Paragraph) and id(block) in leads:
                 walk.lead_in(block, following)
             elif isinstance(block, Paragraph):
                 group = self._group()

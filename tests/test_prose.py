@@ -80,7 +80,7 @@ def _read(source: str, name: str, text: str) -> dict:
                     verdicts = [faithful(group[0], units, group), *(faithful(c, units) for c in group[1:])]
                     if any(v != "ok" for v in verdicts):
                         found["departures"].append(f"{source}\t{' | '.join(group)}")
-        learning_outcomes(discussion_questions(lesson), lesson.meta.outcomes)
+        learning_outcomes(discussion_questions(lesson), lesson.meta.outcomes, lesson)
         article.select(lesson, Length(50, None))  # a lecture's length: the claims it shows
     except Exception:  # noqa: BLE001 - reported by the test, with the document it came from
         found["error"] = f"{source}/{name}:\n{traceback.format_exc()}"

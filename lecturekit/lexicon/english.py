@@ -294,11 +294,30 @@ FINAL_ABBREVIATIONS = frozenset(("etc.", "al.", "inc.", "ltd.", "co."))
 # `is_back_matter`: sections for the notes, not the slides: thanks, references.
 BACK_MATTER = re.compile(
     r"^(?:acknowledge?ments?|thanks|references|bibliography|works cited|further reading|funding|credits"
-    r"|about the authors?|licen[cs]e|footnotes|abbreviations|competing interests?|conflicts? of interests?"
+    r"|about the authors?|licen[cs]e|footnotes|abbreviations|(?:learning |lesson )?objectives|authors?['’]?\s+(?:information|contributions?)|competing interests?|conflicts? of interests?"
     r"|declaration of interests?|author contributions?|data availability|availability of data and materials"
     r"|(?:further reading|additional resources|references)\b.*)$",
     re.IGNORECASE,
 )
+# outcomes: a section or heading of the text's own learning objectives, and the sentence that
+# introduces a list of them; headings that name no topic ("Introduction", "Fun fact").
+OBJECTIVES = re.compile(
+    r"^(?:(?:learning|lesson|course|chapter|section)\s+)?(?:objectives?|outcomes?|goals?)\s*:?$",
+    re.IGNORECASE,
+)
+OBJECTIVES_LEAD = re.compile(
+    r"\b(?:by the end of this (?:section|chapter|lesson|lecture|unit|module|episode),? you (?:will|should) be able to"
+    r"|(?:after|having) (?:reading|completing|studying) this (?:section|chapter|lesson|unit|module),? you (?:will|should)"
+    r"|learning (?:objectives|outcomes)\s*:)",
+    re.IGNORECASE,
+)
+GENERIC_HEADINGS = re.compile(
+    r"^(?:introduction|intro|conclusions?|summary|overview|background|discussion|recap\b.*|fun facts?"
+    r"|key points|takeaways?|exercises?|solutions?|questions|answers?|notes?|examples?|abstract|preface"
+    r"|prerequisites|setup|further reading|next steps|part \d+|chapter \d+|section \d+)$",
+    re.IGNORECASE,
+)
+
 # `lead_ins`: a short paragraph that introduces the list, picture, table or code after it.
 INTRODUCES = re.compile(
     r"(?::|\b(?:we(?:'|’)ll|we\s+will|i\s+will|you\s+will|this\s+lecture\s+will)\s+(?:cover|discuss|look\s+at|learn)"

@@ -231,7 +231,7 @@ def plan_article(article: Path, options: Options) -> Planned:
     prompts = section_prompts(questions) if lesson.meta.discussion == "sections" else {}
     authored = lesson.meta.outcomes
     outcomes = attempt(
-        "outcomes", str(lesson.path), learning_outcomes, lambda *_: authored, questions, authored
+        "outcomes", str(lesson.path), learning_outcomes, lambda *_: authored, questions, authored, lesson
     )
     theme, warnings = deck_theme(lesson.meta.accent, options.template)
     return Planned(lesson, points, questions, prompts, outcomes, theme, warnings, slip_warnings(lesson))

@@ -194,7 +194,7 @@ def section_concepts(section: Section, names: Names, lecture: str) -> list[Conce
             found.append(
                 Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
             )
-    if _subject(topic, names) and not _about_itself(texts):
+    if _subject(topic, names) and not about_itself(texts):
         found.append(Concept("topic", (("topic", topic),), tuple(texts[:1] and [_first_sentence(texts[0])])))
     return [
         c
@@ -206,7 +206,7 @@ def section_concepts(section: Section, names: Names, lecture: str) -> list[Conce
 _ITSELF = re.compile(r"\b(?:this|these|our)\s+(?:" + "|".join(sorted(SELF_NOUNS)) + r")s?\b", re.I)
 
 
-def _about_itself(texts: list[str]) -> bool:
+def about_itself(texts: list[str]) -> bool:
     """Tell whether a part speaks mostly of the text itself ("This policy is a living document.
     18F expects to make changes to this policy"): housekeeping, no subject to discuss."""
     found = [text[a:b] for text in texts for a, b in sentences(text)]

@@ -1,67 +1,204 @@
-"""Learning outcomes: "By the end of this lecture you can: ...", three to five of them.
+"""Learning outcomes: "By the end of this lecture you can: ...", up to five of them.
 
-Each is an observable verb (explain, compare, evaluate, apply) and a concept the lecture
-covers, drawn from the concepts its discussion questions are about, part by part, so the
-outcomes and the questions agree. An `outcomes:` list in the front matter replaces them,
-verbatim.
+First the lecturer's (`outcomes:` in the front matter), then the text's own: a section or a
+list of learning objectives ("Learning Objectives", "By the end of this section, you will be
+able to:"), verbatim. Otherwise one outcome for each main part of the lecture, the largest
+first, by what the part offers: two named cases to compare, a term it defines, or its heading
+read as what it is: a topic to explain (or, with figures, to interpret; argued, to assess), a
+claim to explain why, the author's advice, a question to answer.
+
+A part whose heading is none of these (a label such as "Introduction" or "Fun fact", one word,
+a name, a number, a fragment) or that speaks of the text itself gets no outcome: three sound
+outcomes beat five with a bad one. With fewer than three, the lecture's own topic is one.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from lecturekit.language.keypoints import is_back_matter
+from lecturekit.language.names import Names
+from lecturekit.language.topics import NOUN_ENDINGS, Usage
+from lecturekit.lexicon.english import (
+    EMPTY_WORDS,
+    FINITE_VERBS,
+    GENERIC_HEADINGS,
+    IRREGULAR_PAST,
+    NOT_PARTICIPLES,
+    OBJECTIVES,
+    OBJECTIVES_LEAD,
+    VERBISH,
+)
+from lecturekit.model.lesson import (
+    BulletList,
+    Heading,
+    Lesson,
+    ListItem,
+    Paragraph,
+    Section,
+    paragraphs,
+    plain,
+)
+from lecturekit.questions.concepts import about_itself, lecture_topic
 from lecturekit.questions.discussion import Questions
 
 MOST, LEAST = 5, 3
 MAX_WORDS = 18  # an outcome is read at a glance, on a slide and on the first page
-PER_KIND = 2  # outcomes of one wording: five "Evaluate the text's answers to ..." read as a form
+TOPIC_WORDS = 7  # words of a heading that is still a topic, not a sentence
+PER_WORDING = 2  # outcomes that open alike
 LEAD = "By the end of this lecture you can:"
+_MODALS = re.compile(r"\b(?:should|must|ought to|need to|argue[sd]?|recommend(?:s|ed)?)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|per ?cent|percent|million|billion|thousand)|[$£€]\s?\d")
 
-# What a student can do with each kind of concept, as a phrase to follow LEAD.
-_WORDING = {
-    "cases": "compare {first} and {second}",
-    "case": "explain what {case} shows about {topic}",
-    "source": "evaluate what {source} claims",
-    "claim": "evaluate the evidence that {claim}",
-    "term": "explain what the text means by “{term}”",
-    "figure": "explain what the figure of {figure} tells us",
-    "obstacles": "compare the obstacles to {topic} that the text names",
-    "heading": "evaluate the text's answers to “{question}”",
-    "table": "explain what the table of {columns} shows",
-    "code": "explain what the code in “{section}” does",
-    "topic": "explain what the text says about {topic}",
-}
-# A part's subject, a second and a third time: other verbs, so the outcomes ask for more than recall.
-_TOPIC_AGAIN = (
-    "evaluate the text's claims about {topic}",
-    "apply what the text says about {topic} to a case of your own",
+
+def learning_outcomes(
+    questions: Questions, authored: tuple[str, ...] = (), lesson: Lesson | None = None
+) -> tuple[str, ...]:
+    """Return the lecture's learning outcomes: the `authored` ones, else the text's own stated
+    objectives, else one for each main part of `lesson` (see the module's docstring)."""
+    if authored:
+        return authored
+    if lesson is None:
+        return ()
+    stated = stated_objectives(lesson)
+    if stated:
+        return stated
+    parts = [s for s in lesson.sections if not is_back_matter(plain(s.title)) and not _objectives(s)]
+    texts = [_words_of(s) for s in parts]
+    usage = Usage([t for text in texts for t in text.split("\n")])
+    concrete: dict[str, str] = {}  # a part's two named cases to compare, or a term it defines
+    for q in questions.questions:
+        if q.origin == "generated" and q.kind in ("cases", "term") and q.section not in concrete:
+            slots = dict(q.slots)
+            concrete[q.section] = (
+                f"Compare {slots['first']} and {slots['second']}"
+                if q.kind == "cases"
+                else f"Explain what the text means by “{slots['term']}”"
+            )
+    names = Names(lesson)
+    found: list[tuple[int, str]] = []  # (the part's place, the outcome)
+    for place, (section, text) in enumerate(zip(parts, texts, strict=True)):
+        heading = plain(section.title)
+        if about_itself(text.split("\n")):
+            continue  # "This policy is a living document": housekeeping, nothing to learn
+        outcome = concrete.get(heading) or _outcome(heading, text, usage, names)
+        if outcome and len(outcome.split()) <= MAX_WORDS and outcome not in (o for _, o in found):
+            found.append((place, outcome))
+    largest = sorted(_varied(found), key=lambda f: (-len(texts[f[0]].split()), f[0]))[:MOST]
+    if len(largest) < LEAST:  # the lecture's own topic, when its parts name too few
+        topic = lecture_topic(lesson, names)
+        if topic and 2 <= len(topic.split()) <= TOPIC_WORDS:
+            largest.insert(0, (-1, f"Explain {topic}"))
+    return tuple(outcome for _, outcome in sorted(largest))
+
+
+def _varied(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Return the outcomes with at most PER_WORDING of one wording ("Explain the advice ..."): more
+    read as a form."""
+    kept, uses = [], Counter[str]()
+    for place, outcome in found:
+        wording = " ".join(outcome.split()[:3])
+        if uses[wording] < PER_WORDING:
+            kept.append((place, outcome))
+            uses[wording] += 1
+    return kept
+
+
+def stated_objectives(lesson: Lesson) -> tuple[str, ...]:
+    """Return the learning objectives the text states, verbatim: the items of a section titled
+    "Learning objectives" (or the like), or of the list after "By the end of this section, you
+    will be able to:"; () when it states none."""
+    for section in lesson.sections:
+        blocks = section.blocks
+        for index, block in enumerate(blocks):
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            leads = isinstance(block, Paragraph) and OBJECTIVES_LEAD.search(plain(block.inlines))
+            headed = isinstance(block, Heading) and OBJECTIVES.match(plain(block.inlines).strip())
+            if (leads or headed or index == 0 and _objectives(section)) and isinstance(after, BulletList):
+                return tuple(_item(item) for item in after.items if _item(item))
+            if index == 0 and _objectives(section) and isinstance(block, BulletList):
+                return tuple(_item(item) for item in block.items if _item(item))
+    return ()
+
+
+def _objectives(section: Section) -> bool:
+    return bool(OBJECTIVES.match(plain(section.title).strip()))
+
+
+def _item(item: ListItem) -> str:
+    text = " ".join(plain(p.inlines) for b in item.blocks for p in paragraphs(b)).strip().rstrip(";.")
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def _words_of(section: Section) -> str:
+    """Return a part's prose, a line for each paragraph (its headings left out: they capitalise
+    every word)."""
+    return "\n".join(plain(p.inlines) for block in section.blocks for p in paragraphs(block))
+
+
+def _outcome(heading: str, text: str, usage: Usage, names: Names) -> str | None:
+    """Return the outcome of one part, from its heading: a topic to explain, a claim to explain
+    why, advice to explain, a question to answer; None when the heading is none of these (a
+    label, one word, a name, a fragment)."""
+    heading = re.sub(r"\s*\{[^{}]*\}\s*$", "", heading).strip()  # "Abstract {.page_break_before}"
+    heading = re.sub(r"^\(?\d+(?:\.\d+)*[.)]?\s+", "", heading)  # "1) Be sure ...", "2.1. Make all data open"
+    heading = heading.split(": ")[0]  # "Nelle's Pipeline: A Typical Problem"
+    words = heading.rstrip(".!").split()
+    if not 2 <= len(words) <= TOPIC_WORDS or GENERIC_HEADINGS.match(heading) or is_back_matter(heading):
+        return None
+    first = words[0].lower()
+    if heading.endswith("?") or first in WH_WORDS:
+        return f"Answer the question “{heading.rstrip('?')}?”" if first in WH_WORDS else None
+    if words[-1].lower() in EMPTY_WORDS or all(w[:1].isupper() for w in words) and _named(words, text):
+        return None  # "... of the", or a person's name ("Martin Fowler"): no topic to explain
+    if first in IRREGULAR_PAST or first.endswith("ed") and first not in NOT_PARTICIPLES:
+        if usage.verb_like(words[0]) or words[1].lower() in NOT_TOPIC_OPENERS:
+            return None  # "Held to higher standards than others": what happens to someone, no topic
+        return f"Explain {_in_sentence(words, text, names)}"  # "Limited incentives to ..."
+    if first.endswith("ing") and len(words) > 2:  # "Teaching computational skills to ..."
+        return f"Explain why {_in_sentence(words, text, names)} matters"
+    if first in NOT_TOPIC_OPENERS:
+        return None  # "From 1 to N", "Not considered for promotion": no topic a student can name
+    verb = (usage.verb_like(words[0]) or first in VERBISH) and not NOUN_ENDINGS.search(first)
+    if verb:  # "Build alliances.": the author's advice, quoted; without its full stop, it may be a label
+        return f"Explain the advice “{heading.rstrip('.')}”" if heading.endswith(".") else None
+    if any(w.lower() in FINITE_VERBS for w in words[1:]):  # "Keyboard shortcuts are your friend"
+        return f"Explain why {_in_sentence(words, text, names)}"
+    return f"{_verb(text)} {_in_sentence(words, text, names)}"
+
+
+WH_WORDS = frozenset("what why how when who which where".split())
+NOT_TOPIC_OPENERS = frozenset(
+    "not from to in on at by for with of and or but before after during since until about".split()
 )
 
 
-def learning_outcomes(questions: Questions, authored: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """Return the lecture's learning outcomes: the `authored` ones, else up to five made from the
-    concepts of its generated questions, the most concrete first, given in the lecture's order."""
-    if authored:
-        return authored
-    candidates: dict[str, tuple[int, int]] = {}  # outcome -> (rank of its kind, place in the lecture)
-    kinds = list(_WORDING)
-    sections: set[str] = set()
-    topics = 0
-    per_kind: Counter[str] = Counter()
-    for place, question in enumerate(questions.questions):
-        if question.origin != "generated" or question.kind not in _WORDING:
-            continue
-        wording = _WORDING[question.kind]
-        if question.kind == "topic":
-            wording = (wording, *_TOPIC_AGAIN)[topics % 3]
-        text = wording.format(**dict(question.slots))
-        if len(text.split()) > MAX_WORDS or text in candidates or question.section in sections:
-            continue  # one outcome a part
-        if question.kind != "topic" and per_kind[question.kind] >= PER_KIND:
-            continue
-        candidates[text] = (kinds.index(question.kind), place)
-        sections.add(question.section)
-        topics += question.kind == "topic"
-        per_kind[question.kind] += 1
-    chosen = sorted(candidates, key=lambda t: candidates[t])[:MOST]
-    return tuple(t[:1].upper() + t[1:] for t in sorted(chosen, key=lambda t: candidates[t][1]))
+def _named(words: list[str], text: str) -> bool:
+    """Tell whether a heading of capitalised words is written so in the text too: a name."""
+    return re.search(r"[a-z,;] " + re.escape(" ".join(words)), text) is not None
+
+
+def _in_sentence(words: list[str], text: str, names: Names) -> str:
+    """Return a heading's words as they read inside a sentence: "The Distribution of Code" ->
+    "the distribution of code"; a word the text writes capitalised mid-sentence keeps its capital
+    ("North Korea", "GUI", "OpenRefine")."""
+    shown: list[str] = []
+    for word in words:
+        mid = re.search(r"[a-z,;] " + re.escape(word) + r"\b", text) and not re.search(
+            r"\b" + re.escape(word.lower()) + r"\b", text
+        )
+        name = mid or (names.is_name(word) and bool(shown)) or (len(word) > 1 and word.isupper())
+        shown.append(word if name else word.lower())
+    return " ".join(shown)
+
+
+def _verb(text: str) -> str:
+    """Return what a student does with a part's topic, by what the part does with it: weigh
+    figures, assess a case argued, else explain."""
+    sentences = max(1, text.count(". "))
+    if len(_FIGURE.findall(text)) >= max(3, sentences // 3):
+        return "Interpret the figures the text gives on"
+    if len(_MODALS.findall(text)) >= max(3, sentences // 3):
+        return "Assess the case the text makes on"
+    return "Explain"
