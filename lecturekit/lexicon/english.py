@@ -313,7 +313,7 @@ OBJECTIVES_LEAD = re.compile(
 )
 GENERIC_HEADINGS = re.compile(
     r"^(?:introduction|intro|conclusions?|summary|overview|background|discussion|recap\b.*|fun facts?"
-    r"|key points|takeaways?|exercises?|solutions?|questions|answers?|notes?|examples?|abstract|preface"
+    r"|key (?:points|questions)|takeaways?|exercises?|solutions?|questions|answers?|notes?|examples?|abstract|preface"
     r"|prerequisites|setup|further reading|next steps|part \d+|chapter \d+|section \d+)$",
     re.IGNORECASE,
 )

@@ -32,6 +32,7 @@ from lecturekit.lexicon.english import (
 )
 from lecturekit.model.lesson import (
     BulletList,
+    Code,
     Heading,
     Lesson,
     ListItem,
@@ -45,6 +46,7 @@ from lecturekit.questions.discussion import Questions
 
 MOST, LEAST = 5, 3
 MAX_WORDS = 18  # an outcome is read at a glance, on a slide and on the first page
+CASE_WORDS = 4  # words of a named case; a longer one is a heading ("Advances in ... Models")
 TOPIC_WORDS = 7  # words of a heading that is still a topic, not a sentence
 PER_WORDING = 2  # outcomes that open alike
 LEAD = "By the end of this lecture you can:"
@@ -71,6 +73,9 @@ def learning_outcomes(
     for q in questions.questions:
         if q.origin == "generated" and q.kind in ("cases", "term") and q.section not in concrete:
             slots = dict(q.slots)
+            cases = [str(slots.get(k, "")) for k in ("first", "second")]
+            if q.kind == "cases" and any(len(c.split()) > CASE_WORDS or " and " in c for c in cases):
+                continue  # "Compare Purpose and Scope and Conceptual Foundations": headings, not cases
             concrete[q.section] = (
                 f"Compare {slots['first']} and {slots['second']}"
                 if q.kind == "cases"
@@ -82,13 +87,14 @@ def learning_outcomes(
         heading = plain(section.title)
         if about_itself(text.split("\n")):
             continue  # "This policy is a living document": housekeeping, nothing to learn
-        outcome = concrete.get(heading) or _outcome(heading, text, usage, names)
+        code = any(isinstance(b, Code) for b in section.blocks)
+        outcome = concrete.get(heading) or _outcome(heading, text, usage, names, code)
         if outcome and len(outcome.split()) <= MAX_WORDS and outcome not in (o for _, o in found):
             found.append((place, outcome))
     largest = sorted(_varied(found), key=lambda f: (-len(texts[f[0]].split()), f[0]))[:MOST]
     if len(largest) < LEAST:  # the lecture's own topic, when its parts name too few
         topic = lecture_topic(lesson, names)
-        if topic and 2 <= len(topic.split()) <= TOPIC_WORDS:
+        if topic and 2 <= len(topic.split()) <= TOPIC_WORDS and not any(c.isdigit() for c in topic):
             largest.insert(0, (-1, f"Explain {topic}"))
     return tuple(outcome for _, outcome in sorted(largest))
 
@@ -137,7 +143,7 @@ def _words_of(section: Section) -> str:
     return "\n".join(plain(p.inlines) for block in section.blocks for p in paragraphs(block))
 
 
-def _outcome(heading: str, text: str, usage: Usage, names: Names) -> str | None:
+def _outcome(heading: str, text: str, usage: Usage, names: Names, code: bool = False) -> str | None:
     """Return the outcome of one part, from its heading: a topic to explain, a claim to explain
     why, advice to explain, a question to answer; None when the heading is none of these (a
     label, one word, a name, a fragment)."""
@@ -147,6 +153,8 @@ def _outcome(heading: str, text: str, usage: Usage, names: Names) -> str | None:
     words = heading.rstrip(".!").split()
     if not 2 <= len(words) <= TOPIC_WORDS or GENERIC_HEADINGS.match(heading) or is_back_matter(heading):
         return None
+    if any(c.isdigit() for c in heading) or ROMAN.match(words[-1]):
+        return None  # "Plays 03", "Chapter II": a number, not a topic
     first = words[0].lower()
     if heading.endswith("?") or first in WH_WORDS:
         return f"Answer the question “{heading.rstrip('?')}?”" if first in WH_WORDS else None
@@ -156,10 +164,15 @@ def _outcome(heading: str, text: str, usage: Usage, names: Names) -> str | None:
         if usage.verb_like(words[0]) or words[1].lower() in NOT_TOPIC_OPENERS:
             return None  # "Held to higher standards than others": what happens to someone, no topic
         return f"Explain {_in_sentence(words, text, names)}"  # "Limited incentives to ..."
-    if first.endswith("ing") and len(words) > 2:  # "Teaching computational skills to ..."
+    if (
+        first.endswith("ing") and len(words) > 2
+    ):  # "Teaching computational skills to ...", "Checking the format"
+        base = _base_form(first, text)
+        if code and base:  # a step of a method lesson: how to do it
+            return f"Explain how to {base} {_in_sentence(words[1:], text, names)}"
         return f"Explain why {_in_sentence(words, text, names)} matters"
-    if first in NOT_TOPIC_OPENERS:
-        return None  # "From 1 to N", "Not considered for promotion": no topic a student can name
+    if first in NOT_TOPIC_OPENERS or first.endswith("ly") and len(first) > 4:
+        return None  # "From 1 to N", "Merely social intolerance kills": no topic a student can name
     verb = (usage.verb_like(words[0]) or first in VERBISH) and not NOUN_ENDINGS.search(first)
     if verb:  # "Build alliances.": the author's advice, quoted; without its full stop, it may be a label
         return f"Explain the advice “{heading.rstrip('.')}”" if heading.endswith(".") else None
@@ -168,6 +181,17 @@ def _outcome(heading: str, text: str, usage: Usage, names: Names) -> str | None:
     return f"{_verb(text)} {_in_sentence(words, text, names)}"
 
 
+def _base_form(gerund: str, text: str) -> str | None:
+    """Return the verb of a gerund as the text writes it ("checking" -> "check", "computing" ->
+    "compute", "summing" -> "sum"), or None when the text never does."""
+    stem = gerund[:-3]
+    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if base and re.search(rf"\b{re.escape(base)}\b", text, re.IGNORECASE):
+            return base
+    return None
+
+
+ROMAN = re.compile(r"^[IVXLC]+\.?$")
 WH_WORDS = frozenset("what why how when who which where".split())
 NOT_TOPIC_OPENERS = frozenset(
     "not from to in on at by for with of and or but before after during since until about".split()
