@@ -19,6 +19,7 @@ from lecturekit.lexicon.english import (
     CAUSAL,
     DEFINED_TERM,
     DETERMINED,
+    DETERMINERS,
     EMPTY_WORDS,
     FIGURE,
     FINITE_VERBS,
@@ -27,6 +28,7 @@ from lecturekit.lexicon.english import (
     LISTING_TITLE,
     OBSTACLE,
     OPENING_NOT_SUBJECT,
+    PARTICLES,
     PERSONAL,
     PRESCRIBING,
     REFERRING_WORDS,
@@ -200,7 +202,20 @@ def section_concepts(section: Section, names: Names, lecture: str) -> list[Conce
         c
         for c in found
         if all(_fits(str(v), 14) for k, v in c.values if v and k not in ("options", "section"))
+        and all(
+            _sound(str(v), k) for k, v in c.values if v and k in ("topic", "term", "case", "first", "second")
+        )
     ]
+
+
+def _sound(slot: str, kind: str) -> bool:
+    """Tell whether a slot reads as a noun phrase a question can name: no markup ("abstract
+    {.page_break_before}"), no number ("episodes 04 data types"), no opening particle or adverb
+    ("out data to CSV", "merely social intolerance kills")."""
+    if re.search(r"[{}@\[\]]|\(ref:|\d", slot):
+        return False
+    first = core(slot.split()[0]).lower() if slot.split() else ""
+    return not (first in PARTICLES or first in TOPIC_PREPOSITIONS or len(first) > 4 and first.endswith("ly"))
 
 
 _ITSELF = re.compile(r"\b(?:this|these|our)\s+(?:" + "|".join(sorted(SELF_NOUNS)) + r")s?\b", re.I)
@@ -309,6 +324,9 @@ def _claim_subject(claim: str) -> str:
     return ""
 
 
+IMPERATIVE_NEXT = frozenset("how what why which the a an all your our each every this these those".split())
+
+
 def _evidence(sentence: str, names: Names) -> list[Concept]:
     """A claim to weigh: a short statement (the sentence condensed) that gives a figure, a cause
     or a name, never one that opens with a pronoun or was cut."""
@@ -326,6 +344,9 @@ def _evidence(sentence: str, names: Names) -> list[Concept]:
         return []  # "... should be used": a rule to follow, not a claim with evidence to weigh
     if not 6 <= len(words) <= 14 or core(words[0]).lower() in SUBJECT_PRONOUNS | OPENING_NOT_SUBJECT:
         return []
+    second = core(words[1]).lower()
+    if core(words[0]).lower() not in DETERMINERS and (second in IMPERATIVE_NEXT or second.endswith("ly")):
+        return []  # "Describe how information is stored", "Publish publicly all source code": a task, not a claim
     finite = any(core(w).lower() in FINITE_VERBS or core(w).endswith(("ed", "es")) for w in words[1:])
     if not finite and not re.search(r"\d", claim):
         return []  # "a decision to create an API": no statement
@@ -363,7 +384,8 @@ def _terms(sentence: str, names: Names) -> list[Concept]:
 
 
 def _figures(sentence: str) -> list[Concept]:
-    """A figure with its unit ("1520 samples", "over 80%", "$34 million"), never a year."""
+    """A statistic with what it counts ("over 80% of households", "$34 million", "3.5 billion
+    years"), never a year, a count ("1520 samples": a detail) or an identifier."""
     found: list[Concept] = []
     if HYPOTHETICAL.match(sentence):
         return found  # "Imagine that 100 years from now ...": no figure to check
@@ -375,15 +397,24 @@ def _figures(sentence: str) -> list[Concept]:
             else ""
         )
         first = re.split(r"\s*(?:to|–|-)\s*", number)[0]
-        if _YEAR.match(first) or not (unit or number.endswith(("%", "cent", "million", "billion"))):
-            continue
+        if unit and (
+            unit.lower() in EMPTY_WORDS or len(unit) < 4 or unit.endswith(("ous", "ss", "is", "us"))
+        ):
+            unit = ""  # "3 is", "1.13 as", "22 homologous": no unit, so no figure
+        if re.match(r"0\d", first) or "doi" in sentence.lower():
+            continue  # "0135-4" of a DOI: an identifier, not a figure
+        statistic = number.endswith(("%", "cent", "million", "billion", "thousand")) or number[:1] in "$€£"
+        if _YEAR.match(first) or not statistic:
+            continue  # a count ("13 proteins", "5 years") is a detail; a share, a sum, a scale is a figure
         if number.endswith(("%", "cent")):
             share = SHARE.match(sentence, match.end())
             if not share:
                 continue  # "100% online": a share of nothing
             unit = share["whole"]  # "80% of households"
-        if match.start() and sentence[match.start() - 1].isalnum():
-            continue  # part of a word: "H2O", "QD1-999"
+        if match.start() and (sentence[match.start() - 1].isalnum() or sentence[match.start() - 1] in "-/"):
+            continue  # part of a word: "H2O", "QD1-999", "COVID-19"
+        if re.search(r",\s", match["number"]):
+            continue  # "COVID-19, thousands of ...": two things, not one figure
         figure = " ".join(
             part
             for part in (
