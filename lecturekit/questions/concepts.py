@@ -383,12 +383,16 @@ def _terms(sentence: str, names: Names) -> list[Concept]:
     return found
 
 
+_DOI = re.compile(r"\bdoi\b", re.IGNORECASE)
+
+
 def _figures(sentence: str) -> list[Concept]:
     """A statistic with what it counts ("over 80% of households", "$34 million", "3.5 billion
     years"), never a year, a count ("1520 samples": a detail) or an identifier."""
     found: list[Concept] = []
     if HYPOTHETICAL.match(sentence):
         return found  # "Imagine that 100 years from now ...": no figure to check
+    cites = _DOI.search(sentence) is not None  # once a sentence: a page run together is one "sentence"
     for match in FIGURE.finditer(sentence):
         number = match["number"].rstrip(".,")
         unit = (
@@ -401,7 +405,7 @@ def _figures(sentence: str) -> list[Concept]:
             unit.lower() in EMPTY_WORDS or len(unit) < 4 or unit.endswith(("ous", "ss", "is", "us"))
         ):
             unit = ""  # "3 is", "1.13 as", "22 homologous": no unit, so no figure
-        if re.match(r"0\d", first) or "doi" in sentence.lower():
+        if re.match(r"0\d", first) or cites:
             continue  # "0135-4" of a DOI: an identifier, not a figure
         statistic = number.endswith(("%", "cent", "million", "billion", "thousand")) or number[:1] in "$€£"
         if _YEAR.match(first) or not statistic:
