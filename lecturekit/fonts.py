@@ -121,14 +121,14 @@ def font_runs(text: str, primary: Family = SANS) -> list[tuple[str, Family]]:
     has = metrics(primary.file()).chars
     if has.issuperset(text):  # the common case, and fast
         return [(text, primary)] if text else []
-    runs: list[tuple[str, Family]] = []
+    runs: list[tuple[list[str], Family]] = []  # characters gathered, joined once: a 4 MB line is one run
     for char in text:
         family = primary if char in has or _neutral(char) else _fallback(char) or primary
         if runs and (runs[-1][1] == family or _neutral(char)):
-            runs[-1] = (runs[-1][0] + char, runs[-1][1])
+            runs[-1][0].append(char)
         else:
-            runs.append((char, family))
-    return runs
+            runs.append(([char], family))
+    return [("".join(chars), family) for chars, family in runs]
 
 
 def uncovered(text: str) -> list[str]:
