@@ -350,8 +350,8 @@ def _evidence(sentence: str, names: Names) -> list[Concept]:
     finite = any(core(w).lower() in FINITE_VERBS or core(w).endswith(("ed", "es")) for w in words[1:])
     if not finite and not re.search(r"\d", claim):
         return []  # "a decision to create an API": no statement
-    if not (re.search(r"\d", claim) or CAUSAL.search(claim) or any(names.is_name(w) for w in words[1:])):
-        return []
+    if not (re.search(r"\d", claim) or CAUSAL.search(claim)):
+        return []  # a figure or a cause to weigh; a name alone ("React is run by ...") is a fact, no argument
     if not names.is_name(words[0]):
         claim = claim[:1].lower() + claim[1:]
     return [Concept("claim", (("claim", claim),), (sentence,))]
