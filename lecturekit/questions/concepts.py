@@ -328,8 +328,8 @@ IMPERATIVE_NEXT = frozenset("how what why which the a an all your our each every
 
 
 def _evidence(sentence: str, names: Names) -> list[Concept]:
-    """A claim to weigh: a short statement (the sentence condensed) that gives a figure, a cause
-    or a name, never one that opens with a pronoun or was cut."""
+    """A claim to weigh: a short statement (the sentence condensed) that gives a figure or a
+    cause, never one that opens with a pronoun or was cut."""
     from lecturekit.language.keypoints import paragraph_points
     from lecturekit.model.lesson import Span
 
