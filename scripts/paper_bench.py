@@ -129,36 +129,34 @@ def prepare(source: Path, data: Path, count: int) -> None:
     print(f"{len(chosen)} papers with their authors' slides in {data}")
 
 
-def _baseline(markdown: str) -> str:
-    """The first sentence of each paragraph, cut to BASELINE_WORDS words."""
+def _paragraphs(markdown: str) -> list[list[str]]:
+    """Return each paragraph of the paper as its sentences, each cut to BASELINE_WORDS words (a
+    paragraph with no sentence end is one sentence)."""
     from lecturekit.model.text import sentences
 
     found = []
     for block in markdown.split("\n\n"):
         block = block.strip()
-        if not block or block.startswith("#"):
-            continue
-        spans = sentences(block)
-        first = block[spans[0][0] : spans[0][1]] if spans else block
-        found.append(" ".join(first.split()[:BASELINE_WORDS]))
-    return "\n".join(found)
+        if block and not block.startswith("#"):
+            spans = sentences(block) or [(0, len(block))]
+            found.append([" ".join(block[a:b].split()[:BASELINE_WORDS]) for a, b in spans])
+    return found
+
+
+def _baseline(markdown: str) -> str:
+    """The first sentence of each paragraph, cut to BASELINE_WORDS words."""
+    return "\n".join(paragraph[0] for paragraph in _paragraphs(markdown))
 
 
 def _lead(markdown: str, words: int) -> str:
     """Sentences of the paper as many words long as `words`, cut to BASELINE_WORDS each: the first
-    of every section, then the second, and so on (the baseline above, made as long as the deck)."""
-    from lecturekit.model.text import sentences
-
-    sections = []
-    for block in markdown.split("\n\n"):
-        block = block.strip()
-        if block and not block.startswith("#"):
-            sections.append([" ".join(block[a:b].split()[:BASELINE_WORDS]) for a, b in sentences(block)])
+    of every paragraph, then the second, and so on (the baseline above, made as long as the deck)."""
+    paragraphs = _paragraphs(markdown)
     found: list[str] = []
-    for rank in range(max(map(len, sections), default=0)):
-        for section in sections:
-            if rank < len(section) and sum(len(s.split()) for s in found) < words:
-                found.append(section[rank])
+    for rank in range(max(map(len, paragraphs), default=0)):
+        for paragraph in paragraphs:
+            if rank < len(paragraph) and sum(len(s.split()) for s in found) < words:
+                found.append(paragraph[rank])
     return "\n".join(found)
 
 

@@ -311,12 +311,7 @@ OBJECTIVES_LEAD = re.compile(
     r"|learning (?:objectives|outcomes)\s*:)",
     re.IGNORECASE,
 )
-GENERIC_HEADINGS = re.compile(
-    r"^(?:introduction|intro|conclusions?|summary|overview|background|discussion|recap\b.*|fun facts?"
-    r"|key (?:points|questions)|takeaways?|exercises?|solutions?|questions|answers?|notes?|examples?|abstract|preface"
-    r"|prerequisites|setup|further reading|next steps|part \d+|chapter \d+|section \d+)$",
-    re.IGNORECASE,
-)
+
 
 # `lead_ins`: a short paragraph that introduces the list, picture, table or code after it.
 INTRODUCES = re.compile(
@@ -367,6 +362,13 @@ EMPTY_WORDS = STOP | frozenset(
 GENERIC_TITLES = frozenset(
     """introduction conclusion conclusions overview summary background discussion preface outlook
     recap context notes""".split()
+)
+# outcomes: the same, and the labels of a lesson's furniture, as whole headings ("Fun fact", "Recap 1")
+GENERIC_HEADINGS = re.compile(
+    r"^(?:" + "|".join(sorted(GENERIC_TITLES)) + r"|intro|recap\b.*|fun facts?|key (?:points|questions)"
+    r"|takeaways?|exercises?|solutions?|questions|answers?|note|examples?|abstract|prerequisites|setup"
+    r"|further reading|next steps|part \d+|chapter \d+|section \d+)$",
+    re.IGNORECASE,
 )
 
 # topics: what tells a noun from a verb in the text's own use of a word. A word after one of
