@@ -38,6 +38,7 @@ from lecturekit.model.lesson import (
     plain,
     short_code,
 )
+from lecturekit.questions.outcomes import lists_objectives
 
 from .bullets import MAX_LEVEL, BulletPlanner, Item, list_items, paragraph_items
 from .fitter import Fitter
@@ -177,6 +178,8 @@ class _Walker:
         leads = lead_ins(blocks)
         under = self._claims_under(blocks) if self.points.brief else {}
         stated = -1  # the list of the text's own learning objectives: the outcomes slide shows it
+        if blocks and section is self.lesson.sections[0] and isinstance(blocks[0], BulletList):
+            stated = 0 if lists_objectives(blocks[0]) else -1  # a list of tasks that opens the text
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             if index == stated:

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_ANSWER_LINES = 4
+FEWEST = 3  # questions a handout asks; below it, ruled space for the lecturer's own
 DEFAULT_OPTIONS = HandoutOptions()
 MM = 72 / 25.4
 PAPER = {"a4": (210 * MM, 297 * MM), "letter": (612.0, 792.0)}
@@ -122,8 +123,9 @@ def plan_handout(
         for number, section in enumerate(sections, start=1)
     ]
     rest = [q for q in questions.questions if q not in prompts.values()]
-    if rest:
-        parts.append(_questions_part(rest, sections, asked))
+    blanks = max(0, FEWEST - len(questions.questions)) if asked.lines else 0
+    if rest or blanks:
+        parts.append(_questions_part(rest, sections, asked, blanks))
     parts.append(_source_part(meta))
     looks = styles(accent)
     return Handout(
@@ -199,12 +201,13 @@ def _section_part(number, section, points: ArticlePoints, width, prompts, asked,
     return Part(heading, tuple(blocks), SECTION_ROOM)
 
 
-def _questions_part(questions: list[Question], sections, asked) -> Part:
-    """The questions, grouped by the part they are about (the lecture's own first)."""
+def _questions_part(questions: list[Question], sections, asked, blanks: int = 0) -> Part:
+    """The questions, grouped by the part they are about (the lecture's own first), then
+    `blanks` ruled spaces for questions of the lecturer's own, when the text gave too few."""
     words = _words()
     heading = Text("h1", _spans(_text(words.questions_heading())), heading=2, anchor="questions")
     intro = _text(words.questions_intro(len(questions), asked.lines))
-    blocks: list[Block] = [Text("muted", _spans(intro))]
+    blocks: list[Block] = [Text("muted", _spans(intro))] if questions else []
     titles = [plain(s.title) for s in sections]
     groups = {title: [q for q in questions if q.section == title] for title in ["", *titles]}
     grouped = sum(1 for group in groups.values() if group) > 1
@@ -215,6 +218,10 @@ def _questions_part(questions: list[Question], sections, asked) -> Part:
             shown = title or _text(words.lecture_questions())
             blocks.append(Text("h3", _spans(shown), heading=3, anchor=f"questions-{index}"))
         blocks += [asked.block(q) for q in group]
+    if blanks:
+        # asked.count: these and, with `discussion: sections`, those that end each part
+        blocks.append(Text("muted", _spans(_text(words.few_questions(asked.count)))))
+        blocks += [asked.blank(_spans(_text(words.own_question()))) for _ in range(blanks)]
     return Part(heading, tuple(blocks), QUESTIONS_ROOM)
 
 
@@ -246,6 +253,12 @@ class _Asked:
                 )
                 notes += (Text("note", mentions),)
         return QuestionBlock(self.count, _spans(question.text), self.lines, notes)
+
+    def blank(self, label: Inlines) -> QuestionBlock:
+        """Return a numbered space for a question of the lecturer's own: a line to write it on,
+        and the lines to answer it."""
+        self.count += 1
+        return QuestionBlock(self.count, label, self.lines + 1)
 
 
 def _source_part(meta) -> Part:

@@ -8,7 +8,7 @@ import pytest
 
 from lecturekit.language.names import Names
 from lecturekit.model.reader import parse_article
-from lecturekit.questions.concepts import lecture_topic, section_concepts
+from lecturekit.questions.concepts import lecture_topic, parallel_parts, section_concepts
 
 from .helpers import SEED
 
@@ -42,7 +42,7 @@ def test_a_named_source_of_a_claim_is_a_source_whole_and_as_written(seed_concept
 def test_a_dubbed_name_is_a_term_and_a_heading_that_asks_is_a_question(seed_concepts):
     assert [s["term"] for s in _of(seed_concepts["Introduction"], "term")] == ["North Korea’s Silicon Valley"]
     heading = _of(seed_concepts["What Is Holding Startups Back?"], "heading")
-    assert heading and heading[0]["question"] == "What Is Holding Startups Back?"
+    assert heading and heading[0]["question"] == "What is holding startups back?"  # as a sentence writes it
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,56 @@ def test_a_figure_has_its_unit_and_a_year_is_no_figure(sentence, figure):
         assert not any("2016" in v for v in values), values
     else:
         assert any(figure in v for v in values), values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        # what a question may quote whole: a claim that generalises or judges, about the world
+        ("Collaborative writing with traditional word processors is cumbersome.", True),
+        ("Most mental models worth mapping are not so simple.", True),
+        ("Biological data processing is rarely a one-step process.", True),
+        # ... and what it may not
+        ("It is usually the result of a transformation written with GREL.", False),  # leans back
+        ("However, most definitions in biology are descriptive.", False),  # a connective
+        ("Since there is no definition of life, most definitions are descriptive.", False),  # its own reason
+        ("A shell is a program that usually runs other programs.", False),  # a definition
+        ("The dominant system is often called the Linnaean taxonomy.", False),  # names a term
+        ("Fieldset is often used to group a set of elements.", False),  # a manual's passive
+        ("Most early printers were goldsmiths who often worked alone.", False),  # the past, told
+        ("We usually find that most teams are slower than they think.", False),  # the author
+        ("Do not force people to share their pronouns, which is often rude.", False),  # a task
+        ("Peroxisomes have enzymes that rid the cell of toxic peroxides.", False),  # a plain fact
+        ("Most teams use `git` to share their code with others.", False),  # markup
+        ("Most legacy systems cost 40% more to run than new ones.", False),  # a figure: its own question
+        ("Small projects should always start with a short governance document.", False),  # a rule
+        ("Projects are often slow.", False),  # too short to say something
+    ],
+)
+def test_a_claim_the_lecture_shows_is_quoted_whole_only_when_it_invites_why(sentence, quoted):
+    lesson = parse_article(f"---\ntitle: Claims\n---\n## Teams\n\n{sentence} It goes on.\n", Path("c.md"))
+    names = Names(lesson)
+    found = _of(section_concepts(lesson.sections[0], names, "teams", frozenset((sentence,))), "said")
+    assert found == ([{"said": sentence}] if quoted else []), found
+    assert not _of(section_concepts(lesson.sections[0], names, "teams"), "said")  # not shown: not quoted
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "pair"),
+    [
+        ("The lac operon", "The trp operon", ("the lac operon", "the trp operon")),  # two kinds of one thing
+        (
+            "Status quo contract administration",
+            "Agile contract administration",
+            ("status quo contract administration", "agile contract administration"),
+        ),
+        ("Excretory systems", "The human urinary system", None),  # a class and one of its members
+        ("Post-transcriptional regulation", "Regulation of translation", None),  # built unlike
+        ("Executive summary", "Recommendations", None),  # nothing in common
+    ],
+)
+def test_sibling_headings_naming_two_kinds_of_one_thing_are_a_pair_to_compare(first, second, pair):
+    text = f"---\ntitle: Pairs\n---\n## {first}\n\nSome text here.\n\n## {second}\n\nMore text here.\n"
+    lesson = parse_article(text, Path("p.md"))
+    found = [tuple(c.slots.values()) for cs in parallel_parts(lesson, Names(lesson)).values() for c in cs]
+    assert found == ([pair] if pair else []), found

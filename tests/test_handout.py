@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from html import unescape
 
 import pdfplumber
 import pytest
@@ -227,6 +228,25 @@ def test_paper_from_front_matter(tmp_path):
     with pdfplumber.open(result.outputs[1]) as pdf:
         assert round(pdf.pages[0].width) == 612
         assert not any(answer_rules(p) for p in pdf.pages)
+
+
+def test_a_text_offering_few_questions_says_so_and_leaves_ruled_space_for_the_lecturers_own(tmp_path):
+    article = tmp_path / "soil.md"
+    article.write_text(
+        "---\ntitle: Soil\n---\n## Soil\n\nSoil holds water between its grains. Roots take it up.\n",
+        encoding="utf-8",
+    )
+    result = build_article(article, Options(out=tmp_path / "out"))
+    blanks = 3 - result.questions
+    assert blanks > 0
+    text = questions_part(result.outputs[1])
+    assert text.count("Your lecturer's question:") == blanks, text
+    assert "the space below is for your lecturer's own" in text
+    with pdfplumber.open(result.outputs[1]) as pdf:
+        rules = sum(len(answer_rules(p)) for p in pdf.pages)
+    assert rules == 4 * result.questions + 5 * blanks  # a line to write the question on, four to answer it
+    html = unescape(result.outputs[2].read_text(encoding="utf-8"))
+    assert html.count("Your lecturer's question:") == blanks
 
 
 def test_instructor_edition_shows_bloom_levels_and_source_sentences(tmp_path, questions):

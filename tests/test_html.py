@@ -155,13 +155,20 @@ def test_the_page_is_semantic(browser, pages):
     assert run("return [...document.images].every(i => i.src.startsWith('data:image/'))")
 
 
+def seed_questions() -> tuple:
+    from lecturekit.options import Options
+    from lecturekit.pipeline.build import plan_article
+
+    return plan_article(SEED, Options()).questions.questions
+
+
 def test_questions_are_an_ordered_list_with_labelled_answer_boxes(browser, pages):
     browser.get(pages["seed"].as_uri())
     run = browser.execute_script
     items = run(
         "return [...document.querySelectorAll('ol.questions > li')].map(li => li.querySelector('.question').textContent)"
     )
-    assert len(items) == 8
+    assert len(items) == len(seed_questions()) >= 3
     assert run(
         "return [...document.querySelectorAll('textarea')].every(t => document.querySelector(`label[for=\"${t.id}\"]`))"
     )

@@ -131,7 +131,8 @@ def test_no_question_pastes_in_two_sentences_of_the_article(asked):
     found = article_sentences(lesson)
     for q in questions.questions:
         pasted = [s for s in found if s.rstrip(".?!") in q.text]
-        assert len(pasted) <= (1 if q.origin == "article" else 0), (q.text, pasted)
+        quoting = q.origin == "article" or q.kind == "said"  # "The text says: “...” Why might that be?"
+        assert len(pasted) <= (1 if quoting else 0), (q.text, pasted)
 
 
 def test_no_cookie_cutter_stem_and_no_date_citation_or_link_in_a_slot(asked):
@@ -162,12 +163,14 @@ def test_the_deck_shows_three_to_five_each_once_in_the_handout(asked):
         assert questions.questions.count(q) == 1
 
 
-def test_two_to_five_outcomes_each_an_observable_verb_and_no_fragment_in_a_slot(asked):
-    """Three to five where the parts name topics; two where they do not (a text without headings
-    titled by its key phrases): fewer rather than bad."""
+def test_one_to_five_outcomes_each_an_observable_verb_and_no_fragment_in_a_slot(asked):
+    """Three to five where the parts name topics; fewer where they do not (a text without
+    headings, its parts titled by lecturekit's key phrases): fewer rather than bad."""
     lesson, questions = asked
     outcomes = learning_outcomes(questions, (), lesson)
-    assert 2 <= len(outcomes) <= 5, outcomes
+    assert 1 <= len(outcomes) <= 5, outcomes
+    made = all(s.made for s in lesson.sections)
+    assert len(outcomes) >= 3 or made or len(lesson.sections) < 3, outcomes
     for outcome in outcomes:
         words = outcome.split()
         assert words[0] in ("Explain", "Compare", "Answer", "Interpret", "Assess"), outcome
@@ -197,14 +200,19 @@ def test_no_stem_is_asked_three_times_and_no_outcome_wording_three_times(asked):
             "claimed that a “real” start-up fair will be possible only after reforms.",
             "about a “real” start-up fair?",
         ),
-        ("claims that small businesses grow slowly in 2024.", "claims here?"),  # a plural is no verb
-        ("claims that it grew by 80% in 2024.", "claims here?"),  # a pronoun names nothing
+        ("claims that small businesses grow slowly in 2024.", None),  # a plural is no verb: no subject found
+        ("claims that it grew by 80% in 2024.", None),  # a pronoun names nothing
     ],
 )
 def test_a_named_source_is_asked_about_what_it_claims(claim, asked_about):
+    """... and not asked about at all when what it claims names nothing: "What would we need to
+    know before trusting what X claims here?" asks about nothing a slide shows."""
     lesson = parse_article(f"## Markets\n\nThe Institute for Market Studies {claim}\n", SEED)
     texts = [q.text for q in discussion_questions(lesson).questions if q.kind == "source"]
-    assert texts and texts[0].endswith(asked_about), texts
+    if asked_about is None:
+        assert texts == [], texts
+    else:
+        assert texts and texts[0].endswith(asked_about), texts
 
 
 def test_a_part_about_the_text_itself_and_a_rule_get_no_question():
@@ -292,16 +300,19 @@ def test_bloom_level_of_a_written_question(question, level):
     assert classify(question) == level
 
 
+PRACTICE = FIXTURES / "articles" / "wilson-organizational-change.md"
+
+
 def test_a_course_can_use_its_own_templates(tmp_path):
     folder = tmp_path / "mine"
     folder.mkdir()
     (folder / "one.j2").write_text(
         "{#- bloom: create\n    needs: topic -#}\nHow would you teach {{ topic }}?\n"
     )
-    lesson = read_article(SEED)
+    lesson = read_article(PRACTICE)  # a text of what people do: its subjects are ones students meet
     questions = discussion_questions(lesson, folder).questions
     generated = [q.text for q in questions if q.origin == "generated"]
-    assert generated[0] == "How would you teach entrepreneurship in a centralised economy?"
+    assert generated[0] == "How would you teach organizational change?"
     assert all(q.bloom == "create" for q in questions if q.origin == "generated")
 
 
@@ -320,7 +331,7 @@ def test_templates_run_sandboxed(tmp_path):
         "{#- bloom: create\n    needs: topic -#}\n{{ ''.__class__.__mro__[1].__subclasses__() }}?\n"
     )
     (folder / "fine.j2").write_text("{#- bloom: understand\n    needs: topic -#}\nWhat about {{ topic }}?\n")
-    result = discussion_questions(read_article(SEED), folder)
+    result = discussion_questions(read_article(PRACTICE), folder)
     assert all("class" not in q.text for q in result.questions)
     assert any("evil.j2" in str(w) for w in result.warnings)
 
@@ -363,30 +374,58 @@ def test_a_good_answer_mentions_the_claims_as_the_slides_word_them(article):
 
 
 READ = FIXTURES / "questions" / "outcomes-read.txt"
+READ_QUESTIONS = FIXTURES / "questions" / "questions-read.txt"
 
 
-def _read_outcomes() -> dict[tuple[str, str], str]:
-    """Return {(article, outcome): mark} from the lecturer's reading of the fixtures' outcomes."""
+def _read_marks(path: Path) -> dict[tuple[str, str], str]:
+    """Return {(article, item): mark} from a lecturer's reading of the fixtures' outcomes or questions."""
     found = {}
-    for line in READ.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            article, mark, outcome = (part.strip() for part in line.split("#")[0].split(" | "))
-            found[(article, outcome)] = mark
+            article, mark, item = (part.strip() for part in line.split("  #")[0].split(" | "))
+            assert mark in ("use", "adapt", "drop"), line
+            found[(article, item)] = mark
     return found
+
+
+def _marked(path: Path, article: Path, items) -> list[str]:
+    """Return the marks of what `article` gives, failing on one marked "drop" or not read."""
+    marks = _read_marks(path)
+    given = []
+    for item in items:
+        given.append(marks.get((article.name, item), "unread"))
+        assert given[-1] != "drop", (article.name, item)
+        assert given[-1] != "unread", f"read it and mark it in {path.name}: {article.name} | {item}"
+    return given
 
 
 def test_outcomes_are_ones_a_lecturer_read_and_would_use():
     """Every outcome the fixtures give was read and marked; none marked "drop" comes back; at
     least 70% are used as they are."""
-    marks = _read_outcomes()
     given = []
     for article in ARTICLES:
         lesson = segment(read_article(article))
-        for outcome in learning_outcomes(discussion_questions(lesson), lesson.meta.outcomes, lesson):
-            given.append(marks.get((article.name, outcome), "unread"))
-            assert given[-1] != "drop", (article.name, outcome)
-            assert given[-1] != "unread", f"read it and mark it in {READ.name}: {article.name} | {outcome}"
+        outcomes = learning_outcomes(discussion_questions(lesson), lesson.meta.outcomes, lesson)
+        given += _marked(READ, article, outcomes)
     assert given.count("use") >= 0.7 * len(given), given
+
+
+def test_questions_are_ones_a_lecturer_read_and_would_use():
+    """Every question the fixtures' builds ask was read and marked; none marked "drop" comes
+    back; at least 60% are used as they are; none gives more than MOST, and the deck at most
+    FOR_DECK."""
+    from lecturekit.options import Options
+    from lecturekit.pipeline.build import plan_article
+    from lecturekit.questions.discussion import FOR_DECK, MOST
+
+    given = []
+    for article in ARTICLES:
+        questions = plan_article(
+            article, Options()
+        ).questions  # as the build asks them: from the chosen claims
+        assert len(questions.questions) <= MOST and len(questions.deck) <= FOR_DECK
+        given += _marked(READ_QUESTIONS, article, questions.texts)
+    assert given.count("use") >= 0.6 * len(given), given
 
 
 def test_the_texts_own_learning_objectives_are_the_outcomes_and_leave_the_slides(tmp_path):
@@ -418,3 +457,74 @@ def test_the_texts_own_learning_objectives_are_the_outcomes_and_leave_the_slides
         if shape.has_text_frame and "fluid mosaic model" in shape.text_frame.text
     ]
     assert where == ["Learning outcomes"]  # on the outcomes slide, not on a content slide
+
+
+def test_a_list_of_tasks_that_opens_the_text_is_its_objectives_and_leaves_the_slides(tmp_path):
+    """The lesson states its objectives as a list of tasks, then the questions it answers (a
+    lesson's objectives and questions boxes, copied as text)."""
+    from pptx import Presentation
+
+    from lecturekit.options import Options
+    from lecturekit.pipeline.build import build_article
+
+    article = tmp_path / "memory.md"
+    article.write_text(
+        "---\ntitle: Memory\n---\n"
+        "- Remember the quantitative limit of human memory.\n"
+        "- Distinguish desirable from undesirable cognitive load.\n\n"
+        "- Why does working memory limit what a lesson can cover?\n\n"
+        "## Working memory\n\nWorking memory holds a handful of items at once. Teachers chunk "
+        "material so that learners can hold more of it.\n",
+        encoding="utf-8",
+    )
+    lesson = segment(read_article(article))
+    assert learning_outcomes(discussion_questions(lesson), (), lesson) == (
+        "Remember the quantitative limit of human memory",
+        "Distinguish desirable from undesirable cognitive load",
+    )
+    deck = Presentation(str(build_article(article, Options(out=tmp_path)).outputs[0]))
+    where = [
+        slide.shapes.title.text_frame.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame and "quantitative limit" in shape.text_frame.text
+    ]
+    assert where == ["Learning outcomes"]
+
+
+def test_a_textbook_gets_no_question_of_where_students_met_its_subject_or_which_claim_they_doubt():
+    """A text that never speaks to or of people ("you", "we") states facts: "Where have you come
+    across nitrogenous waste in your own work?" reads wrong, and so does doubting a textbook."""
+    text = (
+        "---\ntitle: Excretion\n---\n## Nitrogenous wastes\n\n"
+        + "Nitrogenous wastes are toxic and must be removed from the body. However, ammonia is "
+        "the most toxic of them, and the problem grows with the size of the animal. "
+        * 3
+        + "\n\n## Kidneys\n\nKidneys filter the blood. The risk of damage is important because "
+        "each kidney holds about a million nephrons, an essential filter.\n"
+    )
+    lesson = segment(parse_article(text, Path("excretion.md")))
+    kinds = {q.kind for q in discussion_questions(lesson).questions}
+    assert not kinds & {"topic", "argued"}, kinds
+    practised = parse_article(text.replace("Kidneys filter", "You can see how kidneys filter"), Path("e.md"))
+    assert "topic" in {q.kind for q in discussion_questions(segment(practised)).questions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # questions a text lists for its readers to ask others: a checklist, not discussion
+        "## Interviews\n\nAsk users:\n\n- What is the context of their work?\n- What are their needs?\n"
+        "- What would they change about the service?\n",
+        # a scenario's question: "the learner" is the one the scenario introduced
+        "## Errors\n\nA learner at your workshop shows you an attempt with a fundamental error in it. "
+        "What would you say to the learner about this?\n",
+        # an example's words inside a list item
+        "## Praise\n\nWhich praise is best?\n\n1. Wow, you did that perfectly without any help. Have you "
+        "thought about taking more computing classes?\n",
+    ],
+)
+def test_the_articles_own_questions_leave_out_checklists_scenarios_and_examples(text):
+    lesson = parse_article("---\ntitle: T\n---\n" + text, Path("t.md"))
+    own = [q.text for q in discussion_questions(lesson).questions if q.origin == "article"]
+    assert own == [], own

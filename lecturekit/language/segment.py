@@ -48,6 +48,7 @@ def segment(lesson: Lesson) -> Lesson:
             (Span(title),),
             getattr(group[0][0][0], "line", section.line),
             tuple(b for part, _ in group for b in part),
+            made=True,
         )
         for title, group in zip(titles, groups, strict=True)
     )

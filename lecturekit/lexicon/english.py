@@ -305,6 +305,17 @@ OBJECTIVES = re.compile(
     r"^(?:(?:learning|lesson|course|chapter|section)\s+)?(?:objectives?|outcomes?|goals?)\s*:?$",
     re.IGNORECASE,
 )
+# outcomes: the observable verbs a learning objective opens with (Bloom's, as syllabi use them): a
+# list at the very start of a text whose every item opens with one states its objectives.
+OBJECTIVE_VERBS = frozenset(
+    """identify explain describe define list name recall recognise recognize summarise summarize
+    distinguish compare contrast classify interpret apply use demonstrate solve analyse analyze
+    examine differentiate evaluate assess judge justify critique design develop create construct
+    formulate outline discuss state calculate predict relate remember present organise organize
+    perform navigate manipulate extract employ write read select understand recognise learn know
+    practise practice plan build choose combine convert load save plot filter import install
+    locate modify reflect review share teach work access handle interpret translate transform""".split()
+)
 OBJECTIVES_LEAD = re.compile(
     r"\b(?:by the end of this (?:section|chapter|lesson|lecture|unit|module|episode),? you (?:will|should) be able to"
     r"|(?:after|having) (?:reading|completing|studying) this (?:section|chapter|lesson|unit|module),? you (?:will|should)"
@@ -367,8 +378,18 @@ GENERIC_TITLES = frozenset(
 GENERIC_HEADINGS = re.compile(
     r"^(?:" + "|".join(sorted(GENERIC_TITLES)) + r"|intro|recap\b.*|fun facts?|key (?:points|questions)"
     r"|takeaways?|exercises?|solutions?|questions|answers?|note|examples?|abstract|prerequisites|setup"
-    r"|further reading|next steps|part \d+|chapter \d+|section \d+)$",
+    r"|(?:further|additional|suggested) (?:reading|resources)|resources|references|see also|tips"
+    r"|(?:quick )?dos and don[’']?ts|next steps|part \d+|chapter \d+|section \d+)$",
     re.IGNORECASE,
+)
+
+# outcomes: a heading that ends on one of these states a claim ("Motivation Matters"): "Explain why".
+CLAIMING_VERBS = frozenset("matters counts works helps fails pays changes happens".split())
+# outcomes: a heading that opens with one of these names a class exercise, not a topic to explain
+# ("Brainstorming Motivational Impacts").
+EXERCISE_GERUNDS = frozenset(
+    """brainstorming discussing reflecting sharing thinking writing practising practicing reviewing
+    summarising summarizing trying exploring""".split()
 )
 
 # topics: what tells a noun from a verb in the text's own use of a word. A word after one of
@@ -420,8 +441,9 @@ LISTING_TITLE = re.compile(
     re.I,
 )
 TITLE_PREFACE = re.compile(
-    r"^(?:recap|summary|review|overview|notes|introduction|a note)\s+(?:on|of|to)\s+", re.I
-)
+    r"^(?:(?:recap|summary|review|overview|notes|introduction|a note)\s+(?:on|of|to)\s+|(?:of|on|about)\s+(?=the\s))",
+    re.I,
+)  # ... and the "Of"/"On" of an essay's title: "Of the Origin and Design of Government" -> "the origin ..."
 # concepts `_subject`: a determiner or an uncountable head makes a topic read as a subject.
 DETERMINED = re.compile(r"^(?:the|a|an|this|these|those|its|their|some|many|most|all)\s", re.I)
 UNCOUNTED = re.compile(
@@ -467,6 +489,61 @@ OBSTACLE = re.compile(
 # concepts `_evidence`: a claim worth asking about names no one personal, refers back to
 # nothing, prescribes nothing, and states a cause or a figure or a name.
 OPENING_NOT_SUBJECT = frozenset("there here on in at for to with by from of as".split())
+# concepts: a part that argues, with two sentences or more holding one of these, has claims a
+# student can weigh ("Which claim ... do you find least convincing?"). Not "should" or "must": a
+# how-to and a policy prescribe in every line, and have no claim to doubt.
+ARGUING = re.compile(
+    r"\b(?:argues?|argued|evidence|suggests?|important|crucial|essential|problems?|risks?|benefits?"
+    r"|advantages?|disadvantages?|however|although|barriers?|because)\b",
+    re.IGNORECASE,
+)
+ARGUED = 2
+
+# concepts `_said`: a claim a question quotes to ask why it holds states how things are: one of
+# these present-tense verbs ("can" says what is possible, not what is so), none of PAST, and it
+# is no definition ("The shell is a program ...").
+PRESENT = frozenset(
+    """is are isn't aren't has have does do doesn't don't tend tends remain remains
+    need needs make makes mean means require requires depend depends become becomes allow allows
+    help helps lead leads rely relies""".split()
+)
+PAST = frozenset("was were wasn't weren't had did didn't".split())
+# ... and it generalises or judges, with one of these: a quantifier, a frequency, a judgement or a
+# comparison ("Most ...", "often", "is cumbersome", "less"): what a student can ask "why?" of. A
+# plain fact ("Peroxisomes have enzymes that ...") has a reason in the textbook, not in a debate.
+GENERALISING = frozenset(
+    """most many few all no often usually rarely seldom generally typically normally always never
+    frequently increasingly tend tends general important difficult hard easy easier harder better
+    worse best worst necessary essential crucial critical useful valuable popular suitable common
+    uncommon rare cumbersome complex complicated effective integral central helpful costly risky
+    dangerous safe more less fewer only require requires depend depends""".split()
+)
+# ... nor one of these words, which point at the text around it ("One such scheme", "the former",
+# "Experts are also better"), or date it ("is now required": a change, not a claim).
+POINTING = frozenset(
+    """such former latter example examples following above below described listed here also too
+    another other same next previous now therefore thus hence thereof therein thereby""".split()
+)
+# ... nor give its own reason or name a term: no "why?" left to ask.
+ANSWERED = re.compile(
+    r"\b(?:so that|owing to|since|reasons?|called|named|termed|dubbed|keep in mind|note|remember)\b", re.I
+)
+# ... nor open with one of these: a task ("Do not force ...", "Replace unicode errors ..."), or a
+# relative that needs its context.
+TASK_OPENERS = frozenset(
+    """do don't never always please let whatever add allow avoid check create fix keep load make remove
+    replace run set try update use""".split()
+)
+# ... nor describe in the present passive ("Fieldset is used to ...", "Salloum is accused of"):
+# what a manual or a news item reports, nothing to explain.
+PASSIVE = re.compile(
+    r"\b(?:is|are|has been|have been)\s+(?:\w+ly\s+|not\s+|already\s+|also\s+|still\s+)*(?:\w+ed|\w+en|\w+wn|\w+rn|built|made|done|held|kept|set|put|run)\b",
+    re.I,
+)
+DEFINITION = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:\S+\s+){0,3}?(?:is|are|refers? to|means)\s+(?:an?|the|one|any|when|where|how)\b",
+    re.IGNORECASE,
+)
 REFERRING_WORDS = re.compile(r"\b(?:it|its|they|they're|them|this|these|those|he|she|his|her)\b", re.I)
 PERSONAL = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us|you|your)\b")
 PRESCRIBING = re.compile(r"\b(?:should|must|shall|ought|is required|are required)\b", re.I)

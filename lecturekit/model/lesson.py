@@ -153,6 +153,7 @@ class Section:
     title: Inlines
     line: int
     blocks: tuple[Block, ...]
+    made: bool = False  # titled by lecturekit (a text without headings, split into parts), not by its author
 
 
 @dataclass(frozen=True)

@@ -16,27 +16,43 @@ from dataclasses import dataclass
 from lecturekit.language.names import Names
 from lecturekit.layout.highlight import language_name
 from lecturekit.lexicon.english import (
+    ANSWERED,
+    ARGUED,
+    ARGUING,
     CAUSAL,
+    CLAIMING_VERBS,
     DEFINED_TERM,
+    DEFINITION,
     DETERMINED,
     DETERMINERS,
     EMPTY_WORDS,
+    EXAMPLE_CUES_OPENING,
     FIGURE,
     FINITE_VERBS,
+    GENERALISING,
+    GENERIC_HEADINGS,
     GENERIC_TITLES,
     HYPOTHETICAL,
     LISTING_TITLE,
     OBSTACLE,
+    OPENERS,
     OPENING_NOT_SUBJECT,
     PARTICLES,
+    PASSIVE,
+    PAST,
     PERSONAL,
+    PHRASE_WORDS,
+    POINTING,
     PRESCRIBING,
+    PRESENT,
     REFERRING_WORDS,
     REPORTED_SOURCE,
     SELF_NOUNS,
+    SELF_REFERENCE,
     SHARE,
     STATEMENT_VERBS,
     SUBJECT_PRONOUNS,
+    TASK_OPENERS,
     TITLE_PREFACE,
     TOPIC_PREPOSITIONS,
     UNCOUNTED,
@@ -58,7 +74,7 @@ from lecturekit.model.text import core, is_question, sentences
 
 @dataclass(frozen=True)
 class Concept:
-    kind: str  # case | cases | source | claim | term | figure | obstacles | heading | topic | table | code
+    kind: str  # case | cases | source | claim | said | term | figure | obstacles | heading | topic | argued | table | code
     values: tuple[tuple[str, object], ...]  # the template's slots, as (name, value)
     sources: tuple[str, ...]  # the sentences it comes from
 
@@ -83,10 +99,23 @@ def as_phrase(text: str, names: Names) -> str:
     return " ".join(shown)
 
 
-def lecture_topic(lesson: Lesson, names: Names) -> str:
+def sentence_case(title: str, names: Names) -> str:
+    """Return a title in title case as a sentence writes it, names kept ("How Can Content
+    Influence Motivation?" -> "How can content influence motivation?"); any other as it is."""
+    words = title.split()
+    if len(words) < 3 or sum(w[:1].isupper() for w in words[1:]) < len(words[1:]) - 1:
+        return title  # not title case: the author's own capitals
+    return (
+        words[0]
+        + " "
+        + " ".join(w if names.is_name(w.strip("?!.,:;")) or core(w) == "I" else w.lower() for w in words[1:])
+    )
+
+
+def lecture_topic(lesson: Lesson, names: Names, phrases: bool = True) -> str:
     """Return what the lecture is about, as a noun phrase: its first keyword, else its subtitle
     or title when either reads as one ("the encasement strategy", "organizational change"),
-    else the phrase of two or three words its text uses most."""
+    else (with `phrases`) the phrase of two or three words its text uses most, else ""."""
     meta = lesson.meta
     if meta.keywords:
         return meta.keywords[0]
@@ -94,11 +123,16 @@ def lecture_topic(lesson: Lesson, names: Names) -> str:
         phrase = _noun_phrase(title, names)
         if phrase:
             return phrase
+    if not phrases:
+        return ""  # a phrase used most ("moral feelings") is no subject to learn
     text = " ".join(plain(p.inlines) for s in lesson.sections for b in s.blocks for p in paragraphs(b))
     found = _phrases(text)
     if found:
         return found[max(found, key=lambda p: (found[p][0], len(p)))][1]
     return as_phrase(meta.title, names)
+
+
+TITLE_WORDS = 8  # a longer title is a sentence, or a subtitle run on
 
 
 def _noun_phrase(title: str, names: Names) -> str:
@@ -107,13 +141,18 @@ def _noun_phrase(title: str, names: Names) -> str:
     title = TITLE_PREFACE.sub("", LISTING_TITLE.sub("", title))
     words = title.split()
     if words and words[0].lower().endswith("ing") and len(words) > 1:
+        if core(words[1]).lower() not in DETERMINERS:
+            return ""  # "Maximizing Community Involvement and Reuse": the gerund carries the subject
         words = words[1:]  # "Introducing the Shell" -> "the Shell"
     if (
-        not 1 <= len(words) <= 6
+        not 1 <= len(words) <= TITLE_WORDS
         or title.endswith("?")
         or core(words[0]).lower() in VERBISH | TOPIC_PREPOSITIONS
+        or len(words) > 1
+        and core(words[0]).lower() not in DETERMINERS
+        and core(words[1]).lower() in TASK_NEXT
     ):
-        return ""
+        return ""  # a question, a preposition's phrase, or a task ("Follow the guides")
     return as_phrase(" ".join(words), names)
 
 
@@ -124,9 +163,9 @@ def _phrases(text: str, least: int = 2) -> dict[str, tuple[int, str]]:
     counts: Counter[str] = Counter()
     run: list[str] = []
     for word in [*re.findall(r"[A-Za-z][A-Za-z’'-]*|\S", text), "."]:
-        if word[:1].islower() and word.lower() not in EMPTY_WORDS and len(word) > 2:
+        if word[:1].islower() and word.lower() not in EMPTY_WORDS | PARTICLES and len(word) > 2:
             run.append(word)
-            continue
+            continue  # a particle ends a run: "point out" is a verb's, never a subject
         for size in (2, 3):
             for start in range(len(run) - size + 1):
                 shown = " ".join(run[start : start + size])
@@ -137,12 +176,75 @@ def _phrases(text: str, least: int = 2) -> dict[str, tuple[int, str]]:
     return {key: (counts[key], shown) for key, shown in first.items() if counts[key] >= least}
 
 
+def parallel_parts(lesson: Lesson, names: Names) -> dict[str, list[Concept]]:
+    """Return, by the title of the section holding the first, the pairs of sibling headings that
+    name two kinds of one thing ("The lac operon" and "The trp operon", "Status quo contract
+    administration" and "Agile contract administration"): a comparison the text sets up."""
+    headings: list[tuple[int, str, str]] = []  # (level, heading, the section it is in)
+    for section in lesson.sections:
+        title = plain(section.title).strip()
+        headings.append((1, title, title))
+        headings += [
+            (1 + b.level, plain(b.inlines).strip(), title) for b in section.blocks if isinstance(b, Heading)
+        ]
+    found: dict[str, list[Concept]] = {}
+    for index, (level, heading, home) in enumerate(headings):
+        after = next((h for h in headings[index + 1 :] if h[0] <= level), None)
+        if after is None or after[0] != level or section_made(lesson):
+            continue
+        first, second = _noun_phrase(heading, names), _noun_phrase(after[1], names)
+        if (
+            first
+            and second
+            and first != second
+            and _head(first) == _head(second)
+            and _like(first, second)
+            and all(
+                len(p.split()) <= PAIR_WORDS and _sound(p, "pair") and not GENERIC_HEADINGS.match(p)
+                for p in (first, second)
+            )
+        ):
+            found.setdefault(home, []).append(
+                Concept("pair", (("first", first), ("second", second)), (heading, after[1]))
+            )
+    return found
+
+
+PAIR_WORDS = 5  # words of each of two headings to compare: longer ones are sentences
+
+
+def section_made(lesson: Lesson) -> bool:
+    """Tell whether lecturekit made the lesson's parts (a text without headings)."""
+    return any(s.made for s in lesson.sections)
+
+
+def _head(phrase: str) -> str:
+    """Return a noun phrase's head noun, as written: "the trp operon" -> "operon", "regulation of
+    translation" -> "regulation"; "excretory systems" and "the human urinary system" (a class and
+    one of its members) have none in common."""
+    words = _JOINED.split(phrase)[0].split()
+    return core(words[-1]).lower() if words else ""
+
+
+def _like(first: str, second: str) -> bool:
+    """Tell whether two phrases are built alike, both with a phrase after the head ("regulation
+    of ...") or neither: "post-transcriptional regulation" and "regulation of translation" are
+    not two kinds of one thing."""
+    return bool(_JOINED.search(first)) == bool(_JOINED.search(second))
+
+
+_JOINED = re.compile(r"\s+(?:of|by|in|for|with)\s+")
+
+
 def section_topic(section: Section, names: Names, lecture: str) -> str:
     """Return what a section is about, as a phrase to put in a question: its title when that is
     a name for a subject ("North Korea's Silicon Valley"), else the phrase its text uses most,
-    else the lecture's topic."""
+    else the lecture's topic. A part lecturekit made and titled (of a text without headings) is
+    about the lecture's topic: its title is only its key phrase."""
     title = plain(section.title).strip()
-    if title.lower() not in GENERIC_TITLES and not title[:1].isdigit():
+    if section.made:
+        return lecture  # a phrase a part uses three times ("bad men") is no subject it is about
+    if not GENERIC_HEADINGS.match(title) and not title[:1].isdigit():
         phrase = _noun_phrase(title, names)
         if phrase and (_subject(phrase, names) or len(phrase.split()) == 1):
             return phrase
@@ -165,26 +267,41 @@ def as_named(topic: str) -> str:
     return f"“{topic}”"
 
 
-def section_concepts(section: Section, names: Names, lecture: str) -> list[Concept]:
-    """Return every concept a section names, in the order a question would best be asked of them."""
+def section_concepts(
+    section: Section,
+    names: Names,
+    lecture: str,
+    shown: frozenset[str] = frozenset(),
+    practical: bool = True,
+) -> list[Concept]:
+    """Return every concept a section names, in the order a question would best be asked of them.
+    `shown` holds the sentences whose claims the lecture's slides show: one of them may be quoted.
+    A text that is not `practical` (see `practical`) offers no subject met at work, no claim to doubt."""
     topic = as_named(section_topic(section, names, lecture))
     texts = [" ".join(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b)]
     found: list[Concept] = []
     found += _cases(section, names, topic)
     for text in texts:
-        for start, end in sentences(text):
+        spans = sentences(text)
+        for index, (start, end) in enumerate(spans):
             sentence = text[start:end]
             if is_question(sentence):
                 continue
+            if sentence in shown:
+                after = tuple(text[a:b] for a, b in spans[index + 1 : index + 3])
+                found += _said(sentence, after)
             found += _sources(sentence, names, topic)
             found += _evidence(sentence, names)
             found += _terms(sentence, names)
             found += _figures(sentence)
+    if not practical:  # a textbook's technical term: nothing to ask of how well its name fits
+        found = [c for c in found if c.kind != "term" or c.slots["coined"]]
     found += _obstacles(section, names, topic)
     title = plain(section.title).strip()
     if title.endswith("?") and len(title.split()) <= 10:
         answers = tuple(_first_sentence(t) for t in texts[:3])  # where the part starts answering it
-        found.append(Concept("heading", (("question", title), ("topic", topic)), answers or (title,)))
+        asked = sentence_case(title, names)
+        found.append(Concept("heading", (("question", asked), ("topic", topic)), answers or (title,)))
     for block in section.blocks:
         if isinstance(block, Table) and block.header:
             header = [plain(cell) for cell in block.header if plain(cell).strip()]
@@ -196,26 +313,43 @@ def section_concepts(section: Section, names: Names, lecture: str) -> list[Conce
             found.append(
                 Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
             )
-    if _subject(topic, names) and not about_itself(texts):
-        found.append(Concept("topic", (("topic", topic),), tuple(texts[:1] and [_first_sentence(texts[0])])))
+    if _subject(topic, names) and not about_itself(texts) and practical:
+        opening = tuple(texts[:1] and [_first_sentence(texts[0])])
+        # a named thing ("Chernobyl reactor core") is met in the text, not at work
+        if not topic[:1].isupper():
+            found.append(Concept("topic", (("topic", topic),), opening))
+        arguing = [s for t in texts for a, b in sentences(t) if ARGUING.search(s := t[a:b])]
+        # a how-to: steps to follow, no claims to weigh
+        steps = any(isinstance(b, Code) for b in section.blocks)
+        if len(arguing) >= ARGUED and not steps and not PERSONAL.search(" ".join(arguing)):
+            found.append(Concept("argued", (("topic", topic),), tuple(arguing[:2])))
     return [
         c
         for c in found
-        if all(_fits(str(v), 14) for k, v in c.values if v and k not in ("options", "section"))
+        if all(_fits(str(v), 14) for k, v in c.values if v and k not in ("options", "section", "said"))
         and all(
             _sound(str(v), k) for k, v in c.values if v and k in ("topic", "term", "case", "first", "second")
         )
     ]
 
 
+VAGUE_OPENERS = frozenset("more further additional other some various several".split())  # "more resources"
+
+
 def _sound(slot: str, kind: str) -> bool:
     """Tell whether a slot reads as a noun phrase a question can name: no markup ("abstract
-    {.page_break_before}"), no number ("episodes 04 data types"), no opening particle or adverb
+    {.page_break_before}"), no number ("episodes 04 data types"), no quotation of its own, no opening particle or adverb
     ("out data to CSV", "merely social intolerance kills")."""
-    if re.search(r"[{}@\[\]]|\(ref:|\d", slot):
-        return False
+    if slot[:1] == "“" and slot[-1:] == "”":
+        slot = slot[1:-1]  # a topic `as_named` quoted
+    if re.search(r"[{}@\[\]]|\(ref:|\d|(?:^|\s)['‘\"“]|\s[-–—]\s", slot):
+        return (
+            False  # markup, a number, a quotation inside ("different meanings of 'transformation'"), a dash
+        )
     first = core(slot.split()[0]).lower() if slot.split() else ""
-    return not (first in PARTICLES or first in TOPIC_PREPOSITIONS or len(first) > 4 and first.endswith("ly"))
+    return not (
+        first in PARTICLES | TOPIC_PREPOSITIONS | VAGUE_OPENERS or len(first) > 4 and first.endswith("ly")
+    )
 
 
 _ITSELF = re.compile(r"\b(?:this|these|our)\s+(?:" + "|".join(sorted(SELF_NOUNS)) + r")s?\b", re.I)
@@ -228,13 +362,31 @@ def about_itself(texts: list[str]) -> bool:
     return bool(found) and 2 * sum(bool(_ITSELF.search(s)) for s in found) >= len(found)
 
 
+PRACTICAL = (
+    0.08  # of a part's sentences speaking to or of people ("you", "we"): a practice, not a textbook's facts
+)
+
+
+def practical(lesson: Lesson) -> bool:
+    """Tell whether a text speaks of what people do, to its readers or as "we" (a guide, an
+    essay, a lesson), so that its subjects are ones a student has met and its claims are ones to
+    weigh; a textbook's account of osmoregulation is neither."""
+    texts = [plain(p.inlines) for s in lesson.sections for b in s.blocks for p in paragraphs(b)]
+    found = [text[a:b] for text in texts for a, b in sentences(text)]
+    personal = sum(bool(_PEOPLE.search(s)) for s in found)
+    return bool(found) and personal >= max(1, PRACTICAL * len(found))
+
+
+_PEOPLE = re.compile(r"\b(?:you|your|we|our|us)\b", re.IGNORECASE)
+
+
 def _subject(topic: str, names: Names) -> bool:
     """Tell whether a topic can be asked about as a subject: a phrase of two to eight words, a
     common noun phrase ("reproducible research", "open source licenses"), no verb in it."""
     words = topic.split()
     if not 2 <= len(words) <= 8 or not _fits(topic, 8):
         return False
-    if any(core(w).lower() in STATEMENT_VERBS for w in words) or PERSONAL.search(topic):
+    if any(core(w).lower() in STATEMENT_VERBS | CLAIMING_VERBS for w in words) or PERSONAL.search(topic):
         return False  # a statement, or "governance for your growing project": no subject to name
     return not names.is_name(words[0]) or len(words) > 2
 
@@ -256,6 +408,8 @@ def _cases(section: Section, names: Names, topic: str) -> list[Concept]:
         words = name.split()
         if not 0 < len(words) <= 5 or name.endswith("?") or not any(_namelike(w, names) for w in words):
             continue
+        if re.search(r"[!,:;]", name) or any(w[:1].islower() and w not in CASE_JOINERS for w in words[1:]):
+            continue  # "Encourage a Growth Mindset", "First, Do No Harm!": advice, not a name
         body = " ".join(plain(p.inlines) for b in blocks[index + 1 :] for p in paragraphs(b))
         if name.lower() in GENERIC_TITLES or len(words) == 1 and core(name) not in body:
             continue  # "Background" is no case; "Nosotek" is, as its text names it
@@ -274,6 +428,9 @@ def _cases(section: Section, names: Names, topic: str) -> list[Concept]:
             0, Concept("cases", (("first", first), ("second", second), ("topic", topic)), one[:1] + two[:1])
         )
     return found
+
+
+CASE_JOINERS = frozenset("of and the de la le von van der du da".split())  # "Bank of England"
 
 
 def _namelike(word: str, names: Names) -> bool:
@@ -295,11 +452,15 @@ def _sources(sentence: str, names: Names, topic: str) -> list[Concept]:
         and not any(names.is_name(w) for w in words[1:])
     ):
         return []
+    if "," in source or any(core(w).lower() in FINITE_VERBS for w in words):
+        return []  # "the oldest fossil ... is Palaeoancistrus, found": a clause, not who reports
     if not (names.is_name(words[0]) or core(words[0]).lower() == "the" and len(words) > 1):
         return []
     if core(words[0]).lower() == "the":
         source = "the" + source[3:]
     about = _claim_subject(sentence[match.end() :])
+    if not about:
+        return []  # "... writes that all projects must ...": a rule quoted, no claim about something to doubt
     return [Concept("source", (("source", source), ("about", about), ("topic", topic)), (sentence,))]
 
 
@@ -324,7 +485,64 @@ def _claim_subject(claim: str) -> str:
     return ""
 
 
+_NUMBER = re.compile(r"(?<![\w-])[$€£]?\d[\d,.]*(?:%|s)?(?![\w-])")  # "2000s", not "18F"
 IMPERATIVE_NEXT = frozenset("how what why which the a an all your our each every this these those".split())
+TASK_NEXT = IMPERATIVE_NEXT | frozenset("if whether that to sure it them up out".split())
+SAID_WORDS = (8, 18)  # a claim quoted whole: long enough to say something, short enough to hold in mind
+_NOT_SAID = re.compile(r"[:;()\[\]{}\"“”«»|*_`<>=/\\@#~^]|\d|—|–|--|\s-|\.\.|\w\.\w|\bet al\b")
+
+
+def _said(sentence: str, after: tuple[str, ...]) -> list[Concept]:
+    """A claim the lecture shows, quoted whole as its author wrote it, to ask why it holds: one
+    plain statement of how things are, in the present tense, that generalises or judges, about the
+    world rather than the reader, the author or the text ("Collaborative writing with traditional
+    word processors is cumbersome.", "Most legacy systems are never replaced in one go."). Not one
+    that leans on a sentence before it, gives its own cause, a rule, a definition, an example,
+    a figure or a date, nor one holding a quotation, a bracket or markup. The sentences after
+    it are what a good answer draws on."""
+    words = sentence.split()
+    lower = [core(w).lower() for w in words]
+    if (
+        not SAID_WORDS[0] <= len(words) <= SAID_WORDS[1]
+        or not sentence.endswith(".")
+        or not words[0][:1].isupper()
+        or _NOT_SAID.search(sentence)
+    ):
+        return []
+    opening = " ".join(lower[:2])
+    if (
+        lower[0] in SUBJECT_PRONOUNS | OPENING_NOT_SUBJECT | OPENERS | PHRASE_WORDS | PARTICLES | TASK_OPENERS
+        or opening in PHRASE_WORDS
+        or words[0].endswith(",")
+        or lower[0].endswith("ed")
+        or EXAMPLE_CUES_OPENING.match(sentence)
+        or HYPOTHETICAL.match(sentence)
+    ):
+        return []  # "This means ...", "However, ...", "Notably, ...", "Fixed ...": it leans on what came before
+    if lower[0] not in DETERMINERS and (lower[1] in TASK_NEXT or lower[1].endswith("ly")):
+        return []  # "Keep your data ...", "Decide if ...": a task
+    if (
+        set(lower) & POINTING
+        or PERSONAL.search(sentence)
+        or {"we", "you", "i", "us", "our", "your"} & set(lower)
+        or REFERRING_WORDS.search(sentence)
+        or SELF_REFERENCE.search(sentence)
+        or _ITSELF.search(sentence)
+    ):
+        return []  # about the reader, the author, the text, or someone named before
+    if (
+        PRESCRIBING.search(sentence)
+        or CAUSAL.search(sentence)
+        or ANSWERED.search(sentence)
+        or DEFINITION.match(sentence)
+        or DEFINED_TERM.search(sentence)
+        or PASSIVE.search(sentence)
+        or REPORTED_SOURCE.match(sentence)
+    ):
+        return []  # a rule, its own reason, what a word means, what a manual or a report describes
+    if not set(lower) & PRESENT or set(lower) & PAST or not set(lower) & GENERALISING:
+        return []  # a past event is told, a plain fact taught: neither is argued
+    return [Concept("said", (("said", sentence),), (sentence, *after))]
 
 
 def _evidence(sentence: str, names: Names) -> list[Concept]:
@@ -348,9 +566,10 @@ def _evidence(sentence: str, names: Names) -> list[Concept]:
     if core(words[0]).lower() not in DETERMINERS and (second in IMPERATIVE_NEXT or second.endswith("ly")):
         return []  # "Describe how information is stored", "Publish publicly all source code": a task, not a claim
     finite = any(core(w).lower() in FINITE_VERBS or core(w).endswith(("ed", "es")) for w in words[1:])
-    if not finite and not re.search(r"\d", claim):
+    figure = _NUMBER.search(claim) is not None  # "18F" is a name, not a figure
+    if not finite and not figure:
         return []  # "a decision to create an API": no statement
-    if not (re.search(r"\d", claim) or CAUSAL.search(claim)):
+    if not (figure or CAUSAL.search(claim)):
         return []  # a figure or a cause to weigh; a name alone ("React is run by ...") is a fact, no argument
     if not names.is_name(words[0]):
         claim = claim[:1].lower() + claim[1:]
@@ -378,8 +597,10 @@ def _terms(sentence: str, names: Names) -> list[Concept]:
             words = run
         while words and core(words[-1]).lower() in EMPTY_WORDS:
             words.pop()
+        coined = quoted or "dubbed" in sentence[: match.start("term")]
         if 1 <= len(words) <= 4 and core(words[0]).lower() not in EMPTY_WORDS:
-            found.append(Concept("term", (("term", " ".join(words).rstrip(".,;")),), (sentence,)))
+            term = (("term", " ".join(words).rstrip(".,;")), ("coined", coined))
+            found.append(Concept("term", term, (sentence,)))
     return found
 
 
@@ -417,6 +638,10 @@ def _figures(sentence: str) -> list[Concept]:
             unit = share["whole"]  # "80% of households"
         if match.start() and (sentence[match.start() - 1].isalnum() or sentence[match.start() - 1] in "-/"):
             continue  # part of a word: "H2O", "QD1-999", "COVID-19"
+        if sentence[match.end("number") : match.end("number") + 1].isalpha():
+            continue  # "$1–2M/year": a figure written short, its scale unread
+        if not unit and number[:1] not in "$€£" and number.endswith(("million", "billion", "thousand")):
+            continue  # "2.2 million" of what? A scale with nothing counted is no figure to weigh
         if re.search(r",\s", match["number"]):
             continue  # "COVID-19, thousands of ...": two things, not one figure
         figure = " ".join(

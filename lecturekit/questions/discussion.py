@@ -7,10 +7,12 @@ Deterministic and offline. Three origins, in this order:
 3. generated: question templates (see template_files.py; lecturekit's or a course's own), each
    filled with a concept of its kind that a section names (see concepts.py): a case, two cases to
    compare, a named source, a defined term, a figure with its unit, the obstacles an author
-   lists, a question a heading asks, the part's subject. A template whose kind the section
+   lists, a question a heading asks, the part's subject, a claim the slides show (quoted whole,
+   to ask why it holds). A template whose kind the section
    does not offer is not used; a question over MAX_WORDS words is not asked.
 
-The handout lists all of them (6 to 12), grouped by section; the deck shows the best three to
+The handout lists all of them (at most 12; fewer when the text offers fewer sound ones),
+grouped by section; the deck shows the best three to
 five: the author's and the article's first, then the most open questions that name concrete
 things. The instructor edition adds each question's sentences and what a good answer mentions.
 """
@@ -36,10 +38,10 @@ from lecturekit.lexicon.english import (
     QUESTION_PREFACE,
     TOLD,
 )
-from lecturekit.model.lesson import Diagnostic, Lesson, Section, Span, paragraphs, plain
+from lecturekit.model.lesson import BulletList, Diagnostic, Lesson, Section, Span, paragraphs, plain
 from lecturekit.model.text import is_question, sentences
 from lecturekit.questions.bloom import classify
-from lecturekit.questions.concepts import lecture_topic, section_concepts
+from lecturekit.questions.concepts import Concept, lecture_topic, parallel_parts, practical, section_concepts
 from lecturekit.questions.template_files import TEMPLATE_DIR, QuestionTemplate, load_templates, render
 
 if TYPE_CHECKING:
@@ -55,7 +57,9 @@ FOR_DECK = 5
 MAX_WORDS = 25  # a question a lecturer can read out and a student can hold in mind
 # Open questions first on the deck: a judgement or a design before an explanation.
 OPENNESS = {"evaluate": 0, "create": 1, "analyse": 2, "apply": 3, "understand": 4}
-CONCRETE = frozenset(("case", "cases", "source", "claim", "term", "figure", "obstacles", "heading"))
+CONCRETE = frozenset(
+    ("case", "cases", "pair", "source", "claim", "said", "term", "figure", "obstacles", "heading")
+)
 _QUOTE_MARKS = '"“”‘’«»'
 
 
@@ -126,12 +130,37 @@ def _made(
     """Return the questions the templates make of each part's concepts, beside those `chosen`."""
     names = points.names
     lecture = lecture_topic(lesson, names)
+    practice = practical(lesson)
+    pairs = parallel_parts(lesson, names)
     candidates = [
-        attempt("questions", plain(s.title), _candidates, _none, s, names, lecture, templates, warnings)
+        attempt(
+            "questions",
+            plain(s.title),
+            _candidates,
+            _none,
+            s,
+            names,
+            lecture,
+            templates,
+            warnings,
+            _shown(s, points),
+            practice,
+            pairs.get(plain(s.title), []),
+        )
         for s in lesson.sections
         if not is_back_matter(plain(s.title))
     ]
     return [replace(q, answer=_answer(q.sources, points)) for q in _generated(chosen, candidates)]
+
+
+def _shown(section: Section, points: ArticlePoints) -> frozenset[str]:
+    """Return the sentences of `section` whose claims the lecture's slides show."""
+    return frozenset(
+        " ".join(point.sentence.split())
+        for block in section.blocks
+        for paragraph in paragraphs(block)
+        for point in points.shown(paragraph.inlines)
+    )
 
 
 def _none(*_: object) -> list[Any]:
@@ -145,11 +174,20 @@ def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
     inside quoted speech, not a fragment of a few words.
     """
     found = []
-    texts = [" ".join(plain(p.inlines).split()) for block in section.blocks for p in paragraphs(block)]
+    texts, in_list = [], []
+    for block in section.blocks:
+        mine = [" ".join(plain(p.inlines).split()) for p in paragraphs(block)]
+        listing = isinstance(block, BulletList)
+        if listing and sum(is_question(text) for text in mine) >= CHECKLIST:
+            continue  # "- What is the context ...? - What are the needs ...?": questions to ask users, not students
+        texts += mine
+        in_list += [listing] * len(mine)
     for number, text in enumerate(texts):
         spans = sentences(text)
         if TOLD.search(text) or _checklist([is_question(text[a:b]) for a, b in spans]):
             continue  # "Take notes: how did ...? Which ...?", "Is there ...? Can you ...? Can you ...?": examples
+        if in_list[number] and len(spans) > 1:
+            continue  # "3. Wow, you did that perfectly. Have you thought ...?": an example's words
         after = texts[number + 1] if number + 1 < len(texts) else ""
         for index, (start, end) in enumerate(spans):
             sentence = text[start:end]
@@ -158,6 +196,8 @@ def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
                 or len(sentence.split()) < 6
                 or _leans_back(sentence)
                 or _aside(sentence)
+                or _introduced(sentence, text[:start])
+                or _LABELLED.match(text)
             ):
                 continue
             following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else after
@@ -183,9 +223,34 @@ def _in_quotes(before: str, sentence: str) -> bool:
 
 def _leans_back(question: str) -> bool:
     """Tell whether a question leans on a referent before it ("How did they arrange ...?", "Why
-    do governments tolerate them?"): read out alone, nobody would know what it asks about."""
+    do governments tolerate them?", "... to complete this task?"): read out alone, nobody would
+    know what it asks about."""
     words = [w.strip("“”\"'‘’,?").lower() for w in question.split()]
-    return any(w in BACK_REFERENCES for w in words[:3]) or any(w in PERSONAL_BACK for w in words)
+    return (
+        any(w in BACK_REFERENCES for w in words[:3])
+        or any(w in PERSONAL_BACK for w in words)
+        or _POINTED.search(question) is not None
+    )
+
+
+# "this task", "these concepts", "the previous step": what the text set out before the question
+_POINTED = re.compile(
+    r"\b(?:(?:this|these|those)\s+(?!year|week|month|day|time|century|decade|way)\w+|the (?:previous|above|following)\b)",
+    re.IGNORECASE,
+)
+
+
+# "Stakeholder management: Who needs time on the agenda?": a planning checklist's prompt
+_LABELLED = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s")
+
+
+def _introduced(question: str, before: str) -> bool:
+    """Tell whether a question speaks of "the X" that its paragraph introduced as "a X" ("A
+    learner at your workshop asks ... What would you say to the learner?"): a scenario's
+    question, which means nothing without the scenario."""
+    introduced = {m.lower() for m in re.findall(r"\b(?:an?|one)\s+(\w+)", before, re.IGNORECASE)}
+    named = {m.lower() for m in re.findall(r"\bthe\s+(\w+)", question, re.IGNORECASE)}
+    return bool(introduced & named)
 
 
 CHECKLIST = 3  # questions in a row that make a paragraph a checklist for the reader, not prompts
@@ -233,10 +298,14 @@ def _candidates(
     lecture: str,
     templates: tuple[QuestionTemplate, ...],
     warnings: list[Diagnostic],
+    shown: frozenset[str] = frozenset(),
+    practice: bool = True,
+    pairs: Sequence[Concept] = (),
 ) -> list[tuple[Question, int]]:
-    """Return the questions the templates make of a section's concepts, with each template's order."""
+    """Return the questions the templates make of a section's concepts (and of the `pairs` of
+    headings it starts), with each template's order."""
     found = []
-    concepts = section_concepts(section, names, lecture)
+    concepts = [*pairs, *section_concepts(section, names, lecture, shown, practice)]
     for template in templates:
         for concept in concepts:
             if concept.kind != template.needs:

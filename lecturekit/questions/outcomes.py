@@ -21,13 +21,17 @@ from lecturekit.language.keypoints import is_back_matter
 from lecturekit.language.names import Names
 from lecturekit.language.topics import NOUN_ENDINGS, Usage
 from lecturekit.lexicon.english import (
+    CLAIMING_VERBS,
     EMPTY_WORDS,
+    EXERCISE_GERUNDS,
     FINITE_VERBS,
     GENERIC_HEADINGS,
     IRREGULAR_PAST,
     NOT_PARTICIPLES,
+    OBJECTIVE_VERBS,
     OBJECTIVES,
     OBJECTIVES_LEAD,
+    TOPIC_PREPOSITIONS,
     VERBISH,
 )
 from lecturekit.model.lesson import (
@@ -41,7 +45,7 @@ from lecturekit.model.lesson import (
     paragraphs,
     plain,
 )
-from lecturekit.questions.concepts import about_itself, lecture_topic
+from lecturekit.questions.concepts import TITLE_WORDS, about_itself, as_named, lecture_topic, sentence_case
 from lecturekit.questions.discussion import Questions
 
 MOST, LEAST = 5, 3
@@ -69,8 +73,22 @@ def learning_outcomes(
     parts = [s for s in lesson.sections if not is_back_matter(plain(s.title)) and not _objectives(s)]
     texts = [_words_of(s) for s in parts]
     usage = Usage([t for text in texts for t in text.split("\n")])
+    names = Names(lesson)
     concrete: dict[str, str] = {}  # a part's two named cases to compare, or a term it defines
+    claims: dict[str, str] = {}  # ... else a claim its slides show, that generalises ("Explain why ...")
+    compared: set[str] = set()  # a part the comparison before it covers ("The trp operon")
     for q in questions.questions:
+        if (
+            q.origin == "generated"
+            and q.kind == "pair"
+            and q.section not in concrete | {t: "" for t in compared}
+        ):
+            slots = dict(q.slots)
+            concrete[q.section] = f"Compare {slots['first']} and {slots['second']}"
+            compared.add(q.sources[1])
+        said = str(dict(q.slots).get("said", ""))
+        if q.kind == "said" and len(said.split()) <= MAX_WORDS - 2:
+            claims.setdefault(q.section, "Explain why " + _in_claim(said.rstrip("."), names))
         if q.origin == "generated" and q.kind in ("cases", "term") and q.section not in concrete:
             slots = dict(q.slots)
             cases = [str(slots.get(k, "")) for k in ("first", "second")]
@@ -81,22 +99,32 @@ def learning_outcomes(
                 if q.kind == "cases"
                 else f"Explain what the text means by “{slots['term']}”"
             )
-    names = Names(lesson)
     found: list[tuple[int, str]] = []  # (the part's place, the outcome)
     for place, (section, text) in enumerate(zip(parts, texts, strict=True)):
         heading = plain(section.title)
-        if about_itself(text.split("\n")):
-            continue  # "This policy is a living document": housekeeping, nothing to learn
+        if about_itself(text.split("\n")) or heading.strip() in compared and heading not in concrete:
+            continue  # "This policy is a living document": housekeeping; or compared with the part before
         code = any(isinstance(b, Code) for b in section.blocks)
-        outcome = concrete.get(heading) or _outcome(heading, text, usage, names, code)
+        outcome = (
+            concrete.get(heading)
+            or (None if section.made else _outcome(heading, text, usage, names, code))
+            or claims.get(heading)
+        )  # a title lecturekit made is a key phrase, not the author's word for the part's subject
         if outcome and len(outcome.split()) <= MAX_WORDS and outcome not in (o for _, o in found):
             found.append((place, outcome))
     largest = sorted(_varied(found), key=lambda f: (-len(texts[f[0]].split()), f[0]))[:MOST]
     if len(largest) < LEAST:  # the lecture's own topic, when its parts name too few
-        topic = lecture_topic(lesson, names)
-        if topic and 2 <= len(topic.split()) <= TOPIC_WORDS and not any(c.isdigit() for c in topic):
+        topic = lecture_topic(lesson, names, phrases=False)
+        if topic and 2 <= len(topic.split()) <= TITLE_WORDS and not any(c.isdigit() for c in topic):
             largest.insert(0, (-1, f"Explain {topic}"))
     return tuple(outcome for _, outcome in sorted(largest))
+
+
+def _in_claim(claim: str, names: Names) -> str:
+    """Return a sentence as a clause after "Explain why": its first word lower-cased unless it is
+    a name or an acronym ("FOSS", "Manubot" keep their capitals)."""
+    first = claim.split()[0]
+    return claim if first.isupper() or names.is_name(first) else claim[:1].lower() + claim[1:]
 
 
 def _varied(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -113,8 +141,12 @@ def _varied(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def stated_objectives(lesson: Lesson) -> tuple[str, ...]:
     """Return the learning objectives the text states, verbatim: the items of a section titled
-    "Learning objectives" (or the like), or of the list after "By the end of this section, you
-    will be able to:"; () when it states none."""
+    "Learning objectives" (or the like), of the list after "By the end of this section, you
+    will be able to:", or of a list that opens the text, each item an observable task ("Identify
+    ...", "Explain ..."); () when it states none."""
+    opening = lesson.sections[0].blocks[:1] if lesson.sections else ()
+    if opening and isinstance(opening[0], BulletList) and lists_objectives(opening[0]):
+        return tuple(_item(item) for item in opening[0].items[: lists_objectives(opening[0])])
     for section in lesson.sections:
         blocks = section.blocks
         for index, block in enumerate(blocks):
@@ -126,6 +158,24 @@ def stated_objectives(lesson: Lesson) -> tuple[str, ...]:
             if index == 0 and _objectives(section) and isinstance(block, BulletList):
                 return tuple(_item(item) for item in block.items if _item(item))
     return ()
+
+
+def lists_objectives(listing: BulletList) -> int:
+    """Return how many items a list opens with that state objectives, each opening with an
+    objective's verb ("Identify ...", "Explain ..."): two to eight, and the rest only the
+    questions a lesson sets out to answer ("Why is motivation important?"); else 0."""
+    items = [_item(item) for item in listing.items]
+    count = next((n for n, item in enumerate(items) if not _task(item)), len(items))
+    if not 2 <= count <= 8 or not all(item.endswith("?") for item in items[count:]):
+        return 0
+    return count
+
+
+def _task(item: str) -> bool:
+    """Tell whether a list item states a task: it opens with an objective's verb ("Identify
+    ...") or with "How to"."""
+    words = item.lower().split()
+    return bool(words) and (words[0] in OBJECTIVE_VERBS or words[:2] == ["how", "to"])
 
 
 def _objectives(section: Section) -> bool:
@@ -157,16 +207,21 @@ def _outcome(heading: str, text: str, usage: Usage, names: Names, code: bool = F
         return None  # "Plays 03", "Chapter II": a number, not a topic
     first = words[0].lower()
     if heading.endswith("?") or first in WH_WORDS:
-        return f"Answer the question “{heading.rstrip('?')}?”" if first in WH_WORDS else None
+        asked = sentence_case(heading, names).rstrip("?")
+        return f"Answer the question “{asked}?”" if first in WH_WORDS else None
     if words[-1].lower() in EMPTY_WORDS or all(w[:1].isupper() for w in words) and _named(words, text):
         return None  # "... of the", or a person's name ("Martin Fowler"): no topic to explain
     if first in IRREGULAR_PAST or first.endswith("ed") and first not in NOT_PARTICIPLES:
         if usage.verb_like(words[0]) or words[1].lower() in NOT_TOPIC_OPENERS:
             return None  # "Held to higher standards than others": what happens to someone, no topic
         return f"Explain {_in_sentence(words, text, names)}"  # "Limited incentives to ..."
+    if words[-1].lower() in CLAIMING_VERBS:  # "Motivation Matters"
+        return f"Explain why {_in_sentence(words, text, names)}"
     if (
         first.endswith("ing") and len(words) > 2
     ):  # "Teaching computational skills to ...", "Checking the format"
+        if first in EXERCISE_GERUNDS or {w.lower() for w in words} & PERSONAL_WORDS:
+            return None  # "Brainstorming ...": a class exercise; "Choosing our Praises": whose?
         base = _base_form(first, text)
         if code and base:  # a step of a method lesson: how to do it
             return f"Explain how to {base} {_in_sentence(words[1:], text, names)}"
@@ -176,9 +231,18 @@ def _outcome(heading: str, text: str, usage: Usage, names: Names, code: bool = F
     verb = (usage.verb_like(words[0]) or first in VERBISH) and not NOUN_ENDINGS.search(first)
     if verb:  # "Build alliances.": the author's advice, quoted; without its full stop, it may be a label
         return f"Explain the advice “{heading.rstrip('.')}”" if heading.endswith(".") else None
-    if any(w.lower() in FINITE_VERBS for w in words[1:]):  # "Keyboard shortcuts are your friend"
+    if any(w.lower() in FINITE_VERBS for w in words[1:]) or any(
+        w.endswith("s")
+        and not w.endswith("ings")
+        and usage.verb_like(w)
+        and before.lower() not in TOPIC_PREPOSITIONS
+        for before, w in zip(words[1:], words[2:], strict=False)
+    ):  # "Keyboard shortcuts are your friend", "Contract administration looks different in agile"
         return f"Explain why {_in_sentence(words, text, names)}"
-    return f"{_verb(text)} {_in_sentence(words, text, names)}"
+    topic = _in_sentence(words, text, names)
+    if as_named(topic).startswith("“"):
+        return None  # "Explain product owner": one of a kind, with no article to say which
+    return f"{_verb(text)} {topic}"
 
 
 def _base_form(gerund: str, text: str) -> str | None:
@@ -193,6 +257,7 @@ def _base_form(gerund: str, text: str) -> str | None:
 
 ROMAN = re.compile(r"^[IVXLC]+\.?$")
 WH_WORDS = frozenset("what why how when who which where".split())
+PERSONAL_WORDS = frozenset("our your my their his her".split())
 NOT_TOPIC_OPENERS = frozenset(
     "not from to in on at by for with of and or but before after during since until about".split()
 )

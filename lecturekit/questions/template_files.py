@@ -37,13 +37,16 @@ _HEADER = re.compile(r"\A\{#-?(.*?)-?#\}", re.DOTALL)
 _KINDS = (
     "case",
     "cases",
+    "pair",
     "source",
     "claim",
+    "said",
     "term",
     "figure",
     "obstacles",
     "heading",
     "topic",
+    "argued",
     "table",
     "code",
 )
