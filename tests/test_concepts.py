@@ -114,3 +114,22 @@ def test_sibling_headings_naming_two_kinds_of_one_thing_are_a_pair_to_compare(fi
     lesson = parse_article(text, Path("p.md"))
     found = [tuple(c.slots.values()) for cs in parallel_parts(lesson, Names(lesson)).values() for c in cs]
     assert found == ([pair] if pair else []), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The essential components of most hearts are the chambers, valves and walls.",  # an inventory
+        "Scalability of projects As a project grows, code often becomes hard to manage.",  # a run-in heading
+    ],
+)
+def test_an_inventory_or_a_run_in_heading_is_never_quoted_as_a_claim(sentence):
+    lesson = parse_article(f"---\ntitle: T\n---\n## Hearts\n\n{sentence}\n", Path("h.md"))
+    found = _of(section_concepts(lesson.sections[0], Names(lesson), "hearts", frozenset((sentence,))), "said")
+    assert found == [], found
+
+
+def test_a_caption_number_is_no_figure_to_weigh():
+    text = "---\ntitle: T\n---\n## Plan\n\nWe teach it well. Figure 1 provides an overview of the course timeline.\n"
+    lesson = parse_article(text, Path("c.md"))
+    assert not _of(section_concepts(lesson.sections[0], Names(lesson), "plan"), "claim")

@@ -272,11 +272,11 @@ def section_concepts(
     names: Names,
     lecture: str,
     shown: frozenset[str] = frozenset(),
-    practical: bool = True,
+    practice: bool = True,
 ) -> list[Concept]:
     """Return every concept a section names, in the order a question would best be asked of them.
     `shown` holds the sentences whose claims the lecture's slides show: one of them may be quoted.
-    A text that is not `practical` (see `practical`) offers no subject met at work, no claim to doubt."""
+    A text not of `practice` (see `practical`) offers no subject met at work, no claim to doubt."""
     topic = as_named(section_topic(section, names, lecture))
     texts = [" ".join(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b)]
     found: list[Concept] = []
@@ -291,10 +291,11 @@ def section_concepts(
                 after = tuple(text[a:b] for a, b in spans[index + 1 : index + 3])
                 found += _said(sentence, after)
             found += _sources(sentence, names, topic)
-            found += _evidence(sentence, names)
+            if practice:  # a textbook's mechanism is taught, not weighed against evidence
+                found += _evidence(sentence, names)
             found += _terms(sentence, names)
             found += _figures(sentence)
-    if not practical:  # a textbook's technical term: nothing to ask of how well its name fits
+    if not practice:  # a textbook's technical term: nothing to ask of how well its name fits
         found = [c for c in found if c.kind != "term" or c.slots["coined"]]
     found += _obstacles(section, names, topic)
     title = plain(section.title).strip()
@@ -313,7 +314,7 @@ def section_concepts(
             found.append(
                 Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
             )
-    if _subject(topic, names) and not about_itself(texts) and practical:
+    if _subject(topic, names) and not about_itself(texts) and practice:
         opening = tuple(texts[:1] and [_first_sentence(texts[0])])
         # a named thing ("Chernobyl reactor core") is met in the text, not at work
         if not topic[:1].isupper():
@@ -333,7 +334,8 @@ def section_concepts(
     ]
 
 
-VAGUE_OPENERS = frozenset("more further additional other some various several".split())  # "more resources"
+# "more resources", "no circulatory system": no subject a question can name
+VAGUE_OPENERS = frozenset("more further additional other some various several no".split())
 
 
 def _sound(slot: str, kind: str) -> bool:
@@ -485,11 +487,16 @@ def _claim_subject(claim: str) -> str:
     return ""
 
 
+_EXHIBIT = re.compile(r"\b(?:figure|fig\.|table|section|chapter|listing|box|appendix)\s+\d", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w-])[$€£]?\d[\d,.]*(?:%|s)?(?![\w-])")  # "2000s", not "18F"
 IMPERATIVE_NEXT = frozenset("how what why which the a an all your our each every this these those".split())
 TASK_NEXT = IMPERATIVE_NEXT | frozenset("if whether that to sure it them up out".split())
 SAID_WORDS = (8, 18)  # a claim quoted whole: long enough to say something, short enough to hold in mind
 _NOT_SAID = re.compile(r"[:;()\[\]{}\"“”«»|*_`<>=/\\@#~^]|\d|—|–|--|\s-|\.\.|\w\.\w|\bet al\b")
+# a list after the verb ("are the heart, blood and blood vessels"): an inventory, not a claim to explain
+_LISTING = re.compile(r"\w+, (?:\w+ ){0,2}\w+,? (?:and|or) \w+")
+# a run-in heading fused onto its sentence ("... of projects As a project grows"): no sentence to quote
+_RUN_IN = re.compile(r"[a-z] (?:As|The|This|When|If|In|It|A|An|For|To|While|Since|Because)\b")
 
 
 def _said(sentence: str, after: tuple[str, ...]) -> list[Concept]:
@@ -507,6 +514,8 @@ def _said(sentence: str, after: tuple[str, ...]) -> list[Concept]:
         or not sentence.endswith(".")
         or not words[0][:1].isupper()
         or _NOT_SAID.search(sentence)
+        or _LISTING.search(sentence)
+        or _RUN_IN.search(sentence)
     ):
         return []
     opening = " ".join(lower[:2])
@@ -558,6 +567,8 @@ def _evidence(sentence: str, names: Names) -> list[Concept]:
     words = claim.split()
     if any(mark in claim for mark in ',|—"“”') or PERSONAL.search(claim) or REFERRING_WORDS.search(claim):
         return []  # a claim to weigh is one plain statement, not someone's aside
+    if _EXHIBIT.search(claim):
+        return []  # "Figure 1 provides an overview of ...": a caption's number, no figure to weigh
     if PRESCRIBING.search(claim):
         return []  # "... should be used": a rule to follow, not a claim with evidence to weigh
     if not 6 <= len(words) <= 14 or core(words[0]).lower() in SUBJECT_PRONOUNS | OPENING_NOT_SUBJECT:

@@ -218,7 +218,7 @@ def _outcome(heading: str, text: str, usage: Usage, names: Names, code: bool = F
     if words[-1].lower() in CLAIMING_VERBS:  # "Motivation Matters"
         return f"Explain why {_in_sentence(words, text, names)}"
     if (
-        first.endswith("ing") and len(words) > 2
+        first.endswith("ing") and len(words) > 2 and not _compound(words, text)
     ):  # "Teaching computational skills to ...", "Checking the format"
         if first in EXERCISE_GERUNDS or {w.lower() for w in words} & PERSONAL_WORDS:
             return None  # "Brainstorming ...": a class exercise; "Choosing our Praises": whose?
@@ -243,6 +243,15 @@ def _outcome(heading: str, text: str, usage: Usage, names: Names, code: bool = F
     if as_named(topic).startswith("“"):
         return None  # "Explain product owner": one of a kind, with no article to say which
     return f"{_verb(text)} {topic}"
+
+
+def _compound(words: list[str], text: str) -> bool:
+    """Tell whether a heading's "-ing" word is part of a noun the text uses with a determiner
+    ("Learning objectives and outline": "the learning objectives"), not a gerund."""
+    pair = rf"{re.escape(words[0])}\s+{re.escape(words[1])}"
+    return (
+        re.search(rf"\b(?:the|a|an|our|their|its|these|those|of)\s+{pair}\b", text, re.IGNORECASE) is not None
+    )
 
 
 def _base_form(gerund: str, text: str) -> str | None:
