@@ -415,6 +415,10 @@ def _cases(section: Section, names: Names, topic: str) -> list[Concept]:
         body = " ".join(plain(p.inlines) for b in blocks[index + 1 :] for p in paragraphs(b))
         if name.lower() in GENERIC_TITLES or len(words) == 1 and core(name) not in body:
             continue  # "Background" is no case; "Nosotek" is, as its text names it
+        named = words[1:] if core(words[0]).lower() in ("the", "a", "an") else words
+        common = " ".join(w if names.is_name(w) else w.lower() for w in named)
+        if len(named) > 1 and common != " ".join(named) and common in body:
+            continue  # "The Golgi Apparatus": an organelle its text calls "the Golgi apparatus"
         if core(words[0]).lower() in ("the", "a", "an"):
             name = name[:1].lower() + name[1:]
         under = []
