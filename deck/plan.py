@@ -200,13 +200,25 @@ class _Walker:
             ):
                 walk.add([Item((), plain(block.inlines), self._group(), glue=True)])
                 stated = index + 1
+            elif isinstance(block, Paragraph) and id(block) in leads and _hidden(following, self.points):
+                walk.add(
+                    [Item((), plain(block.inlines), self._group(), glue=True)]
+                )  # its list is in the notes
             elif isinstance(block, Paragraph) and id(block) in leads:
                 walk.lead_in(block, following)
             elif isinstance(block, Paragraph):
                 group = self._group()
                 walk.add(paragraph_items(block, group, self.points))
-                if isinstance(following, BulletList) and closes_with_lead(block.inlines):
+                if (
+                    isinstance(following, BulletList)
+                    and closes_with_lead(block.inlines)
+                    and not _hidden(following, self.points)
+                ):
                     walk.introduce(block, group)  # "... Here are things you should not do:" stays
+            elif isinstance(block, BulletList) and _hidden(block, self.points):
+                walk.add(
+                    [Item((), _text(block), self._group(), glue=True)]
+                )  # no room in the lecture: the notes
             elif isinstance(block, BulletList):
                 later: list = []
                 items = list_items(block, self._group(), self.points, later, self.warn)
@@ -214,6 +226,8 @@ class _Walker:
                 walk.list_lead = False
                 for inner in later:  # pictures and tables in the list get slides after it
                     walk.media_block(inner)
+            elif isinstance(block, Heading) and self.points.brief and not under.get(index):
+                walk.add([Item((), plain(block.inlines), self._group(), glue=True)])  # nothing of it is shown
             elif isinstance(block, Heading):
                 shown = walk.shown()
                 if (
@@ -257,7 +271,7 @@ class _Walker:
                 current, found[index] = index, 0
             elif current is not None and isinstance(block, Paragraph):
                 found[current] += len(self.points.shown(block.inlines))
-            elif current is not None and isinstance(block, BulletList):
+            elif current is not None and isinstance(block, BulletList) and not _hidden(block, self.points):
                 found[current] += len(block.items)
         return found
 
@@ -445,6 +459,11 @@ def _text(block) -> str:
     if isinstance(block, BulletList):
         return "\n".join(_text(b) for item in block.items for b in item.blocks)
     return ""
+
+
+def _hidden(block, points: ArticlePoints) -> bool:
+    """Tell whether `block` is a list the lecture leaves to the notes (see ArticlePoints.select)."""
+    return isinstance(block, BulletList) and not points.shows_list(block)
 
 
 def _beneath(item: Item) -> Item:

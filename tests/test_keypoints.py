@@ -182,3 +182,23 @@ def _lesson(text: str):
     from lecturekit.model.lesson import Lesson, Meta, Section
 
     return Lesson(Meta("t"), (Section((Span("s"),), 1, (Paragraph((Span(text),), 1),)),), Path("a.md"))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "lead"),
+    [
+        (  # a bare "They are:" says what only with the sentence before it
+            "A mitochondrion has two membranes. Because of this, there are five distinct parts to a "
+            "mitochondrion. They are:",
+            "Because of this, there are five distinct parts to a mitochondrion:",
+        ),
+        (
+            "We teach often. Here are a few things you should not do in your workshop:",
+            "Here are a few things you should not do in your workshop:",
+        ),
+    ],
+)
+def test_a_lists_lead_in_says_what_the_list_is_of(paragraph, lead):
+    from lecturekit.language.keypoints import lead_point
+
+    assert plain(lead_point((Span(paragraph),))) == lead

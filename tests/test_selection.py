@@ -109,3 +109,27 @@ def test_a_text_that_repeats_itself_still_gets_a_lecture_of_its_budget(tmp_path)
     deck = build_article(article, Options(out=tmp_path / "out")).outputs[0]
     content = [s for s in read_slides(deck) if s.kind not in ("title", "section", "ceremony")]
     assert len(content) <= 2 * points.budget, (len(content), points.budget)
+
+
+def test_a_lecture_its_length_caps_leaves_the_smallest_parts_and_lists_without_room_to_the_notes(tmp_path):
+    """Twelve parts, each with a list, in a ten-minute lecture: four content slides, not one a
+    part and one a list; the notes keep every paragraph and every item."""
+    parts = []
+    for n in range(12):
+        claims = " ".join(
+            f"Soil type {n} holds water for {d} days in a dry summer." for d in range(3 + n % 4)
+        )
+        parts.append(
+            f"## Soil type {n}\n\n{claims}\n\nIts layers are these:\n\n- topsoil {n}\n- subsoil {n}\n- bedrock {n}\n"
+        )
+    article = tmp_path / "soils.md"
+    article.write_text("---\ntitle: Soils\nminutes: 10\n---\n" + "\n".join(parts), encoding="utf-8")
+    deck = build_article(article, Options(out=tmp_path / "out")).outputs[0]
+    budget = slide_budget(sum(len(p.split()) for p in parts), Length(10))
+    assert budget == 4
+    slides = Presentation(str(deck)).slides
+    content = [s for s in slides if s.shapes.title.text_frame.text.startswith("Soil type")]
+    assert len(content) <= budget + 1, [s.shapes.title.text_frame.text for s in content]
+    notes = " ".join(" ".join(s.notes_slide.notes_text_frame.text.split()) for s in slides)
+    for n in range(12):
+        assert f"bedrock {n}" in notes and f"Soil type {n} holds water for 0 days" in notes

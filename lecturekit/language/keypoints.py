@@ -358,11 +358,19 @@ def _lead_keep(words: list[str]) -> list[int]:
     return list(condense(words)[0].keep)
 
 
+BARE_LEAD = 4  # words of a closing "They are:", "This translated to:": a pronoun, and no more
+
+
 def lead_point(inlines: Inlines) -> Inlines:
-    """Return a lead-in as the slide shows it: its last sentence, condensed, ending with ":"."""
+    """Return a lead-in as the slide shows it: its last sentence, condensed, ending with ":"; the
+    sentence before it instead when the last is a bare pronoun ("They are:")."""
     text = plain(inlines)
     found = sentences(text)
     start, end = found[-1] if found else (0, len(text))
+    last = text[start:end].split()
+    if len(found) > 1 and len(last) <= BARE_LEAD and bare(last[0]) in OPENING_PRONOUNS:
+        start, end = found[-2]  # "... there are five parts to a mitochondrion. They are:": say what they are
+        end = len(text[:end].rstrip().rstrip("."))
     spans = [(start + a, start + b) for a, b in words(text[start:end])]
     every = list(range(len(spans)))
     if len(spans) > 14:

@@ -10,10 +10,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from lecturekit.language.keypoints import Point, lead_ins, paragraph_points
+from lecturekit.language.keypoints import Point, is_back_matter, lead_ins, paragraph_points
 from lecturekit.language.names import Names
-from lecturekit.language.selection import Length, choose, lecture_parts, said_in_a_breath, slide_budget
-from lecturekit.model.lesson import Heading, Inlines, Lesson, Paragraph, Section, paragraphs, plain
+from lecturekit.language.selection import (
+    Length,
+    choose,
+    is_capped,
+    lecture_parts,
+    said_in_a_breath,
+    slide_budget,
+)
+from lecturekit.model.lesson import (
+    BulletList,
+    Heading,
+    Inlines,
+    Lesson,
+    Paragraph,
+    Section,
+    paragraphs,
+    plain,
+)
 from lecturekit.model.text import sentences
 
 
@@ -27,6 +43,7 @@ class ArticlePoints:
     # what the lecture shows of each paragraph, when it shows less than every claim (see `select`)
     chosen: dict[Inlines, tuple[Point, ...]] | None = None
     budget: int | None = None  # the content slides the lecture was given, if not every claim
+    lists: frozenset[BulletList] | None = None  # the lists the lecture shows, if not every one
 
     def points(self, inlines: Inlines) -> tuple[Point, ...]:
         """Return the points of the paragraph made of `inlines` (worked out here for a paragraph the
@@ -60,13 +77,25 @@ class ArticlePoints:
             return
         order: list[tuple[Inlines, Point]] = []
 
-        def claims_of(section: Section) -> list[Point]:
-            found = [(paragraph.inlines, p) for _, paragraph, points in self.section(section) for p in points]
-            order.extend(found)
-            return [p for _, p in found]
+        def claims_of(section: Section) -> list[tuple[str, Point]]:
+            found = [
+                (heading, paragraph.inlines, p)
+                for heading, paragraph, points in self.section(section)
+                for p in points
+            ]
+            order.extend((inlines, p) for _, inlines, p in found)
+            return [(heading, p) for heading, _, p in found]
 
         parts = lecture_parts(lesson, claims_of)
-        picked = choose(lesson, parts, budget)
+        picked, lists = choose(lesson, parts, budget, is_capped(words, length))
+        every_list = [
+            b
+            for section in lesson.sections
+            if not is_back_matter(plain(section.title))
+            for b in section.blocks
+            if isinstance(b, BulletList)
+        ]
+        self.lists = frozenset(every_list[k] for k in lists)
         # the two claims one sentence makes ("X, but Y") are shown together or not at all: the
         # first alone stops before the point ("Editing a text file seems like a quick task")
         partners = {
@@ -95,6 +124,10 @@ class ArticlePoints:
             if point not in chosen.get(inlines, ()):  # a paragraph the text repeats word for word shows once
                 chosen[inlines] = (*chosen.get(inlines, ()), point)
         self.chosen, self.budget = chosen, budget
+
+    def shows_list(self, block: BulletList) -> bool:
+        """Tell whether the lecture shows a list of the text (every one, unless it has a length)."""
+        return self.lists is None or block in self.lists
 
     def sentence_points(self, sentence: str) -> tuple[Point, ...] | None:
         """Return the points of `sentence` as its paragraph gave them, or None if the article does

@@ -13,9 +13,12 @@ MEAD, linear in the text's length where LexRank's sentence graph is quadratic), 
 shares with its part's title and the lecture's, by whether it opens its paragraph, states a
 definition, a figure or a name, or says that it matters; self-reference ("In this paper we")
 and examples count against it, as does a claim that had to be cut or that opens with a pronoun.
-Each part gets slides in proportion to its words, at least one; its claims fill them, less the
-slides its pictures, tables, code and lists take. Within a part the best are taken one at a time, each time passing over one too like a claim
-already taken (maximal marginal relevance), and shown in the text's order.
+Each part gets slides in proportion to its words, at least one (the largest parts, when the
+lecture's length allows fewer slides than there are parts); its claims fill them, less the
+slides its pictures, tables, code and lists take (in a lecture its length caps, its lists only
+while there is room, and never claims under more subheadings than it has slides). Within a part
+the best are taken one at a time, each time passing over one too like a claim already taken
+(maximal marginal relevance), and shown in the text's order.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ CUT = 0.3  # what a cut claim, or one opening with a pronoun, loses
 BREATH = 20  # words of the longest bullet a lecturer says in one breath: a longer claim stays in the notes
 SHORT = 10  # words of a bullet that needs no shortening; each word over it costs LONG
 LONG = 0.02
+LIST_ITEMS = 6  # items of a list a slide shows
 SIMILAR = 0.5  # MMR: how much likeness to a claim already taken counts against a claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
@@ -67,8 +71,17 @@ def slide_budget(words: int, length: Length) -> int | None:
         return None
     if isinstance(length.slides, int):
         return length.slides
-    by_words = round(A * math.pow(words, B))
-    return max(LEAST, min(by_words, round(PER_MINUTE * length.minutes)))
+    return max(LEAST, min(_by_words(words), round(PER_MINUTE * length.minutes)))
+
+
+def is_capped(words: int, length: Length) -> bool:
+    """Tell whether a lecture's length (or its `slides:`) holds it below what its text would be given."""
+    budget = slide_budget(words, length)
+    return budget is not None and budget < _by_words(words)
+
+
+def _by_words(words: int) -> int:
+    return round(A * math.pow(words, B))
 
 
 @dataclass(frozen=True)
@@ -78,28 +91,42 @@ class Part:
     title: str
     words: int
     claims: tuple[Point, ...]
-    fixed: int = 0  # slides its pictures, tables, code, quotes and lists take whatever is chosen
+    fixed: int = 0  # slides its pictures, tables and code take whatever is chosen
+    groups: tuple[str, ...] = ()  # the subheading each claim is under: a slide of its own on the deck
+    lists: tuple[int, ...] = ()  # slides each of its lists takes, in order, if the lecture shows it
 
 
-def choose(lesson: Lesson, parts: Sequence[Part], budget: int) -> set[int]:
-    """Return the indices (into all parts' claims, in order) of the claims a deck of `budget`
-    content slides shows."""
+def choose(
+    lesson: Lesson, parts: Sequence[Part], budget: int, capped: bool = False
+) -> tuple[set[int], set[int]]:
+    """Return the indices of the claims (into all parts' claims, in order) and of the lists (into
+    all parts' lists) a deck of `budget` content slides shows. Every list is shown, unless the
+    lecture's length `capped` the budget: then a part's lists are shown in order while its
+    slides have room beside one for its claims, and the rest stay in the notes."""
     claims = [c for part in parts for c in part.claims]
     if not claims:
-        return set()
+        return set(), set(range(sum(len(p.lists) for p in parts)))
     idf = _idf(claims)
     vectors = [_vector(_sentence(c), idf) for c in claims]
     whole = _centroid(vectors)
     lecture = _terms(lesson.meta.title)
     slides = _slides([len(p.claims) for p in parts], [p.words for p in parts], budget)
-    # a part's pictures, tables, code and lists take slides of its share; its claims keep one
-    shares = [
-        min(len(p.claims), max(1, n - p.fixed) * PER_SLIDE) if n else 0
-        for p, n in zip(parts, slides, strict=True)
-    ]
+    # a part's pictures, tables and code take slides of its share, then its lists; its claims keep one
+    lists: set[int] = set()
+    own_slides = []
+    first_list = 0
+    for part, n in zip(parts, slides, strict=True):
+        room, shown = n - 1 - part.fixed, 0
+        for k, size in enumerate(part.lists):
+            if not capped or shown + size <= room or not part.claims:
+                lists.add(first_list + k)  # a part of lists alone shows them: they are what it says
+                shown += size
+        first_list += len(part.lists)
+        own_slides.append(max(1, n - part.fixed - shown) if n else 0)
+    shares = [min(len(p.claims), n * PER_SLIDE) for p, n in zip(parts, own_slides, strict=True)]
     chosen: set[int] = set()
     start = 0
-    for part, share in zip(parts, shares, strict=True):
+    for part, share, room in zip(parts, shares, own_slides, strict=True):
         mine = range(start, start + len(part.claims))
         start += len(part.claims)
         if not share:
@@ -111,8 +138,22 @@ def choose(lesson: Lesson, parts: Sequence[Part], budget: int) -> set[int]:
             for i in mine
             if said_in_a_breath(claims[i])
         }
-        chosen.update(_mmr(scores, vectors, share))
-    return chosen
+        taken = _mmr(scores, vectors, share)
+        if part.groups:
+            taken = _in_groups(taken, scores, {i: part.groups[i - mine.start] for i in taken}, room)
+        chosen.update(taken)
+    return chosen, lists
+
+
+def _in_groups(taken: list[int], scores: dict[int, float], group: dict[int, str], room: int) -> list[int]:
+    """Return the claims `taken` from at most `room` of the part's subheadings, the groups whose
+    best claim scores highest: the deck gives each subheading a slide of its own, so claims under
+    more subheadings than the part has slides would run the deck past its budget."""
+    best: dict[str, float] = {}
+    for i in taken:
+        best[group[i]] = max(best.get(group[i], -math.inf), scores[i])
+    kept = set(sorted(best, key=lambda g: (-best[g], g))[:room])
+    return [i for i in taken if group[i] in kept]
 
 
 def said_in_a_breath(claim: Point) -> bool:
@@ -123,9 +164,12 @@ def said_in_a_breath(claim: Point) -> bool:
 
 def _slides(available: list[int], words: list[int], budget: int) -> list[int]:
     """Return how many slides each part gets: in proportion to its words (largest remainders),
-    at least one for a part with claims, none for one without, `budget` in all (or one each for
-    the parts with claims, when that is more)."""
+    at least one for a part with claims, none for one without, `budget` in all. When there are
+    more parts with claims than slides, the largest parts get one each and the rest none: the
+    lecture's length caps the deck, and the notes keep what the slides leave out."""
     having = [k for k, n in enumerate(available) if n]
+    if len(having) > budget:
+        having = sorted(sorted(having, key=lambda k: (-words[k], k))[:budget])
     total = sum(words[k] for k in having) or 1
     exact = {k: max(budget, len(having)) * words[k] / total for k in having}
     slides = [0] * len(available)
@@ -254,9 +298,9 @@ def _norm2(vector: dict[str, float]) -> float:
     return found
 
 
-def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[Point]]) -> list[Part]:
+def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[str, Point]]]) -> list[Part]:
     """Return the lecture's parts (its sections, back matter aside) with their words and claims:
-    `claims_of(section)` gives a section's claims in order."""
+    `claims_of(section)` gives a section's claims in order, each with the subheading it is under."""
     from lecturekit.model.lesson import BulletList, Code, Image, Table, joined_code, paragraphs, short_code
 
     parts = []
@@ -267,6 +311,10 @@ def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[Point]
         words = sum(len(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b))
         shown = joined_code(section.blocks)  # a command and its output: one slide; a line or two: a bullet
         fixed = sum(isinstance(b, Image | Table) or isinstance(b, Code) and not short_code(b) for b in shown)
-        fixed += sum(math.ceil(len(b.items) / 6) for b in section.blocks if isinstance(b, BulletList))
-        parts.append(Part(title, words, tuple(claims_of(section)), fixed))
+        lists = tuple(
+            math.ceil(len(b.items) / LIST_ITEMS) for b in section.blocks if isinstance(b, BulletList)
+        )
+        found = claims_of(section)
+        groups = tuple(g for g, _ in found)
+        parts.append(Part(title, words, tuple(p for _, p in found), fixed, groups, lists))
     return parts

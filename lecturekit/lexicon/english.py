@@ -100,6 +100,12 @@ CONDITIONAL = frozenset("if unless when whenever once until given assuming provi
 # `opening phrase`: nouns that make an opening phrase a condition ("In the absence of lactose,").
 CONDITION_NOUNS = frozenset("absence presence event lack".split())
 
+# `enumeration`: a participle with one of these after it opens a phrase, not a list's item
+# ("characterized by ...", "located in ..."); "missing documentation" is an item.
+PARTICIPLE_LINKS = frozenset("by in as to with from for on at of into".split())
+# `split`: a semicolon before one of these ("...; which allows ...") opens a relative clause: no split.
+RELATIVES = frozenset("which who whom whose".split())
+
 # `connectives`: words that only link a sentence to the one before ("However,", "And"); "now", "then"
 # and "still" only with their comma.
 CONNECTIVES = frozenset(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lecturekit.language.condense.sentence import DASHES, Sentence, balanced
+from lecturekit.language.condense.sentence import DASHES, WHOLE, Sentence, balanced
 from lecturekit.lexicon.english import (
     ASIDE_OPENERS,
     BEFORE_NO_ASIDE,
@@ -238,7 +238,10 @@ def drop_trailing_clause(s: Sentence, limit: int) -> None:
         following = s.bare[alive[p + 1]]
         participle = following.endswith("ing") and following not in NOT_TRAILING_PARTICIPLES
         trailing = (following in TRAILING or participle) and not s.which_means(p + 1)  # a consequence
-        trailing = (trailing and not listed) or _examples(s, p + 1)
+        examples = _examples(s, p + 1)
+        if examples and len(alive) <= WHOLE and any(s.words[i][:1].isupper() for i in alive[p + 2 :]):
+            return  # ", such as the Export Administration Regulations": named examples are facts; the sentence stays whole
+        trailing = (trailing and not listed) or examples
         if s.bare[alive[0]] in SUBORDINATORS and p + 1 <= s.main_clause():
             return  # "As clusters become popular, being able to ...": that is the main clause
         kept = alive[: p + 1]

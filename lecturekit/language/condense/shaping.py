@@ -18,6 +18,7 @@ from lecturekit.lexicon.english import (
     LIST_CUES,
     NOT_A_SOURCE,
     NOT_ITEMS,
+    PARTICIPLE_LINKS,
     PROTECTED,
     REPORTING_VERBS,
     SUBORDINATORS,
@@ -90,6 +91,11 @@ def enumeration(s: Sentence, _tier: int) -> Condensed | None:
         return None  # "needed, rather than ... or ...": parts of a sentence, not items
     if any(s.bare[alive[item[0]]] in NOT_ITEMS for item in items):
         return None  # "whether that is ...", "and we welcome ...": a clause, not an item
+    participles = [
+        _participle(s.bare[alive[item[0]]], s.bare[alive[item[1]]] if len(item) > 1 else "") for item in items
+    ]
+    if any(participles) and not all(participles):
+        return None  # "known as a plastid, characterized by A and B": a description, not three items
     if not all(balanced(s.words[alive[p]] for p in item) for item in items):
         return None  # "(0 is dog and 1 is cat)": a bracket's own "and", not the list's
     head = next((k for k, p in enumerate(items[-1]) if s.bare[alive[p]] in EXAMPLE_CUES), None)
@@ -97,6 +103,12 @@ def enumeration(s: Sentence, _tier: int) -> Condensed | None:
         return None  # the last "item" runs on: the list sits mid-sentence
     children = tuple(tuple(alive[p] for p in item) for item in items)
     return Condensed(tuple(alive[: cue + 1]), children, lead=True)
+
+
+def _participle(word: str, after: str) -> bool:
+    """Tell whether a word opens a participle's phrase, a preposition after it ("characterized
+    by", "located in"), not an adjective ("missing documentation", "unpinned versions")."""
+    return len(word) > 4 and word.endswith(("ed", "ing")) and after in PARTICIPLE_LINKS
 
 
 def explanation(s: Sentence, _tier: int) -> Condensed | None:
@@ -123,6 +135,8 @@ def condition(s: Sentence, _tier: int) -> Condensed | None:
 
 def _under(s: Sentence, head: list[int], rest: list[int]) -> Condensed | None:
     """Return `head` as a bullet with `rest`, condensed, under it (its items, if it lists some)."""
+    if s.punct[head[-1]].endswith(":") and s.bare[rest[0]] in ("a", "an"):
+        return None  # "... (ATP): a molecule that ...": a noun described, not a claim explained
     child = nested(s, [s.words[k] for k in rest])
     if child.children and not child.lead:
         return None

@@ -15,6 +15,7 @@ from lecturekit.lexicon.english import (
     CONDITIONAL,
     HEDGES,
     JOINER_WORDS,
+    RELATIVES,
     SUBJECT_JOINERS,
     SUBORDINATORS,
 )
@@ -62,7 +63,11 @@ def _halves(s: Sentence) -> list[list[int]]:
         if following == "but" and not but and len(alive) > s.most + SLACK:
             shared = p  # "X, but only has impact when ...": under X, with its "but"
         # "X; and have endeavored to ...": the second half shares X's subject, and alone has none
-        semicolon = word.endswith(";") and not (following in ("and", "or") and not _clause_after(s, p + 2))
+        semicolon = (
+            word.endswith(";")
+            and not (following in ("and", "or") and not _clause_after(s, p + 2))
+            and following not in RELATIVES  # "...; which allows for ...": a relative clause, mispunctuated
+        )
         joiner = semicolon or following == "meaning" or but or s.which_means(p + 1)
         subject = following in SUBJECT_JOINERS and s.subject_like(p + 2) and not s.listing(p)
         if (joiner or subject) and (best is None or abs(p - len(alive) / 2) < abs(best - len(alive) / 2)):
