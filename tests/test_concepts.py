@@ -50,6 +50,7 @@ def test_a_dubbed_name_is_a_term_and_a_heading_that_asks_is_a_question(seed_conc
     [
         ("The fund spent $34 million on the new roads in the north of the country.", "$34 million"),
         ("The fair was first held in 2016 in the capital, with six foreign professors.", None),  # a year
+        ("Error rates are low, about 1 error in every 10 million bases of the genome.", None),  # a rate
     ],
 )
 def test_a_figure_has_its_unit_and_a_year_is_no_figure(sentence, figure):
@@ -85,6 +86,12 @@ def test_a_figure_has_its_unit_and_a_year_is_no_figure(sentence, figure):
         ("Most legacy systems cost 40% more to run than new ones.", False),  # a figure: its own question
         ("Small projects should always start with a short governance document.", False),  # a rule
         ("Projects are often slow.", False),  # too short to say something
+        (
+            "Most projects require handoffs, and with new teammates comes fresh perspectives.",
+            False,
+        ),  # two claims
+        ("The repair does not, however, always restore the original sequence.", False),  # leans back
+        ("A genome is all the DNA contained within an organism or a cell.", False),  # a definition
     ],
 )
 def test_a_claim_the_lecture_shows_is_quoted_whole_only_when_it_invites_why(sentence, quoted):
@@ -133,3 +140,32 @@ def test_a_caption_number_is_no_figure_to_weigh():
     text = "---\ntitle: T\n---\n## Plan\n\nWe teach it well. Figure 1 provides an overview of the course timeline.\n"
     lesson = parse_article(text, Path("c.md"))
     assert not _of(section_concepts(lesson.sections[0], Names(lesson), "plan"), "claim")
+
+
+def test_an_illustration_is_no_claim_to_weigh_and_history_no_source_to_doubt():
+    text = (
+        "---\ntitle: T\n---\n## Code\n\nWe review code. A single pull request might change 15 files "
+        "because of the indirection.\n\nIn 1911, Thomas Hunt Morgan argued that genes are on chromosomes "
+        "of fruit flies.\n"
+    )
+    lesson = parse_article(text, Path("c.md"))
+    concepts = section_concepts(lesson.sections[0], Names(lesson), "code")
+    assert not _of(concepts, "claim") and not _of(concepts, "source"), concepts
+
+
+@pytest.mark.parametrize(
+    ("heading", "case"),
+    [
+        ("Noko Jeans", True),
+        ("Carpentries Classroom Practices", False),
+        ("Participatory Instruction & Help", False),
+    ],
+)
+def test_a_case_is_a_subheading_that_names_something(heading, case):
+    body = (
+        "Noko sells jeans to the Carpentries. They teach classroom practices and participatory instruction."
+    )
+    text = f"---\ntitle: T\n---\n## Intro\n\n{body}\n\n## Ventures\n\n{body}\n\n### {heading}\n\n{body}\n\n### Nosotek\n\nNosotek writes games.\n"
+    lesson = parse_article(text, Path("v.md"))
+    found = [c["case"] for c in _of(section_concepts(lesson.sections[1], Names(lesson), "ventures"), "case")]
+    assert found == ([heading, "Nosotek"] if case else ["Nosotek"]), found

@@ -170,7 +170,7 @@ def test_one_to_five_outcomes_each_an_observable_verb_and_no_fragment_in_a_slot(
     outcomes = learning_outcomes(questions, (), lesson)
     assert 1 <= len(outcomes) <= 5, outcomes
     made = all(s.made for s in lesson.sections)
-    assert len(outcomes) >= 3 or made or len(lesson.sections) < 3, outcomes
+    assert len(outcomes) >= 2 or made or len(lesson.sections) < 3, outcomes
     for outcome in outcomes:
         words = outcome.split()
         assert words[0] in ("Explain", "Compare", "Answer", "Interpret", "Assess"), outcome
@@ -197,9 +197,11 @@ def test_no_stem_is_asked_three_times_and_no_outcome_wording_three_times(asked):
             "claims about North Korea?",
         ),
         (
-            "claimed that a “real” start-up fair will be possible only after reforms.",
+            "claims that a “real” start-up fair will be possible only after reforms.",
             "about a “real” start-up fair?",
         ),
+        # a textbook's history of an idea (no "you" or "we" in the text): no claim to check
+        ("suggested that markets could degenerate into monopolies.", None),
         ("claims that small businesses grow slowly in 2024.", None),  # a plural is no verb: no subject found
         ("claims that it grew by 80% in 2024.", None),  # a pronoun names nothing
     ],
@@ -519,6 +521,8 @@ def test_a_textbook_gets_no_question_of_where_students_met_its_subject_or_which_
         # a scenario's question: "the learner" is the one the scenario introduced
         "## Errors\n\nA learner at your workshop shows you an attempt with a fundamental error in it. "
         "What would you say to the learner about this?\n",
+        # a callout's line, not a question put to the reader
+        "## Code of conduct\n\nLooking for language to introduce the Code of Conduct during your workshop?\n",
         # an example's words inside a list item
         "## Praise\n\nWhich praise is best?\n\n1. Wow, you did that perfectly without any help. Have you "
         "thought about taking more computing classes?\n",

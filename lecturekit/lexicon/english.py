@@ -547,7 +547,7 @@ PASSIVE = re.compile(
     re.I,
 )
 DEFINITION = re.compile(
-    r"^(?:(?:an?|the)\s+)?(?:\S+\s+){0,3}?(?:is|are|refers? to|means)\s+(?:an?|the|one|any|when|where|how)\b",
+    r"^(?:(?:an?|the)\s+)?(?:\S+\s+){0,6}?(?:is|are|refers? to|means)\s+(?:an?|the|one|any|all|when|where|how)\b",
     re.IGNORECASE,
 )
 REFERRING_WORDS = re.compile(r"\b(?:it|its|they|they're|them|this|these|those|he|she|his|her)\b", re.I)
@@ -555,6 +555,13 @@ PERSONAL = re.compile(r"\b(?:I|I'm|I’m|me|my|we|our|us|you|your)\b")
 PRESCRIBING = re.compile(r"\b(?:should|must|shall|ought|is required|are required)\b", re.I)
 CAUSAL = re.compile(
     r"\b(?:because|thanks to|due to|leads? to|led to|result(?:s|ed)? in|means? that|causes?|caused)\b"
+)
+
+# discussion: what a question put to the reader opens with (after "So", "And", "But").
+QUESTION_OPENERS = frozenset(
+    """what why how when where who whom whose which is are was were do does did can could would
+    should will shall may might must have has had isn't aren't don't doesn't didn't can't won't
+    wouldn't shouldn't couldn't""".split()
 )
 
 # discussion: a question the text answers itself (": how ...?"), or one that only illustrates.

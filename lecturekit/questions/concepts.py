@@ -21,6 +21,7 @@ from lecturekit.lexicon.english import (
     ARGUING,
     CAUSAL,
     CLAIMING_VERBS,
+    CONNECTIVES,
     DEFINED_TERM,
     DEFINITION,
     DETERMINED,
@@ -147,7 +148,7 @@ def _noun_phrase(title: str, names: Names) -> str:
     if (
         not 1 <= len(words) <= TITLE_WORDS
         or title.endswith("?")
-        or core(words[0]).lower() in VERBISH | TOPIC_PREPOSITIONS
+        or core(words[0]).lower() in VERBISH | TOPIC_PREPOSITIONS | TASK_OPENERS
         or len(words) > 1
         and core(words[0]).lower() not in DETERMINERS
         and core(words[1]).lower() in TASK_NEXT
@@ -290,7 +291,7 @@ def section_concepts(
             if sentence in shown:
                 after = tuple(text[a:b] for a, b in spans[index + 1 : index + 3])
                 found += _said(sentence, after)
-            found += _sources(sentence, names, topic)
+            found += _sources(sentence, names, topic, practice)
             if practice:  # a textbook's mechanism is taught, not weighed against evidence
                 found += _evidence(sentence, names)
             found += _terms(sentence, names)
@@ -314,7 +315,8 @@ def section_concepts(
             found.append(
                 Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
             )
-    if _subject(topic, names) and not about_itself(texts) and practice:
+    # a subject that needs quotation marks to read ("“legacy system”") reads stiffly in a question
+    if _subject(topic, names) and not about_itself(texts) and practice and not topic.startswith("“"):
         opening = tuple(texts[:1] and [_first_sentence(texts[0])])
         # a named thing ("Chernobyl reactor core") is met in the text, not at work
         if not topic[:1].isupper():
@@ -388,7 +390,12 @@ def _subject(topic: str, names: Names) -> bool:
     words = topic.split()
     if not 2 <= len(words) <= 8 or not _fits(topic, 8):
         return False
-    if any(core(w).lower() in STATEMENT_VERBS | CLAIMING_VERBS for w in words) or PERSONAL.search(topic):
+    if (
+        any(core(w).lower() in STATEMENT_VERBS | CLAIMING_VERBS for w in words)
+        or PERSONAL.search(topic)
+        or REFERRING_WORDS.search(topic)
+        or re.search(r"\btheir\b", topic, re.IGNORECASE)
+    ):
         return False  # a statement, or "governance for your growing project": no subject to name
     return not names.is_name(words[0]) or len(words) > 2
 
@@ -410,7 +417,10 @@ def _cases(section: Section, names: Names, topic: str) -> list[Concept]:
         words = name.split()
         if not 0 < len(words) <= 5 or name.endswith("?") or not any(_namelike(w, names) for w in words):
             continue
-        if re.search(r"[!,:;]", name) or any(w[:1].islower() and w not in CASE_JOINERS for w in words[1:]):
+        capitals = [w for w in words if w[:1].isupper() and core(w).lower() not in CASE_JOINERS]
+        if 2 * sum(_namelike(w, names) for w in capitals) < len(capitals):
+            continue  # "Carpentries Classroom Practices": a title's capitals on common nouns, not a name
+        if re.search(r"[!,:;&]", name) or any(w[:1].islower() and w not in CASE_JOINERS for w in words[1:]):
             continue  # "Encourage a Growth Mindset", "First, Do No Harm!": advice, not a name
         body = " ".join(plain(p.inlines) for b in blocks[index + 1 :] for p in paragraphs(b))
         if name.lower() in GENERIC_TITLES or len(words) == 1 and core(name) not in body:
@@ -445,7 +455,7 @@ def _namelike(word: str, names: Names) -> bool:
     return names.is_name(word) or core(word)[:1].isupper() and not names.written_lower(word)
 
 
-def _sources(sentence: str, names: Names, topic: str) -> list[Concept]:
+def _sources(sentence: str, names: Names, topic: str, practice: bool = True) -> list[Concept]:
     """A named person or institution a claim is reported from ("Jukka-Pekka Heikkilä ... claimed")."""
     match = REPORTED_SOURCE.match(sentence)
     if not match:
@@ -458,6 +468,10 @@ def _sources(sentence: str, names: Names, topic: str) -> list[Concept]:
         and not any(names.is_name(w) for w in words[1:])
     ):
         return []
+    if re.match(r"^\S+\s+(?:1[0-9]|20)\d\d\b", sentence):
+        return []  # "In 1911, Thomas Hunt Morgan argued ...": history told, a settled result
+    if not practice and _PAST_REPORT.search(sentence[: match.end()]):
+        return []  # a textbook's "Buffon suggested that ...": the history of an idea, not a claim to check
     if "," in source or any(core(w).lower() in FINITE_VERBS for w in words):
         return []  # "the oldest fossil ... is Palaeoancistrus, found": a clause, not who reports
     if not (names.is_name(words[0]) or core(words[0]).lower() == "the" and len(words) > 1):
@@ -491,6 +505,9 @@ def _claim_subject(claim: str) -> str:
     return ""
 
 
+_PAST_REPORT = re.compile(
+    r"\b(?:claimed|said|argued|believed|estimated|found|suggested|noted|wrote|warned|reported|proposed)\b"
+)
 _EXHIBIT = re.compile(r"\b(?:figure|fig\.|table|section|chapter|listing|box|appendix)\s+\d", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w-])[$€£]?\d[\d,.]*(?:%|s)?(?![\w-])")  # "2000s", not "18F"
 IMPERATIVE_NEXT = frozenset("how what why which the a an all your our each every this these those".split())
@@ -499,6 +516,8 @@ SAID_WORDS = (8, 18)  # a claim quoted whole: long enough to say something, shor
 _NOT_SAID = re.compile(r"[:;()\[\]{}\"“”«»|*_`<>=/\\@#~^]|\d|—|–|--|\s-|\.\.|\w\.\w|\bet al\b")
 # a list after the verb ("are the heart, blood and blood vessels"): an inventory, not a claim to explain
 _LISTING = re.compile(r"\w+, (?:\w+ ){0,2}\w+,? (?:and|or) \w+")
+# two claims in one sentence (", and with new teammates comes ..."): no one "that" to ask why of
+_TWO_CLAUSES = re.compile(r", (?:and|but|or|so|yet) (?!also\b)\w+ \w+")
 # a run-in heading fused onto its sentence ("... of projects As a project grows"): no sentence to quote
 _RUN_IN = re.compile(r"[a-z] (?:As|The|This|When|If|In|It|A|An|For|To|While|Since|Because)\b")
 
@@ -520,8 +539,13 @@ def _said(sentence: str, after: tuple[str, ...]) -> list[Concept]:
         or _NOT_SAID.search(sentence)
         or _LISTING.search(sentence)
         or _RUN_IN.search(sentence)
+        or _TWO_CLAUSES.search(sentence)
+        or any(
+            w.rstrip(",").lower() in CONNECTIVES and (w.endswith(",") or words[k - 1].endswith(","))
+            for k, w in enumerate(words[1:], 1)
+        )
     ):
-        return []
+        return []  # ", and with new teammates comes ...": two claims; "does not, however, ...": leans back
     opening = " ".join(lower[:2])
     if (
         lower[0] in SUBJECT_PRONOUNS | OPENING_NOT_SUBJECT | OPENERS | PHRASE_WORDS | PARTICLES | TASK_OPENERS
@@ -573,6 +597,8 @@ def _evidence(sentence: str, names: Names) -> list[Concept]:
         return []  # a claim to weigh is one plain statement, not someone's aside
     if _EXHIBIT.search(claim):
         return []  # "Figure 1 provides an overview of ...": a caption's number, no figure to weigh
+    if re.search(r"\b(?:might|may|could|would)\b", claim):
+        return []  # "a single pull request might change 15+ files": an illustration, not a claim
     if PRESCRIBING.search(claim):
         return []  # "... should be used": a rule to follow, not a claim with evidence to weigh
     if not 6 <= len(words) <= 14 or core(words[0]).lower() in SUBJECT_PRONOUNS | OPENING_NOT_SUBJECT:
@@ -582,8 +608,8 @@ def _evidence(sentence: str, names: Names) -> list[Concept]:
         return []  # "Describe how information is stored", "Publish publicly all source code": a task, not a claim
     finite = any(core(w).lower() in FINITE_VERBS or core(w).endswith(("ed", "es")) for w in words[1:])
     figure = _NUMBER.search(claim) is not None  # "18F" is a name, not a figure
-    if not finite and not figure:
-        return []  # "a decision to create an API": no statement
+    if not finite:
+        return []  # "a decision to create an API", "activities with fewer than 10 people": no statement
     if not (figure or CAUSAL.search(claim)):
         return []  # a figure or a cause to weigh; a name alone ("React is run by ...") is a fact, no argument
     if not names.is_name(words[0]):
@@ -646,6 +672,8 @@ def _figures(sentence: str) -> list[Concept]:
         statistic = number.endswith(("%", "cent", "million", "billion", "thousand")) or number[:1] in "$€£"
         if _YEAR.match(first) or not statistic:
             continue  # a count ("13 proteins", "5 years") is a detail; a share, a sum, a scale is a figure
+        if re.match(r"(?:years|months|weeks|days|hours|decades|centuries)\b", unit or ""):
+            continue  # "3.5 billion years": a date or a span, not a statistic to weigh
         if number.endswith(("%", "cent")):
             share = SHARE.match(sentence, match.end())
             if not share:
@@ -657,6 +685,8 @@ def _figures(sentence: str) -> list[Concept]:
             continue  # "$1–2M/year": a figure written short, its scale unread
         if not unit and number[:1] not in "$€£" and number.endswith(("million", "billion", "thousand")):
             continue  # "2.2 million" of what? A scale with nothing counted is no figure to weigh
+        if re.search(r"\b(?:per|in every|every|one in|1 in)\s+$", sentence[: match.start()]):
+            continue  # "1 error in every 10–100 million bases": a rate, its figure not this one
         if re.search(r",\s", match["number"]):
             continue  # "COVID-19, thousands of ...": two things, not one figure
         figure = " ".join(

@@ -35,11 +35,12 @@ from lecturekit.lexicon.english import (
     ASIDE_QUESTION,
     BACK_REFERENCES,
     PERSONAL_BACK,
+    QUESTION_OPENERS,
     QUESTION_PREFACE,
     TOLD,
 )
 from lecturekit.model.lesson import BulletList, Diagnostic, Lesson, Section, Span, paragraphs, plain
-from lecturekit.model.text import is_question, sentences
+from lecturekit.model.text import core, is_question, sentences
 from lecturekit.questions.bloom import classify
 from lecturekit.questions.concepts import Concept, lecture_topic, parallel_parts, practical, section_concepts
 from lecturekit.questions.template_files import TEMPLATE_DIR, QuestionTemplate, load_templates, render
@@ -198,6 +199,7 @@ def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
                 or _aside(sentence)
                 or _introduced(sentence, text[:start])
                 or _LABELLED.match(text)
+                or not _asks(_without_preface(sentence))
             ):
                 continue
             following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else after
@@ -238,6 +240,14 @@ _POINTED = re.compile(
     r"\b(?:(?:this|these|those)\s+(?!year|week|month|day|time|century|decade|way)\w+|the (?:previous|above|following)\b)",
     re.IGNORECASE,
 )
+
+
+def _asks(question: str) -> bool:
+    """Tell whether a question is one a reader is asked: it opens (after "So", "And", "But") with a
+    question word or an auxiliary; "Looking for language to introduce ...?" is a callout's line."""
+    words = [core(w).lower() for w in question.split()[:2]]
+    first = words[1] if words[0] in ("so", "and", "but", "then") and len(words) > 1 else words[0]
+    return first in QUESTION_OPENERS
 
 
 # "Stakeholder management: Who needs time on the agenda?": a planning checklist's prompt

@@ -75,7 +75,6 @@ def learning_outcomes(
     usage = Usage([t for text in texts for t in text.split("\n")])
     names = Names(lesson)
     concrete: dict[str, str] = {}  # a part's two named cases to compare, or a term it defines
-    claims: dict[str, str] = {}  # ... else a claim its slides show, that generalises ("Explain why ...")
     compared: set[str] = set()  # a part the comparison before it covers ("The trp operon")
     for q in questions.questions:
         if (
@@ -86,9 +85,6 @@ def learning_outcomes(
             slots = dict(q.slots)
             concrete[q.section] = f"Compare {slots['first']} and {slots['second']}"
             compared.add(q.sources[1])
-        said = str(dict(q.slots).get("said", ""))
-        if q.kind == "said" and len(said.split()) <= MAX_WORDS - 2:
-            claims.setdefault(q.section, "Explain why " + _in_claim(said.rstrip("."), names))
         if q.origin == "generated" and q.kind in ("cases", "term") and q.section not in concrete:
             slots = dict(q.slots)
             cases = [str(slots.get(k, "")) for k in ("first", "second")]
@@ -105,10 +101,8 @@ def learning_outcomes(
         if about_itself(text.split("\n")) or heading.strip() in compared and heading not in concrete:
             continue  # "This policy is a living document": housekeeping; or compared with the part before
         code = any(isinstance(b, Code) for b in section.blocks)
-        outcome = (
-            concrete.get(heading)
-            or (None if section.made else _outcome(heading, text, usage, names, code))
-            or claims.get(heading)
+        outcome = concrete.get(heading) or (
+            None if section.made else _outcome(heading, text, usage, names, code)
         )  # a title lecturekit made is a key phrase, not the author's word for the part's subject
         if outcome and len(outcome.split()) <= MAX_WORDS and outcome not in (o for _, o in found):
             found.append((place, outcome))
@@ -118,13 +112,6 @@ def learning_outcomes(
         if topic and 2 <= len(topic.split()) <= TITLE_WORDS and not any(c.isdigit() for c in topic):
             largest.insert(0, (-1, f"Explain {topic}"))
     return tuple(outcome for _, outcome in sorted(largest))
-
-
-def _in_claim(claim: str, names: Names) -> str:
-    """Return a sentence as a clause after "Explain why": its first word lower-cased unless it is
-    a name or an acronym ("FOSS", "Manubot" keep their capitals)."""
-    first = claim.split()[0]
-    return claim if first.isupper() or names.is_name(first) else claim[:1].lower() + claim[1:]
 
 
 def _varied(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -220,8 +207,8 @@ def _outcome(heading: str, text: str, usage: Usage, names: Names, code: bool = F
     if (
         first.endswith("ing") and len(words) > 2 and not _compound(words, text)
     ):  # "Teaching computational skills to ...", "Checking the format"
-        if first in EXERCISE_GERUNDS or {w.lower() for w in words} & PERSONAL_WORDS:
-            return None  # "Brainstorming ...": a class exercise; "Choosing our Praises": whose?
+        if first in EXERCISE_GERUNDS or {w.lower() for w in words} & PERSONAL_WORDS or "and" in words:
+            return None  # "Brainstorming ...": an exercise; "Choosing our Praises": whose?; "X and Y matters"
         base = _base_form(first, text)
         if code and base:  # a step of a method lesson: how to do it
             return f"Explain how to {base} {_in_sentence(words[1:], text, names)}"
