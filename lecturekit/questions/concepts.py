@@ -505,6 +505,7 @@ def _claim_subject(claim: str) -> str:
     return ""
 
 
+_RATE = re.compile(r"\b(?:per|in every|every|one in|1 in)\s+$")  # before a rate's denominator
 _PAST_REPORT = re.compile(
     r"\b(?:claimed|said|argued|believed|estimated|found|suggested|noted|wrote|warned|reported|proposed)\b"
 )
@@ -530,11 +531,12 @@ def _said(sentence: str, after: tuple[str, ...]) -> list[Concept]:
     that leans on a sentence before it, gives its own cause, a rule, a definition, an example,
     a figure or a date, nor one holding a quotation, a bracket or markup. The sentences after
     it are what a good answer draws on."""
-    words = sentence.split()
+    words = sentence.split(maxsplit=SAID_WORDS[1])
+    if not SAID_WORDS[0] <= len(words) <= SAID_WORDS[1]:
+        return []
     lower = [core(w).lower() for w in words]
     if (
-        not SAID_WORDS[0] <= len(words) <= SAID_WORDS[1]
-        or not sentence.endswith(".")
+        not sentence.endswith(".")
         or not words[0][:1].isupper()
         or _NOT_SAID.search(sentence)
         or _LISTING.search(sentence)
@@ -685,7 +687,7 @@ def _figures(sentence: str) -> list[Concept]:
             continue  # "$1–2M/year": a figure written short, its scale unread
         if not unit and number[:1] not in "$€£" and number.endswith(("million", "billion", "thousand")):
             continue  # "2.2 million" of what? A scale with nothing counted is no figure to weigh
-        if re.search(r"\b(?:per|in every|every|one in|1 in)\s+$", sentence[: match.start()]):
+        if _RATE.search(sentence[max(0, match.start() - 16) : match.start()]):
             continue  # "1 error in every 10–100 million bases": a rate, its figure not this one
         if re.search(r",\s", match["number"]):
             continue  # "COVID-19, thousands of ...": two things, not one figure

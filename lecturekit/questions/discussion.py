@@ -156,12 +156,15 @@ def _made(
 
 def _shown(section: Section, points: ArticlePoints) -> frozenset[str]:
     """Return the sentences of `section` whose claims the lecture's slides show."""
-    return frozenset(
-        " ".join(point.sentence.split())
+    said = {
+        point.sentence
         for block in section.blocks
-        for paragraph in paragraphs(block)
-        for point in points.shown(paragraph.inlines)
-    )
+        for p in paragraphs(block)
+        for point in points.shown(p.inlines)
+    }
+    return frozenset(
+        " ".join(sentence.split()) for sentence in said
+    )  # a sentence's claims share it: once each
 
 
 def _none(*_: object) -> list[Any]:
@@ -197,7 +200,7 @@ def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
                 or len(sentence.split()) < 6
                 or _leans_back(sentence)
                 or _aside(sentence)
-                or _introduced(sentence, text[:start])
+                or _introduced(sentence, text[spans[max(0, index - 3)][0] : start])
                 or _LABELLED.match(text)
                 or not _asks(_without_preface(sentence))
             ):
