@@ -521,6 +521,9 @@ def test_a_textbook_gets_no_question_of_where_students_met_its_subject_or_which_
         # a scenario's question: "the learner" is the one the scenario introduced
         "## Errors\n\nA learner at your workshop shows you an attempt with a fundamental error in it. "
         "What would you say to the learner about this?\n",
+        # a checklist whose items open with a question and go on
+        "## Partners\n\nIt is helpful to ask:\n\n- What are our partner's normal working hours? We ask early.\n"
+        "- What is the best way for everyone to talk? We prefer video.\n- Which activities should be in person?\n",
         # a callout's line, not a question put to the reader
         "## Code of conduct\n\nLooking for language to introduce the Code of Conduct during your workshop?\n",
         # an example's words inside a list item

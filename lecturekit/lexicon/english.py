@@ -481,8 +481,8 @@ FIGURE = re.compile(
     r"(?:\s+(?P<unit>(?!of\b|in\b|to\b|and\b|or\b|the\b)[a-z][a-z-]+))?"
 )
 SHARE = re.compile(
-    r" of (?:the |their |its |all )?(?P<whole>[a-z][a-z-]+s)\b"
-)  # a share of a plural: "of households"
+    r" of (?:the |their |its |all )?(?!(?:this|these|those|us|his|its)\b)(?P<whole>[a-z][a-z-]+s)\b"
+)  # a share of a plural: "of households"; "30% of this" is a share of what the sentence before said
 HYPOTHETICAL = re.compile(r"^(?:imagine|suppose|say|let us say|let's say|if)\b", re.I)
 
 # concepts `_obstacles`: a heading or lead-in that announces obstacles.

@@ -300,7 +300,9 @@ def section_concepts(
         found = [c for c in found if c.kind != "term" or c.slots["coined"]]
     found += _obstacles(section, names, topic)
     title = plain(section.title).strip()
-    if title.endswith("?") and len(title.split()) <= 10:
+    # a how-to's steps: one answer, none to weigh against another
+    steps = any(isinstance(b, Code) for b in section.blocks)
+    if title.endswith("?") and len(title.split()) <= 10 and len(texts) >= HEADING_ANSWERS and not steps:
         answers = tuple(_first_sentence(t) for t in texts[:3])  # where the part starts answering it
         asked = sentence_case(title, names)
         found.append(Concept("heading", (("question", asked), ("topic", topic)), answers or (title,)))
@@ -322,8 +324,6 @@ def section_concepts(
         if not topic[:1].isupper():
             found.append(Concept("topic", (("topic", topic),), opening))
         arguing = [s for t in texts for a, b in sentences(t) if ARGUING.search(s := t[a:b])]
-        # a how-to: steps to follow, no claims to weigh
-        steps = any(isinstance(b, Code) for b in section.blocks)
         if len(arguing) >= ARGUED and not steps and not PERSONAL.search(" ".join(arguing)):
             found.append(Concept("argued", (("topic", topic),), tuple(arguing[:2])))
     return [
@@ -431,12 +431,17 @@ def _cases(section: Section, names: Names, topic: str) -> list[Concept]:
             continue  # "The Golgi Apparatus": an organelle its text calls "the Golgi apparatus"
         if core(words[0]).lower() in ("the", "a", "an"):
             name = name[:1].lower() + name[1:]
-        under = []
+        under, told = [], 0
         for after in blocks[index + 1 :]:
             if isinstance(after, Heading):
                 break
-            under += [_first_sentence(" ".join(plain(p.inlines).split())) for p in paragraphs(after)]
-        cases.append((name, tuple(under[:2]) or (name,)))
+            for p in paragraphs(after):
+                text = " ".join(plain(p.inlines).split())
+                under.append(_first_sentence(text))
+                told += sum(not is_question(text[a:b]) for a, b in sentences(text))
+        if told < CASE_SENTENCES:
+            continue  # "Useful Resource" over a link, "DNA and RNA Digestion" in a sentence: no story to ask of
+        cases.append((name, tuple(under[:2])))
     found = [Concept("case", (("case", name), ("topic", topic)), sources) for name, sources in cases]
     if len(cases) >= 2:
         (first, one), (second, two) = cases[0], cases[1]
@@ -446,6 +451,8 @@ def _cases(section: Section, names: Names, topic: str) -> list[Concept]:
     return found
 
 
+HEADING_ANSWERS = 2  # paragraphs or items under a heading that asks: fewer give no answers to weigh
+CASE_SENTENCES = 2  # sentences under a subheading that make it a case a question can ask about
 CASE_JOINERS = frozenset("of and the de la le von van der du da".split())  # "Bank of England"
 
 

@@ -182,7 +182,7 @@ def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
     for block in section.blocks:
         mine = [" ".join(plain(p.inlines).split()) for p in paragraphs(block)]
         listing = isinstance(block, BulletList)
-        if listing and sum(is_question(text) for text in mine) >= CHECKLIST:
+        if listing and sum(_opens_with_question(text) for text in mine) >= CHECKLIST:
             continue  # "- What is the context ...? - What are the needs ...?": questions to ask users, not students
         texts += mine
         in_list += [listing] * len(mine)
@@ -255,6 +255,12 @@ def _asks(question: str) -> bool:
 
 # "Stakeholder management: Who needs time on the agenda?": a planning checklist's prompt
 _LABELLED = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:\s")
+
+
+def _opens_with_question(text: str) -> bool:
+    """Tell whether a list item opens with a question ("What's the best way ...? We prefer ...")."""
+    first = sentences(text)[:1]
+    return bool(first) and is_question(text[first[0][0] : first[0][1]])
 
 
 def _introduced(question: str, before: str) -> bool:
