@@ -189,9 +189,11 @@ def parallel_parts(lesson: Lesson, names: Names) -> dict[str, list[Concept]]:
             (1 + b.level, plain(b.inlines).strip(), title) for b in section.blocks if isinstance(b, Heading)
         ]
     found: dict[str, list[Concept]] = {}
+    if section_made(lesson):
+        return found  # lecturekit's own titles: key phrases, not kinds of one thing
     for index, (level, heading, home) in enumerate(headings):
         after = next((h for h in headings[index + 1 :] if h[0] <= level), None)
-        if after is None or after[0] != level or section_made(lesson):
+        if after is None or after[0] != level:
             continue
         first, second = _noun_phrase(heading, names), _noun_phrase(after[1], names)
         if (
