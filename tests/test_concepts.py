@@ -137,10 +137,30 @@ def test_an_inventory_or_a_run_in_heading_is_never_quoted_as_a_claim(sentence):
     assert found == [], found
 
 
-def test_a_caption_number_is_no_figure_to_weigh():
-    text = "---\ntitle: T\n---\n## Plan\n\nWe teach it well. Figure 1 provides an overview of the course timeline.\n"
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Figure 1 provides an overview of the course timeline.",  # a caption
+        "The third assertion checks that the total of the list is greater than 0.",  # the code on the page
+    ],
+)
+def test_what_the_page_shows_is_no_claim_to_weigh(sentence):
+    text = f"---\ntitle: T\n---\n## Plan\n\nWe teach it well. {sentence}\n"
     lesson = parse_article(text, Path("c.md"))
     assert not _of(section_concepts(lesson.sections[0], Names(lesson), "plan"), "claim")
+
+
+def test_in_a_textbook_only_a_sum_or_a_share_is_a_figure_to_weigh():
+    text = (
+        "---\ntitle: T\n---\n## Cells\n\nA bacterial cell holds about 2 million proteins of many kinds. "
+        "Treatment costs $34 million a year in the region.\n"
+    )
+    lesson = parse_article(text, Path("c.md"))
+    figures = [
+        c["figure"]
+        for c in _of(section_concepts(lesson.sections[0], Names(lesson), "cells", practice=False), "figure")
+    ]
+    assert figures == ["$34 million"], figures
 
 
 def test_an_illustration_is_no_claim_to_weigh_and_history_no_source_to_doubt():

@@ -283,6 +283,8 @@ def section_concepts(
     topic = as_named(section_topic(section, names, lecture))
     texts = [" ".join(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b)]
     found: list[Concept] = []
+    # a how-to's steps: one answer, none to weigh against another, no claim to doubt
+    steps = any(isinstance(b, Code) for b in section.blocks)
     found += _cases(section, names, topic)
     for text in texts:
         spans = sentences(text)
@@ -294,16 +296,16 @@ def section_concepts(
                 after = tuple(text[a:b] for a, b in spans[index + 1 : index + 3])
                 found += _said(sentence, after)
             found += _sources(sentence, names, topic, practice)
-            if practice:  # a textbook's mechanism is taught, not weighed against evidence
+            if (
+                practice and not steps
+            ):  # a textbook's mechanism is taught, a how-to's step followed: neither weighed
                 found += _evidence(sentence, names)
             found += _terms(sentence, names)
-            found += _figures(sentence)
+            found += [f for f in _figures(sentence) if practice or _WEIGHED.search(str(f.slots["figure"]))]
     if not practice:  # a textbook's technical term: nothing to ask of how well its name fits
         found = [c for c in found if c.kind != "term" or c.slots["coined"]]
     found += _obstacles(section, names, topic)
     title = plain(section.title).strip()
-    # a how-to's steps: one answer, none to weigh against another
-    steps = any(isinstance(b, Code) for b in section.blocks)
     if title.endswith("?") and len(title.split()) <= 10 and len(texts) >= HEADING_ANSWERS and not steps:
         answers = tuple(_first_sentence(t) for t in texts[:3])  # where the part starts answering it
         asked = sentence_case(title, names)
@@ -514,11 +516,18 @@ def _claim_subject(claim: str) -> str:
     return ""
 
 
+# in a text of facts (a textbook), only a sum of money or a share of people is a figure to weigh:
+# "about 2 million proteins" in a cell is a fact to learn, not a statistic to doubt
+_WEIGHED = re.compile(r"[$€£]|%|per ?cent")
 _RATE = re.compile(r"\b(?:per|in every|every|one in|1 in)\s+$")  # before a rate's denominator
 _PAST_REPORT = re.compile(
     r"\b(?:claimed|said|argued|believed|estimated|found|suggested|noted|wrote|warned|reported|proposed)\b"
 )
-_EXHIBIT = re.compile(r"\b(?:figure|fig\.|table|section|chapter|listing|box|appendix)\s+\d", re.IGNORECASE)
+_EXHIBIT = re.compile(
+    r"\b(?:figure|fig\.|table|section|chapter|listing|box|appendix)\s+\d"
+    r"|\bthe (?:first|second|third|fourth|fifth|last|next|previous) (?:assertion|line|step|example|call|test|command)s?\b",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(r"(?<![\w-])[$€£]?\d[\d,.]*(?:%|s)?(?![\w-])")  # "2000s", not "18F"
 IMPERATIVE_NEXT = frozenset("how what why which the a an all your our each every this these those".split())
 TASK_NEXT = IMPERATIVE_NEXT | frozenset("if whether that to sure it them up out".split())
@@ -607,7 +616,7 @@ def _evidence(sentence: str, names: Names) -> list[Concept]:
     if any(mark in claim for mark in ',|—"“”') or PERSONAL.search(claim) or REFERRING_WORDS.search(claim):
         return []  # a claim to weigh is one plain statement, not someone's aside
     if _EXHIBIT.search(claim):
-        return []  # "Figure 1 provides an overview of ...": a caption's number, no figure to weigh
+        return []  # "Figure 1 provides an overview of ...", "the third assertion checks ...": what the page shows
     if re.search(r"\b(?:might|may|could|would)\b", claim):
         return []  # "a single pull request might change 15+ files": an illustration, not a claim
     if PRESCRIBING.search(claim):
