@@ -133,3 +133,32 @@ def test_a_lecture_its_length_caps_leaves_the_smallest_parts_and_lists_without_r
     notes = " ".join(" ".join(s.notes_slide.notes_text_frame.text.split()) for s in slides)
     for n in range(12):
         assert f"bedrock {n}" in notes and f"Soil type {n} holds water for 0 days" in notes
+
+
+def test_a_subheading_whose_claims_a_short_lecture_leaves_out_is_no_bare_bullet(tmp_path):
+    """Twelve short subheadings in a two-slide lecture: the ones with nothing shown under them are
+    read from the notes, never left on a slide as a heading over nothing."""
+    parts = "".join(f"### Kind {n}\n\nKind {n} soils drain water in {n + 2} days.\n\n" for n in range(12))
+    article = tmp_path / "kinds.md"
+    intro = (
+        "## Intro\n\nSoils differ in many ways that matter to farmers. They drain at different speeds.\n\n"
+    )
+    article.write_text(f"---\ntitle: Soils\nslides: 2\n---\n{intro}## Soils\n\n{parts}", encoding="utf-8")
+    deck = Presentation(str(build_article(article, Options(out=tmp_path / "out")).outputs[0]))
+    for slide in list(deck.slides)[
+        2:-1
+    ]:  # the content slides: after the title and the agenda, before the sources
+        lines = [
+            p.text.strip()
+            for shape in slide.shapes
+            if shape.has_text_frame and shape != slide.shapes.title
+            for p in shape.text_frame.paragraphs
+            if p.text.strip()
+        ]
+        for k, line in enumerate(lines):
+            if line.startswith("Kind ") and len(line.split()) == 2:
+                assert k + 1 < len(lines) and not (
+                    lines[k + 1].startswith("Kind ") and len(lines[k + 1].split()) == 2
+                ), lines
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in deck.slides)
+    assert all(f"Kind {n}" in notes for n in range(12))
