@@ -535,3 +535,37 @@ def test_the_articles_own_questions_leave_out_checklists_scenarios_and_examples(
     lesson = parse_article("---\ntitle: T\n---\n" + text, Path("t.md"))
     own = [q.text for q in discussion_questions(lesson).questions if q.origin == "article"]
     assert own == [], own
+
+
+@pytest.mark.parametrize(
+    ("heading", "subheadings", "outcome"),
+    [
+        (
+            "Outcomes of evolution",
+            ("Adaptation", "Coevolution"),
+            "Explain outcomes of evolution: adaptation and coevolution",
+        ),
+        (
+            "Neurons and glial cells",
+            ("Neurons", "Glia"),
+            "Explain neurons and glial cells",
+        ),  # says its heading twice
+        (
+            "Outcomes of evolution",
+            ("Building the tree locally", "Coevolution"),
+            "Explain outcomes of evolution",
+        ),  # a step
+    ],
+)
+def test_an_outcome_names_the_scope_its_parts_subheadings_give(heading, subheadings, outcome):
+    subs = "".join(
+        f"### {s}\n\nSome species show {s.lower()} in the wild over many generations.\n\n"
+        for s in subheadings
+    )
+    text = (
+        "---\ntitle: Evolution\n---\n## Introduction\n\nLife changes over time in many ways.\n\n"
+        f"## {heading}\n\nEvolution has several outcomes in nature.\n\n{subs}"
+    )
+    lesson = parse_article(text, Path("e.md"))
+    outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
+    assert outcome in outcomes, outcomes

@@ -121,7 +121,7 @@ def lecture_topic(lesson: Lesson, names: Names, phrases: bool = True) -> str:
     if meta.keywords:
         return meta.keywords[0]
     for title in (meta.subtitle, meta.title):
-        phrase = _noun_phrase(title, names)
+        phrase = noun_phrase(title, names)
         if phrase:
             return phrase
     if not phrases:
@@ -136,7 +136,7 @@ def lecture_topic(lesson: Lesson, names: Names, phrases: bool = True) -> str:
 TITLE_WORDS = 8  # a longer title is a sentence, or a subtitle run on
 
 
-def _noun_phrase(title: str, names: Names) -> str:
+def noun_phrase(title: str, names: Names) -> str:
     """Return a title as a noun phrase, or "" when it is none ("What It's Like ...", a question)."""
     title = title.split(":")[0].strip()
     title = TITLE_PREFACE.sub("", LISTING_TITLE.sub("", title))
@@ -195,7 +195,7 @@ def parallel_parts(lesson: Lesson, names: Names) -> dict[str, list[Concept]]:
         after = next((h for h in headings[index + 1 :] if h[0] <= level), None)
         if after is None or after[0] != level:
             continue
-        first, second = _noun_phrase(heading, names), _noun_phrase(after[1], names)
+        first, second = noun_phrase(heading, names), noun_phrase(after[1], names)
         if (
             first
             and second
@@ -248,7 +248,7 @@ def section_topic(section: Section, names: Names, lecture: str) -> str:
     if section.made:
         return lecture  # a phrase a part uses three times ("bad men") is no subject it is about
     if not GENERIC_HEADINGS.match(title) and not title[:1].isdigit():
-        phrase = _noun_phrase(title, names)
+        phrase = noun_phrase(title, names)
         if phrase and (_subject(phrase, names) or len(phrase.split()) == 1):
             return phrase
     text = " ".join(plain(p.inlines) for b in section.blocks for p in paragraphs(b))

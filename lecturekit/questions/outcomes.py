@@ -45,7 +45,14 @@ from lecturekit.model.lesson import (
     paragraphs,
     plain,
 )
-from lecturekit.questions.concepts import TITLE_WORDS, about_itself, as_named, lecture_topic, sentence_case
+from lecturekit.questions.concepts import (
+    TITLE_WORDS,
+    about_itself,
+    as_named,
+    lecture_topic,
+    noun_phrase,
+    sentence_case,
+)
 from lecturekit.questions.discussion import Questions
 
 MOST, LEAST = 5, 3
@@ -102,7 +109,7 @@ def learning_outcomes(
             continue  # "This policy is a living document": housekeeping; or compared with the part before
         code = any(isinstance(b, Code) for b in section.blocks)
         outcome = concrete.get(heading) or (
-            None if section.made else _outcome(heading, text, usage, names, code)
+            None if section.made else _outcome(heading, text, usage, names, code, _subtopics(section, names))
         )  # a title lecturekit made is a key phrase, not the author's word for the part's subject
         if outcome and len(outcome.split()) <= MAX_WORDS and outcome not in (o for _, o in found):
             found.append((place, outcome))
@@ -180,7 +187,9 @@ def _words_of(section: Section) -> str:
     return "\n".join(plain(p.inlines) for block in section.blocks for p in paragraphs(block))
 
 
-def _outcome(heading: str, text: str, usage: Usage, names: Names, code: bool = False) -> str | None:
+def _outcome(
+    heading: str, text: str, usage: Usage, names: Names, code: bool = False, scope: tuple[str, ...] = ()
+) -> str | None:
     """Return the outcome of one part, from its heading: a topic to explain, a claim to explain
     why, advice to explain, a question to answer; None when the heading is none of these (a
     label, one word, a name, a fragment)."""
@@ -229,7 +238,12 @@ def _outcome(heading: str, text: str, usage: Usage, names: Names, code: bool = F
     topic = _in_sentence(words, text, names)
     if as_named(topic).startswith("“"):
         return None  # "Explain product owner": one of a kind, with no article to say which
-    return f"{_verb(text)} {topic}"
+    outcome = f"{_verb(text)} {topic}"
+    if scope:  # "Explain mechanisms of evolution: natural selection, genetic drift and gene flow"
+        scoped = f"{outcome}: {', '.join(scope[:-1])} and {scope[-1]}"
+        if len(scoped.split()) <= MAX_WORDS:
+            return scoped
+    return outcome
 
 
 def _compound(words: list[str], text: str) -> bool:
@@ -239,6 +253,41 @@ def _compound(words: list[str], text: str) -> bool:
     return (
         re.search(rf"\b(?:the|a|an|our|their|its|these|those|of)\s+{pair}\b", text, re.IGNORECASE) is not None
     )
+
+
+def _subtopics(section: Section, names: Names) -> tuple[str, ...]:
+    """Return what a part's own subheadings name, when they are two to four noun phrases of a few
+    words each that do not restate the part's heading (its scope, as its author divided it), else ()."""
+    heading = plain(section.title)
+    found = []
+    for block in section.blocks:
+        if isinstance(block, Heading) and block.level == 1:
+            title = plain(block.inlines).strip()
+            task = (
+                title.split()[0].lower().endswith("ing") if title else True
+            )  # "Building the site locally": a step
+            phrase = noun_phrase(title, names) if not (GENERIC_HEADINGS.match(title) or task) else ""
+            if (
+                not phrase
+                or len(phrase.split()) > SUBTOPIC_WORDS
+                or not re.fullmatch(r"[\w’' -]+", phrase)
+                or " and " in phrase
+            ):
+                return ()  # no noun phrase ("Try it yourself"), or one with its own "and": no scope to list
+            found.append(phrase)
+    if not 2 <= len(found) <= 4 or len(set(found)) < len(found) or any(_restates(f, heading) for f in found):
+        return ()  # "Neurons and glial cells: neurons and glia" says its heading twice
+    return tuple(found)
+
+
+def _restates(phrase: str, heading: str) -> bool:
+    """Tell whether most of a phrase's words are its heading's (by their first four letters)."""
+    stems = {w.lower()[:4] for w in re.findall(r"\w{4,}", heading)}
+    words = [w.lower()[:4] for w in re.findall(r"\w{4,}", phrase)]
+    return bool(words) and 2 * sum(w in stems for w in words) > len(words)
+
+
+SUBTOPIC_WORDS = 4
 
 
 def _base_form(gerund: str, text: str) -> str | None:
