@@ -14,6 +14,7 @@ import re
 from lecturekit.language.condense.sentence import DASHES, WHOLE, Sentence, balanced
 from lecturekit.lexicon.english import (
     ASIDE_OPENERS,
+    BACK_REFERENCES,
     BEFORE_NO_ASIDE,
     CITED_BY,
     CLAUSE_SUBJECTS,
@@ -25,6 +26,7 @@ from lecturekit.lexicon.english import (
     COORDINATORS,
     COUNT_WORDS,
     CROSS_REFERENCES,
+    DETERMINERS,
     FINITE,
     KEPT_OPENERS,
     NEEDS_SUBJECT,
@@ -140,8 +142,26 @@ def drop_opening_phrase(s: Sentence, limit: int) -> None:
         return  # "Thus altered, the repressor is unable to bind": the state the claim holds in
     if participle and comma > 7:
         return  # "Limited incentives to give evidence against yourself (or ...), the ...": a list's item
+    if comma > 1 and _points_into(s, alive[after:]):
+        return  # "As we build government services, we want to ensure they are ...": its referent
     if not s.informative(alive[: comma + 1], limit):
         s.alive = alive[comma + 1 :]
+
+
+POINTED_BACK = BACK_REFERENCES - {"this", "these", "those"}  # "they", "it": a referent the phrase may name
+
+
+def _points_into(s: Sentence, clause: list[int]) -> bool:
+    """Tell whether a clause whose subject is "we", "you" or "I" points back ("they", "it") before
+    it names anything itself: the referent is in the phrase before it."""
+    if not clause or s.bare[clause[0]] not in ("we", "you", "i"):
+        return False
+    for i in clause[1:]:
+        if s.bare[i] in DETERMINERS:
+            return False  # "you have to copy the third line ... and paste it": its own noun
+        if s.bare[i] in POINTED_BACK:
+            return True
+    return False
 
 
 def drop_asides(s: Sentence, limit: int) -> None:
