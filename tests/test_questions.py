@@ -430,68 +430,58 @@ def test_questions_are_ones_a_lecturer_read_and_would_use():
     assert given.count("use") >= 0.6 * len(given), given
 
 
-def test_the_texts_own_learning_objectives_are_the_outcomes_and_leave_the_slides(tmp_path):
+@pytest.mark.parametrize(
+    ("text", "objectives", "phrase"),
+    [
+        (  # a section's "By the end of this section, you will be able to:" and its list
+            "---\ntitle: Cell membranes\n---\n## The plasma membrane\n\n"
+            "By the end of this section, you will be able to:\n\n"
+            "- Describe the fluid mosaic model of the plasma membrane\n"
+            "- Explain the roles of phospholipids and proteins in membranes\n\n"
+            "The plasma membrane is a thin layer of lipids and proteins that separates the cell from its "
+            "surroundings. Phospholipids form a bilayer, with their hydrophobic tails facing inward.\n",
+            (
+                "Describe the fluid mosaic model of the plasma membrane",
+                "Explain the roles of phospholipids and proteins in membranes",
+            ),
+            "fluid mosaic model",
+        ),
+        (  # a list of tasks that opens the text, then the questions it answers (a lesson's
+            # objectives and questions boxes, copied as text)
+            "---\ntitle: Memory\n---\n"
+            "- Remember the quantitative limit of human memory.\n"
+            "- Distinguish desirable from undesirable cognitive load.\n\n"
+            "- Why does working memory limit what a lesson can cover?\n\n"
+            "## Working memory\n\nWorking memory holds a handful of items at once. Teachers chunk "
+            "material so that learners can hold more of it.\n",
+            (
+                "Remember the quantitative limit of human memory",
+                "Distinguish desirable from undesirable cognitive load",
+            ),
+            "quantitative limit",
+        ),
+    ],
+)
+def test_the_texts_own_learning_objectives_are_the_outcomes_and_leave_the_slides(
+    tmp_path, text, objectives, phrase
+):
     from pptx import Presentation
 
     from lecturekit.options import Options
     from lecturekit.pipeline.build import build_article
 
-    article = tmp_path / "membranes.md"
-    article.write_text(
-        "---\ntitle: Cell membranes\n---\n## The plasma membrane\n\n"
-        "By the end of this section, you will be able to:\n\n"
-        "- Describe the fluid mosaic model of the plasma membrane\n"
-        "- Explain the roles of phospholipids and proteins in membranes\n\n"
-        "The plasma membrane is a thin layer of lipids and proteins that separates the cell from its "
-        "surroundings. Phospholipids form a bilayer, with their hydrophobic tails facing inward.\n",
-        encoding="utf-8",
-    )
+    article = tmp_path / "objectives.md"
+    article.write_text(text, encoding="utf-8")
     lesson = segment(read_article(article))
-    assert learning_outcomes(discussion_questions(lesson), (), lesson) == (
-        "Describe the fluid mosaic model of the plasma membrane",
-        "Explain the roles of phospholipids and proteins in membranes",
-    )
+    assert learning_outcomes(discussion_questions(lesson), (), lesson) == objectives
     deck = Presentation(str(build_article(article, Options(out=tmp_path)).outputs[0]))
     where = [
         slide.shapes.title.text_frame.text
         for slide in deck.slides
         for shape in slide.shapes
-        if shape.has_text_frame and "fluid mosaic model" in shape.text_frame.text
+        if shape.has_text_frame and phrase in shape.text_frame.text
     ]
     assert where == ["Learning outcomes"]  # on the outcomes slide, not on a content slide
-
-
-def test_a_list_of_tasks_that_opens_the_text_is_its_objectives_and_leaves_the_slides(tmp_path):
-    """The lesson states its objectives as a list of tasks, then the questions it answers (a
-    lesson's objectives and questions boxes, copied as text)."""
-    from pptx import Presentation
-
-    from lecturekit.options import Options
-    from lecturekit.pipeline.build import build_article
-
-    article = tmp_path / "memory.md"
-    article.write_text(
-        "---\ntitle: Memory\n---\n"
-        "- Remember the quantitative limit of human memory.\n"
-        "- Distinguish desirable from undesirable cognitive load.\n\n"
-        "- Why does working memory limit what a lesson can cover?\n\n"
-        "## Working memory\n\nWorking memory holds a handful of items at once. Teachers chunk "
-        "material so that learners can hold more of it.\n",
-        encoding="utf-8",
-    )
-    lesson = segment(read_article(article))
-    assert learning_outcomes(discussion_questions(lesson), (), lesson) == (
-        "Remember the quantitative limit of human memory",
-        "Distinguish desirable from undesirable cognitive load",
-    )
-    deck = Presentation(str(build_article(article, Options(out=tmp_path)).outputs[0]))
-    where = [
-        slide.shapes.title.text_frame.text
-        for slide in deck.slides
-        for shape in slide.shapes
-        if shape.has_text_frame and "quantitative limit" in shape.text_frame.text
-    ]
-    assert where == ["Learning outcomes"]
 
 
 def test_a_textbook_gets_no_question_of_where_students_met_its_subject_or_which_claim_they_doubt():

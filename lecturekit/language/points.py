@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from lecturekit.language.keypoints import Point, is_back_matter, lead_ins, paragraph_points
+from lecturekit.language.keypoints import Point, lead_ins, paragraph_points
 from lecturekit.language.names import Names
 from lecturekit.language.selection import (
     Length,
@@ -88,14 +88,7 @@ class ArticlePoints:
 
         parts = lecture_parts(lesson, claims_of)
         picked, lists = choose(lesson, parts, budget, is_capped(words, length))
-        every_list = [
-            b
-            for section in lesson.sections
-            if not is_back_matter(plain(section.title))
-            for b in section.blocks
-            if isinstance(b, BulletList)
-        ]
-        self.lists = frozenset(every_list[k] for k in lists)
+        self.lists = frozenset(lists)
         # the two claims one sentence makes ("X, but Y") are shown together or not at all: the
         # first alone stops before the point ("Editing a text file seems like a quick task")
         partners = {

@@ -38,7 +38,7 @@ from lecturekit.lexicon.english import (
     OPENING_PRONOUNS,
     SELF_REFERENCE,
 )
-from lecturekit.model.lesson import Lesson, Section, plain
+from lecturekit.model.lesson import BulletList, Lesson, Section, plain
 from lecturekit.model.text import stems
 
 A, B = 0.04, 0.75  # content slides = A * words ** B
@@ -93,35 +93,34 @@ class Part:
     claims: tuple[Point, ...]
     fixed: int = 0  # slides its pictures, tables and code take whatever is chosen
     groups: tuple[str, ...] = ()  # the subheading each claim is under: a slide of its own on the deck
-    lists: tuple[int, ...] = ()  # slides each of its lists takes, in order, if the lecture shows it
+    lists: tuple[BulletList, ...] = ()  # its lists, in order: each a slide or more if the lecture shows it
 
 
 def choose(
     lesson: Lesson, parts: Sequence[Part], budget: int, capped: bool = False
-) -> tuple[set[int], set[int]]:
-    """Return the indices of the claims (into all parts' claims, in order) and of the lists (into
-    all parts' lists) a deck of `budget` content slides shows. Every list is shown, unless the
+) -> tuple[set[int], set[BulletList]]:
+    """Return the indices of the claims (into all parts' claims, in order) and the lists a deck
+    of `budget` content slides shows. Every list is shown, unless the
     lecture's length `capped` the budget: then a part's lists are shown in order while its
     slides have room beside one for its claims, and the rest stay in the notes."""
     claims = [c for part in parts for c in part.claims]
     if not claims:
-        return set(), set(range(sum(len(p.lists) for p in parts)))
+        return set(), {b for p in parts for b in p.lists}
     idf = _idf(claims)
     vectors = [_vector(_sentence(c), idf) for c in claims]
     whole = _centroid(vectors)
     lecture = _terms(lesson.meta.title)
     slides = _slides([len(p.claims) for p in parts], [p.words for p in parts], budget)
     # a part's pictures, tables and code take slides of its share, then its lists; its claims keep one
-    lists: set[int] = set()
+    lists: set[BulletList] = set()
     own_slides = []
-    first_list = 0
     for part, n in zip(parts, slides, strict=True):
         room, shown = n - 1 - part.fixed, 0
-        for k, size in enumerate(part.lists):
+        for block in part.lists:
+            size = math.ceil(len(block.items) / LIST_ITEMS)
             if not capped or shown + size <= room or not part.claims:
-                lists.add(first_list + k)  # a part of lists alone shows them: they are what it says
+                lists.add(block)  # a part of lists alone shows them: they are what it says
                 shown += size
-        first_list += len(part.lists)
         own_slides.append(max(1, n - part.fixed - shown) if n else 0)
     shares = [min(len(p.claims), n * PER_SLIDE) for p, n in zip(parts, own_slides, strict=True)]
     chosen: set[int] = set()
@@ -301,7 +300,7 @@ def _norm2(vector: dict[str, float]) -> float:
 def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[str, Point]]]) -> list[Part]:
     """Return the lecture's parts (its sections, back matter aside) with their words and claims:
     `claims_of(section)` gives a section's claims in order, each with the subheading it is under."""
-    from lecturekit.model.lesson import BulletList, Code, Image, Table, joined_code, paragraphs, short_code
+    from lecturekit.model.lesson import Code, Image, Table, joined_code, paragraphs, short_code
 
     parts = []
     for section in lesson.sections:
@@ -311,9 +310,7 @@ def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[
         words = sum(len(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b))
         shown = joined_code(section.blocks)  # a command and its output: one slide; a line or two: a bullet
         fixed = sum(isinstance(b, Image | Table) or isinstance(b, Code) and not short_code(b) for b in shown)
-        lists = tuple(
-            math.ceil(len(b.items) / LIST_ITEMS) for b in section.blocks if isinstance(b, BulletList)
-        )
+        lists = tuple(b for b in section.blocks if isinstance(b, BulletList))
         found = claims_of(section)
         groups = tuple(g for g, _ in found)
         parts.append(Part(title, words, tuple(p for _, p in found), fixed, groups, lists))

@@ -595,3 +595,21 @@ BLOOM_CUES = (
     ),
     ("apply", r"\b(how could|how might|apply|example|where else|in practice|what would (happen|change))\b"),
 )
+
+# -- questions and outcomes (questions/concepts.py, questions/outcomes.py) ------------------------
+
+# concepts `_sound`: a slot opening with one of these names no subject ("more resources", "no
+# circulatory system").
+VAGUE_OPENERS = frozenset("more further additional other some various several no".split())
+# concepts `_cases`: the small words a name's capitals skip ("Bank of England").
+CASE_JOINERS = frozenset("of and the de la le von van der du da".split())  # "Bank of England"
+# concepts: a word after a sentence's first that makes it a task ("Describe how ...", "Decide if ...").
+IMPERATIVE_NEXT = frozenset("how what why which the a an all your our each every this these those".split())
+TASK_NEXT = IMPERATIVE_NEXT | frozenset("if whether that to sure it them up out".split())
+# outcomes: a heading that asks; a gerund heading naming whose ("Choosing our Praises"); what no
+# topic a student can name opens with ("From 1 to N").
+WH_WORDS = frozenset("what why how when who which where".split())
+PERSONAL_WORDS = frozenset("our your my their his her".split())
+NOT_TOPIC_OPENERS = frozenset(
+    "not from to in on at by for with of and or but before after during since until about".split()
+)

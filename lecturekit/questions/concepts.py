@@ -19,6 +19,7 @@ from lecturekit.lexicon.english import (
     ANSWERED,
     ARGUED,
     ARGUING,
+    CASE_JOINERS,
     CAUSAL,
     CLAIMING_VERBS,
     CONNECTIVES,
@@ -34,6 +35,7 @@ from lecturekit.lexicon.english import (
     GENERIC_HEADINGS,
     GENERIC_TITLES,
     HYPOTHETICAL,
+    IMPERATIVE_NEXT,
     LISTING_TITLE,
     OBSTACLE,
     OPENERS,
@@ -53,10 +55,12 @@ from lecturekit.lexicon.english import (
     SHARE,
     STATEMENT_VERBS,
     SUBJECT_PRONOUNS,
+    TASK_NEXT,
     TASK_OPENERS,
     TITLE_PREFACE,
     TOPIC_PREPOSITIONS,
     UNCOUNTED,
+    VAGUE_OPENERS,
     VERBISH,
 )
 from lecturekit.model.lesson import (
@@ -340,10 +344,6 @@ def section_concepts(
     ]
 
 
-# "more resources", "no circulatory system": no subject a question can name
-VAGUE_OPENERS = frozenset("more further additional other some various several no".split())
-
-
 def _sound(slot: str, kind: str) -> bool:
     """Tell whether a slot reads as a noun phrase a question can name: no markup ("abstract
     {.page_break_before}"), no number ("episodes 04 data types"), no quotation of its own, no opening particle or adverb
@@ -457,7 +457,6 @@ def _cases(section: Section, names: Names, topic: str) -> list[Concept]:
 
 HEADING_ANSWERS = 2  # paragraphs or items under a heading that asks: fewer give no answers to weigh
 CASE_SENTENCES = 2  # sentences under a subheading that make it a case a question can ask about
-CASE_JOINERS = frozenset("of and the de la le von van der du da".split())  # "Bank of England"
 
 
 def _namelike(word: str, names: Names) -> bool:
@@ -529,8 +528,6 @@ _EXHIBIT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(?<![\w-])[$€£]?\d[\d,.]*(?:%|s)?(?![\w-])")  # "2000s", not "18F"
-IMPERATIVE_NEXT = frozenset("how what why which the a an all your our each every this these those".split())
-TASK_NEXT = IMPERATIVE_NEXT | frozenset("if whether that to sure it them up out".split())
 SAID_WORDS = (8, 18)  # a claim quoted whole: long enough to say something, short enough to hold in mind
 _NOT_SAID = re.compile(r"[:;()\[\]{}\"“”«»|*_`<>=/\\@#~^]|\d|—|–|--|\s-|\.\.|\w\.\w|\bet al\b")
 # a list after the verb ("are the heart, blood and blood vessels"): an inventory, not a claim to explain

@@ -28,11 +28,14 @@ from lecturekit.lexicon.english import (
     GENERIC_HEADINGS,
     IRREGULAR_PAST,
     NOT_PARTICIPLES,
+    NOT_TOPIC_OPENERS,
     OBJECTIVE_VERBS,
     OBJECTIVES,
     OBJECTIVES_LEAD,
+    PERSONAL_WORDS,
     TOPIC_PREPOSITIONS,
     VERBISH,
+    WH_WORDS,
 )
 from lecturekit.model.lesson import (
     BulletList,
@@ -87,7 +90,8 @@ def learning_outcomes(
         if (
             q.origin == "generated"
             and q.kind == "pair"
-            and q.section not in concrete | {t: "" for t in compared}
+            and q.section not in concrete
+            and q.section not in compared
         ):
             slots = dict(q.slots)
             concrete[q.section] = f"Compare {slots['first']} and {slots['second']}"
@@ -138,9 +142,10 @@ def stated_objectives(lesson: Lesson) -> tuple[str, ...]:
     "Learning objectives" (or the like), of the list after "By the end of this section, you
     will be able to:", or of a list that opens the text, each item an observable task ("Identify
     ...", "Explain ..."); () when it states none."""
-    opening = lesson.sections[0].blocks[:1] if lesson.sections else ()
-    if opening and isinstance(opening[0], BulletList) and lists_objectives(opening[0]):
-        return tuple(_item(item) for item in opening[0].items[: lists_objectives(opening[0])])
+    opening = lesson.sections[0].blocks[0] if lesson.sections and lesson.sections[0].blocks else None
+    stated = lists_objectives(opening) if isinstance(opening, BulletList) else 0
+    if isinstance(opening, BulletList) and stated:
+        return tuple(_item(item) for item in opening.items[:stated])
     for section in lesson.sections:
         blocks = section.blocks
         for index, block in enumerate(blocks):
@@ -301,11 +306,6 @@ def _base_form(gerund: str, text: str) -> str | None:
 
 
 ROMAN = re.compile(r"^[IVXLC]+\.?$")
-WH_WORDS = frozenset("what why how when who which where".split())
-PERSONAL_WORDS = frozenset("our your my their his her".split())
-NOT_TOPIC_OPENERS = frozenset(
-    "not from to in on at by for with of and or but before after during since until about".split()
-)
 
 
 def _named(words: list[str], text: str) -> bool:
