@@ -173,7 +173,16 @@ def test_one_to_five_outcomes_each_an_observable_verb_and_no_fragment_in_a_slot(
     assert len(outcomes) >= 2 or made or len(lesson.sections) < 3, outcomes
     for outcome in outcomes:
         words = outcome.split()
-        assert words[0] in ("Explain", "Compare", "Answer", "Interpret", "Assess"), outcome
+        assert words[0] in (
+            "Explain",
+            "Compare",
+            "Answer",
+            "Interpret",
+            "Assess",
+            "Define",
+            "Describe",
+            "Apply",
+        ), outcome
         assert len(words) <= 18, outcome
         assert not re.search(r"\d|\{|\(ref:|\b(?:the|of|a|an|and|to)$", outcome), (
             outcome
@@ -559,3 +568,55 @@ def test_an_outcome_names_the_scope_its_parts_subheadings_give(heading, subheadi
     lesson = parse_article(text, Path("e.md"))
     outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
     assert outcome in outcomes, outcomes
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "outcome"),
+    [
+        (
+            "Functional groups",
+            "A functional group is a molecular module. Alcohols, for example, all have the subunit C-O-H.",
+            "Define functional groups",
+        ),  # the part defines its topic
+        (
+            "Gender and sexuality",
+            "Use gender-neutral language. Avoid gendered terms such as guys. If a pronoun is needed, "
+            "use they. Do not assume a person's gender.",
+            "Apply the text's advice on gender and sexuality",
+        ),  # the part tells the reader what to do
+        (
+            "The blood flow",
+            "1. Blood enters the right atrium.\n2. It passes to the right ventricle.\n"
+            "3. It is pumped to the lungs.\n",
+            "Describe the blood flow",
+        ),  # the part walks through steps
+        (
+            "Molecular basis for inheritance",
+            "Genes are made of DNA. The molecular basis for inheritance lies in how DNA pairs its bases.",
+            "Explain the molecular basis for inheritance",
+        ),  # "the", as the text writes it
+        (
+            "How to find a data repository?",
+            "Many repositories take data of any kind. Some take only one discipline's data.",
+            "Explain how to find a data repository",
+        ),  # a task, not a question to answer
+    ],
+)
+def test_an_outcomes_verb_says_what_its_part_does(heading, body, outcome):
+    text = (
+        "---\ntitle: Lecture\n---\n## Introduction\n\nThis lecture covers several things in turn.\n\n"
+        f"## {heading}\n\n{body}\n"
+    )
+    lesson = parse_article(text, Path("v.md"))
+    outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
+    assert outcome in outcomes, outcomes
+
+
+def test_a_step_gives_no_why_it_matters_when_its_part_gives_no_reason():
+    text = (
+        "---\ntitle: Lecture\n---\n## Making code citable\n\nA commit identifies a version of the code. "
+        "Archives assign a DOI to a release.\n"
+    )
+    lesson = parse_article(text, Path("g.md"))
+    outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
+    assert not any("matters" in o for o in outcomes), outcomes

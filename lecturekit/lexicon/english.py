@@ -613,3 +613,25 @@ PERSONAL_WORDS = frozenset("our your my their his her".split())
 NOT_TOPIC_OPENERS = frozenset(
     "not from to in on at by for with of and or but before after during since until about".split()
 )
+# roles: a sentence that tells the reader what to do ("Avoid ...", "Use ...", "You should ...");
+# a quarter of a part's sentences like it, and the part gives advice.
+ADVICE = re.compile(
+    r"(?:(?:if|when|where|for|in|unless)\b[^,]{0,80},\s*)?"  # "If it is relevant, be specific"
+    r"(?:(?:avoid|use|don't|do not|never|always|ask|be|choose|consider|prefer|try|write|say|include"
+    r"|keep|make|check|remember|think|refer|describe|let|give|put|follow|focus|instead)\b"
+    r"|.*\b(?:you|we|writers?|authors?) (?:should|must|need to|ought to)\b"
+    r"|.*\bshould (?:not )?be avoided\b)",
+    re.IGNORECASE,
+)
+# roles: the words that walk through steps in order ("First ..., next ..., finally ..."); three
+# of them, told apart, and the part describes a sequence.
+SEQUENCE = re.compile(
+    r"\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|next|finally|afterwards|followed by|step \d|stage \d)\b",
+    re.I,
+)
+# outcomes: a part that says why its topic matters gives one of these; else no "why ... matters".
+MATTERING = re.compile(
+    r"\b(?:important|importance|matters?|essential|crucial|critical|benefits?|helps?|so that|because"
+    r"|otherwise|without it|ensures?|allows?|enables?|makes? it (?:easier|possible))\b",
+    re.IGNORECASE,
+)

@@ -4,8 +4,9 @@ First the lecturer's (`outcomes:` in the front matter), then the text's own: a s
 list of learning objectives ("Learning Objectives", "By the end of this section, you will be
 able to:"), verbatim. Otherwise one outcome for each main part of the lecture, the largest
 first, by what the part offers: two named cases to compare, a term it defines, or its heading
-read as what it is: a topic to explain (or, with figures, to interpret; argued, to assess), a
-claim to explain why, the author's advice, a question to answer.
+read as what it is: a topic, with a verb by what the part does with it (roles.py: defines it,
+advises on it, walks through its steps, weighs figures, argues, or explains), a claim to explain
+why, the author's advice, a task, a question to answer.
 
 A part whose heading is none of these (a label such as "Introduction" or "Fun fact", one word,
 a name, a number, a fragment) or that speaks of the text itself gets no outcome: three sound
@@ -22,11 +23,13 @@ from lecturekit.language.names import Names
 from lecturekit.language.topics import NOUN_ENDINGS, Usage
 from lecturekit.lexicon.english import (
     CLAIMING_VERBS,
+    DETERMINERS,
     EMPTY_WORDS,
     EXERCISE_GERUNDS,
     FINITE_VERBS,
     GENERIC_HEADINGS,
     IRREGULAR_PAST,
+    MATTERING,
     NOT_PARTICIPLES,
     NOT_TOPIC_OPENERS,
     OBJECTIVE_VERBS,
@@ -57,6 +60,7 @@ from lecturekit.questions.concepts import (
     sentence_case,
 )
 from lecturekit.questions.discussion import Questions
+from lecturekit.questions.roles import ADVISES, ARGUES, DEFINES, EXPLAINS, FIGURES, STEPS, role
 
 MOST, LEAST = 5, 3
 MAX_WORDS = 18  # an outcome is read at a glance, on a slide and on the first page
@@ -64,8 +68,6 @@ CASE_WORDS = 4  # words of a named case; a longer one is a heading ("Advances in
 TOPIC_WORDS = 7  # words of a heading that is still a topic, not a sentence
 PER_WORDING = 2  # outcomes that open alike
 LEAD = "By the end of this lecture you can:"
-_MODALS = re.compile(r"\b(?:should|must|ought to|need to|argue[sd]?|recommend(?:s|ed)?)\b", re.IGNORECASE)
-_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|per ?cent|percent|million|billion|thousand)|[$£€]\s?\d")
 
 
 def learning_outcomes(
@@ -113,7 +115,9 @@ def learning_outcomes(
             continue  # "This policy is a living document": housekeeping; or compared with the part before
         code = any(isinstance(b, Code) for b in section.blocks)
         outcome = concrete.get(heading) or (
-            None if section.made else _outcome(heading, text, usage, names, code, _subtopics(section, names))
+            None
+            if section.made
+            else _outcome(heading, text, usage, names, code, _subtopics(section, names), _steps(section))
         )  # a title lecturekit made is a key phrase, not the author's word for the part's subject
         if outcome and len(outcome.split()) <= MAX_WORDS and outcome not in (o for _, o in found):
             found.append((place, outcome))
@@ -193,7 +197,13 @@ def _words_of(section: Section) -> str:
 
 
 def _outcome(
-    heading: str, text: str, usage: Usage, names: Names, code: bool = False, scope: tuple[str, ...] = ()
+    heading: str,
+    text: str,
+    usage: Usage,
+    names: Names,
+    code: bool = False,
+    scope: tuple[str, ...] = (),
+    steps: int = 0,
 ) -> str | None:
     """Return the outcome of one part, from its heading: a topic to explain, a claim to explain
     why, advice to explain, a question to answer; None when the heading is none of these (a
@@ -209,6 +219,9 @@ def _outcome(
     first = words[0].lower()
     if heading.endswith("?") or first in WH_WORDS:
         asked = sentence_case(heading, names).rstrip("?")
+        if words[1].lower() == "to":  # "How to Find an Appropriate Data Repository?": a task
+            task = _in_sentence([w.rstrip("?") for w in words[2:]], text, names)
+            return f"Explain how to {task}" if first == "how" else None
         return f"Answer the question “{asked}?”" if first in WH_WORDS else None
     if words[-1].lower() in EMPTY_WORDS or all(w[:1].isupper() for w in words) and _named(words, text):
         return None  # "... of the", or a person's name ("Martin Fowler"): no topic to explain
@@ -226,10 +239,16 @@ def _outcome(
         base = _base_form(first, text)
         if code and base:  # a step of a method lesson: how to do it
             return f"Explain how to {base} {_in_sentence(words[1:], text, names)}"
+        if not MATTERING.search(text):
+            return None  # "Making Code Citable" that gives no reason: no "why it matters" to explain
         return f"Explain why {_in_sentence(words, text, names)} matters"
     if first in NOT_TOPIC_OPENERS or first.endswith("ly") and len(first) > 4:
         return None  # "From 1 to N", "Merely social intolerance kills": no topic a student can name
-    verb = (usage.verb_like(words[0]) or first in VERBISH) and not NOUN_ENDINGS.search(first)
+    verb = (
+        (usage.verb_like(words[0]) or first in VERBISH)
+        and not NOUN_ENDINGS.search(first)
+        and first not in DETERMINERS
+    )
     if verb:  # "Build alliances.": the author's advice, quoted; without its full stop, it may be a label
         return f"Explain the advice “{heading.rstrip('.')}”" if heading.endswith(".") else None
     if any(w.lower() in FINITE_VERBS for w in words[1:]) or any(
@@ -240,15 +259,20 @@ def _outcome(
         for before, w in zip(words[1:], words[2:], strict=False)
     ):  # "Keyboard shortcuts are your friend", "Contract administration looks different in agile"
         return f"Explain why {_in_sentence(words, text, names)}"
-    topic = _in_sentence(words, text, names)
+    topic = _determined(_in_sentence(words, text, names), text)
     if as_named(topic).startswith("“"):
         return None  # "Explain product owner": one of a kind, with no article to say which
-    outcome = f"{_verb(text)} {topic}"
+    outcome = f"{VERBS[role(topic, text, steps)]} {topic}"
     if scope:  # "Explain mechanisms of evolution: natural selection, genetic drift and gene flow"
         scoped = f"{outcome}: {', '.join(scope[:-1])} and {scope[-1]}"
         if len(scoped.split()) <= MAX_WORDS:
             return scoped
     return outcome
+
+
+def _steps(section: Section) -> int:
+    """Return the items of a part's longest numbered list: the steps it walks through."""
+    return max((len(b.items) for b in section.blocks if isinstance(b, BulletList) and b.ordered), default=0)
 
 
 def _compound(words: list[str], text: str) -> bool:
@@ -327,12 +351,22 @@ def _in_sentence(words: list[str], text: str, names: Names) -> str:
     return " ".join(shown)
 
 
-def _verb(text: str) -> str:
-    """Return what a student does with a part's topic, by what the part does with it: weigh
-    figures, assess a case argued, else explain."""
-    sentences = max(1, text.count(". "))
-    if len(_FIGURE.findall(text)) >= max(3, sentences // 3):
-        return "Interpret the figures the text gives on"
-    if len(_MODALS.findall(text)) >= max(3, sentences // 3):
-        return "Assess the case the text makes on"
-    return "Explain"
+def _determined(topic: str, text: str) -> str:
+    """Return a topic with "the" when the text mostly writes it so ("molecular basis for
+    inheritance" -> "the molecular basis for inheritance")."""
+    if topic.split()[0].lower() in DETERMINERS:
+        return topic
+    said = re.findall(rf"(\w+\s+)?{re.escape(topic)}\b", text, re.IGNORECASE)
+    the = sum(1 for before in said if before.strip().lower() == "the")
+    return f"the {topic}" if the and 2 * the >= len(said) else topic
+
+
+# What a student does with a part's topic, by what the part does with it (questions/roles.py).
+VERBS = {
+    DEFINES: "Define",
+    ADVISES: "Apply the text's advice on",
+    STEPS: "Describe",
+    FIGURES: "Interpret the figures the text gives on",
+    ARGUES: "Assess the case the text makes on",
+    EXPLAINS: "Explain",
+}
