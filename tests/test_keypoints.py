@@ -129,6 +129,19 @@ def test_navigation_thanks_and_questions_stay_in_the_notes():
     assert paragraph_points((Span(text),)) == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For more detailed guidance, see the GLAAD Media Reference Guide.",
+        "For help finding accurate language, see the Disability Language Style Guide from the NCDJ.",
+        "Visit the National Archives for the full record.",
+    ],
+)
+def test_a_pointer_to_another_guide_stays_in_the_notes(text):
+    """It names another document; a slide titled by it would be about that document."""
+    assert paragraph_points((Span(text),)) == ()
+
+
 def test_citations_and_references_are_left_out():
     text = "Reproducible research is held to higher standards than other research (Smith et al., 2019) [12]."
     assert shown(paragraph_points((Span(text),))) == [

@@ -162,3 +162,23 @@ def test_a_subheading_whose_claims_a_short_lecture_leaves_out_is_no_bare_bullet(
                 ), lines
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in deck.slides)
     assert all(f"Kind {n}" in notes for n in range(12))
+
+
+def test_a_reading_list_stays_in_the_notes_and_names_no_slide(tmp_path):
+    """A list of links ("Other resources we used:") points elsewhere: no slide shows it or is
+    titled by it, and the notes keep it."""
+    guides = "".join(f"- [Style Guide {n}](https://example.org/{n})\n" for n in range(4))
+    article = tmp_path / "style.md"
+    article.write_text(
+        "---\ntitle: Inclusive language\n---\n## Introduction\n\nImpact matters more than intent in writing. "
+        "Words build trust with readers or break it.\n\nOther resources we used:\n\n"
+        + guides
+        + "\n## Age\n\n"
+        "Avoid referring to age unless it is relevant. Prefer older person to elderly.\n",
+        encoding="utf-8",
+    )
+    slides = Presentation(str(build_article(article, Options(out=tmp_path / "out")).outputs[0])).slides
+    shown = " ".join(shape.text_frame.text for s in slides for shape in s.shapes if shape.has_text_frame)
+    notes = " ".join(s.notes_slide.notes_text_frame.text for s in slides if s.has_notes_slide)
+    assert "Style Guide" not in shown
+    assert all(f"Style Guide {n}" in notes for n in range(4))

@@ -16,7 +16,8 @@ and examples count against it, as does a claim that had to be cut or that opens 
 Each part gets slides in proportion to its words, at least one (the largest parts, when the
 lecture's length allows fewer slides than there are parts); its claims fill them, less the
 slides its pictures, tables, code and lists take (in a lecture its length caps, its lists only
-while there is room, and never claims under more subheadings than it has slides). Within a part
+while there is room, and never claims under more subheadings than it has slides; a reading
+list, of links, never). Within a part
 the best are taken one at a time, each time passing over one too like a claim already taken
 (maximal marginal relevance), and shown in the text's order.
 """
@@ -38,7 +39,19 @@ from lecturekit.lexicon.english import (
     OPENING_PRONOUNS,
     SELF_REFERENCE,
 )
-from lecturekit.model.lesson import BulletList, Lesson, Section, plain
+from lecturekit.model.lesson import (
+    BulletList,
+    Code,
+    Image,
+    Lesson,
+    Section,
+    Table,
+    joined_code,
+    paragraphs,
+    plain,
+    reading_list,
+    short_code,
+)
 from lecturekit.model.text import stems
 
 A, B = 0.04, 0.75  # content slides = A * words ** B
@@ -300,8 +313,6 @@ def _norm2(vector: dict[str, float]) -> float:
 def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[str, Point]]]) -> list[Part]:
     """Return the lecture's parts (its sections, back matter aside) with their words and claims:
     `claims_of(section)` gives a section's claims in order, each with the subheading it is under."""
-    from lecturekit.model.lesson import Code, Image, Table, joined_code, paragraphs, short_code
-
     parts = []
     for section in lesson.sections:
         title = plain(section.title)
@@ -310,7 +321,9 @@ def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[
         words = sum(len(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b))
         shown = joined_code(section.blocks)  # a command and its output: one slide; a line or two: a bullet
         fixed = sum(isinstance(b, Image | Table) or isinstance(b, Code) and not short_code(b) for b in shown)
-        lists = tuple(b for b in section.blocks if isinstance(b, BulletList))
+        lists = tuple(
+            b for b in section.blocks if isinstance(b, BulletList) and not reading_list(b)
+        )  # a reading list points elsewhere: the notes
         found = claims_of(section)
         groups = tuple(g for g, _ in found)
         parts.append(Part(title, words, tuple(p for _, p in found), fixed, groups, lists))

@@ -148,6 +148,22 @@ def short_code(block: Code) -> bool:
 SHORT_LINES, SHORT_WIDTH = 2, 60  # a short block of code: lines, and characters in each
 
 
+def reading_list(block: BulletList) -> bool:
+    """Tell whether a list is a reading list: two items or more, each mostly the text of a link
+    ("[Diversity Style Guide](http://...)"). It points elsewhere; a lecture leaves it to the notes."""
+    if len(block.items) < 2:
+        return False
+    for item in block.items:
+        spans = [s for b in item.blocks for p in paragraphs(b) for s in p.inlines]
+        linked = sum(len(s.text) for s in spans if s.href)
+        if not spans or linked < LINKED * sum(len(s.text) for s in spans):
+            return False
+    return True
+
+
+LINKED = 0.6  # of a reading list item's characters, at least, in a link
+
+
 @dataclass(frozen=True)
 class Section:
     title: Inlines
