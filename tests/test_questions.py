@@ -620,3 +620,46 @@ def test_a_step_gives_no_why_it_matters_when_its_part_gives_no_reason():
     lesson = parse_article(text, Path("g.md"))
     outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
     assert not any("matters" in o for o in outcomes), outcomes
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "## Binary files\n\nTheirs is a picture of a guacamole with nachos, but it is also called "
+            "guacamole.jpg. Git cannot show the two pictures side by side. You pick one of them.\n\n"
+            "Git stores every version of a picture you commit. Which one you keep is up to you.\n",
+            "guacamole",
+        ),  # a file's name is no term
+        (
+            "## Rb isoforms\n\nMono-phosphorylated Rb, also referred to as “hypo-phosphorylated’ or "
+            "‘partially’ phosphorylated Rb, appears in early G1. It binds E2F.\n\n"
+            "Each isoform has its own partners. They differ in what they switch on.\n",
+            "hypo",
+        ),  # quotation marks that do not pair
+        (
+            "## A typical work session\n\nYou sit down at your computer to work on a shared project. "
+            "You pull the latest changes first. You then edit, commit and push your work.\n\n"
+            "Pulling first means you work on the latest version. It makes conflicts less likely for you.\n",
+            "typical work session",
+        ),  # an occasion, not a subject met elsewhere
+    ],
+)
+def test_no_question_or_outcome_is_built_on_a_file_name_a_broken_quotation_or_an_occasion(text, absent):
+    lesson = parse_article("---\ntitle: Lecture\n---\n" + text, Path("q.md"))
+    questions = discussion_questions(lesson)
+    said = [q.text for q in questions.questions] + list(learning_outcomes(questions, (), lesson))
+    assert not any(absent in s.lower() for s in said), said
+
+
+def test_a_part_of_two_sentences_in_a_long_text_gets_no_outcome_of_its_own():
+    body = " ".join(
+        f"Endpoints of kind {n} take a verb and a path, and return data as JSON." for n in range(12)
+    )
+    text = (
+        f"---\ntitle: APIs\n---\n## API endpoints\n\n{body}\n\n## Error handling\n\n{body}\n\n"
+        "## Notifications of updates\n\nHave a simple way to tell users of changes. A mailing list will do.\n"
+    )
+    lesson = parse_article(text, Path("a.md"))
+    outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
+    assert "Explain API endpoints" in outcomes and not any("notifications" in o for o in outcomes), outcomes

@@ -321,7 +321,9 @@ OBJECTIVE_VERBS = frozenset(
     formulate outline discuss state calculate predict relate remember present organise organize
     perform navigate manipulate extract employ write read select understand recognise learn know
     practise practice plan build choose combine convert load save plot filter import install
-    locate modify reflect review share teach work access handle interpret translate transform""".split()
+    locate modify reflect review share teach work access handle interpret translate transform resolve
+    configure inspect debug test measure estimate compute prepare produce record restore revert undo
+    collaborate visualise visualize""".split()
 )
 OBJECTIVES_LEAD = re.compile(
     r"\b(?:by the end of this (?:section|chapter|lesson|lecture|unit|module|episode),? you (?:will|should) be able to"

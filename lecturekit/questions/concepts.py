@@ -392,8 +392,8 @@ def _subject(topic: str, names: Names) -> bool:
     """Tell whether a topic can be asked about as a subject: a phrase of two to eight words, a
     common noun phrase ("reproducible research", "open source licenses"), no verb in it."""
     words = topic.split()
-    if not 2 <= len(words) <= 8 or not _fits(topic, 8):
-        return False
+    if not 2 <= len(words) <= 8 or not _fits(topic, 8) or words[0].lower() in ("a", "an"):
+        return False  # "a typical work session": one occasion, not a subject met elsewhere
     if (
         any(core(w).lower() in STATEMENT_VERBS | CLAIMING_VERBS for w in words)
         or PERSONAL.search(topic)
@@ -621,6 +621,8 @@ def _evidence(sentence: str, names: Names) -> list[Concept]:
     if not 6 <= len(words) <= 14 or core(words[0]).lower() in SUBJECT_PRONOUNS | OPENING_NOT_SUBJECT:
         return []
     second = core(words[1]).lower()
+    if core(words[0]).lower() in TASK_OPENERS:
+        return []  # "Make changes by appending the number 100 ...": a step of an exercise
     if core(words[0]).lower() not in DETERMINERS and (second in IMPERATIVE_NEXT or second.endswith("ly")):
         return []  # "Describe how information is stored", "Publish publicly all source code": a task, not a claim
     finite = any(core(w).lower() in FINITE_VERBS or core(w).endswith(("ed", "es")) for w in words[1:])
@@ -640,6 +642,8 @@ def _terms(sentence: str, names: Names) -> list[Concept]:
     found = []
     for match in DEFINED_TERM.finditer(sentence):
         raw = match["term"]
+        if re.match(r"\.\w", sentence[match.end("term") :]):
+            continue  # "called guacamole.jpg": a file's name, not a term
         quoted = raw[:1] in "“\"‘'"
         words = raw.strip("“”\"‘’'.,;").split()
         if quoted:
@@ -656,6 +660,8 @@ def _terms(sentence: str, names: Names) -> list[Concept]:
         while words and core(words[-1]).lower() in EMPTY_WORDS:
             words.pop()
         coined = quoted or "dubbed" in sentence[: match.start("term")]
+        if any(mark in word for word in words for mark in '“”"‘') or any(w.endswith("’") for w in words):
+            continue  # "“hypo-phosphorylated’ or ‘partially’": quotation marks that do not pair
         if 1 <= len(words) <= 4 and core(words[0]).lower() not in EMPTY_WORDS:
             term = (("term", " ".join(words).rstrip(".,;")), ("coined", coined))
             found.append(Concept("term", term, (sentence,)))

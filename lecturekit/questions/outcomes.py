@@ -66,6 +66,7 @@ MOST, LEAST = 5, 3
 MAX_WORDS = 18  # an outcome is read at a glance, on a slide and on the first page
 CASE_WORDS = 4  # words of a named case; a longer one is a heading ("Advances in ... Models")
 TOPIC_WORDS = 7  # words of a heading that is still a topic, not a sentence
+SUBSTANCE, SHARE = 60, 10  # a part worth an outcome: 60 words, or a tenth of a short text
 PER_WORDING = 2  # outcomes that open alike
 LEAD = "By the end of this lecture you can:"
 
@@ -109,10 +110,13 @@ def learning_outcomes(
                 else f"Explain what the text means by “{slots['term']}”"
             )
     found: list[tuple[int, str]] = []  # (the part's place, the outcome)
+    total = sum(len(text.split()) for text in texts)
     for place, (section, text) in enumerate(zip(parts, texts, strict=True)):
         heading = plain(section.title)
         if about_itself(text.split("\n")) or heading.strip() in compared and heading not in concrete:
             continue  # "This policy is a living document": housekeeping; or compared with the part before
+        if len(text.split()) < min(SUBSTANCE, total / SHARE) and heading not in concrete:
+            continue  # two sentences of a long text: too little to learn for an outcome of its own
         code = any(isinstance(b, Code) for b in section.blocks)
         outcome = concrete.get(heading) or (
             None
@@ -260,6 +264,8 @@ def _outcome(
     ):  # "Keyboard shortcuts are your friend", "Contract administration looks different in agile"
         return f"Explain why {_in_sentence(words, text, names)}"
     topic = _determined(_in_sentence(words, text, names), text)
+    if first in ("a", "an"):
+        return None  # "A typical work session": an occasion, not a topic
     if as_named(topic).startswith("“"):
         return None  # "Explain product owner": one of a kind, with no article to say which
     outcome = f"{VERBS[role(topic, text, steps)]} {topic}"
