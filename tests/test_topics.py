@@ -40,3 +40,11 @@ def test_runs_of_joiners_and_long_runs_end_in_time():
     never an error, in time linear in its length."""
     text = "Bank of of of of Scotland holds gold. " + "Alpha of " * 10_000 + "Beta."
     assert key_phrases([text, "x"])[1] == []
+
+
+def test_a_verb_the_text_never_uses_as_a_verb_elsewhere_still_ends_a_phrase():
+    """ "consists", "requires": verbs whatever the text around them says ("Remote-first requires")."""
+    ranked = key_phrases(
+        ["The human digestive system consists of many organs.\nRemote-first requires trust.", "x"]
+    )
+    assert not [p for p in ranked[0] if p.endswith(("consists", "requires"))], ranked[0]
