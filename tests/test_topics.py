@@ -48,3 +48,16 @@ def test_a_verb_the_text_never_uses_as_a_verb_elsewhere_still_ends_a_phrase():
         ["The human digestive system consists of many organs.\nRemote-first requires trust.", "x"]
     )
     assert not [p for p in ranked[0] if p.endswith(("consists", "requires"))], ranked[0]
+
+
+def test_a_person_one_later_bullet_names_does_not_title_the_slide_but_a_named_idea_may():
+    slide = (
+        "Since the early 2000s private markets have been liberalised.\n"
+        "Urban markets are regularly held.\n"
+        "Kim Jong-un is the first leader to implement market-oriented reforms."
+    )
+    assert key_phrases([slide, "Trade grew slowly."])[0][0] != "Kim Jong-un"
+    idea = (
+        "Rewrites of legacy systems are costly.\nThis was the Strangler Pattern which Fowler blogged about."
+    )
+    assert key_phrases([idea, "Trade grew slowly."])[0][0] == "Strangler Pattern"

@@ -93,6 +93,7 @@ class Usage:
         sample = _sample(texts)
         self.texts = len(sample)
         tokenised = [_tokens(text) for text in sample]
+        self.lower = {t for tokens in tokenised for t in tokens if t[:1].islower()}  # "strategy", never "kim"
         for tokens in tokenised:
             padded = ["", "", *tokens, ""]
             for index, token in enumerate(tokens, start=2):
@@ -135,11 +136,15 @@ class Usage:
         return self.verb[base] > self.noun[base]
 
 
+ONE_LINES = 0.5  # what a proper name only one later line mentions keeps of its weight as a title
+_LINES = re.compile(r"(?<=[.!?:;])\s+|\n+")  # a stretch's sentences and bullets
+
+
 def phrases(text: str, usage: Usage) -> dict[str, Phrase]:
     """Return the noun phrases of `text`, each once, by key (see the module's docstring)."""
     found: dict[str, Phrase] = {}
     counts: Counter[str] = Counter()
-    for line, sentence in enumerate(re.split(r"(?<=[.!?:;])\s+|\n+", text)):
+    for line, sentence in enumerate(_LINES.split(text)):
         tokens = _tokens(sentence)
         for start, words in _runs(tokens, usage):
             subject = _subject_at(tokens, start)
@@ -160,8 +165,12 @@ def key_phrases(texts: Sequence[str], usage: Usage | None = None) -> list[list[s
     found = [phrases(text, usage) for text in texts]
     spread = Counter(key for each in found for key in each)
     ranked = []
-    for each in found:
-        weights = {key: _weight(p, spread[key], len(texts), usage) for key, p in each.items()}
+    for text, each in zip(texts, found, strict=True):
+        lines = [{_base(_key(t)) for t in _tokens(line)} for line in _LINES.split(text)]
+        weights = {
+            key: _weight(p, spread[key], len(texts), usage, _covers(key, lines), _the(p.shown, text))
+            for key, p in each.items()
+        }
         ranked.append([each[k].shown for k in sorted(weights, key=lambda k: (-weights[k], k)) if weights[k]])
     return ranked
 
@@ -171,19 +180,40 @@ def as_title(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-def _weight(phrase: Phrase, stretches_with_it: int, stretches: int, usage: Usage) -> float:
+def _covers(key: str, lines: list[set[str]]) -> int:
+    """Return how many of a stretch's lines (a slide's bullets) use a word of the phrase `key`."""
+    words = [w for w in key.split() if w not in TOPIC_JOINERS]
+    return sum(1 for line in lines if any(w in line for w in words))
+
+
+def _the(shown: str, text: str) -> bool:
+    """Tell whether a stretch writes "the" before a phrase: "the Strangler Pattern", an idea or a
+    thing, never a person ("Andy Pols")."""
+    return shown[:1].isupper() and re.search(rf"\b[Tt]he\s+{re.escape(shown)}", text) is not None
+
+
+def _weight(
+    phrase: Phrase, stretches_with_it: int, stretches: int, usage: Usage, covers: int = 2, the: bool = False
+) -> float:
     """Return how well a phrase titles its stretch: used there and not in the others, its words
     rare in the whole text (tf-idf over its paragraphs: "North Korea" names every slide of a
-    lecture about it, and so none)."""
+    lecture about it, and so none). A proper name (no word of it written in lower case, nor
+    "the" before it: a person) that one later line mentions, and no other, is that line's
+    subject, not the stretch's ("Kim Jong-un is the first ..."); a named idea ("the Strangler
+    Pattern") is not."""
     words = phrase.shown.split()
     named = sum(w[:1].isupper() for w in words)
     if len(words) == 1 and not (_compound_name(words[0]) or _acronym(words[0])):
         return 0.0  # a lone word: "Alan", "Christian", "Non-specific" say little of a topic
     rare = sum(usage.rarity(w) for w in words if _key(w) not in TOPIC_JOINERS)
     weight = phrase.count * rare * math.log(1 + stretches / stretches_with_it)
+    name = named == len(words) - ("of" in words)
+    proper = name and not the and not any(w.lower() in usage.lower for w in words if w != "of")
+    if proper and phrase.line and covers <= 1:
+        return weight * ONE_LINES  # "Kim Jong-un is the first ...": one later bullet's subject
     if phrase.opening:
         weight *= 1.5 if phrase.line else 4  # the subject of a slide's first claim: its topic
-    if named == len(words) - ("of" in words):
+    if name:
         weight *= 1.3
     if words[-1].endswith("ing"):
         weight *= 0.6
