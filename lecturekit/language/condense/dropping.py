@@ -13,6 +13,7 @@ import re
 
 from lecturekit.language.condense.sentence import DASHES, WHOLE, Sentence, balanced
 from lecturekit.lexicon.english import (
+    AND_OR,
     ASIDE_OPENERS,
     BACK_REFERENCES,
     BEFORE_NO_ASIDE,
@@ -241,6 +242,8 @@ def _aside_at(s: Sentence, first: int, after: int) -> bool:
         return False
     if s.listing(after - 1):
         return False  # ", such as A, B, or C": the start of a list
+    if opens not in RELATIVES and any(s.bare[i] in AND_OR for i in s.alive[first:after]):
+        return False  # "a hammer, a saw and a drill, which ...": the end of a list, not an aside
     # ", the overall product is still proprietary software,": a clause, not an appositive
     return opens in RELATIVES or not any(s.bare[i] in FINITE for i in s.alive[first:after])
 

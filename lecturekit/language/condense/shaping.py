@@ -14,12 +14,14 @@ from lecturekit.lexicon.english import (
     CONCESSIVE,
     COPULAS,
     EXAMPLE_CUES,
+    FINITE_VERBS,
     GENERIC_SOURCES,
     LIST_CUES,
     NOT_A_SOURCE,
     NOT_ITEMS,
     PARTICIPLE_LINKS,
     PROTECTED,
+    RELATIVES,
     REPORTING_VERBS,
     SUBORDINATORS,
 )
@@ -98,6 +100,12 @@ def enumeration(s: Sentence, _tier: int) -> Condensed | None:
         return None  # "known as a plastid, characterized by A and B": a description, not three items
     if not all(balanced(s.words[alive[p]] for p in item) for item in items):
         return None  # "(0 is dog and 1 is cat)": a bracket's own "and", not the list's
+    lead_verb = any(s.bare[alive[p]] in FINITE_VERBS for p in range(cue + 1))
+    relative = next(
+        (k for k, p in enumerate(items[-1]) if s.bare[alive[p]] in RELATIVES | {"that"}), len(items[-1])
+    )
+    if not lead_verb and any(s.bare[alive[p]] in FINITE_VERBS for p in items[-1][:relative]):
+        return None  # "The trees of the forest, the waving grass and ... have grown": the list is the subject
     head = next((k for k, p in enumerate(items[-1]) if s.bare[alive[p]] in EXAMPLE_CUES), None)
     if (head or len(items[-1])) > longest + 3:
         return None  # the last "item" runs on: the list sits mid-sentence
