@@ -61,3 +61,14 @@ def test_a_person_one_later_bullet_names_does_not_title_the_slide_but_a_named_id
         "Rewrites of legacy systems are costly.\nThis was the Strangler Pattern which Fowler blogged about."
     )
     assert key_phrases([idea, "Trade grew slowly."])[0][0] == "Strangler Pattern"
+
+
+def test_a_phrase_never_stops_at_a_modifier_before_its_noun_nor_holds_a_reflexive():
+    ranked = key_phrases(
+        [
+            "He was manly. The heart pumps a drop of manly blood into the vessels.",
+            "Things are ever grouping themselves.",
+        ]
+    )
+    assert "drop of manly" not in [p.lower() for p in ranked[0]], ranked[0]
+    assert not [p for p in ranked[1] if "themselves" in p or p.lower().startswith("ever")], ranked[1]

@@ -66,6 +66,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w’'-]*(?:\.[\w’'-]+)*+|\d[\d,.]*|[^\w\s]+")
 # an adverb made of an adjective, whatever the text seems to say: "privately", "publicly", "wholly"
 _ADVERB = re.compile(r"^\w{2,}(?:al|ate|ic|ive|ous|ful|ent|ant|ing|ed|ar|less|ol|ct|nt)ly$|^\w{2,}[ai]bly$")
 _TRAILING = re.compile(r"[’'_-]+$")
+# a word made to stand before a noun ("manly", "intelligent", "electrical"): a phrase that stops
+# at it, with its noun after it in the text, has lost its head
+_ADJECTIVE = re.compile(r"\w{2,}(?:ly|ful|ous|ive|al|ic|able|ible|ent|ant|ary)$")
 NOUN_ENDINGS = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ship|ance|ence|ist|ure|ogy|ics|age|ery)s?$")
 _CONTRACTED = re.compile(
     r"['’](?:m|ll|re|ve|d)$|n['’]t$|^(?:it|that|there|here|what|let|he|she|who)['’]s$", re.I
@@ -261,8 +264,12 @@ def _candidates(words: list[str], usage: Usage) -> list[tuple[int, list[str]]]:
                 or _named(words, start + size - 1)
                 and _named(words, start + size)
             )  # "Heikkilä of Helsinki's Aalto": part of a name
-            if not cuts_name and _noun_phrase(phrase, usage):
-                found.append((start, phrase))
+            following = words[start + size] if start + size < len(words) else ""
+            modifier = (
+                following and _key(following) not in TOPIC_JOINERS and _ADJECTIVE.search(_key(phrase[-1]))
+            )
+            if not cuts_name and not modifier and _noun_phrase(phrase, usage):
+                found.append((start, phrase))  # not "drop of manly" out of "drop of manly blood"
     return found
 
 

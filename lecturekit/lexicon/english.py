@@ -428,7 +428,8 @@ NOT_IN_TOPICS = frozenset(
     """towards toward via beyond despite per versus vs upon throughout along against among amongst
     inside outside unlike near better best worse worst overall lots less least another third fourth
     fifth last next consists consist requires require differ differs involves involve contains
-    depends seems seem appears provides enables ensures says""".split()
+    depends seems seem appears provides enables ensures says themselves himself herself itself ourselves
+    yourselves ever""".split()
 )  # ... and verbs that are never a noun ("Human digestive system consists", "Remote-first requires")
 
 # concepts: a title opening with one of these reads as an instruction or a question, not a topic.
