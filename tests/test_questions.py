@@ -663,3 +663,23 @@ def test_a_part_of_two_sentences_in_a_long_text_gets_no_outcome_of_its_own():
     lesson = parse_article(text, Path("a.md"))
     outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
     assert "Explain API endpoints" in outcomes and not any("notifications" in o for o in outcomes), outcomes
+
+
+def test_a_carpentries_episodes_objectives_with_join_become_its_outcomes_and_its_labels_no_topic():
+    text = (
+        "---\ntitle: Merging data\n---\n- Combine two DataFrames using a unique ID.\n"
+        "- Join DataFrames using common fields (join keys).\n\n- How can I combine data sets?\n\n"
+        "## Joining DataFrames\n\nCombining DataFrames on a common field is called joining. The column "
+        "is called species_id in both. Joins come in several kinds.\n\nAn inner join keeps matching rows. "
+        "A left join keeps every row of the left one.\n\n## Final Challenges\n\nPlot the taxa by plot. "
+        "Then plot the taxa by sex.\n\nCompare the two plots. Explain the differences you see.\n"
+    )
+    lesson = parse_article(text, Path("m.md"))
+    questions = discussion_questions(lesson)
+    outcomes = learning_outcomes(questions, (), lesson)
+    assert outcomes == (
+        "Combine two DataFrames using a unique ID",
+        "Join DataFrames using common fields (join keys)",
+    )
+    asked = " ".join(q.text for q in questions.questions)
+    assert "species_id”" not in asked and "final challenges" not in asked.lower(), asked

@@ -325,7 +325,8 @@ OBJECTIVE_VERBS = frozenset(
     practise practice plan build choose combine convert load save plot filter import install
     locate modify reflect review share teach work access handle interpret translate transform resolve
     configure inspect debug test measure estimate compute prepare produce record restore revert undo
-    collaborate visualise visualize""".split()
+    collaborate visualise visualize join merge export subset slice index loop call clone commit push
+    pull branch run execute automate count sort group aggregate reshape query""".split()
 )
 OBJECTIVES_LEAD = re.compile(
     r"\b(?:by the end of this (?:section|chapter|lesson|lecture|unit|module|episode),? you (?:will|should) be able to"
@@ -390,6 +391,7 @@ GENERIC_TITLES = frozenset(
 GENERIC_HEADINGS = re.compile(
     r"^(?:" + "|".join(sorted(GENERIC_TITLES)) + r"|intro|recap\b.*|fun facts?|key (?:points|questions)"
     r"|takeaways?|exercises?|solutions?|questions|answers?|note|examples?|abstract|prerequisites|setup"
+    r"|(?:final |more |extra )?challenges?|suggestions?"
     r"|(?:further|additional|suggested) (?:reading|resources)|resources|references|see also|tips"
     r"|(?:quick )?dos and don[’']?ts|next steps|part \d+|chapter \d+|section \d+)$",
     re.IGNORECASE,

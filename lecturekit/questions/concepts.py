@@ -350,10 +350,8 @@ def _sound(slot: str, kind: str) -> bool:
     ("out data to CSV", "merely social intolerance kills")."""
     if slot[:1] == "“" and slot[-1:] == "”":
         slot = slot[1:-1]  # a topic `as_named` quoted
-    if re.search(r"[{}@\[\]]|\(ref:|\d|(?:^|\s)['‘\"“]|\s[-–—]\s", slot):
-        return (
-            False  # markup, a number, a quotation inside ("different meanings of 'transformation'"), a dash
-        )
+    if re.search(r"[{}@\[\]_]|\(ref:|\d|(?:^|\s)['‘\"“]|\s[-–—]\s", slot):
+        return False  # markup, an identifier ("species_id"), a number, a quotation inside ("different meanings of 'transformation'"), a dash
     first = core(slot.split()[0]).lower() if slot.split() else ""
     return not (
         first in PARTICLES | TOPIC_PREPOSITIONS | VAGUE_OPENERS or len(first) > 4 and first.endswith("ly")
