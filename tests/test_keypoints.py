@@ -216,3 +216,8 @@ def test_a_lists_lead_in_says_what_the_list_is_of(paragraph, lead):
     from lecturekit.language.keypoints import lead_point
 
     assert plain(lead_point((Span(paragraph),))) == lead
+
+
+def test_an_identifier_that_opens_a_bullet_keeps_its_spelling():
+    text = "In fact, merged_left contains the same number of rows as the original survey_sub DataFrame."
+    assert shown(paragraph_points((Span(text),)))[0].startswith("merged_left contains")

@@ -182,3 +182,29 @@ def test_a_reading_list_stays_in_the_notes_and_names_no_slide(tmp_path):
     notes = " ".join(s.notes_slide.notes_text_frame.text for s in slides if s.has_notes_slide)
     assert "Style Guide" not in shown
     assert all(f"Style Guide {n}" in notes for n in range(4))
+
+
+def test_a_claim_cut_before_its_end_or_pointing_at_people_left_out_is_shown_only_for_want_of_others(tmp_path):
+    """A bullet that ends in "…" or says "them" of people a slide leaves out reads wrong; a part
+    with whole, self-standing claims shows those."""
+    long = (
+        "For it is a fire that kindling its first embers in the narrow nook of a private bosom, caught from a "
+        "wandering spark out of another private heart, glows and enlarges until it warms and beams upon "
+        "multitudes of men and women, upon the universal heart of all, and so lights up the whole world."
+    )
+    whole = " ".join(f"Love number {n} changes the way a young person sees the world." for n in range(6))
+    article = tmp_path / "love.md"
+    article.write_text(
+        f"---\ntitle: Love\n---\n## Love\n\n{long} Perhaps we never saw them before. {whole}\n",
+        encoding="utf-8",
+    )
+    slides = Presentation(str(build_article(article, Options(out=tmp_path / "out")).outputs[0])).slides
+    shown = [
+        p.text
+        for s in slides
+        for shape in s.placeholders
+        if shape.has_text_frame and shape.placeholder_format.idx == 1
+        for p in shape.text_frame.paragraphs
+    ]
+    assert not [b for b in shown if b.endswith("…") or "them" in b], shown
+    assert any(b.startswith("Love number") for b in shown), shown

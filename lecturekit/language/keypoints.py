@@ -300,10 +300,14 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 def _capitalised(text: str, pieces: list[Piece], sentence_start: int) -> list[Piece]:
-    """Give the bullet's first word a capital when the words before it were left out."""
+    """Give the bullet's first word a capital when the words before it were left out, unless it
+    is an identifier or a name spelt with capitals inside it ("merged_left", "iPhone")."""
     if not pieces or isinstance(pieces[0], str):
         return pieces
     start, end = pieces[0]
+    word = text[start:].split(" ", 1)[0]
+    if "_" in word or any(c.isupper() for c in word[1:]):
+        return pieces  # "merged_left", "iPhone": a name as its author spells it
     if start > sentence_start and text[start].islower():
         return [text[start].upper(), (start + 1, end), *pieces[1:]]
     return pieces

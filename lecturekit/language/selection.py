@@ -12,7 +12,9 @@ by their rarity, with the centroid of its part and of the whole text: the centro
 MEAD, linear in the text's length where LexRank's sentence graph is quadratic), by the words it
 shares with its part's title and the lecture's, by whether it opens its paragraph, states a
 definition, a figure or a name, or says that it matters; self-reference ("In this paper we")
-and examples count against it, as does a claim that had to be cut or that opens with a pronoun.
+and examples count against it, as does a claim that had to be cut or that opens with a pronoun;
+a claim cut before its end, or one that speaks of people it never names ("Perhaps we never saw
+them before"), is taken only where its part has no other.
 Each part gets slides in proportion to its words, at least one (the largest parts, when the
 lecture's length allows fewer slides than there are parts); its claims fill them, less the
 slides its pictures, tables, code and lists take (in a lecture its length caps, its lists only
@@ -33,11 +35,16 @@ from dataclasses import dataclass
 from lecturekit.language.keypoints import Point, is_back_matter
 from lecturekit.lexicon.english import (
     CLAIM_CUES,
+    CONNECTIVES,
     DEFINED_TERM,
     EMPTY_WORDS,
     EXAMPLE_CUES_OPENING,
+    OPENERS,
     OPENING_PRONOUNS,
     SELF_REFERENCE,
+    SENTENCE_ADVERBS,
+    STOP,
+    SUBORDINATORS,
 )
 from lecturekit.model.lesson import (
     BulletList,
@@ -52,7 +59,7 @@ from lecturekit.model.lesson import (
     reading_list,
     short_code,
 )
-from lecturekit.model.text import stems
+from lecturekit.model.text import core, stems
 
 A, B = 0.04, 0.75  # content slides = A * words ** B
 PER_MINUTE = 0.4  # content slides a minute of lecture, at most
@@ -68,6 +75,8 @@ LONG = 0.02
 LIST_ITEMS = 6  # items of a list a slide shows
 SIMILAR = 0.5  # MMR: how much likeness to a claim already taken counts against a claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+BACK_PEOPLE = frozenset("he she him his her they them their".split())
+OPENING_WORDS = CONNECTIVES | STOP | OPENERS | SUBORDINATORS | SENTENCE_ADVERBS
 
 
 @dataclass(frozen=True)
@@ -145,11 +154,12 @@ def choose(
             continue
         centre = _centroid([vectors[i] for i in mine])
         own = _terms(part.title) | lecture
+        standing = [i for i in mine if said_in_a_breath(claims[i]) and _stands_alone(claims[i])]
         scores = {
             i: _score(claims[i], vectors[i], centre, whole, own, first=i == mine.start)
             for i in mine
-            if said_in_a_breath(claims[i])
-        }
+            if said_in_a_breath(claims[i]) and (not standing or i in standing)
+        }  # a claim cut before its end ("…"), or one about people it never names, only for want of others
         taken = _mmr(scores, vectors, share)
         if part.groups:
             taken = _in_groups(taken, scores, {i: part.groups[i - mine.start] for i in taken}, room)
@@ -230,6 +240,30 @@ def _score(
     if text.split(" ", 1)[0].lower() in OPENING_PRONOUNS and not claim.alt:
         score -= CUT  # "This shows ...": its referent may not be on the slide
     return score
+
+
+def _stands_alone(claim: Point) -> bool:
+    """Tell whether a claim reads whole on a slide: not cut ("…"), and naming whom it speaks of."""
+    return not claim.cut and (bool(claim.alt) or not _points_back(plain(claim.inlines)))
+
+
+def _points_back(text: str) -> bool:
+    """Tell whether a claim says "they", "them", "he" or "her" of people it never names: no
+    plural noun or name before the pronoun ("Perhaps we never saw them"; not "Farmers sell their
+    crops", "Juliet lost her")."""
+    words = re.sub(r"“[^”]*”|\"[^\"]*\"", "", text).split()  # a quotation's "they" is its own
+    for k, word in enumerate(words):
+        pronoun = core(word).lower()
+        if pronoun not in BACK_PEOPLE:
+            continue
+        before = [core(w) for w in words[:k]]
+        if before and (before[0].lower() in OPENING_WORDS or before[0].lower().endswith("ly")):
+            before = before[1:]  # "Perhaps", "However", "Usually": capitalised by their place
+        plural = pronoun in ("they", "them", "their") and any(
+            len(w) > 3 and w.lower().endswith("s") and not w.lower().endswith(("ss", "us")) for w in before
+        )
+        return not plural and not any(w[:1].isupper() for w in before)
+    return False
 
 
 def _mmr(scores: dict[int, float], vectors: list[dict[str, float]], count: int) -> list[int]:

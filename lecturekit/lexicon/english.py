@@ -645,3 +645,5 @@ MATTERING = re.compile(
     r"|otherwise|without it|ensures?|allows?|enables?|makes? it (?:easier|possible))\b",
     re.IGNORECASE,
 )
+# selection `_points_back`: words a sentence opens with, capitalised by their place, not names.
+SENTENCE_ADVERBS = frozenset("perhaps maybe yet still even thus hence".split())
