@@ -208,3 +208,25 @@ def test_a_claim_cut_before_its_end_or_pointing_at_people_left_out_is_shown_only
     ]
     assert not [b for b in shown if b.endswith("…") or "them" in b], shown
     assert any(b.startswith("Love number") for b in shown), shown
+
+
+def test_a_part_with_one_slide_shows_what_its_opening_says_before_its_subheadings(tmp_path):
+    """The part's own opening says what it is about; a subheading's detail comes only if room."""
+    sub = "".join(
+        f"### Detail {n}\n\nThe row index number {n} repeats after stacking two frames of survey data. "
+        f"Reset index {n} renumbers every row of the stacked frame from zero.\n\n"
+        for n in range(3)
+    )
+    article = tmp_path / "merge.md"
+    article.write_text(
+        "---\ntitle: Merging\nslides: 2\n---\n## Why combine\n\nData often come in several files. "
+        "Pandas combines them in two ways.\n\n## Concatenating DataFrames\n\nThe concat function appends "
+        "the rows of one DataFrame to another. Concatenation needs the same columns in both frames.\n\n"
+        + sub,
+        encoding="utf-8",
+    )
+    slides = Presentation(str(build_article(article, Options(out=tmp_path / "out")).outputs[0])).slides
+    shown = " ".join(
+        shape.text_frame.text for s in slides for shape in s.placeholders if shape.has_text_frame
+    )
+    assert "The concat function appends" in shown, shown

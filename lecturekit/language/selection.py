@@ -18,8 +18,8 @@ them before"), is taken only where its part has no other.
 Each part gets slides in proportion to its words, at least one (the largest parts, when the
 lecture's length allows fewer slides than there are parts); its claims fill them, less the
 slides its pictures, tables, code and lists take (in a lecture its length caps, its lists only
-while there is room, and never claims under more subheadings than it has slides; a reading
-list, of links, never). Within a part
+while there is room, and never claims under more subheadings than it has slides: its own
+opening first, then the subheadings with the best claims; a reading list, of links, never). Within a part
 the best are taken one at a time, each time passing over one too like a claim already taken
 (maximal marginal relevance), and shown in the text's order.
 """
@@ -160,22 +160,24 @@ def choose(
             for i in mine
             if said_in_a_breath(claims[i]) and (not standing or i in standing)
         }  # a claim cut before its end ("…"), or one about people it never names, only for want of others
-        taken = _mmr(scores, vectors, share)
         if part.groups:
-            taken = _in_groups(taken, scores, {i: part.groups[i - mine.start] for i in taken}, room)
-        chosen.update(taken)
+            group = {i: part.groups[i - mine.start] for i in scores}
+            kept = _groups(scores, group, room, part.title)
+            scores = {i: score for i, score in scores.items() if group[i] in kept}
+        chosen.update(_mmr(scores, vectors, share))
     return chosen, lists
 
 
-def _in_groups(taken: list[int], scores: dict[int, float], group: dict[int, str], room: int) -> list[int]:
-    """Return the claims `taken` from at most `room` of the part's subheadings, the groups whose
-    best claim scores highest: the deck gives each subheading a slide of its own, so claims under
-    more subheadings than the part has slides would run the deck past its budget."""
+def _groups(scores: dict[int, float], group: dict[int, str], room: int, lead: str = "") -> set[str]:
+    """Return the subheadings (`group` of each claim) whose claims a part of `room` slides shows:
+    its own opening (the group `lead`, under its heading, before any subheading: what the part is
+    about), then those whose best claim scores highest. The deck gives each subheading a slide of
+    its own, so claims under more subheadings than the part has slides would run the deck past
+    its budget."""
     best: dict[str, float] = {}
-    for i in taken:
-        best[group[i]] = max(best.get(group[i], -math.inf), scores[i])
-    kept = set(sorted(best, key=lambda g: (-best[g], g))[:room])
-    return [i for i in taken if group[i] in kept]
+    for i, score in scores.items():
+        best[group[i]] = max(best.get(group[i], -math.inf), score)
+    return set(sorted(best, key=lambda g: (g != lead, -best[g], g))[:room])
 
 
 def said_in_a_breath(claim: Point) -> bool:
