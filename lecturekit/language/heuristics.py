@@ -68,7 +68,7 @@ def forget_slips() -> None:
 
 
 _WHAT = {
-    "condense": "could not condense this sentence, so the slide shows it whole",
+    "condense": "could not condense this sentence, so it stays whole: in the notes, and on a slide where its part has no better claim",
     "lead-in": "could not condense this lead-in, so the slide shows it whole",
     "questions": "could not make discussion questions of this part, so it has none",
     "outcomes": "could not make learning outcomes, so the lecture has none",

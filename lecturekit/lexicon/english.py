@@ -280,8 +280,6 @@ NAVIGATION = re.compile(
     r"|(?:would\s+like|wish|wants?)\s+to\s+thank|\b(?:we|i)\s+thank"
     r"|\b(?:i|we)\s+(?:want|wanted|would\s+like)\s+to\s+(?:spend|start|begin|talk|look|discuss|cover|introduce)"
     r"|^(?:for\s+(?:more|further|additional|help)\b[^.;]{0,80},\s+)?(?:see|visit|consult)\s+(?:the\s+)?(?-i:[A-Z])\w*"
-    r"|\b(?:next|following|coming|later)\s+(?:few\s+)?(?:lessons?|sections?|chapters?|episodes?|lectures?)"
-    r"\s+(?:will|explore|cover|show|look)"
     r"|^[^.:]{1,60}\?*:\s+see\b|\bwe\s+hope\s+you\s+(?:enjoy|find|like)|\bfeel\s+free\s+to"
     r"|\b(?:contributions|feedback|suggestions)\s+(?:are|is)\s+(?:always\s+)?welcome|\bwe(?:'|’)ve\s+got\s+answers"
     r"|\bcontact\s+us\b|\bemail\s+\S+@\S+|\bi\s+hope\s+(?:these|this|that\s+these)\s+(?:tips|notes|ideas)"
@@ -293,7 +291,7 @@ NAVIGATION = re.compile(
 # search tries every phrase at every word, and a table flattened into a sentence is long).
 NAVIGATION_CUES = (
     "table", "figure", "fig.", "section", "follows", "cover", "acknowledg", "grateful", "thank",
-    "want", "would like", "see", "visit", "consult", "hope", "lesson", "chapter", "episode", "lecture", "free to", "welcome", "answers", "contact", "@", "open to",
+    "want", "would like", "see", "visit", "consult", "hope", "free to", "welcome", "answers", "contact", "@", "open to",
 )  # fmt: skip
 
 # `_name_at`: the small words inside a name ("Institute for Peace", "van Rossum").
