@@ -528,6 +528,8 @@ def test_a_textbook_gets_no_question_of_where_students_met_its_subject_or_which_
         # an example's words inside a list item
         "## Praise\n\nWhich praise is best?\n\n1. Wow, you did that perfectly without any help. Have you "
         "thought about taking more computing classes?\n",
+        "## Beauty\n\nWho can analyze the nameless charm which glances from one face to another? We are "
+        "touched with emotions of tenderness, but we cannot find whereat this dainty emotion points.\n",
     ],
 )
 def test_the_articles_own_questions_leave_out_checklists_scenarios_and_examples(text):

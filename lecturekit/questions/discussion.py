@@ -174,8 +174,9 @@ def _none(*_: object) -> list[Any]:
 def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
     """Return the questions a section puts to the reader, each with the sentences around it.
 
-    Not a rhetorical question that the next sentence answers ("Why? Because ..."), not one
-    inside quoted speech, not a fragment of a few words.
+    Not a rhetorical question that the next sentence answers ("Why? Because ..."), nor one its
+    paragraph goes on from in statements ("Who can analyze the nameless charm ...? We are
+    touched with ..."), not one inside quoted speech, not a fragment of a few words.
     """
     found = []
     texts, in_list = [], []
@@ -207,7 +208,8 @@ def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
                 continue
             following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else after
             quoted = _in_quotes(text[:start], sentence)
-            if not _answers(following, sentence) and not quoted:
+            rhetorical = index + 1 < len(spans) and not is_question(following)  # the paragraph goes on
+            if not _answers(following, sentence) and not quoted and not rhetorical:
                 context = tuple(text[a:b] for a, b in spans[max(0, index - 2) : index + 1])
                 found.append((_without_preface(sentence), context))
     return found[:ARTICLE_PER_SECTION]
