@@ -538,6 +538,11 @@ def test_the_articles_own_questions_leave_out_checklists_scenarios_and_examples(
     assert own == [], own
 
 
+def _outcomes_of(text: str) -> tuple[str, ...]:
+    lesson = parse_article(text, Path("lecture.md"))
+    return learning_outcomes(discussion_questions(lesson), (), lesson)
+
+
 @pytest.mark.parametrize(
     ("heading", "subheadings", "outcome"),
     [
@@ -567,8 +572,7 @@ def test_an_outcome_names_the_scope_its_parts_subheadings_give(heading, subheadi
         "---\ntitle: Evolution\n---\n## Introduction\n\nLife changes over time in many ways.\n\n"
         f"## {heading}\n\nEvolution has several outcomes in nature.\n\n{subs}"
     )
-    lesson = parse_article(text, Path("e.md"))
-    outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
+    outcomes = _outcomes_of(text)
     assert outcome in outcomes, outcomes
 
 
@@ -609,8 +613,7 @@ def test_an_outcomes_verb_says_what_its_part_does(heading, body, outcome):
         "---\ntitle: Lecture\n---\n## Introduction\n\nThis lecture covers several things in turn.\n\n"
         f"## {heading}\n\n{body}\n"
     )
-    lesson = parse_article(text, Path("v.md"))
-    outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
+    outcomes = _outcomes_of(text)
     assert outcome in outcomes, outcomes
 
 
@@ -619,8 +622,7 @@ def test_a_step_gives_no_why_it_matters_when_its_part_gives_no_reason():
         "---\ntitle: Lecture\n---\n## Making code citable\n\nA commit identifies a version of the code. "
         "Archives assign a DOI to a release.\n"
     )
-    lesson = parse_article(text, Path("g.md"))
-    outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
+    outcomes = _outcomes_of(text)
     assert not any("matters" in o for o in outcomes), outcomes
 
 
@@ -662,8 +664,7 @@ def test_a_part_of_two_sentences_in_a_long_text_gets_no_outcome_of_its_own():
         f"---\ntitle: APIs\n---\n## API endpoints\n\n{body}\n\n## Error handling\n\n{body}\n\n"
         "## Notifications of updates\n\nHave a simple way to tell users of changes. A mailing list will do.\n"
     )
-    lesson = parse_article(text, Path("a.md"))
-    outcomes = learning_outcomes(discussion_questions(lesson), (), lesson)
+    outcomes = _outcomes_of(text)
     assert "Explain API endpoints" in outcomes and not any("notifications" in o for o in outcomes), outcomes
 
 
