@@ -68,7 +68,7 @@ def forget_slips() -> None:
 
 
 _WHAT = {
-    "condense": "could not condense this sentence, so it stays whole: in the notes, and on a slide where its part has no better claim",
+    "condense": "could not condense this sentence, so it stays whole (in the notes; on a slide only for want of a better claim)",
     "lead-in": "could not condense this lead-in, so the slide shows it whole",
     "questions": "could not make discussion questions of this part, so it has none",
     "outcomes": "could not make learning outcomes, so the lecture has none",

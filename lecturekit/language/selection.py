@@ -19,9 +19,9 @@ Each part gets slides in proportion to its words, at least one (the largest part
 lecture's length allows fewer slides than there are parts); its claims fill them, less the
 slides its pictures, tables, code and lists take (in a lecture its length caps, its lists only
 while there is room, and never claims under more subheadings than it has slides: its own
-opening first, then the subheadings with the best claims; a reading list, of links, never). Within a part
-the best are taken one at a time, each time passing over one too like a claim already taken
-(maximal marginal relevance), and shown in the text's order.
+opening first, then the subheadings with the best claims; a reading list, of links, never).
+Within a part the best are taken one at a time, each time passing over one too like a claim
+already taken (maximal marginal relevance), and shown in the text's order.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from lecturekit.language.keypoints import Point, is_back_matter
 from lecturekit.lexicon.english import (
+    BACK_PEOPLE,
     CLAIM_CUES,
     CONNECTIVES,
     DEFINED_TERM,
@@ -75,7 +76,6 @@ LONG = 0.02
 LIST_ITEMS = 6  # items of a list a slide shows
 SIMILAR = 0.5  # MMR: how much likeness to a claim already taken counts against a claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-BACK_PEOPLE = frozenset("he she him his her they them their".split())
 OPENING_WORDS = CONNECTIVES | STOP | OPENERS | SUBORDINATORS | SENTENCE_ADVERBS
 
 

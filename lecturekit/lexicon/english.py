@@ -643,5 +643,7 @@ MATTERING = re.compile(
     r"|otherwise|without it|ensures?|allows?|enables?|makes? it (?:easier|possible))\b",
     re.IGNORECASE,
 )
-# selection `_points_back`: words a sentence opens with, capitalised by their place, not names.
+# selection `_points_back`: who a claim may speak of without naming them ("we never saw them"),
+# and words a sentence opens with, capitalised by their place, not names.
+BACK_PEOPLE = frozenset("he she him his her they them their".split())
 SENTENCE_ADVERBS = frozenset("perhaps maybe yet still even thus hence".split())

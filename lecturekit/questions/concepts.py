@@ -351,7 +351,7 @@ def _sound(slot: str, kind: str) -> bool:
     if slot[:1] == "“" and slot[-1:] == "”":
         slot = slot[1:-1]  # a topic `as_named` quoted
     if re.search(r"[{}@\[\]_]|\(ref:|\d|(?:^|\s)['‘\"“]|\s[-–—]\s", slot):
-        return False  # markup, an identifier ("species_id"), a number, a quotation inside ("different meanings of 'transformation'"), a dash
+        return False  # markup, an identifier ("species_id"), a number, a quotation inside, a dash
     first = core(slot.split()[0]).lower() if slot.split() else ""
     return not (
         first in PARTICLES | TOPIC_PREPOSITIONS | VAGUE_OPENERS or len(first) > 4 and first.endswith("ly")

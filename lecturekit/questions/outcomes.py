@@ -263,9 +263,9 @@ def _outcome(
         for before, w in zip(words[1:], words[2:], strict=False)
     ):  # "Keyboard shortcuts are your friend", "Contract administration looks different in agile"
         return f"Explain why {_in_sentence(words, text, names)}"
-    topic = _determined(_in_sentence(words, text, names), text)
     if first in ("a", "an"):
         return None  # "A typical work session": an occasion, not a topic
+    topic = _determined(_in_sentence(words, text, names), text)
     if as_named(topic).startswith("“"):
         return None  # "Explain product owner": one of a kind, with no article to say which
     outcome = f"{VERBS[role(topic, text, steps)]} {topic}"
