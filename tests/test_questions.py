@@ -530,6 +530,8 @@ def test_a_textbook_gets_no_question_of_where_students_met_its_subject_or_which_
         "thought about taking more computing classes?\n",
         "## Beauty\n\nWho can analyze the nameless charm which glances from one face to another? We are "
         "touched with emotions of tenderness, but we cannot find whereat this dainty emotion points.\n",
+        "## Armies\n\nStanding armies grow in a state at war.\n\nWhat would the same causes produce among "
+        "the states of a divided continent?\n",
     ],
 )
 def test_the_articles_own_questions_leave_out_checklists_scenarios_and_examples(text):

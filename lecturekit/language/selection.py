@@ -42,6 +42,7 @@ from lecturekit.lexicon.english import (
     EXAMPLE_CUES_OPENING,
     OPENERS,
     OPENING_PRONOUNS,
+    POINTED,
     SELF_REFERENCE,
     SENTENCE_ADVERBS,
     STOP,
@@ -76,6 +77,7 @@ LONG = 0.02
 LIST_ITEMS = 6  # items of a list a slide shows
 SIMILAR = 0.5  # MMR: how much likeness to a claim already taken counts against a claim
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_UNQUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a quotation's "they" is its own
 OPENING_WORDS = CONNECTIVES | STOP | OPENERS | SUBORDINATORS | SENTENCE_ADVERBS
 
 
@@ -241,19 +243,21 @@ def _score(
         score -= CUT  # a claim that had to be cut ("…") reads as one, and a chosen lecture need not
     if text.split(" ", 1)[0].lower() in OPENING_PRONOUNS and not claim.alt:
         score -= CUT  # "This shows ...": its referent may not be on the slide
+    elif POINTED.search(_UNQUOTED.sub("", text)) and not claim.alt:
+        score -= CUT  # "Different answers may be given to this question": which question?
     return score
 
 
 def _stands_alone(claim: Point) -> bool:
     """Tell whether a claim reads whole on a slide: not cut ("…"), and naming whom it speaks of."""
-    return not claim.cut and (bool(claim.alt) or not _points_back(plain(claim.inlines)))
+    return not claim.cut and (bool(claim.alt) or not _points_back(_UNQUOTED.sub("", plain(claim.inlines))))
 
 
 def _points_back(text: str) -> bool:
     """Tell whether a claim says "they", "them", "he" or "her" of people it never names: no
     plural noun or name before the pronoun ("Perhaps we never saw them"; not "Farmers sell their
     crops", "Juliet lost her")."""
-    words = re.sub(r"“[^”]*”|\"[^\"]*\"", "", text).split()  # a quotation's "they" is its own
+    words = text.split()
     for k, word in enumerate(words):
         pronoun = core(word).lower()
         if pronoun not in BACK_PEOPLE:

@@ -647,3 +647,10 @@ MATTERING = re.compile(
 # and words a sentence opens with, capitalised by their place, not names.
 BACK_PEOPLE = frozenset("he she him his her they them their".split())
 SENTENCE_ADVERBS = frozenset("perhaps maybe yet still even thus hence".split())
+# discussion `_leans_back`, selection `_stands_alone`: "this task", "these concepts", "the previous
+# step", "the same ends", "the former": what the text set out before the sentence.
+POINTED = re.compile(
+    r"\b(?:(?:this|these|those)\s+(?!year|week|month|day|time|century|decade|way)\w+"
+    r"|the (?:previous|above|following|former|latter)\b|the same\s+\w+s\b)",
+    re.IGNORECASE,
+)

@@ -35,6 +35,7 @@ from lecturekit.lexicon.english import (
     ASIDE_QUESTION,
     BACK_REFERENCES,
     PERSONAL_BACK,
+    POINTED,
     QUESTION_OPENERS,
     QUESTION_PREFACE,
     TOLD,
@@ -236,15 +237,8 @@ def _leans_back(question: str) -> bool:
     return (
         any(w in BACK_REFERENCES for w in words[:3])
         or any(w in PERSONAL_BACK for w in words)
-        or _POINTED.search(question) is not None
+        or POINTED.search(question) is not None
     )
-
-
-# "this task", "these concepts", "the previous step": what the text set out before the question
-_POINTED = re.compile(
-    r"\b(?:(?:this|these|those)\s+(?!year|week|month|day|time|century|decade|way)\w+|the (?:previous|above|following)\b)",
-    re.IGNORECASE,
-)
 
 
 def _asks(question: str) -> bool:

@@ -19,6 +19,7 @@ from lecturekit.lexicon.english import (
     BEFORE_NO_ASIDE,
     CITED_BY,
     CLAUSE_SUBJECTS,
+    CONCESSIVE,
     CONDITION_NOUNS,
     CONDITIONAL,
     CONDITIONS,
@@ -193,7 +194,8 @@ def drop_asides(s: Sentence, limit: int) -> None:
             continue  # a qualifier, "not (easily) readable", or an alternative, "You - or someone - may"
         if s.words[end].endswith(("),", ");")):
             continue  # the comma after it separates a list's items: without it they run together
-        if a and s.bare[s.alive[a - 1]] in BEFORE_NO_ASIDE:
+        conceding = s.bare[start] in CONCESSIVE | {"while"}  # "because, while X, Y": X is the aside
+        if a and s.bare[s.alive[a - 1]] in BEFORE_NO_ASIDE and not conceding:
             continue  # "although - as discussed, ... -": what the "although" says, not an aside
         gone[a : b + 1] = b"\x01" * len(part)
         left -= len(part)
@@ -238,6 +240,8 @@ def _aside_at(s: Sentence, first: int, after: int) -> bool:
     it opens as asides do, and no "and" or "or" follows it."""
     opens = s.bare[s.alive[first]]
     following = s.bare[s.alive[after]] if after < len(s.alive) else ""
+    if opens in CONCESSIVE | {"while"} and first >= 2 and s.bare[s.alive[first - 1]] in ("because", "that"):
+        return True  # "because, while it requires some configuration, it is ...": a concession inside
     if opens not in ASIDE_OPENERS or following in COORDINATORS:
         return False
     if s.listing(after - 1):

@@ -13,6 +13,7 @@ from lecturekit.lexicon.english import (
     BEFORE_CLAUSE,
     CONCESSIVE,
     CONDITIONAL,
+    COORDINATORS,
     HEDGES,
     JOINER_WORDS,
     RELATIVES,
@@ -56,6 +57,8 @@ def _halves(s: Sentence) -> list[list[int]]:
         conditioned = s.bare[alive[p]] in CONDITIONAL or conditioned and not word.endswith(";")
         if p < 4 or not word.endswith((",", ";")) or conditioned:
             continue  # "unless X, A, and B": B holds only unless X too
+        if s.bare[alive[p]] in SUBORDINATORS | COORDINATORS | {"because", "that"}:
+            continue  # "We use SSH here because, while ...": the clause before the comma is not done
         following = s.bare[alive[p + 1]]
         if following == "but" and (s.not_only(p) or s.but_for(p + 1)):
             continue  # "not only X, but Y", "X, but for Y": one claim
