@@ -532,6 +532,8 @@ def test_a_textbook_gets_no_question_of_where_students_met_its_subject_or_which_
         "touched with emotions of tenderness, but we cannot find whereat this dainty emotion points.\n",
         "## Armies\n\nStanding armies grow in a state at war.\n\nWhat would the same causes produce among "
         "the states of a divided continent?\n",
+        "## Commits\n\nGitHub shows every commit in its web page.\n\nHow would you get that same information "
+        "in the shell of your own computer?\n",
     ],
 )
 def test_the_articles_own_questions_leave_out_checklists_scenarios_and_examples(text):
@@ -688,3 +690,13 @@ def test_a_carpentries_episodes_objectives_with_join_become_its_outcomes_and_its
     )
     asked = " ".join(q.text for q in questions.questions)
     assert "species_id”" not in asked and "final challenges" not in asked.lower(), asked
+
+
+def test_an_acronym_in_a_heading_keeps_its_capitals_in_an_outcome():
+    body = " ".join(
+        f"Character model {n} predicts the next character from the ones before it." for n in range(8)
+    )
+    outcomes = _outcomes_of(
+        f"---\ntitle: RNNs\n---\n## RNN-Based Character-Level Language Models\n\n{body}\n"
+    )
+    assert "Explain RNN-based character-level language models" in outcomes, outcomes

@@ -651,6 +651,6 @@ SENTENCE_ADVERBS = frozenset("perhaps maybe yet still even thus hence".split())
 # step", "the same ends", "the former": what the text set out before the sentence.
 POINTED = re.compile(
     r"\b(?:(?:this|these|those)\s+(?!year|week|month|day|time|century|decade|way)\w+"
-    r"|the (?:previous|above|following|former|latter)\b|the same\s+\w+s\b)",
+    r"|the (?:previous|above|following|former|latter)\b|the same\s+\w+s\b|\bthat same\b)",
     re.IGNORECASE,
 )

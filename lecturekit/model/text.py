@@ -94,6 +94,22 @@ def core(word: str) -> str:
     return word
 
 
+def spelt_so(word: str) -> bool:
+    """Tell whether a word keeps its capitals inside a sentence whoever wrote it: an acronym, on
+    its own or before a hyphen ("GUI", "RNNs", "RNN-based")."""
+    head = core(word).split("-")[0].removesuffix("s")
+    return len(head) > 1 and head.isupper() and head.isalpha()
+
+
+def in_sentence_case(word: str) -> str:
+    """Return a title's word as a sentence writes it: an acronym's head kept, the rest in lower
+    case ("RNN-Based" -> "RNN-based", "Models" -> "models")."""
+    if not spelt_so(word):
+        return word.lower()
+    head, dash, rest = word.partition("-")
+    return head + dash + rest.lower()
+
+
 def bare(word: str) -> str:
     """Return a word as the rules compare it: lower case, without what clings to it, a brace or
     a dash included ("However," -> "however")."""

@@ -74,7 +74,7 @@ from lecturekit.model.lesson import (
     paragraphs,
     plain,
 )
-from lecturekit.model.text import core, is_question, sentences
+from lecturekit.model.text import core, in_sentence_case, is_question, sentences
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,9 @@ def as_phrase(text: str, names: Names) -> str:
     Every word keeps a capital only if it is a name (or "I"): "The Distribution of Code" -> "the
     distribution of code", "Noko Jeans" stays "Noko Jeans"."""
     words = text.strip().rstrip("?:.!").split()
-    shown = [w if names.is_name(w) or core(w) == "I" else w.lower() for w in words]
+    shown = [w if names.is_name(w) or core(w) == "I" else in_sentence_case(w) for w in words]
     if shown and not names.is_name(words[0]):
-        shown[0] = words[0].lower()
+        shown[0] = in_sentence_case(words[0])
     return " ".join(shown)
 
 
@@ -113,7 +113,10 @@ def sentence_case(title: str, names: Names) -> str:
     return (
         words[0]
         + " "
-        + " ".join(w if names.is_name(w.strip("?!.,:;")) or core(w) == "I" else w.lower() for w in words[1:])
+        + " ".join(
+            w if names.is_name(w.strip("?!.,:;")) or core(w) == "I" else in_sentence_case(w)
+            for w in words[1:]
+        )
     )
 
 

@@ -51,6 +51,7 @@ from lecturekit.model.lesson import (
     paragraphs,
     plain,
 )
+from lecturekit.model.text import in_sentence_case
 from lecturekit.questions.concepts import (
     TITLE_WORDS,
     about_itself,
@@ -352,8 +353,8 @@ def _in_sentence(words: list[str], text: str, names: Names) -> str:
         mid = re.search(r"[a-z,;] " + re.escape(word) + r"\b", text) and not re.search(
             r"\b" + re.escape(word.lower()) + r"\b", text
         )
-        name = mid or (names.is_name(word) and bool(shown)) or (len(word) > 1 and word.isupper())
-        shown.append(word if name else word.lower())
+        name = mid or (names.is_name(word) and bool(shown))
+        shown.append(word if name else in_sentence_case(word))
     return " ".join(shown)
 
 
