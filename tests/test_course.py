@@ -314,8 +314,8 @@ def test_watch_uses_an_edited_question_template(tmp_path):
     templates = tmp_path / "questions"
     shutil.copytree(TEMPLATE_DIR, templates)
     article = tmp_path / "week.md"
-    # "we": a text of what people do, whose subjects a student has met (the template's kind)
-    article.write_text(ARTICLE.format(title="Week", n=3, year=2011) + "\nWe watch the state at work.\n")
+    # "we": a text of what people do, whose subject (its title's) a student has met (the template's kind)
+    article.write_text(ARTICLE.format(title="The state", n=3, year=2011) + "\nWe watch the state at work.\n")
     handout = tmp_path / "out" / "week-handout.pdf"
     topic = templates / "apply-topic.j2"
     with _watching(article, "--out", tmp_path / "out", "--questions-templates", templates):

@@ -380,8 +380,10 @@ def test_a_good_answer_mentions_the_claims_as_the_slides_word_them(article):
             if point.children:
                 text = text.rstrip(":") + ": " + "; ".join(plain(c) for c in point.children)
             shown.add(text)
-    answers = [line for q in discussion_questions(lesson, None, points).questions for line in q.answer]
-    assert answers and all(line in shown for line in answers), [a for a in answers if a not in shown]
+    questions = discussion_questions(lesson, None, points).questions
+    answers = [line for q in questions for line in q.answer]
+    assert answers or not questions  # a text with questions has answers to them
+    assert all(line in shown for line in answers), [a for a in answers if a not in shown]
 
 
 READ = FIXTURES / "questions" / "outcomes-read.txt"
@@ -497,7 +499,7 @@ def test_a_textbook_gets_no_question_of_where_students_met_its_subject_or_which_
     """A text that never speaks to or of people ("you", "we") states facts: "Where have you come
     across nitrogenous waste in your own work?" reads wrong, and so does doubting a textbook."""
     text = (
-        "---\ntitle: Excretion\n---\n## Nitrogenous wastes\n\n"
+        "---\ntitle: Nitrogenous wastes\n---\n## Nitrogenous wastes\n\n"
         + "Nitrogenous wastes are toxic and must be removed from the body. However, ammonia is "
         "the most toxic of them, and the problem grows with the size of the animal. "
         * 3
@@ -700,3 +702,20 @@ def test_an_acronym_in_a_heading_keeps_its_capitals_in_an_outcome():
         f"---\ntitle: RNNs\n---\n## RNN-Based Character-Level Language Models\n\n{body}\n"
     )
     assert "Explain RNN-based character-level language models" in outcomes, outcomes
+
+
+def test_where_have_you_come_across_asks_only_of_the_lectures_own_subject():
+    """The lecture's subject, as its title names it, is met outside the text; a part's side box
+    ("Password managers") is not."""
+    part = " ".join(
+        f"We use SSH keys for the {n}th push of the day to our shared repository." for n in range(6)
+    )
+    text = (
+        "---\ntitle: Remote repositories\n---\n## Remote repositories\n\nWe keep remote repositories on "
+        f"GitHub so that we can share our work. We push to them and pull from them.\n\n{part}\n\n"
+        "## Password managers\n\nWe store our passwords in a password manager. We unlock it once a day. "
+        "A password manager fills in each password for us.\n"
+    )
+    lesson = parse_article(text, Path("r.md"))
+    asked = [q.text for q in discussion_questions(lesson).questions if "come across" in q.text]
+    assert asked and all("remote repositories" in q for q in asked), asked

@@ -152,6 +152,18 @@ def _made(
         for s in lesson.sections
         if not is_back_matter(plain(s.title))
     ]
+    # "where have you come across X" only of the lecture's own subject, as its title or keywords
+    # name it: a part's ("password managers", a side box) or a phrase the text repeats is no
+    # subject students meet outside the text
+    subject = lecture_topic(lesson, names, phrases=False).casefold()
+    candidates = [
+        [
+            (q, order)
+            for q, order in found
+            if q.kind != "topic" or str(dict(q.slots)["topic"]).casefold() == subject
+        ]
+        for found in candidates
+    ]
     return [replace(q, answer=_answer(q.sources, points)) for q in _generated(chosen, candidates)]
 
 
