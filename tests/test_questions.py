@@ -719,3 +719,46 @@ def test_where_have_you_come_across_asks_only_of_the_lectures_own_subject():
     lesson = parse_article(text, Path("r.md"))
     asked = [q.text for q in discussion_questions(lesson).questions if "come across" in q.text]
     assert asked and all("remote repositories" in q for q in asked), asked
+
+
+def test_objectives_opening_with_a_verb_and_a_comma_are_stated_objectives():
+    text = (
+        "---\ntitle: Data types\n---\n- Describe how information is stored in a DataFrame.\n"
+        "- Define, manipulate, and interconvert integers and floats.\n- Redirect a command's output to a file.\n\n"
+        "## Types\n\nPandas stores text as objects and numbers as integers or floats.\n"
+    )
+    assert _outcomes_of(text) == (
+        "Describe how information is stored in a DataFrame",
+        "Define, manipulate, and interconvert integers and floats",
+        "Redirect a command's output to a file",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "## Gradients\n\nThe gradient of the function with respect to $\\mathbf{x}$ should be $4\\mathbf{x}$. "
+            "We check that the gradient was computed correctly. It was.\n\nThe gradient tells us how fast it grows. "
+            "Most training loops compute it 100 times a second.\n",
+            "$4",
+        ),  # a formula's number is no sum of money
+        (
+            "## Pipes\n\nPipes join commands. Filters read input and write output.\n\n"
+            "Which command listed below would work on the files you sorted?\n",
+            "listed below",
+        ),  # points at what the slide does not show
+    ],
+)
+def test_no_question_of_a_formulas_number_or_of_what_is_listed_below(text, absent):
+    lesson = parse_article("---\ntitle: Lecture\n---\n" + text, Path("q.md"))
+    asked = [q.text for q in discussion_questions(lesson).questions]
+    assert not any(absent in q for q in asked), asked
+
+
+def test_a_heading_that_tells_the_reader_to_evaluate_is_no_topic_to_explain():
+    body = " ".join(
+        f"Read bid number {n} against the criteria you set before the call went out." for n in range(8)
+    )
+    outcomes = _outcomes_of(f"---\ntitle: Bids\n---\n## Evaluate bids\n\n{body}\n")
+    assert not any("evaluate bids" in o.lower() for o in outcomes), outcomes

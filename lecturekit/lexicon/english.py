@@ -324,7 +324,8 @@ OBJECTIVE_VERBS = frozenset(
     locate modify reflect review share teach work access handle interpret translate transform resolve
     configure inspect debug test measure estimate compute prepare produce record restore revert undo
     collaborate visualise visualize join merge export subset slice index loop call clone commit push
-    pull branch run execute automate count sort group aggregate reshape query""".split()
+    pull branch run execute automate count sort group aggregate reshape query redirect manipulate
+    interconvert""".split()
 )
 OBJECTIVES_LEAD = re.compile(
     r"\b(?:by the end of this (?:section|chapter|lesson|lecture|unit|module|episode),? you (?:will|should) be able to"
@@ -436,7 +437,8 @@ NOT_IN_TOPICS = frozenset(
 VERBISH = frozenset(
     """be start ask figure build test keep collect learn celebrate use make get find write how what why
     when where who which do does is are can should will would could may must this these support
-    avoid choose give take think try""".split()
+    avoid choose give take think try evaluate assess identify describe explain define analyse analyze
+    apply""".split()
 )
 TOPIC_PREPOSITIONS = frozenset(
     "before after during about against for from into of on to with without beyond".split()
@@ -651,6 +653,7 @@ SENTENCE_ADVERBS = frozenset("perhaps maybe yet still even thus hence".split())
 # step", "the same ends", "the former": what the text set out before the sentence.
 POINTED = re.compile(
     r"\b(?:(?:this|these|those)\s+(?!year|week|month|day|time|century|decade|way)\w+"
-    r"|the (?:previous|above|following|former|latter)\b|the same\s+\w+s\b|\bthat same\b)",
+    r"|the (?:previous|above|following|former|latter)\b|the same\s+\w+s\b|\bthat same\b"
+    r"|\b(?:listed|shown|given|described)\s+(?:below|above)\b)",
     re.IGNORECASE,
 )

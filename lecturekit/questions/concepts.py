@@ -670,6 +670,7 @@ def _terms(sentence: str, names: Names) -> list[Concept]:
 
 
 _DOI = re.compile(r"\bdoi\b", re.IGNORECASE)
+_TEX = re.compile(r"\$[^$\s]*\\[A-Za-z]")  # "$4\mathbf{x}$", "$\theta_i$": TeX between dollars
 
 
 def _figures(sentence: str) -> list[Concept]:
@@ -678,6 +679,8 @@ def _figures(sentence: str) -> list[Concept]:
     found: list[Concept] = []
     if HYPOTHETICAL.match(sentence):
         return found  # "Imagine that 100 years from now ...": no figure to check
+    if _TEX.search(sentence):
+        return found  # "should be $4\mathbf{x}$": a formula's number, not a sum of money
     cites = _DOI.search(sentence) is not None  # once a sentence: a page run together is one "sentence"
     for match in FIGURE.finditer(sentence):
         number = match["number"].rstrip(".,")

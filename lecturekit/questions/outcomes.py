@@ -51,7 +51,7 @@ from lecturekit.model.lesson import (
     paragraphs,
     plain,
 )
-from lecturekit.model.text import in_sentence_case
+from lecturekit.model.text import core, in_sentence_case
 from lecturekit.questions.concepts import (
     TITLE_WORDS,
     about_itself,
@@ -182,8 +182,10 @@ def lists_objectives(listing: BulletList) -> int:
 def _task(item: str) -> bool:
     """Tell whether a list item states a task: it opens with an objective's verb ("Identify
     ...") or with "How to"."""
-    words = item.lower().split()
-    return bool(words) and (words[0] in OBJECTIVE_VERBS or words[:2] == ["how", "to"])
+    words = [core(w).lower() for w in item.split()]
+    return bool(words) and (
+        words[0] in OBJECTIVE_VERBS or words[:2] == ["how", "to"]
+    )  # "Define, manipulate, ..."
 
 
 def _objectives(section: Section) -> bool:
