@@ -748,9 +748,19 @@ def test_objectives_opening_with_a_verb_and_a_comma_are_stated_objectives():
             "Which command listed below would work on the files you sorted?\n",
             "listed below",
         ),  # points at what the slide does not show
+        (
+            "## Technical approach\n\nBids show how the team would work. Look for each of these signs.\n\n"
+            '    <th class="what">What to look for</th>\n    <td>Competency</td>\n',
+            "code",
+        ),  # a page's markup, indented: no code to explain
+        (
+            "## Which Pipe?\n\nThe file holds animal counts by date. You want the three largest.\n\n"
+            "Sort them by number first. Then take the first three lines of what comes out.\n",
+            "Which Pipe",
+        ),  # a two-word exercise label, not a question to answer
     ],
 )
-def test_no_question_of_a_formulas_number_or_of_what_is_listed_below(text, absent):
+def test_no_question_of_a_formulas_number_what_is_listed_below_markup_or_a_label(text, absent):
     lesson = parse_article("---\ntitle: Lecture\n---\n" + text, Path("q.md"))
     asked = [q.text for q in discussion_questions(lesson).questions]
     assert not any(absent in q for q in asked), asked

@@ -313,7 +313,10 @@ def section_concepts(
         found = [c for c in found if c.kind != "term" or c.slots["coined"]]
     found += _obstacles(section, names, topic)
     title = plain(section.title).strip()
-    if title.endswith("?") and len(title.split()) <= 10 and len(texts) >= HEADING_ANSWERS and not steps:
+    asks = title.endswith("?") and 4 <= len(title.split()) <= 10 and re.fullmatch(r"[\w\s'’,-]+\?", title)
+    if (
+        asks and len(texts) >= HEADING_ANSWERS and not steps
+    ):  # not a label: "Which Pipe?", "What does >> mean?"
         answers = tuple(_first_sentence(t) for t in texts[:3])  # where the part starts answering it
         asked = sentence_case(title, names)
         found.append(Concept("heading", (("question", asked), ("topic", topic)), answers or (title,)))
@@ -323,7 +326,9 @@ def section_concepts(
             named = header[:3] + [f"{len(header) - 3} other columns"] if len(header) > 4 else header
             columns = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1] if named else ""
             found.append(Concept("table", (("section", title), ("columns", columns)), (" | ".join(header),)))
-        elif isinstance(block, Code):
+        elif isinstance(block, Code) and (
+            block.lang or _CODELIKE.search(block.text) and not block.text.lstrip().startswith("<")
+        ):  # not an indented run of prose or of a page's markup ("<th class=...>"): no code to explain
             first = next((line for line in block.text.splitlines() if line.strip()), "")
             found.append(
                 Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
@@ -670,6 +675,7 @@ def _terms(sentence: str, names: Names) -> list[Concept]:
 
 
 _DOI = re.compile(r"\bdoi\b", re.IGNORECASE)
+_CODELIKE = re.compile(r"[=(){};]|^\s*(?:\$ |>>> |#)", re.MULTILINE)  # an assignment, a call, a prompt
 _TEX = re.compile(r"\$[^$\s]*\\[A-Za-z]")  # "$4\mathbf{x}$", "$\theta_i$": TeX between dollars
 
 
