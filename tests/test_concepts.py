@@ -93,6 +93,7 @@ def test_a_figure_has_its_unit_and_a_year_is_no_figure(sentence, figure):
         ),  # two claims
         ("The repair does not, however, always restore the original sequence.", False),  # leans back
         ("A genome is all the DNA contained within an organism or a cell.", False),  # a definition
+        ("An integer will never have a decimal point in any pandas column.", False),  # by definition
     ],
 )
 def test_a_claim_the_lecture_shows_is_quoted_whole_only_when_it_invites_why(sentence, quoted):

@@ -602,6 +602,8 @@ def _said(sentence: str, after: tuple[str, ...]) -> list[Concept]:
         return []  # a rule, its own reason, what a word means, what a manual or a report describes
     if not set(lower) & PRESENT or set(lower) & PAST or not set(lower) & GENERALISING:
         return []  # a past event is told, a plain fact taught: neither is argued
+    if set(lower) & {"will", "shall"}:
+        return []  # "An integer will never have a decimal point": what a thing is, by its definition
     return [Concept("said", (("said", sentence),), (sentence, *after))]
 
 
