@@ -758,6 +758,18 @@ def test_objectives_opening_with_a_verb_and_a_comma_are_stated_objectives():
             "Sort them by number first. Then take the first three lines of what comes out.\n",
             "Which Pipe",
         ),  # a two-word exercise label, not a question to answer
+        (
+            "## Why Isn't It Doing Anything?\n\nSince it doesn't have any filenames, `wc` assumes it is supposed "
+            "to process input given at the command prompt, so it just sits there and waits for us to give it some "
+            "data interactively.\n\nIf you make this kind of mistake, you can escape out of this state by holding "
+            "down the control key and pressing the letter C once.\n",
+            "doing anything",
+        ),  # "it": a question about what came before, one answer
+        (
+            "## What Does sort -n Do?\n\nThe sort command orders lines as text by default. "
+            "Ten then comes before two.\n\nThe option orders them as numbers. Two then comes before ten.\n",
+            "sort -n",
+        ),  # a command's option: an exercise, not a question to weigh answers to
     ],
 )
 def test_no_question_of_a_formulas_number_what_is_listed_below_markup_or_a_label(text, absent):

@@ -44,6 +44,7 @@ from lecturekit.lexicon.english import (
     PASSIVE,
     PAST,
     PERSONAL,
+    PERSONAL_BACK,
     PHRASE_WORDS,
     POINTING,
     PRESCRIBING,
@@ -313,7 +314,14 @@ def section_concepts(
         found = [c for c in found if c.kind != "term" or c.slots["coined"]]
     found += _obstacles(section, names, topic)
     title = plain(section.title).strip()
-    asks = title.endswith("?") and 4 <= len(title.split()) <= 10 and re.fullmatch(r"[\w\s'’,-]+\?", title)
+    asks = (
+        title.endswith("?")
+        and 4 <= len(title.split()) <= 10
+        and re.fullmatch(r"[\w\s'’,-]+\?", title)
+        and not re.search(r"(?:^|\s)-", title)  # "What Does sort -n Do?": a command's option
+        and not {w.lower().strip("?") for w in title.split()}
+        & PERSONAL_BACK  # "Why Isn't It Doing Anything?"
+    )
     if (
         asks and len(texts) >= HEADING_ANSWERS and not steps
     ):  # not a label: "Which Pipe?", "What does >> mean?"
