@@ -784,3 +784,19 @@ def test_a_heading_that_tells_the_reader_to_evaluate_is_no_topic_to_explain():
     )
     outcomes = _outcomes_of(f"---\ntitle: Bids\n---\n## Evaluate bids\n\n{body}\n")
     assert not any("evaluate bids" in o.lower() for o in outcomes), outcomes
+
+
+def test_a_label_heading_is_no_question_to_answer_and_a_quoted_question_is_no_discussion_question():
+    body = " ".join(
+        f"Design research number {n} explores possibilities with people to inform decisions."
+        for n in range(8)
+    )
+    assert not any(
+        "What it is" in o for o in _outcomes_of(f"---\ntitle: Research\n---\n## What it is\n\n{body}\n")
+    )
+    text = (
+        "---\ntitle: Screens\n---\n## Questions\n\nAsk one of these.\n\n"
+        '> - "Tell me about a practice you helped introduce to a team. What was the outcome, and what did you learn?"\n'
+    )
+    asked = [q.text for q in discussion_questions(parse_article(text, Path("s.md"))).questions]
+    assert not any("outcome" in q for q in asked), asked

@@ -230,3 +230,23 @@ def test_a_part_with_one_slide_shows_what_its_opening_says_before_its_subheading
         shape.text_frame.text for s in slides for shape in s.placeholders if shape.has_text_frame
     )
     assert "The concat function appends" in shown, shown
+
+
+def test_a_list_said_again_word_for_word_is_shown_once(tmp_path):
+    duties = "".join(f"- Duty {n} of every interviewer on the panel\n" for n in range(4))
+    article = tmp_path / "roles.md"
+    article.write_text(
+        "---\ntitle: Interviews\n---\n## Back-end\n\nBack-end candidates talk about data stores and queues. "
+        f"They explain one system they built.\n\nThe interviewers:\n\n{duties}\n## Front-end\n\nFront-end "
+        f"candidates talk about browsers and layout. They explain one page they built.\n\nThe interviewers:\n\n{duties}",
+        encoding="utf-8",
+    )
+    slides = Presentation(str(build_article(article, Options(out=tmp_path / "out")).outputs[0])).slides
+    shown = [
+        p.text
+        for s in slides
+        for shape in s.placeholders
+        if shape.has_text_frame and shape.placeholder_format.idx == 1
+        for p in shape.text_frame.paragraphs
+    ]
+    assert shown.count("Duty 0 of every interviewer on the panel") == 1, shown

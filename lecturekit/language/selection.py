@@ -350,10 +350,20 @@ def _norm2(vector: dict[str, float]) -> float:
     return found
 
 
+def _first_time(block: BulletList, listed: set[str]) -> bool:
+    """Tell whether a list's words are new to the lecture, and remember them."""
+    words = " ".join(" ".join(plain(p.inlines).split()) for p in paragraphs(block))
+    if words in listed:
+        return False
+    listed.add(words)
+    return True
+
+
 def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[str, Point]]]) -> list[Part]:
     """Return the lecture's parts (its sections, back matter aside) with their words and claims:
     `claims_of(section)` gives a section's claims in order, each with the subheading it is under."""
     parts = []
+    listed: set[str] = set()  # the lists already shown, by their words
     for section in lesson.sections:
         title = plain(section.title)
         if is_back_matter(title):
@@ -362,8 +372,10 @@ def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[
         shown = joined_code(section.blocks)  # a command and its output: one slide; a line or two: a bullet
         fixed = sum(isinstance(b, Image | Table) or isinstance(b, Code) and not short_code(b) for b in shown)
         lists = tuple(
-            b for b in section.blocks if isinstance(b, BulletList) and not reading_list(b)
-        )  # a reading list points elsewhere: the notes
+            b
+            for b in section.blocks
+            if isinstance(b, BulletList) and not reading_list(b) and _first_time(b, listed)
+        )  # a reading list points elsewhere, and a list said again word for word was shown: the notes
         found = claims_of(section)
         groups = tuple(g for g, _ in found)
         parts.append(Part(title, words, tuple(p for _, p in found), fixed, groups, lists))

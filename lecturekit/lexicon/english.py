@@ -390,7 +390,7 @@ GENERIC_TITLES = frozenset(
 GENERIC_HEADINGS = re.compile(
     r"^(?:" + "|".join(sorted(GENERIC_TITLES)) + r"|intro|recap\b.*|fun facts?|key (?:points|questions)"
     r"|takeaways?|exercises?|solutions?|questions|answers?|note|examples?|abstract|prerequisites|setup"
-    r"|(?:final |more |extra )?challenges?|suggestions?"
+    r"|(?:final |more |extra )?challenges?|suggestions?|(?:good |best )practices?|the process"
     r"|(?:further|additional|suggested) (?:reading|resources)|resources|references|see also|tips"
     r"|(?:quick )?dos and don[’']?ts|next steps|part \d+|chapter \d+|section \d+)$",
     re.IGNORECASE,
@@ -438,7 +438,7 @@ VERBISH = frozenset(
     """be start ask figure build test keep collect learn celebrate use make get find write how what why
     when where who which do does is are can should will would could may must this these support
     avoid choose give take think try evaluate assess identify describe explain define analyse analyze
-    apply""".split()
+    apply clarify""".split()
 )
 TOPIC_PREPOSITIONS = frozenset(
     "before after during about against for from into of on to with without beyond".split()

@@ -235,6 +235,7 @@ def _in_quotes(before: str, sentence: str) -> bool:
     head = sentence[: sentence.rfind("?")]
     return (
         sentence[:1] in _QUOTE_MARKS
+        or sentence[sentence.rfind("?") + 1 :].lstrip()[:1] in ("”", '"')  # "... what did you learn?""
         or head.count("“") > head.count("”")
         or head.count('"') % 2 == 1
         or before.count("“") > before.count("”")

@@ -36,6 +36,7 @@ from lecturekit.lexicon.english import (
     OBJECTIVES,
     OBJECTIVES_LEAD,
     PERSONAL_WORDS,
+    SUBJECT_PRONOUNS,
     TOPIC_PREPOSITIONS,
     VERBISH,
     WH_WORDS,
@@ -224,6 +225,8 @@ def _outcome(
     if any(c.isdigit() for c in heading) or ROMAN.match(words[-1]):
         return None  # "Plays 03", "Chapter II": a number, not a topic
     first = words[0].lower()
+    if first in WH_WORDS and not heading.endswith("?") and words[1].lower() in SUBJECT_PRONOUNS:
+        return None  # "What it is", "How it works": a label, not a question to answer
     if heading.endswith("?") or first in WH_WORDS:
         asked = sentence_case(heading, names).rstrip("?")
         if words[1].lower() == "to":  # "How to Find an Appropriate Data Repository?": a task
