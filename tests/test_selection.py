@@ -184,6 +184,17 @@ def test_a_reading_list_stays_in_the_notes_and_names_no_slide(tmp_path):
     assert all(f"Style Guide {n}" in notes for n in range(4))
 
 
+def _bullets(deck) -> list[str]:
+    """Return the lines of every slide's body, in order."""
+    return [
+        p.text
+        for s in Presentation(str(deck)).slides
+        for shape in s.placeholders
+        if shape.has_text_frame and shape.placeholder_format.idx == 1
+        for p in shape.text_frame.paragraphs
+    ]
+
+
 def test_a_claim_cut_before_its_end_or_pointing_at_people_left_out_is_shown_only_for_want_of_others(tmp_path):
     """A bullet that ends in "…" or says "them" of people a slide leaves out reads wrong; a part
     with whole, self-standing claims shows those."""
@@ -198,14 +209,7 @@ def test_a_claim_cut_before_its_end_or_pointing_at_people_left_out_is_shown_only
         f"---\ntitle: Love\n---\n## Love\n\n{long} Perhaps we never saw them before. {whole}\n",
         encoding="utf-8",
     )
-    slides = Presentation(str(build_article(article, Options(out=tmp_path / "out")).outputs[0])).slides
-    shown = [
-        p.text
-        for s in slides
-        for shape in s.placeholders
-        if shape.has_text_frame and shape.placeholder_format.idx == 1
-        for p in shape.text_frame.paragraphs
-    ]
+    shown = _bullets(build_article(article, Options(out=tmp_path / "out")).outputs[0])
     assert not [b for b in shown if b.endswith("…") or "them" in b], shown
     assert any(b.startswith("Love number") for b in shown), shown
 
@@ -241,12 +245,5 @@ def test_a_list_said_again_word_for_word_is_shown_once(tmp_path):
         f"candidates talk about browsers and layout. They explain one page they built.\n\nThe interviewers:\n\n{duties}",
         encoding="utf-8",
     )
-    slides = Presentation(str(build_article(article, Options(out=tmp_path / "out")).outputs[0])).slides
-    shown = [
-        p.text
-        for s in slides
-        for shape in s.placeholders
-        if shape.has_text_frame and shape.placeholder_format.idx == 1
-        for p in shape.text_frame.paragraphs
-    ]
+    shown = _bullets(build_article(article, Options(out=tmp_path / "out")).outputs[0])
     assert shown.count("Duty 0 of every interviewer on the panel") == 1, shown
