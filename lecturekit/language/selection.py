@@ -156,11 +156,11 @@ def choose(
             continue
         centre = _centroid([vectors[i] for i in mine])
         own = _terms(part.title) | lecture
-        standing = [i for i in mine if said_in_a_breath(claims[i]) and _stands_alone(claims[i])]
+        sayable = [i for i in mine if said_in_a_breath(claims[i])]
+        standing = [i for i in sayable if _stands_alone(claims[i])]
         scores = {
             i: _score(claims[i], vectors[i], centre, whole, own, first=i == mine.start)
-            for i in mine
-            if said_in_a_breath(claims[i]) and (not standing or i in standing)
+            for i in standing or sayable
         }  # a claim cut before its end ("…"), or one about people it never names, only for want of others
         if part.groups:
             group = {i: part.groups[i - mine.start] for i in scores}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -169,11 +169,8 @@ def key_phrases(texts: Sequence[str], usage: Usage | None = None) -> list[list[s
     spread = Counter(key for each in found for key in each)
     ranked = []
     for text, each in zip(texts, found, strict=True):
-        lines = [{_base(_key(t)) for t in _tokens(line)} for line in _LINES.split(text)]
-        weights = {
-            key: _weight(p, spread[key], len(texts), usage, _covers(key, lines), _the(p.shown, text))
-            for key, p in each.items()
-        }
+        aside = _Aside(text)
+        weights = {key: _weight(p, spread[key], len(texts), usage, aside) for key, p in each.items()}
         ranked.append([each[k].shown for k in sorted(weights, key=lambda k: (-weights[k], k)) if weights[k]])
     return ranked
 
@@ -183,20 +180,30 @@ def as_title(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-def _covers(key: str, lines: list[set[str]]) -> int:
-    """Return how many of a stretch's lines (a slide's bullets) use a word of the phrase `key`."""
-    words = [w for w in key.split() if w not in TOPIC_JOINERS]
-    return sum(1 for line in lines if any(w in line for w in words))
+class _Aside:
+    """Tells of a proper name in a stretch whether it is one line's aside: no "the" before it (a
+    person, not "the Strangler Pattern") and no word of it on another line. Asked only of names
+    on a later line, so a stretch's lines are read once, and only for those."""
 
+    def __init__(self, text: str):
+        self.text = text
+        self.lines: list[set[str]] | None = None
 
-def _the(shown: str, text: str) -> bool:
-    """Tell whether a stretch writes "the" before a phrase: "the Strangler Pattern", an idea or a
-    thing, never a person ("Andy Pols")."""
-    return shown[:1].isupper() and re.search(rf"\b[Tt]he\s+{re.escape(shown)}", text) is not None
+    def __call__(self, phrase: Phrase) -> bool:
+        if re.search(rf"\b[Tt]he\s+{re.escape(phrase.shown)}", self.text):
+            return False
+        if self.lines is None:
+            self.lines = [{_base(_key(t)) for t in _tokens(line)} for line in _LINES.split(self.text)]
+        words = [w for w in phrase.key.split() if w not in TOPIC_JOINERS]
+        return sum(1 for line in self.lines if any(w in line for w in words)) <= 1
 
 
 def _weight(
-    phrase: Phrase, stretches_with_it: int, stretches: int, usage: Usage, covers: int = 2, the: bool = False
+    phrase: Phrase,
+    stretches_with_it: int,
+    stretches: int,
+    usage: Usage,
+    aside: Callable[[Phrase], bool] | None = None,
 ) -> float:
     """Return how well a phrase titles its stretch: used there and not in the others, its words
     rare in the whole text (tf-idf over its paragraphs: "North Korea" names every slide of a
@@ -211,8 +218,8 @@ def _weight(
     rare = sum(usage.rarity(w) for w in words if _key(w) not in TOPIC_JOINERS)
     weight = phrase.count * rare * math.log(1 + stretches / stretches_with_it)
     name = named == len(words) - ("of" in words)
-    proper = name and not the and not any(w.lower() in usage.lower for w in words if w != "of")
-    if proper and phrase.line and covers <= 1:
+    proper = name and not any(w.lower() in usage.lower for w in words if w != "of")
+    if proper and phrase.line and aside is not None and aside(phrase):
         return weight * ONE_LINES  # "Kim Jong-un is the first ...": one later bullet's subject
     if phrase.opening:
         weight *= 1.5 if phrase.line else 4  # the subject of a slide's first claim: its topic
