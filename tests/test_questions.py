@@ -800,3 +800,9 @@ def test_a_label_heading_is_no_question_to_answer_and_a_quoted_question_is_no_di
     )
     asked = [q.text for q in discussion_questions(parse_article(text, Path("s.md"))).questions]
     assert not any("outcome" in q for q in asked), asked
+
+
+def test_a_heading_for_the_rest_is_no_topic_to_explain():
+    body = " ".join(f"A back-end candidate answers question {n} about queues and stores." for n in range(8))
+    outcomes = _outcomes_of(f"---\ntitle: Screens\n---\n## Other job role interview questions\n\n{body}\n")
+    assert not any("other" in o.lower() for o in outcomes), outcomes

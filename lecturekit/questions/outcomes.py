@@ -38,6 +38,7 @@ from lecturekit.lexicon.english import (
     PERSONAL_WORDS,
     SUBJECT_PRONOUNS,
     TOPIC_PREPOSITIONS,
+    VAGUE_OPENERS,
     VERBISH,
     WH_WORDS,
 )
@@ -269,8 +270,8 @@ def _outcome(
         for before, w in zip(words[1:], words[2:], strict=False)
     ):  # "Keyboard shortcuts are your friend", "Contract administration looks different in agile"
         return f"Explain why {_in_sentence(words, text, names)}"
-    if first in ("a", "an"):
-        return None  # "A typical work session": an occasion, not a topic
+    if first in ("a", "an") or first in VAGUE_OPENERS:
+        return None  # "A typical work session": an occasion; "Other job role interview questions": the rest
     topic = _determined(_in_sentence(words, text, names), text)
     if as_named(topic).startswith("“"):
         return None  # "Explain product owner": one of a kind, with no article to say which
