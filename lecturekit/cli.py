@@ -163,6 +163,31 @@ def parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="refuse articles larger than this (default: 4 MB)",
     )
+    bring = commands.add_parser(
+        "import",
+        help="turn a text, saved web page, Word file or PDF into the Markdown a build reads",
+        description="Write the Markdown (with front matter) that lecturekit builds from SOURCE, to edit"
+        " and keep, and print what it inferred: the title, source, author, date, the headings found"
+        " and what was left out as page furniture, each with the line it came from.",
+        formatter_class=_Formatter,
+    )
+    bring.add_argument("source", type=Path, metavar="SOURCE", help="a .txt, .html/.htm, .docx or .pdf file")
+    bring.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        metavar="ARTICLE.md",
+        help="where to write the Markdown (default: standard output); a Word file's pictures go"
+        " beside it, in ARTICLE-pictures/",
+    )
+    bring.add_argument(
+        "--max-size",
+        type=float,
+        default=4.0,
+        metavar="MB",
+        help="refuse files larger than this (default: 4 MB)",
+    )
+    bring.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     show = commands.add_parser(
         "preview",
         help="render decks and handouts to PNG pages and a contact sheet",
@@ -235,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
         return _preview(args)
     if args.command == "stats":
         return _stats(args)
+    if args.command == "import":
+        return _import(args)
     problem = _usage_problem(args)
     if problem:
         print(f"lecturekit: error: {problem}", file=sys.stderr)
@@ -277,6 +304,34 @@ def _preview(args: argparse.Namespace) -> int:
             print(err, file=sys.stderr)
             failed += 1
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from lecturekit.importers import import_file, imports
+    from lecturekit.pipeline.build import atomic_outputs, picture_cache
+
+    source, out = args.source, args.out
+    if not imports(source):
+        print(f"{source}: error: lecturekit imports .txt, .html, .htm, .docx and .pdf files", file=sys.stderr)
+        return EXIT_USAGE
+    pictures = out.with_name(f"{out.stem}-pictures") if out else picture_cache()
+    try:
+        imported = import_file(source, int(args.max_size * 1024 * 1024), pictures)
+    except LessonError as err:
+        if args.debug:
+            _print_traceback(err)
+        print(err, file=sys.stderr)
+        return EXIT_INPUT
+    for finding in imported.found:
+        print(f"{source}: {finding}", file=sys.stderr)
+    if out is None:
+        sys.stdout.write(imported.markdown)
+        return EXIT_OK
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_outputs([out]) as (file,):
+        file.write(imported.markdown.encode("utf-8"))
+    print(out)
+    return EXIT_OK
 
 
 def _stats(args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
 """lecturekit's layers import one way only: a module may import from its own layer and those below.
 
-    base (errors, options, fonts, lexicon) <- model <- layout <- language <- questions
+    base (errors, options, fonts, lexicon) <- model <- importers <- layout <- language <- questions
         <- deck, handouts <- stats <- pipeline <- cli
 
 The test reads every module's imports (ast, nothing is imported) and fails on an arrow that points
@@ -21,6 +21,7 @@ LAYERS = [
         ("lecturekit.errors", "lecturekit.options", "lecturekit.fonts", "lecturekit.lexicon", "lecturekit"),
     ),
     ("model", ("lecturekit.model",)),
+    ("importers", ("lecturekit.importers",)),
     ("layout", ("lecturekit.layout",)),
     ("language", ("lecturekit.language",)),
     ("questions", ("lecturekit.questions",)),

@@ -657,3 +657,42 @@ POINTED = re.compile(
     r"|\b(?:listed|shown|given|described)\s+(?:below|above)\b)",
     re.IGNORECASE,
 )
+
+# -- importers: text as a lecturer has it (lecturekit/importers) ---------------------------------
+
+# A line of page furniture: it prompts, shares, sells or navigates, and says nothing of the topic.
+FURNITURE = re.compile(
+    r"^(?:let us know\b.*|leave a (?:comment|reply)\b.*|(?:\d+\s+)?comments?\b.{0,20}|share (?:this|on)\b.*"
+    r"|(?:share|tweet|email|print|pin it|like|follow us|subscribe|sign up)(?: this)?(?: (?:article|page|post|story))?"
+    r"|(?:subscribe|sign up) (?:to|for) (?:our|the)\b.*|.*\bnewsletter\b.{0,40}|read more\b.*|continue reading\b.*"
+    r"|related (?:articles?|posts?|stories|content)\b.*|you (?:may|might) also like\b.*|advertisement"
+    r"|(?:photo|image|picture|credit|source|via)s?\s*:.*|(?:tags?|categor(?:y|ies)|filed under|posted in)\s*:.*"
+    r"|(?:©|copyright\b|\(c\)).*|all rights reserved\.?|skip to (?:main )?content|back to top|menu|home"
+    r"|(?:\d+\s+)?min(?:ute)?s? read|click here\b.*|what do you think\?.*)$",
+    re.IGNORECASE,
+)
+# A line naming the publication ("Linkilaw Business News", "The Daily Herald"): the source.
+PUBLICATION = re.compile(
+    r"\b(?:news|times|post|journal|magazine|review|blog|gazette|herald|tribune|daily|weekly|press"
+    r"|chronicle|observer|digest|insider|wire|bulletin|quarterly|monthly|newsletter)\b|\b\w+\.(?:com|org|net|co\.uk|io)\b",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|author:?)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"
+)
+DATELINE = re.compile(
+    r"^(?:(?:published|posted|updated|last updated)(?: on)?:?\s*)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})$",
+    re.IGNORECASE,
+)
+# A paragraph that announces what the headings after it name: they are its sub-parts.
+ANNOUNCING = re.compile(
+    r"(?::$|\b(?:here are|the following|as follows|below are|listed below|these include|for example:)\b)",
+    re.IGNORECASE,
+)
+# Words of a title that stay lower case in Title Case.
+TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
+# The heading given to an article's closing paragraph when it ends inside a case's sub-part.
+CONCLUSION = "Conclusion"

@@ -66,11 +66,11 @@ def read_article(
     matter overrides.
     """
     path = Path(path)
-    text = decode_article(path, _read_bytes(path, max_bytes))
+    text = decode_article(path, read_bytes(path, max_bytes))
     return parse_article(text, path, defaults)
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # for annotations only: a build imports these when it runs (s
     from lecturekit.deck.theme import Theme
     from lecturekit.handouts.blocks import Block
     from lecturekit.handouts.plan import Handout
+    from lecturekit.importers.document import Finding
     from lecturekit.language.points import ArticlePoints
     from lecturekit.model.lesson import Image, Lesson, Meta
     from lecturekit.pipeline.prefork import Helpers
@@ -46,6 +47,7 @@ class Result:
     questions: int = 0
     seconds: float = 0.0
     dependencies: list[Path] = field(default_factory=list)  # files the outputs were made from
+    found: tuple[Finding, ...] = ()  # what importing the article inferred (see lecturekit.importers)
 
 
 def output_paths(article: Path, options: Options) -> list[Path]:
@@ -111,6 +113,7 @@ def build_article(
         len(questions.questions),
         time.perf_counter() - started,
         [article, *images, *templates],
+        planned.found,
     )
 
 
@@ -182,6 +185,7 @@ class Planned:
     theme: Theme
     theme_warnings: list[Diagnostic]
     slips: list[Diagnostic]  # heuristics that failed on a piece of text while planning (see heuristics)
+    found: tuple[Finding, ...] = ()  # what importing the article inferred (not Markdown: see importers)
 
     def deck_job(self, render: bool) -> DeckJob:
         """Return the deck's job: the discussion slide's questions, or (with `discussion:
@@ -212,15 +216,15 @@ class Planned:
 
 def plan_article(article: Path, options: Options) -> Planned:
     """Read `article` and plan what both outputs share; raise `LessonError` on bad input."""
+    from lecturekit.importers import read_source
     from lecturekit.language.heuristics import attempt, slip_warnings
     from lecturekit.language.points import article_points
     from lecturekit.language.segment import segment
     from lecturekit.language.selection import DEFAULT_MINUTES, Length
-    from lecturekit.model.reader import read_article
     from lecturekit.questions.discussion import discussion_questions, section_prompts
     from lecturekit.questions.outcomes import learning_outcomes
 
-    lesson = read_article(article, max_bytes=options.max_bytes, defaults=options.defaults)
+    lesson, found = read_source(article, options.max_bytes, options.defaults, picture_cache())
     lesson = attempt("segment", str(lesson.path), segment, lambda read: read, lesson)
     points = article_points(lesson)  # once, here: both planners and the questions read them
     meta = lesson.meta
@@ -234,7 +238,15 @@ def plan_article(article: Path, options: Options) -> Planned:
         "outcomes", str(lesson.path), learning_outcomes, lambda *_: authored, questions, authored, lesson
     )
     theme, warnings = deck_theme(lesson.meta.accent, options.template)
-    return Planned(lesson, points, questions, prompts, outcomes, theme, warnings, slip_warnings(lesson))
+    return Planned(
+        lesson, points, questions, prompts, outcomes, theme, warnings, slip_warnings(lesson), found
+    )
+
+
+def picture_cache() -> Path:
+    """Return the folder where the pictures inside an imported file (a Word file's) are kept for
+    the build: named by their content, so a rebuild finds the same files."""
+    return Path(tempfile.gettempdir()) / "lecturekit-pictures"
 
 
 def _strict_error(warnings: list[Diagnostic]) -> LessonError:

@@ -68,6 +68,10 @@ class Report:
             return
         for path in result.outputs:
             print(path)
+        if result.found and (not self.course or args.verbose):
+            self._err(f"{job.article}: imported; it read:")
+            for finding in result.found:
+                self._err(f"  {finding}")
         if not self.course or args.verbose:
             for warning in result.warnings:
                 self._err(str(warning))

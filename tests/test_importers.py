@@ -1,0 +1,146 @@
+"""Importers: the article as the lecturer has it (copied text, a saved page, a Word file, a PDF)
+builds the lecture its Markdown would, with the author's title and headings, the publication
+credited and no page furniture on any slide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from lecturekit.cli import main
+from lecturekit.importers import import_file
+from lecturekit.importers.document import escape
+from lecturekit.importers.plaintext import import_text
+from lecturekit.model.reader import parse_article
+from lecturekit.pipeline.build import Options, build_article
+
+from .helpers import FIXTURES, SEED, schema_findings
+
+IMPORTS = FIXTURES / "imports"
+SEED_TEXT = IMPORTS / "text" / "linkilaw-startup-north-korea.txt"
+MB = 4 * 1024 * 1024
+
+
+def slides(pptx: Path) -> list[tuple[str, str]]:
+    """Return each slide's title and the rest of what it shows, from the deck reopened."""
+    shown = []
+    for slide in Presentation(str(pptx)).slides:
+        title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        body = [
+            shape.text_frame.text
+            for shape in slide.shapes
+            if shape.has_text_frame and shape != slide.shapes.title
+        ]
+        shown.append((title, "\n".join(body)))
+    return shown
+
+
+def build(article: Path, out: Path) -> Path:
+    result = build_article(article, Options(out=out))
+    return result.outputs[0]
+
+
+@pytest.fixture(scope="module")
+def seed_decks(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed")
+    return build(SEED, out / "md"), build(SEED_TEXT, out / "txt")
+
+
+def test_the_copied_seed_gives_the_same_lecture_as_its_markdown(seed_decks):
+    markdown, text = (slides(deck) for deck in seed_decks)
+    assert [title for title, _ in text] == [title for title, _ in markdown]
+    assert text[0][0] == "What It’s Like Having A Startup In North Korea"
+    assert schema_findings(seed_decks[1]) == []
+
+
+def test_the_copied_seed_credits_the_publication_and_shows_no_furniture(seed_decks):
+    shown = slides(seed_decks[1])
+    sources = next(body for title, body in shown if title == "Sources")
+    assert "Linkilaw Business News" in sources
+    everything = "\n".join(f"{title}\n{body}" for title, body in shown)
+    for furniture in ("Let us know in the comments", "startup in north korea", "What it's like having"):
+        assert furniture not in everything
+    assert everything.count("Linkilaw") == 1  # on the sources slide only
+
+
+def test_the_import_says_what_it_inferred_and_where():
+    found = [str(f) for f in import_file(SEED_TEXT, MB).found]
+    assert "title: What It’s Like Having A Startup In North Korea (line 3)" in found
+    assert "source: Linkilaw Business News (line 5)" in found
+    assert "heading 2: What Is Holding Startups Back? (line 17)" in found
+    assert "heading 3: Noko Jeans (line 27)" in found
+    assert "left out: Let us know in the comments! (line 36)" in found
+    assert "left out: startup in north korea (line 38)" in found
+
+
+def test_import_writes_markdown_that_builds_the_same_deck(tmp_path, capsys, seed_decks):
+    article = tmp_path / "article.md"
+    assert main(["import", str(SEED_TEXT), "-o", str(article)]) == 0
+    err = capsys.readouterr().err
+    assert "source: Linkilaw Business News (line 5)" in err
+    assert article.read_text(encoding="utf-8").startswith(
+        "---\ntitle: What It’s Like Having A Startup In North Korea\nsource: Linkilaw Business News\n---\n"
+    )
+    assert slides(build(article, tmp_path / "out")) == slides(seed_decks[1])
+
+
+def test_a_build_of_an_import_prints_what_it_read(tmp_path, capsys):
+    assert main(["build", str(SEED_TEXT), "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "imported; it read:" in err and "heading 3: Nosotek (line 32, a heading lost in the copy)" in err
+
+
+def _markdown(text: str) -> str:
+    return import_text(text).markdown()
+
+
+def test_wrapped_lines_are_joined_and_lists_kept():
+    text = (
+        "A Title\n\nThe first paragraph was wrapped\nat forty characters by the\nmail client.\n\n"
+        "What it needs:\n\n- flour\n- water\n- salt\n\nThe end of it all, said plainly here.\n"
+    )
+    md = _markdown(text)
+    assert "The first paragraph was wrapped at forty characters by the mail client." in md
+    assert "- flour\n- water\n- salt" in md
+    lesson = parse_article(md, Path("a.md"))
+    assert lesson.meta.title == "A Title"
+
+
+def test_numbered_headings_take_their_level_from_the_number():
+    text = (
+        "Report\n\n1. Background\n\nSome text about it that runs on.\n\n1.1 Earlier work\n\n"
+        "More text that runs on here.\n\n2. Method\n\nHow it was done, told in full.\n"
+    )
+    md = _markdown(text)
+    assert "## 1\\. Background" in md and "### 1.1 Earlier work" in md and "## 2\\. Method" in md
+
+
+def test_a_text_without_blank_lines_has_a_paragraph_a_line():
+    md = _markdown("Title line\nFirst paragraph, a whole one.\nSecond paragraph, also whole.\n")
+    assert "First paragraph, a whole one.\n\nSecond paragraph, also whole." in md
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["# not a heading", "1. not a list", "*not emphasis*", "<b>not html</b>", "[not](a link)", "&amp; stays"],
+)
+def test_text_is_escaped_so_markdown_shows_it_as_written(text):
+    lesson = parse_article(f"Para\n\n{escape(text)}\n", Path("a.md"))
+    shown = [b for s in lesson.sections for b in s.blocks]
+    assert "".join(span.text for span in shown[-1].inlines) == text
+
+
+def test_a_text_file_in_markdown_is_read_as_markdown(tmp_path):
+    article = tmp_path / "notes.txt"
+    article.write_text("---\ntitle: Notes\n---\n\n## Part\n\nText *with* emphasis.\n", encoding="utf-8")
+    assert import_file(article, MB).markdown == article.read_text(encoding="utf-8")
+
+
+def test_an_empty_text_file_is_one_clear_error(tmp_path, capsys):
+    article = tmp_path / "empty.txt"
+    article.write_text("\n\n", encoding="utf-8")
+    assert main(["build", str(article), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "empty.txt: error: the file is empty" in err and "Traceback" not in err
