@@ -316,7 +316,9 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     pictures = out.with_name(f"{out.stem}-pictures") if out else picture_cache()
     try:
-        imported = import_file(source, int(args.max_size * 1024 * 1024), pictures)
+        imported = import_file(
+            source, int(args.max_size * 1024 * 1024), pictures, out.parent if out else None
+        )
     except LessonError as err:
         if args.debug:
             _print_traceback(err)

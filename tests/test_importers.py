@@ -144,3 +144,133 @@ def test_an_empty_text_file_is_one_clear_error(tmp_path, capsys):
     assert main(["build", str(article), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "empty.txt: error: the file is empty" in err and "Traceback" not in err
+
+
+# Word files and PDFs written by others (tests/fixtures/imports/SOURCES.md): the title, the
+# headings in order, and what must not reach the article (running headers, page numbers, a
+# table of contents, the authors' list, a deleted tracked change).
+DOCUMENTS = [
+    (
+        "word/02-fedramp-working-with-oscal.docx",
+        "Working with OSCAL Files",
+        ["## XML and JSON Formats", "## SSP File Concepts", "## OSCAL-based FedRAMP SSP Template"],
+        [],
+    ),
+    (
+        "word/03-gsa-guidance-acquisition-accessible-eit.docx",
+        "Guidance on Acquisition for Accessible EIT",
+        ["## Determining Need", "## Identifying Requirements", "## Conducting Market Research"],
+        [],
+    ),
+    (
+        "word/04-gsa-guidance-508-solicitations.docx",
+        "GSA’s Section 508 Program",
+        ["## Knowing Your Responsibility", "## About GSA’s Section 508 Guidance Documents"],
+        [],
+    ),
+    (
+        "word/06-gsa-technology-accessibility-playbook.docx",
+        "Technology Accessibility Playbook",
+        [
+            "## Play 1: Establish a Section 508 Program Manager",
+            "## Play 2: Assess your Section 508 program maturity",
+        ],
+        [],
+    ),
+    (
+        "word/09-gsa-presentations-tracked-changes.docx",
+        "Accessibility Presentations and Workshop Materials",
+        ["## 2019", "## 2018", "## 2017"],
+        [],
+    ),
+    (
+        "pdf/03-jose-good-enough-practices-module.pdf",
+        "Good Enough Practices in Scientific Computing: A Learning Module for Researchers",
+        ["## Summary", "## Statement of Need", "## Learning objectives, design, and experience"],
+        ["https://doi.org/10.21105/jose.00279", "Tomasz Zieliński 1, Andres"],
+    ),
+    (
+        "pdf/05-joss-draft-eyecite.pdf",
+        "eyecite: A tool for parsing legal citations",
+        ["## Summary", "## State of the field", "## Limitations and future work"],
+        ["¿VOL?", "Jack Cushman1, Matthew Dahl2"],
+    ),
+    (
+        "pdf/06-plos-good-enough-practices.pdf",
+        "Good Enough Practices in Scientific Computing",
+        ["## Abstract", "## Introduction", "## 1 Data Management", "## 2 Software", "### Manual Versioning"],
+        ["PLOS Computational Biology |", "1 / 21"],
+    ),
+    (
+        "pdf/09-va-directive-6221.pdf",
+        "Department of Veterans Affairs",
+        ["## 1\\. PURPOSE AND SCOPE", "## 2\\. POLICY"],
+        ["VA DIRECTIVE 6221 DECEMBER 1, 2008\n"],
+    ),
+    (
+        "pdf/10-fedramp-oscal-vendor-resources.pdf",
+        "Adopting OSCAL",
+        ["## FedRAMP Resources", "## NIST Resources"],
+        ["FedRAMP.gov page"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "headings", "absent"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_a_document_keeps_its_title_and_headings_and_leaves_its_furniture(
+    name, title, headings, absent, tmp_path
+):
+    markdown = import_file(IMPORTS / name, MB, tmp_path).markdown
+    lesson = parse_article(markdown, tmp_path / "a.md")
+    assert lesson.meta.title == title
+    lines = markdown.splitlines()
+    found = [next(k for k, line in enumerate(lines) if line.startswith(h)) for h in headings]
+    assert found == sorted(found), "the headings keep their order"
+    for furniture in absent:
+        assert furniture not in markdown
+
+
+def test_a_tracked_deletion_and_a_comment_stay_out_of_a_word_import(tmp_path):
+    markdown = import_file(
+        IMPORTS / "word" / "09-gsa-presentations-tracked-changes.docx", MB, tmp_path
+    ).markdown
+    assert "comment" not in markdown.lower()
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("word/90-encrypted-password-Password1234_.docx", "this Word file is password-protected"),
+        ("pdf/91-encrypted-password-openpassword.pdf", "this PDF is password-protected"),
+        ("pdf/90-scanned-no-text-huckfinn-p22.pdf", "this PDF has no text layer"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_one_clear_error_and_keeps_what_was_built(
+    name, message, tmp_path, capsys
+):
+    source = tmp_path / Path(name).name
+    source.write_bytes((IMPORTS / name).read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    earlier = out / f"{source.stem}.pptx"
+    earlier.write_bytes(b"built before")
+    assert main(["build", str(source), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert err.count("\n") <= 2  # the message and what to do
+    assert earlier.read_bytes() == b"built before"
+
+
+def test_a_damaged_word_file_is_one_clear_error(tmp_path, capsys):
+    source = tmp_path / "broken.docx"
+    source.write_bytes(b"PK\x03\x04 not really a zip")
+    assert main(["import", str(source)]) == 1
+    assert "this Word file cannot be read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", [d[0] for d in DOCUMENTS[:2] + DOCUMENTS[5:7]])
+def test_an_imported_document_builds_a_valid_deck(name, tmp_path):
+    deck = build(IMPORTS / name, tmp_path)
+    assert schema_findings(deck) == []
+    shown = slides(deck)
+    assert shown[0][0] == next(d[1] for d in DOCUMENTS if d[0] == name)

@@ -43,13 +43,16 @@ def imports(path: Path) -> bool:
     return path.suffix.lower() in FORMATS
 
 
-def import_file(path: Path, max_bytes: int, pictures: Path | None = None) -> Imported:
+def import_file(
+    path: Path, max_bytes: int, pictures: Path | None = None, relative_to: Path | None = None
+) -> Imported:
     """Return the article in the file at `path` as Markdown; raise `LessonError` when it cannot
-    be read. Pictures inside the file (a Word file's) are written to `pictures`."""
+    be read. Pictures inside the file (a Word file's) are written to `pictures`, and named in the
+    Markdown by their path from `relative_to` (else in full)."""
     data = read_bytes(path, max_bytes)
     module, function = FORMATS[path.suffix.lower()]
     importer = getattr(importlib.import_module(f"lecturekit.importers.{module}"), function)
-    doc = importer(data, path, pictures)
+    doc = importer(data, path, pictures, relative_to)
     if doc is None:  # plain text that is Markdown already
         return Imported(decode_article(path, data))
     return Imported(doc.markdown(), tuple(doc.found))

@@ -78,7 +78,9 @@ class Block:
 _MARKDOWN = re.compile(r"\A---\s*\n|^#{1,6} \S|^```", re.MULTILINE)
 
 
-def import_plain(data: bytes, path: Path, _pictures: Path | None = None) -> Document | None:
+def import_plain(
+    data: bytes, path: Path, _pictures: Path | None = None, _relative_to: Path | None = None
+) -> Document | None:
     """Return the article in a text file; None when the text is Markdown already (front matter,
     "#" headings or fenced code), to be read as it is."""
     text = decode_article(path, data)

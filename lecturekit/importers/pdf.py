@@ -1,0 +1,301 @@
+"""A born-digital PDF -> Markdown, through pdfplumber (MIT).
+
+A PDF holds positioned characters, not a document: the structure is read back from them.
+- **Lines** in reading order, each with its characters' size and whether they are bold.
+- **Running headers and footers:** a line at the top or foot of the pages that comes back on
+  most of them (its numbers aside), and a page number there, are left out.
+- **Body text** is the size most characters have. Text clearly smaller (footnotes, captions,
+  affiliations) is left out and listed.
+- **Headings:** a short line set larger than the body, or wholly bold, that does not end a
+  sentence. Its level comes from its size: the largest heading size is `##`.
+- **Title:** the document's own Title property when it has one, else the largest line of the
+  first page; the author and date come from its properties.
+- **Paragraphs:** lines are joined until a gap wider than the line spacing, a line that ends
+  short with a full stop, or a new item; a word hyphenated at a line's end is joined again.
+
+A PDF with no text layer (a scan) is refused with a clear message: lecturekit does no OCR.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lecturekit.errors import LessonError
+from lecturekit.importers.document import Document, escape
+
+MARGIN = 0.08  # of the page's height, at its top and foot, where running headers and footers sit
+RUNNING = 0.3  # of the pages (a running header may alternate between left and right pages) a line comes back on to be a running header or footer
+LARGER = 1.15  # times the body's size: a heading
+SMALLER = 0.85  # times the body's size: small print
+HEADING_WORDS = 14
+GAP = 1.6  # times the usual line spacing: a new paragraph
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.IGNORECASE)
+_ITEM = re.compile(r"^(?:[•◦▪●○‣∙·–-]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^[•◦▪●○‣∙·–-]\s")
+_AUTHORS = re.compile(r"[^\W\d]\s?[\d∗†‡*]+(?:,\d+)*\s?,")  # a name with its affiliation's mark, then a comma
+_LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}")  # a table of contents' dot leaders
+_FILE_NAME = re.compile(r"^(?:microsoft \w+ - .*|\S+\.(?:docx?|pdf|indd|pptx?)|\S*_\S*)$", re.IGNORECASE)
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    height: float  # of the page
+
+    @property
+    def place(self) -> str:
+        return f"page {self.page}"
+
+
+def import_pdf(
+    data: bytes, path: Path, _pictures: Path | None = None, _relative_to: Path | None = None
+) -> Document:
+    """Return the article in the PDF `data` (read from `path`)."""
+    lines, meta = _read(data, path)
+    if sum(len(line.text.split()) for line in lines) < 20:
+        raise LessonError(
+            path,
+            None,
+            "this PDF has no text layer (a scan, or pictures of pages); lecturekit does no OCR",
+            "Run OCR on it first (for example ocrmypdf), or copy its text into a .txt file.",
+        )
+    doc = Document()
+    lines = _without_running(lines, doc)
+    body = _body_size(lines)
+    title = meta.get("Title", "").strip()
+    if _FILE_NAME.match(title):
+        title = ""  # "FedRAMP_OSCAL_Vendor_Resources", "Microsoft Word - draft.docx": a file's name
+    first_page = [line for line in lines if line.page == 1]
+    largest = max((line.size for line in first_page), default=body)
+    if largest >= body * LARGER:  # the first page's largest lines: the title as set
+        start = next(k for k, line in enumerate(first_page) if line.size >= largest - 0.5)
+        set_title = [first_page[start]]
+        for line in first_page[start + 1 :]:
+            if line.size < largest - 0.5 or not _close(set_title[-1], line, line.bottom - line.top):
+                break
+            set_title.append(line)
+        shown = " ".join(line.text for line in set_title)
+        doc.set("title", title or shown, "its Title property" if title else "page 1, the largest type")
+        lines = [line for line in lines if line not in set_title]
+    elif title:
+        doc.set("title", title, "its Title property")
+    if meta.get("Author"):
+        doc.set("author", str(meta["Author"]), "its Author property")
+    created = re.match(r"D:(\d{4})(\d{2})(\d{2})", str(meta.get("CreationDate", "")))
+    if created:
+        doc.set("published", "-".join(created.groups()), "its creation date")
+    _write(lines, body, doc)
+    return doc
+
+
+def _read(data: bytes, path: Path) -> tuple[list[Line], dict[str, Any]]:
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    lines: list[Line] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            meta = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
+            for number, page in enumerate(pdf.pages, 1):
+                for found in page.extract_text_lines(return_chars=True, strip=True):
+                    chars = [c for c in found["chars"] if c["text"].strip()]
+                    if not chars or not found["text"].strip():
+                        continue
+                    size = statistics.median(c["size"] for c in chars)
+                    bold = sum(bool(_BOLD.search(c["fontname"])) for c in chars) > 0.8 * len(chars)
+                    lines.append(
+                        Line(
+                            found["text"],
+                            number,
+                            found["top"],
+                            found["bottom"],
+                            found["x0"],
+                            found["x1"],
+                            size,
+                            bold,
+                            float(page.height),
+                        )
+                    )
+    except (PDFPasswordIncorrect, PdfminerException, PDFSyntaxError) as err:
+        encrypted = (
+            isinstance(err, PDFPasswordIncorrect)
+            or "password" in repr(err).lower()
+            or "encrypt" in repr(err).lower()
+        )
+        raise LessonError(
+            path,
+            None,
+            "this PDF is password-protected" if encrypted else "this PDF is damaged and cannot be read",
+            "Save a copy without the password, and build that." if encrypted else "Save or export it again.",
+        ) from None
+    return lines, meta
+
+
+def _without_running(lines: list[Line], doc: Document) -> list[Line]:
+    """Leave out page numbers and the running headers and footers: lines in a page's margin
+    that come back, numbers aside, on most pages."""
+    pages = len({line.page for line in lines})
+    margin = [line for line in lines if _in_margin(line)]
+    repeats = Counter(shape for _, shape in {(line.page, _shape(line.text)) for line in margin})
+    kept, listed = [], set()
+    for line in lines:
+        shape = _shape(line.text)
+        running = pages >= 3 and repeats[shape] >= max(2, RUNNING * pages)
+        if _in_margin(line) and (running or _PAGE_NUMBER.match(line.text.strip())):
+            if running and shape not in listed:
+                listed.add(shape)
+                doc.note(
+                    "left out",
+                    f"{line.text} (a running header or footer, on {repeats[shape]} pages)",
+                    line.place,
+                )
+            continue
+        kept.append(line)
+    return kept
+
+
+def _in_margin(line: Line) -> bool:
+    return line.top < MARGIN * line.height or line.bottom > (1 - MARGIN) * line.height
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
+
+
+def _body_size(lines: list[Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _heading(line: Line, body: float) -> bool:
+    words = line.text.split()
+    return (
+        0 < len(words) <= HEADING_WORDS
+        and not _AUTHORS.search(line.text)  # "Marlena Duda1, Kelly L. Sovacool1, ...": the authors
+        and not _BULLET.match(line.text)
+        and (line.size >= body * LARGER or line.bold and line.size >= body * SMALLER)
+        and not line.text.rstrip().endswith((".", ",", ";"))
+        and any(c.isalpha() for c in line.text)
+    )
+
+
+def _write(lines: list[Line], body: float, doc: Document) -> None:
+    heading_sizes = sorted({round(line.size) for line in lines if _heading(line, body)}, reverse=True)
+    spacing = statistics.median(
+        [
+            b.top - a.top
+            for a, b in zip(lines, lines[1:], strict=False)
+            if a.page == b.page and 0 < b.top - a.top < 3 * body
+        ]
+        or [body * 1.2]
+    )
+    right = statistics.median([line.x1 for line in lines] or [0])
+    paragraph: list[str] = []
+    items: list[str] = []
+    previous: Line | None = None
+    small: list[Line] = []
+
+    def flush() -> None:
+        if paragraph:
+            doc.paragraph(_joined(paragraph))
+            paragraph.clear()
+        if items:
+            doc.blocks.append("\n".join(f"- {escape(item)}" for item in items))
+            items.clear()
+
+    for line in lines:
+        text = line.text.strip()
+        if line.size < body * SMALLER:
+            small.append(line)
+            continue
+        if _LEADERS.search(text):
+            doc.note("left out", f"{text} (the table of contents)", line.place)
+            continue
+        if line.page == 1 and not doc.blocks and _AUTHORS.search(text):
+            doc.note("left out", f"{text} (the authors)", line.place)
+            continue
+        if _heading(line, body):
+            flush()
+            level = (
+                2 + min(3, heading_sizes.index(round(line.size))) if round(line.size) in heading_sizes else 4
+            )
+            if line.size < body * LARGER:  # bold at the body's size: the lowest level
+                level = min(6, 2 + len([s for s in heading_sizes if s >= body * LARGER]))
+            if (
+                previous is not None
+                and abs(previous.size - line.size) < 0.5
+                and previous.bold == line.bold
+                and doc.blocks
+                and doc.blocks[-1].startswith("#" * level + " ")
+                and _close(previous, line, spacing)
+            ):
+                doc.blocks[-1] += " " + escape(text)  # a heading set over two lines
+            else:
+                doc.heading(level, text, line.place)
+            previous = line
+            continue
+        new = (
+            previous is None
+            or previous.page != line.page
+            and paragraph
+            and paragraph[-1].rstrip().endswith(".")
+        )
+        if previous is not None and previous.page == line.page:
+            new = line.top - previous.top > GAP * spacing or (
+                previous.x1 < 0.8 * right
+                and paragraph
+                and paragraph[-1].rstrip().endswith((".", ":", "?", "!"))
+            )
+        marker = _ITEM.match(text)
+        if marker:
+            if paragraph:
+                flush()
+            items.append(text[marker.end() :])
+        elif items and not new:
+            items[-1] += " " + text
+        else:
+            if new or items:
+                flush()
+            paragraph.append(text)
+        previous = line
+    flush()
+    if small:
+        doc.note(
+            "left out",
+            f"{len(small)} lines of small print (footnotes, captions, affiliations)",
+            small[0].place,
+        )
+
+
+def _close(a: Line, b: Line, spacing: float) -> bool:
+    return a.page == b.page and 0 < b.top - a.top <= 1.5 * max(spacing, a.bottom - a.top)
+
+
+def _joined(lines: list[str]) -> str:
+    """Join a paragraph's lines: a word hyphenated at a line's end is one word again."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and line[:1].islower() and text[-2:-1].isalpha():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text

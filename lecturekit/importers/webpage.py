@@ -1,0 +1,228 @@
+"""A web page (saved as .html, or fetched from its address) -> Markdown, through trafilatura.
+
+trafilatura (Apache-2.0) finds a page's main text and leaves its navigation, sidebars, share
+buttons and comments; it reads the title, author, date and site name from the page's metadata.
+Its result is a tree of headings, paragraphs, lists, quotes, code, tables and pictures, which
+this module writes as Markdown, every text escaped. The page's own title heading and a byline
+that repeat the metadata are left out, and so is a paragraph of furniture the extraction kept
+("Share this article"). A picture of a saved page comes from beside it (its `_files` folder);
+a remote one stays remote, as a Markdown picture always does (named in the notes, never fetched).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from lecturekit.errors import LessonError
+from lecturekit.importers.document import Document, escape
+from lecturekit.lexicon.english import BYLINE, FURNITURE
+from lecturekit.model.reader import decode_article
+
+LEAST_WORDS = 30  # of main text: less, and the page's text was not found
+_HEADING = re.compile(r"h([1-6])")
+_MARKS = {"#b": "**", "#strong": "**", "#i": "*", "#em": "*", "#t": "`", "#u": ""}
+
+
+def import_page(
+    data: bytes, path: Path, _pictures: Path | None = None, _relative_to: Path | None = None, url: str = ""
+) -> Document:
+    """Return the article of the web page in `data` (read from `path`, or fetched from `url`)."""
+    import trafilatura
+
+    html = _decoded(data, path)
+    found: Any = trafilatura.bare_extraction(
+        html,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        include_formatting=True,
+        include_links=True,
+        include_images=True,
+        include_tables=True,
+    )
+    body = getattr(found, "body", None)
+    words = len(" ".join(body.itertext()).split()) if body is not None else 0
+    if body is None or words < LEAST_WORDS:
+        raise LessonError(
+            path,
+            None,
+            f"no article text found in this page (the main text found has {words} words)",
+            "Save the page with its text (not only its frame), or copy the text into a .txt file.",
+        )
+    doc = Document()
+    lines = _Lines(html)
+    for key, value in (
+        ("title", found.title),
+        ("author", found.author),
+        ("source", found.sitename or (urlparse(url).hostname if url else "")),
+        ("published", found.date),
+        ("url", url or found.url),
+    ):
+        if value:
+            doc.set(key, str(value), lines.place(str(value)))
+    _Writer(doc, lines, path.parent).blocks(body)
+    if not doc.blocks:
+        raise LessonError(path, None, "no article text found in this page", "Copy the text into a .txt file.")
+    return doc
+
+
+def _decoded(data: bytes, path: Path) -> str:
+    """Return the page's text: UTF-8, or the encoding its own <meta charset> declares."""
+    head = data[:4096].decode("ascii", errors="replace")
+    declared = re.search(r"charset=[\"']?([\w-]+)", head, re.IGNORECASE)
+    if declared and declared.group(1).lower() not in ("utf-8", "utf8"):
+        try:
+            return data.decode(declared.group(1), errors="replace")
+        except LookupError:
+            pass
+    return decode_article(path, data)
+
+
+class _Lines:
+    """Where a text stands in the page's source, for the import's report."""
+
+    def __init__(self, html: str):
+        self.html = html
+
+    def place(self, text: str) -> str:
+        at = self.html.find(text[:40])
+        return f"line {self.html.count(chr(10), 0, at) + 1}" if at >= 0 else ""
+
+
+class _Writer:
+    """Writes trafilatura's tree as Markdown blocks into a `Document`."""
+
+    def __init__(self, doc: Document, lines: _Lines, folder: Path):
+        self.doc, self.lines, self.folder = doc, lines, folder
+        self.seen_title = False
+
+    def blocks(self, parent: Any, depth: int = 0) -> None:
+        for element in parent:
+            tag = element.tag
+            if tag == "head":
+                self.heading(element)
+            elif tag == "p":
+                self.paragraph(element)
+            elif tag == "list":
+                self.doc.blocks.append("\n".join(self.items(element, 0)))
+            elif tag == "quote":
+                self.quote(element)
+            elif tag == "code":
+                self.code(element)
+            elif tag == "table":
+                self.table(element)
+            elif tag == "graphic":
+                self.picture(element)
+            elif len(element):
+                self.blocks(element, depth + 1)
+
+    def heading(self, element: Any) -> None:
+        text = " ".join("".join(element.itertext()).split())
+        if not text:
+            return
+        level = _HEADING.fullmatch(element.get("rend", "") or "")
+        number = int(level.group(1)) if level else 2
+        if not self.seen_title and text.casefold() == self.doc.meta.get("title", "").casefold():
+            self.seen_title = True  # the page's own title: the front matter has it
+            return
+        self.doc.heading(max(2, min(6, number)), text, self.lines.place(text))
+
+    def paragraph(self, element: Any) -> None:
+        text = self.inline(element).strip()
+        plain = " ".join("".join(element.itertext()).split())
+        if not plain:
+            return
+        author = self.doc.meta.get("author", "")
+        if FURNITURE.match(plain) or BYLINE.match(plain) and (not author or author in plain):
+            self.doc.note("left out", plain, self.lines.place(plain))
+            return
+        self.doc.blocks.append(text)
+        for picture in element.iter("graphic"):
+            self.picture(picture)
+
+    def inline(self, element: Any) -> str:
+        """Return an element's text as Markdown inlines: emphasis, code, links; the rest escaped."""
+        parts = [_text(element.text)]
+        for child in element:
+            inner = self.inline(child).strip()
+            if child.tag == "hi" and inner:
+                mark = _MARKS.get(child.get("rend", ""), "")
+                parts.append(f"{mark}{inner}{mark}" if mark != "`" else _code("".join(child.itertext())))
+            elif child.tag == "code" and inner:
+                parts.append(_code("".join(child.itertext())))
+            elif child.tag == "ref" and inner and child.get("target", "").startswith(("http://", "https://")):
+                parts.append(f"[{inner}](<{child.get('target')}>)")
+            elif child.tag == "lb":
+                parts.append("\\\n")
+            elif child.tag == "del":
+                parts.append(f"~~{inner}~~" if inner else "")
+            elif child.tag != "graphic":
+                parts.append(inner)
+            parts.append(_text(child.tail))
+        return "".join(_joined(parts))
+
+    def items(self, element: Any, depth: int) -> list[str]:
+        ordered = element.get("rend") == "ol"
+        lines: list[str] = []
+        for number, item in enumerate((i for i in element if i.tag == "item"), 1):
+            nested = [child for child in item if child.tag == "list"]
+            for child in nested:
+                item.remove(child)
+            marker = f"{number}." if ordered else "-"
+            lines.append("   " * depth + f"{marker} {self.inline(item).strip()}")
+            for child in nested:
+                lines += self.items(child, depth + 1)
+        return lines
+
+    def quote(self, element: Any) -> None:
+        texts = [self.inline(p).strip() for p in element if p.tag == "p"] or [self.inline(element).strip()]
+        self.doc.blocks.append("\n>\n".join(f"> {t}" for t in texts if t))
+
+    def code(self, element: Any) -> None:
+        text = "".join(element.itertext()).strip("\n")
+        fence = "````" if "```" in text else "```"
+        self.doc.blocks.append(f"{fence}\n{text}\n{fence}")
+
+    def table(self, element: Any) -> None:
+        rows = [
+            [self.inline(cell).strip().replace("\n", " ") for cell in row]
+            for row in element
+            if row.tag == "row"
+        ]
+        rows = [row for row in rows if row]
+        if not rows:
+            return
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+        lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+        self.doc.blocks.append("\n".join(lines))
+
+    def picture(self, element: Any) -> None:
+        src, alt = element.get("src", ""), " ".join((element.get("alt") or "").split())
+        if not src or src.startswith("data:"):
+            return
+        self.doc.blocks.append(f"![{escape(alt)}](<{src}>)")
+        self.doc.note("picture", alt or src, self.lines.place(src))
+
+
+def _text(text: str | None) -> str:
+    """Return a run of text escaped, keeping a space at either end as one."""
+    if not text:
+        return ""
+    if not text.strip():
+        return " "
+    return (" " if text[0].isspace() else "") + escape(text) + (" " if text[-1].isspace() else "")
+
+
+def _joined(parts: list[str]) -> list[str]:
+    return [part for part in parts if part]
+
+
+def _code(text: str) -> str:
+    text = " ".join(text.split())
+    fence = "``" if "`" in text else "`"
+    return f"{fence}{text}{fence}" if text else ""
