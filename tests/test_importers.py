@@ -274,3 +274,100 @@ def test_an_imported_document_builds_a_valid_deck(name, tmp_path):
     assert schema_findings(deck) == []
     shown = slides(deck)
     assert shown[0][0] == next(d[1] for d in DOCUMENTS if d[0] == name)
+
+
+# Saved web pages of twelve sites (tests/fixtures/imports/SOURCES.md): the article's title without
+# the site's name, its first headings, and none of the page's navigation, footer or comments.
+PAGES = [
+    (
+        "01-wikipedia-neural-network",
+        "Neural network",
+        ["## In biology", "## In machine learning"],
+        ["Retrieved from", "Privacy Policy"],
+    ),
+    (
+        "02-whitehouse-digital-transition",
+        "The Obama Administration Digital Transition: Moving Forward",
+        ["## Digital assets that will remain with the White House"],
+        ["Jump to navigation", "Privacy Policy"],
+    ),
+    (
+        "03-noaa-galveston-hurricane",
+        "120 Years Ago Today, the Great Galveston Hurricane Made Landfall",
+        [],
+        ["Skip to main content", "Privacy Policy"],
+    ),
+    (
+        "04-mozilla-hacks-fetch-api",
+        "This API is so Fetching!",
+        ["## Feature detection", "## Simple fetching"],
+        ["Skip to content", "Posted by", "Privacy Policy"],
+    ),
+    (
+        "06-v8-standalone-wasm",
+        "Outside the web: standalone WebAssembly binaries using Emscripten",
+        ["## Using standalone mode in Emscripten"],
+        ["Posted by", "Emscripten #"],
+    ),
+    (
+        "07-wikimedia-blog-interactive-maps",
+        "Interactive maps, now in your language",
+        [],
+        ["Subscribe", "Comments"],
+    ),
+    (
+        "08-wikimedia-foundation-turkey-news",
+        "Access to Wikipedia restored in Turkey after more than two and a half years",
+        [],
+        ["Skip to content", "Subscribe", "Cookie"],
+    ),
+    (
+        "10-globalvoices-de-nicaragua",
+        "Ein Jahr voller Proteste: Nicaraguaner wollen nicht mehr nur den Rücktritt Ortegas, sondern einen Neuanfang",
+        [],
+        ["Comments"],
+    ),
+    ("12-thm-arsnova-frag-jetzt", "»frag.jetzt«", [], ["Skip to content"]),
+    (
+        "13-blogger-siliconexposed-greenpak",
+        "Open Verilog flow for Silego GreenPak4 programmable logic devices",
+        ["## So what's a GreenPak?"],
+        ["Subscribe", "Posted by"],
+    ),
+    ("14-anarcat-cdpath", "CDPATH replacements", ["## What I use now", "## Shell jumpers"], []),
+    (
+        "15-creativecommons-what-we-do",
+        "What we do",
+        ["## What is Creative Commons?", "## Global Affiliate Network"],
+        ["Skip to content", "Newsletter", "Sign up"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "headings", "absent"), PAGES, ids=[p[0] for p in PAGES])
+def test_a_saved_page_gives_its_article_without_the_site_around_it(name, title, headings, absent):
+    page = IMPORTS / "web" / f"{name}.html"
+    markdown = import_file(page, MB).markdown
+    lesson = parse_article(markdown, page)
+    assert lesson.meta.title == title
+    unnamed = ("06-v8-standalone-wasm", "14-anarcat-cdpath")  # pages that name neither site nor address
+    assert bool(lesson.meta.source) != (name in unnamed)  # the site is credited when the page names it
+    lines = markdown.splitlines()
+    assert [h for h in headings if h in lines] == headings
+    for furniture in absent:
+        assert furniture in page.read_text(encoding="utf-8", errors="replace")  # the page has it
+        assert furniture not in markdown
+
+
+def test_a_saved_page_builds_a_valid_deck(tmp_path):
+    deck = build(IMPORTS / "web" / "04-mozilla-hacks-fetch-api.html", tmp_path)
+    assert schema_findings(deck) == []
+    assert slides(deck)[0][0] == "This API is so Fetching!"
+
+
+def test_a_page_without_article_text_is_one_clear_error(tmp_path, capsys):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    assert main(["build", str(page), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "no article text found in this page" in err and "Traceback" not in err

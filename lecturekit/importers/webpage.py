@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 from lecturekit.errors import LessonError
 from lecturekit.importers.document import Document, escape
@@ -55,18 +55,34 @@ def import_page(
     doc = Document()
     lines = _Lines(html)
     for key, value in (
-        ("title", found.title),
+        ("title", _title(found.title or "", body, found.sitename or "")),
         ("author", found.author),
-        ("source", found.sitename or (urlparse(url).hostname if url else "")),
+        ("source", found.sitename or found.hostname or urlparse(url or found.url or "").hostname or ""),
         ("published", found.date),
         ("url", url or found.url),
     ):
         if value:
             doc.set(key, str(value), lines.place(str(value)))
-    _Writer(doc, lines, path.parent).blocks(body)
+    _Writer(doc, lines, path.parent, url or found.url or "").blocks(body)
     if not doc.blocks:
         raise LessonError(path, None, "no article text found in this page", "Copy the text into a .txt file.")
     return doc
+
+
+_ANCHOR = re.compile(r"\s*[#¶§🔗]$")  # a heading's permalink mark: "Feature detection #"
+
+
+def _title(title: str, body: Any, site: str) -> str:
+    """Return the page's title without the site's name after it ("Neural network - Wikipedia",
+    "What we do - Creative Commons"): its first heading, when the title starts with that heading
+    and runs on after a separator; else the title less " - " and the site's name."""
+    for separator in (" - ", " | ", " – ", " — ", " · "):
+        if site and title.endswith(separator + site):
+            return title[: -len(separator + site)]
+    first = next((e for e in body.iter("head")), None)
+    heading = _ANCHOR.sub("", " ".join("".join(first.itertext()).split())) if first is not None else ""
+    rest = title[len(heading) :].strip() if heading and title.startswith(heading) else ""
+    return heading if rest[:1] in ("-", "|", "–", "—", ":", "·") and len(rest.split()) <= 8 else title
 
 
 def _decoded(data: bytes, path: Path) -> str:
@@ -95,8 +111,8 @@ class _Lines:
 class _Writer:
     """Writes trafilatura's tree as Markdown blocks into a `Document`."""
 
-    def __init__(self, doc: Document, lines: _Lines, folder: Path):
-        self.doc, self.lines, self.folder = doc, lines, folder
+    def __init__(self, doc: Document, lines: _Lines, folder: Path, url: str):
+        self.doc, self.lines, self.folder, self.url = doc, lines, folder, url
         self.seen_title = False
 
     def blocks(self, parent: Any, depth: int = 0) -> None:
@@ -120,7 +136,7 @@ class _Writer:
                 self.blocks(element, depth + 1)
 
     def heading(self, element: Any) -> None:
-        text = " ".join("".join(element.itertext()).split())
+        text = _ANCHOR.sub("", " ".join("".join(element.itertext()).split()))
         if not text:
             return
         level = _HEADING.fullmatch(element.get("rend", "") or "")
@@ -205,6 +221,15 @@ class _Writer:
         src, alt = element.get("src", ""), " ".join((element.get("alt") or "").split())
         if not src or src.startswith("data:"):
             return
+        if not src.startswith(("http://", "https://")):
+            local = self.folder / unquote(src.split("?")[0])
+            if not src.startswith("/") and local.is_file():
+                src = local.relative_to(self.folder).as_posix()  # saved with the page, in its _files folder
+            elif self.url:
+                src = urljoin(self.url, src)  # on the site: a remote picture, named in the notes
+            else:
+                self.doc.note("left out", f"a picture not saved with the page: {alt or src}")
+                return
         self.doc.blocks.append(f"![{escape(alt)}](<{src}>)")
         self.doc.note("picture", alt or src, self.lines.place(src))
 
