@@ -307,7 +307,7 @@ PAGES = [
         "06-v8-standalone-wasm",
         "Outside the web: standalone WebAssembly binaries using Emscripten",
         ["## Using standalone mode in Emscripten"],
-        ["Posted by", "Emscripten #"],
+        ["Posted by"],
     ),
     (
         "07-wikimedia-blog-interactive-maps",
