@@ -102,6 +102,8 @@ class FramePlanner:
             )
         if meta.author:
             lines.append((Span(f"Written by {meta.author}"),))
+        if meta.published:
+            lines.append((Span(f"Published {meta.published}"),))
         if meta.url:
             lines.append((Span(meta.url),))  # the address itself, to copy down
         pictures = [b for s in lesson.sections for b in s.blocks if isinstance(b, Image) and b.title]

@@ -111,6 +111,7 @@ FIELDS: dict[str, Callable[[object, str], object]] = {
     "author": _text,
     "source": _text,
     "url": _text,
+    "published": _text,
     "course": _text,
     "lecturer": _text,
     "institution": _text,

@@ -181,6 +181,7 @@ class Meta:
     author: str = ""
     source: str = ""
     url: str = ""
+    published: str = ""  # when the source was published, as it says (an imported page's date)
     course: str = ""
     lecturer: str = ""
     institution: str = ""
