@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 META_ORDER = ("title", "subtitle", "author", "source", "published", "url", "lang")
 
 
@@ -61,6 +59,8 @@ class Document:
         fields = {key: self.meta[key] for key in META_ORDER if self.meta.get(key)}
         head = ""
         if fields:
+            import yaml  # only an import writes front matter
+
             dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
             head = f"---\n{dumped}---\n\n"
         return head + "\n\n".join(self.blocks) + "\n"
