@@ -62,6 +62,7 @@ def read_source(
     path: Path, max_bytes: int, defaults: dict[str, Any] | None = None, pictures: Path | None = None
 ) -> tuple[Lesson, tuple[Finding, ...]]:
     """Return the `Lesson` of an article in any format lecturekit reads, and what importing it found."""
+    path = Path(path)
     if not imports(path):
         return read_article(path, max_bytes=max_bytes, defaults=defaults), ()
     imported = import_file(path, max_bytes, pictures)
