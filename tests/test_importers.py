@@ -371,3 +371,12 @@ def test_a_page_without_article_text_is_one_clear_error(tmp_path, capsys):
     assert main(["build", str(page), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "no article text found in this page" in err and "Traceback" not in err
+
+
+def test_a_page_saved_in_latin_1_reads_as_written(tmp_path):
+    page = tmp_path / "café.html"
+    text = "Le café est une boisson préparée à partir des graines torréfiées du caféier. " * 6
+    html = f"<html><head><meta charset='iso-8859-1'><title>Le café</title></head><body><article><h1>Le café</h1><p>{text}</p></article></body></html>"
+    page.write_bytes(html.encode("latin-1"))
+    markdown = import_file(page, MB).markdown
+    assert "Le café est une boisson préparée" in markdown and "title: Le café" in markdown

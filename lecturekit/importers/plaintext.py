@@ -41,9 +41,9 @@ from lecturekit.lexicon.english import (
     OPENERS,
     PUBLICATION,
     STOP,
-    TITLE_SMALL,
 )
 from lecturekit.model.reader import decode_article
+from lecturekit.model.text import capitalised_throughout
 
 HEADER_MOST = 8  # short lines before the first paragraph read as the page's header
 HEADING_WORDS = 12  # words of a heading, at most
@@ -211,9 +211,7 @@ def _furniture_end(body: list[Block]) -> int:
 
 
 def _title_case(text: str) -> bool:
-    words = _WORD.findall(text)[1:]
-    significant = [w for w in words if w.lower() not in TITLE_SMALL]
-    return bool(significant) and all(w[:1].isupper() for w in significant)
+    return capitalised_throughout(_WORD.findall(text)[1:])
 
 
 def _body(body: list[Block], doc: Document) -> None:

@@ -19,7 +19,6 @@ from urllib.parse import unquote, urljoin, urlparse
 from lecturekit.errors import LessonError
 from lecturekit.importers.document import Document, escape
 from lecturekit.lexicon.english import BYLINE, FURNITURE
-from lecturekit.model.reader import decode_article
 
 LEAST_WORDS = 30  # of main text: less, and the page's text was not found
 _HEADING = re.compile(r"h([1-6])")
@@ -31,8 +30,9 @@ def import_page(
 ) -> Document:
     """Return the article of the web page in `data` (read from `path`, or fetched from `url`)."""
     import trafilatura
+    from trafilatura.utils import decode_file
 
-    html = _decoded(data, path)
+    html = decode_file(data)  # UTF-8, else the encoding the page declares or its bytes suggest
     found: Any = trafilatura.bare_extraction(
         html,
         url=url or None,
@@ -83,18 +83,6 @@ def _title(title: str, body: Any, site: str) -> str:
     heading = _ANCHOR.sub("", " ".join("".join(first.itertext()).split())) if first is not None else ""
     rest = title[len(heading) :].strip() if heading and title.startswith(heading) else ""
     return heading if rest[:1] in ("-", "|", "–", "—", ":", "·") and len(rest.split()) <= 8 else title
-
-
-def _decoded(data: bytes, path: Path) -> str:
-    """Return the page's text: UTF-8, or the encoding its own <meta charset> declares."""
-    head = data[:4096].decode("ascii", errors="replace")
-    declared = re.search(r"charset=[\"']?([\w-]+)", head, re.IGNORECASE)
-    if declared and declared.group(1).lower() not in ("utf-8", "utf8"):
-        try:
-            return data.decode(declared.group(1), errors="replace")
-        except LookupError:
-            pass
-    return decode_article(path, data)
 
 
 class _Lines:

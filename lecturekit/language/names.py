@@ -20,7 +20,7 @@ from collections import Counter
 from lecturekit.language.heuristics import attempt
 from lecturekit.lexicon.english import GENERIC_TITLES, NAME_PARTICLES
 from lecturekit.model.lesson import Heading, Lesson, paragraphs, plain
-from lecturekit.model.text import core, sentences
+from lecturekit.model.text import capitalised_throughout, core, sentences
 
 RUN_MOST = 6  # words of a run of capitalised words that a heading is looked for in
 
@@ -65,8 +65,7 @@ class Names:
     def _heading_names(self, title: str) -> list[str]:
         """Return the words a heading names, lower case (see the module's docstring)."""
         words = [w for w in (core(w) for w in title.split()) if w]
-        long = [w for w in words if len(w) > 3]
-        if len(words) > 1 and all(w[:1].isupper() for w in long):  # title case: names or not
+        if len(words) > 1 and capitalised_throughout(words):  # title case: names or not
             phrase = " ".join(w.lower() for w in words)
             if phrase not in self.runs and phrase.removeprefix("the ") not in self.runs:
                 return []

@@ -692,7 +692,5 @@ ANNOUNCING = re.compile(
     r"(?::$|\b(?:here are|the following|as follows|below are|listed below|these include|for example:)\b)",
     re.IGNORECASE,
 )
-# Words of a title that stay lower case in Title Case.
-TITLE_SMALL = frozenset("a an and as at but by for from in into nor of on or per the to vs via with".split())
 # The heading given to an article's closing paragraph when it ends inside a case's sub-part.
 CONCLUSION = "Conclusion"

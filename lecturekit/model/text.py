@@ -110,6 +110,12 @@ def in_sentence_case(word: str) -> str:
     return head + dash + rest.lower()
 
 
+def capitalised_throughout(words: list[str]) -> bool:
+    """Tell whether every word over three letters starts with a capital: a title in Title Case
+    ("What Is Holding Startups Back?"), not one in sentence case ("Why the shell matters")."""
+    return all(w[:1].isupper() for w in words if len(w) > 3)
+
+
 def bare(word: str) -> str:
     """Return a word as the rules compare it: lower case, without what clings to it, a brace or
     a dash included ("However," -> "however")."""
