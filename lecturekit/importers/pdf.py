@@ -199,7 +199,7 @@ def _heading(line: Line, body: float) -> bool:
 
 
 def _write(lines: list[Line], body: float, doc: Document) -> None:
-    heading_sizes = sorted({round(line.size) for line in lines if _heading(line, body)}, reverse=True)
+    levels = _levels(lines, body)
     spacing = statistics.median(
         [
             b.top - a.top
@@ -235,11 +235,7 @@ def _write(lines: list[Line], body: float, doc: Document) -> None:
             continue
         if _heading(line, body):
             flush()
-            level = (
-                2 + min(3, heading_sizes.index(round(line.size))) if round(line.size) in heading_sizes else 4
-            )
-            if line.size < body * LARGER:  # bold at the body's size: the lowest level
-                level = min(6, 2 + len([s for s in heading_sizes if s >= body * LARGER]))
+            level = levels[round(line.size)] if line.size >= body * LARGER else min(6, 2 + len(levels))
             if (
                 previous is not None
                 and abs(previous.size - line.size) < 0.5
@@ -253,18 +249,7 @@ def _write(lines: list[Line], body: float, doc: Document) -> None:
                 doc.heading(level, text, line.place)
             previous = line
             continue
-        new = (
-            previous is None
-            or previous.page != line.page
-            and paragraph
-            and paragraph[-1].rstrip().endswith(".")
-        )
-        if previous is not None and previous.page == line.page:
-            new = line.top - previous.top > GAP * spacing or (
-                previous.x1 < 0.8 * right
-                and paragraph
-                and paragraph[-1].rstrip().endswith((".", ":", "?", "!"))
-            )
+        new = _new_paragraph(previous, line, paragraph[-1] if paragraph else "", spacing, right)
         marker = _ITEM.match(text)
         if marker:
             if paragraph:
@@ -284,6 +269,27 @@ def _write(lines: list[Line], body: float, doc: Document) -> None:
             f"{len(small)} lines of small print (footnotes, captions, affiliations)",
             small[0].place,
         )
+
+
+def _levels(lines: list[Line], body: float) -> dict[int, int]:
+    """Return the level of each size a heading is set larger than the body in: the largest `##`,
+    the next `###`, down to `#####`. A heading in bold at the body's size comes below them all."""
+    larger = sorted(
+        {round(line.size) for line in lines if _heading(line, body) and line.size >= body * LARGER}
+    )
+    return {size: 2 + min(3, rank) for rank, size in enumerate(reversed(larger))}
+
+
+def _new_paragraph(previous: Line | None, line: Line, last: str, spacing: float, right: float) -> bool:
+    """Tell whether `line` starts a paragraph after the `last` line of the one before: after a gap
+    wider than the line spacing, or a line that ends short with a full stop; over a page break,
+    only when the page ended a sentence."""
+    if previous is None:
+        return True
+    if previous.page != line.page:
+        return last.rstrip().endswith(".")
+    ended = last.rstrip().endswith((".", ":", "?", "!"))
+    return line.top - previous.top > GAP * spacing or previous.x1 < 0.8 * right and ended
 
 
 def _close(a: Line, b: Line, spacing: float) -> bool:
