@@ -36,6 +36,7 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     blocks: list[str] = field(default_factory=list)
     found: list[Finding] = field(default_factory=list)
+    level: int = 1  # of the last heading: the title is the lecture's `#`
 
     def note(self, what: str, text: str, place: str = "") -> None:
         self.found.append(Finding(what, " ".join(text.split()), place))
@@ -48,6 +49,10 @@ class Document:
             self.note(key, value, place)
 
     def heading(self, level: int, text: str, place: str = "") -> None:
+        """Add a heading, at most one level below the one before it: a page that jumps from
+        its title to an `h4` has that part at `##`, not below a part it does not have."""
+        level = min(level, self.level + 1)
+        self.level = level
         self.blocks.append("#" * level + " " + escape(text))
         self.note(f"heading {level}", text, place)
 

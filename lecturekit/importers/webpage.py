@@ -63,7 +63,7 @@ def import_page(
     ):
         if value:
             doc.set(key, str(value), lines.place(str(value)))
-    _Writer(doc, lines, path.parent, url or found.url or "").blocks(body)
+    _Writer(doc, lines, path.parent, url or found.url or "").write(body)
     if not doc.blocks:
         raise LessonError(path, None, "no article text found in this page", "Copy the text into a .txt file.")
     return doc
@@ -102,6 +102,18 @@ class _Writer:
     def __init__(self, doc: Document, lines: _Lines, folder: Path, url: str):
         self.doc, self.lines, self.folder, self.url = doc, lines, folder, url
         self.seen_title = False
+        self.top = 2  # the page's top heading level (see `write`)
+
+    def write(self, body: Any) -> None:
+        """Write the page's main text; its headings' levels counted from the top one it uses."""
+        title = self.doc.meta.get("title", "").casefold()
+        levels = [
+            _level(h)
+            for h in body.iter("head")
+            if " ".join("".join(h.itertext()).split()).casefold() != title
+        ]
+        self.top = min(levels, default=2)
+        self.blocks(body)
 
     def blocks(self, parent: Any, depth: int = 0) -> None:
         for element in parent:
@@ -127,12 +139,11 @@ class _Writer:
         text = _ANCHOR.sub("", " ".join("".join(element.itertext()).split()))
         if not text:
             return
-        level = _HEADING.fullmatch(element.get("rend", "") or "")
-        number = int(level.group(1)) if level else 2
         if not self.seen_title and text.casefold() == self.doc.meta.get("title", "").casefold():
             self.seen_title = True  # the page's own title: the front matter has it
             return
-        self.doc.heading(max(2, min(6, number)), text, self.lines.place(text))
+        # the page's top heading level is the lecture's `##`: a blog's parts are often h3
+        self.doc.heading(max(2, min(6, _level(element) - self.top + 2)), text, self.lines.place(text))
 
     def paragraph(self, element: Any) -> None:
         text = self.inline(element).strip()
@@ -152,9 +163,16 @@ class _Writer:
         parts = [_text(element.text)]
         for child in element:
             inner = self.inline(child).strip()
+            if inner[:1].isalnum() and child.tag in ("hi", "ref") and _word_end(parts[-1]):
+                parts.append(" ")  # "including <b>Yurik</b>": the space the extraction trimmed
             if child.tag == "hi" and inner:
                 mark = _MARKS.get(child.get("rend", ""), "")
-                parts.append(f"{mark}{inner}{mark}" if mark != "`" else _code("".join(child.itertext())))
+                if mark == "`":
+                    parts.append(_code("".join(child.itertext())))
+                elif _flanked(inner):
+                    parts.append(f"{mark}{inner}{mark}")
+                else:
+                    parts.append(inner)  # "<b>, lang=...</b>": marks Markdown would show as they are
             elif child.tag == "code" and inner:
                 parts.append(_code("".join(child.itertext())))
             elif child.tag == "ref" and inner and child.get("target", "").startswith(("http://", "https://")):
@@ -165,7 +183,10 @@ class _Writer:
                 parts.append(f"~~{inner}~~" if inner else "")
             elif child.tag != "graphic":
                 parts.append(inner)
-            parts.append(_text(child.tail))
+            tail = _text(child.tail)
+            if inner and child.tag in ("hi", "ref") and tail[:1].isalnum():
+                tail = " " + tail
+            parts.append(tail)
         return "".join(_joined(parts))
 
     def items(self, element: Any, depth: int) -> list[str]:
@@ -231,6 +252,18 @@ def _text(text: str | None) -> str:
     return (" " if text[0].isspace() else "") + escape(text) + (" " if text[-1].isspace() else "")
 
 
+def _level(head: Any) -> int:
+    """Return a heading's level in the page: its `h1`-`h6`; 2 when trafilatura does not say."""
+    found = _HEADING.fullmatch(head.get("rend", "") or "")
+    return int(found.group(1)) if found else 2
+
+
+def _flanked(inner: str) -> bool:
+    """Tell whether emphasis marks around `inner` read as emphasis: it opens and closes with a
+    word's letter or digit (CommonMark shows "**, lang=**" with its stars)."""
+    return inner[0].isalnum() and (inner[-1].isalnum() or inner[-1] in ")’'\"”")
+
+
 def _joined(parts: list[str]) -> list[str]:
     return [part for part in parts if part]
 
@@ -239,3 +272,8 @@ def _code(text: str) -> str:
     text = " ".join(text.split())
     fence = "``" if "`" in text else "`"
     return f"{fence}{text}{fence}" if text else ""
+
+
+def _word_end(text: str) -> bool:
+    """Tell whether `text` ends a word or a clause's punctuation, with no space after it."""
+    return text[-1:].isalnum() or text[-1:] in ",;:.!?)"
