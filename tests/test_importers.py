@@ -188,19 +188,25 @@ DOCUMENTS = [
         "pdf/03-jose-good-enough-practices-module.pdf",
         "Good Enough Practices in Scientific Computing: A Learning Module for Researchers",
         ["## Summary", "## Statement of Need", "## Learning objectives, design, and experience"],
-        ["https://doi.org/10.21105/jose.00279", "Tomasz Zieliński 1, Andres"],
+        [
+            "https://doi.org/10.21105/jose.00279",
+            "Tomasz Zieliński 1, Andres",
+            "Submitted:",  # the journal's sidebar
+            "Authors of papers retain copyright",
+            "School of Biological Sciences",  # the affiliations
+        ],
     ),
     (
         "pdf/05-joss-draft-eyecite.pdf",
         "eyecite: A tool for parsing legal citations",
         ["## Summary", "## State of the field", "## Limitations and future work"],
-        ["¿VOL?", "Jack Cushman1, Matthew Dahl2"],
+        ["¿VOL?", "Jack Cushman1, Matthew Dahl2", "Reviewers:", "Library Innovation Lab"],
     ),
     (
         "pdf/06-plos-good-enough-practices.pdf",
         "Good Enough Practices in Scientific Computing",
         ["## Abstract", "## Introduction", "## 1 Data Management", "## 2 Software", "### Manual Versioning"],
-        ["PLOS Computational Biology |", "1 / 21"],
+        ["PLOS Computational Biology |", "1 / 21", "1 2 3 4 5"],  # the margin's line numbers too
     ),
     (
         "pdf/09-va-directive-6221.pdf",
@@ -229,6 +235,18 @@ def test_a_document_keeps_its_title_and_headings_and_leaves_its_furniture(
     assert found == sorted(found), "the headings keep their order"
     for furniture in absent:
         assert furniture not in markdown
+
+
+@pytest.mark.parametrize(
+    ("name", "author"),
+    [
+        ("pdf/03-jose-good-enough-practices-module.pdf", "Tomasz Zieliński et al."),
+        ("pdf/05-joss-draft-eyecite.pdf", "Jack Cushman, Matthew Dahl, Michael Lissner"),
+    ],
+)
+def test_a_papers_byline_credits_its_authors_without_their_affiliations(name, author):
+    lesson = parse_article(import_file(IMPORTS / name, MB).markdown, IMPORTS / name)
+    assert lesson.meta.author == author
 
 
 def test_a_tracked_deletion_and_a_comment_stay_out_of_a_word_import(tmp_path):

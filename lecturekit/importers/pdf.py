@@ -33,11 +33,18 @@ RUNNING = 0.3  # of the pages (a running header may alternate between left and r
 LARGER = 1.15  # times the body's size: a heading
 SMALLER = 0.85  # times the body's size: small print
 HEADING_WORDS = 14
+X_TOLERANCE = (
+    1.5  # points between letters that still join them in a word (pdfplumber's 3 runs words together)
+)
+GUTTER = 10  # points of empty page, top to foot, between two columns
+SIDEBAR = 0.3  # of the page's width: a column narrower, set smaller than the page's text, is a sidebar
+SMALLER_SIDEBAR = 0.95  # times the size of the page's text: a sidebar's
 GAP = 1.6  # times the usual line spacing: a new paragraph
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.IGNORECASE)
 _ITEM = re.compile(r"^(?:[•◦▪●○‣∙·–-]|\d{1,2}[.)])\s+")
 _BULLET = re.compile(r"^[•◦▪●○‣∙·–-]\s")
 _AUTHORS = re.compile(r"[^\W\d]\s?[\d∗†‡*]+(?:,\d+)*\s?,")  # a name with its affiliation's mark, then a comma
+_MARKS = re.compile(r"(?<=[^\W\d])\s?[\d∗†‡*]+(?:,\d+)*(?=\s*(?:,|\band\b|$))")  # "Duda∗1", "Wilson 3"
 _LEADERS = re.compile(r"(?:\.\s?){4,}|…{2,}")  # a table of contents' dot leaders
 _FILE_NAME = re.compile(r"^(?:microsoft \w+ - .*|\S+\.(?:docx?|pdf|indd|pptx?)|\S*_\S*)$", re.IGNORECASE)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -64,7 +71,8 @@ def import_pdf(
     data: bytes, path: Path, _pictures: Path | None = None, _relative_to: Path | None = None
 ) -> Document:
     """Return the article in the PDF `data` (read from `path`)."""
-    lines, meta = _read(data, path)
+    doc = Document()
+    lines, meta = _read(data, path, doc)
     if sum(len(line.text.split()) for line in lines) < 20:
         raise LessonError(
             path,
@@ -72,7 +80,6 @@ def import_pdf(
             "this PDF has no text layer (a scan, or pictures of pages); lecturekit does no OCR",
             "Run OCR on it first (for example ocrmypdf), or copy its text into a .txt file.",
         )
-    doc = Document()
     lines = _without_running(lines, doc)
     body = _body_size(lines)
     title = meta.get("Title", "").strip()
@@ -101,7 +108,8 @@ def import_pdf(
     return doc
 
 
-def _read(data: bytes, path: Path) -> tuple[list[Line], dict[str, Any]]:
+def _read(data: bytes, path: Path, doc: Document) -> tuple[list[Line], dict[str, Any]]:
+    """Return the lines of every page in reading order, and the PDF's properties."""
     import io
 
     import pdfplumber
@@ -114,25 +122,15 @@ def _read(data: bytes, path: Path) -> tuple[list[Line], dict[str, Any]]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
             for number, page in enumerate(pdf.pages, 1):
-                for found in page.extract_text_lines(return_chars=True, strip=True):
-                    chars = [c for c in found["chars"] if c["text"].strip()]
-                    if not chars or not found["text"].strip():
+                text_size = _common_size(page.chars)
+                for column in _columns(page):
+                    narrow = column.width < SIDEBAR * page.width
+                    if narrow and _common_size(column.chars) < SMALLER_SIDEBAR * text_size:
+                        # a journal's sidebar, line numbers: narrow, and set smaller than the page's text
+                        shown = " ".join(column.extract_text(x_tolerance=X_TOLERANCE).split())
+                        doc.note("left out", f"{shown[:60]}… (a sidebar)", f"page {number}")
                         continue
-                    size = statistics.median(c["size"] for c in chars)
-                    bold = sum(bool(_BOLD.search(c["fontname"])) for c in chars) > 0.8 * len(chars)
-                    lines.append(
-                        Line(
-                            found["text"],
-                            number,
-                            found["top"],
-                            found["bottom"],
-                            found["x0"],
-                            found["x1"],
-                            size,
-                            bold,
-                            float(page.height),
-                        )
-                    )
+                    lines += _lines(column, number, float(page.height))
     except (PDFPasswordIncorrect, PdfminerException, PDFSyntaxError) as err:
         encrypted = (
             isinstance(err, PDFPasswordIncorrect)
@@ -146,6 +144,51 @@ def _read(data: bytes, path: Path) -> tuple[list[Line], dict[str, Any]]:
             "Save a copy without the password, and build that." if encrypted else "Save or export it again.",
         ) from None
     return lines, meta
+
+
+def _common_size(chars: list[dict[str, Any]]) -> float:
+    """Return the size most of `chars` are set in (0 for none)."""
+    sizes = Counter(round(c["size"], 1) for c in chars if c["text"].strip())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _columns(page: Any) -> list[Any]:
+    """Return the page's columns, left to right: split where a band at least GUTTER wide holds no
+    character from the top of the text to its foot (margins aside), the whole page when none does."""
+    top, foot = MARGIN * page.height, (1 - MARGIN) * page.height
+    covered = bytearray(int(page.width) + 2)
+    for char in page.chars:
+        if char["text"].strip() and top < char["top"] < foot:
+            covered[max(0, int(char["x0"])) : int(char["x1"]) + 1] = b"\x01" * (
+                int(char["x1"]) + 1 - max(0, int(char["x0"]))
+            )
+    used = [x for x, c in enumerate(covered) if c]
+    if not used:
+        return [page]
+    cuts, run = [], 0
+    for x in range(used[0], used[-1] + 1):
+        run = 0 if covered[x] else run + 1
+        if run == GUTTER:
+            cuts.append(x - GUTTER // 2)
+    edges = [0.0, *(float(x) for x in cuts), float(page.width)]
+    return [page.crop((a, 0, b, page.height)) for a, b in zip(edges, edges[1:], strict=False)]
+
+
+def _lines(column: Any, number: int, height: float) -> list[Line]:
+    """Return the lines of one column of page `number`, each with its size and boldness."""
+    found = []
+    for line in column.extract_text_lines(return_chars=True, strip=True, x_tolerance=X_TOLERANCE):
+        chars = [c for c in line["chars"] if c["text"].strip()]
+        if not chars or not line["text"].strip():
+            continue
+        size = statistics.median(c["size"] for c in chars)
+        bold = sum(bool(_BOLD.search(c["fontname"])) for c in chars) > 0.8 * len(chars)
+        found.append(
+            Line(
+                line["text"], number, line["top"], line["bottom"], line["x0"], line["x1"], size, bold, height
+            )
+        )
+    return found
 
 
 def _without_running(lines: list[Line], doc: Document) -> list[Line]:
@@ -213,6 +256,8 @@ def _write(lines: list[Line], body: float, doc: Document) -> None:
     items: list[str] = []
     previous: Line | None = None
     small: list[Line] = []
+    authors: list[str] = []
+    front: list[Line] = []
 
     def flush() -> None:
         if paragraph:
@@ -231,7 +276,10 @@ def _write(lines: list[Line], body: float, doc: Document) -> None:
             doc.note("left out", f"{text} (the table of contents)", line.place)
             continue
         if line.page == 1 and not doc.blocks and _AUTHORS.search(text):
-            doc.note("left out", f"{text} (the authors)", line.place)
+            authors.append(text)  # "Tomasz Zieliński 1, Andres Romanowski 1,2, ...": the byline
+            continue
+        if line.page == 1 and not doc.blocks and authors and line.size < body:
+            front.append(line)  # the affiliations under the byline
             continue
         if _heading(line, body):
             flush()
@@ -263,6 +311,10 @@ def _write(lines: list[Line], body: float, doc: Document) -> None:
             paragraph.append(text)
         previous = line
     flush()
+    if authors:
+        doc.set("author", _byline(" ".join(authors)), "page 1, under the title")
+    if front:
+        doc.note("left out", f"{len(front)} lines of the authors' affiliations", "page 1")
     if small:
         doc.note(
             "left out",
@@ -290,6 +342,13 @@ def _new_paragraph(previous: Line | None, line: Line, last: str, spacing: float,
         return last.rstrip().endswith(".")
     ended = last.rstrip().endswith((".", ":", "?", "!"))
     return line.top - previous.top > GAP * spacing or previous.x1 < 0.8 * right and ended
+
+
+def _byline(text: str) -> str:
+    """Return the authors a paper's byline names, without their affiliations' marks: all of
+    them up to three, else the first "et al."."""
+    names = [n.strip() for n in re.split(r",|\band\b", _MARKS.sub("", text)) if n.strip()]
+    return ", ".join(names) if len(names) <= 3 else f"{names[0]} et al."
 
 
 def _close(a: Line, b: Line, spacing: float) -> bool:
