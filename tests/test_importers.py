@@ -332,7 +332,7 @@ PAGES = [
         "07-wikimedia-blog-interactive-maps",
         "Interactive maps, now in your language",
         ["## A wish fulfilled", "## Limitations and workarounds"],  # an h4, then h3s: both parts
-        ["Subscribe", "Comments"],
+        ["Subscribe", "Comments", "Joe Matazzoni is a product manager"],  # and the author's bio
     ),
     (
         "08-wikimedia-foundation-turkey-news",

@@ -154,6 +154,9 @@ class _Writer:
         if FURNITURE.match(plain) or BYLINE.match(plain) and (not author or author in plain):
             self.doc.note("left out", plain, self.lines.place(plain))
             return
+        if author and re.match(re.escape(author) + r"(?: is| was|,) ", plain):
+            self.doc.note("left out", f"{plain[:60]}… (about the author)", self.lines.place(plain))
+            return
         self.doc.blocks.append(text)
         for picture in element.iter("graphic"):
             self.picture(picture)
