@@ -73,9 +73,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "articles",
         nargs="*",
-        type=Path,
         metavar="ARTICLE.md",
-        help=f"Markdown articles, or folders of them, to build (default: {DEFAULT_ARTICLE})",
+        help="articles (Markdown, or .txt, .html, .docx, .pdf, or an http(s):// address, fetched into"
+        f" OUT/fetched/), or folders of Markdown articles, to build (default: {DEFAULT_ARTICLE})",
     )
     build.add_argument(
         "-o",
@@ -171,7 +171,9 @@ def parser() -> argparse.ArgumentParser:
         " and what was left out as page furniture, each with the line it came from.",
         formatter_class=_Formatter,
     )
-    bring.add_argument("source", type=Path, metavar="SOURCE", help="a .txt, .html/.htm, .docx or .pdf file")
+    bring.add_argument(
+        "source", metavar="SOURCE", help="a .txt, .html/.htm, .docx or .pdf file, or an http(s):// address"
+    )
     bring.add_argument(
         "-o",
         "--out",
@@ -307,25 +309,33 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    import tempfile
+
     from lecturekit.importers import import_file, imports
+    from lecturekit.importers.fetch import fetch, is_address
     from lecturekit.pipeline.build import atomic_outputs, picture_cache
 
-    source, out = args.source, args.out
-    if not imports(source):
-        print(f"{source}: error: lecturekit imports .txt, .html, .htm, .docx and .pdf files", file=sys.stderr)
-        return EXIT_USAGE
+    out, limit = args.out, int(args.max_size * 1024 * 1024)
     pictures = out.with_name(f"{out.stem}-pictures") if out else picture_cache()
     try:
-        imported = import_file(
-            source, int(args.max_size * 1024 * 1024), pictures, out.parent if out else None
-        )
+        with tempfile.TemporaryDirectory() as fetched:
+            source = (
+                fetch(args.source, Path(fetched), limit) if is_address(args.source) else Path(args.source)
+            )
+            if not imports(source):
+                print(
+                    f"{source}: error: lecturekit imports .txt, .html, .htm, .docx and .pdf files",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+            imported = import_file(source, limit, pictures, out.parent if out else None)
     except LessonError as err:
         if args.debug:
             _print_traceback(err)
         print(err, file=sys.stderr)
         return EXIT_INPUT
     for finding in imported.found:
-        print(f"{source}: {finding}", file=sys.stderr)
+        print(f"{args.source}: {finding}", file=sys.stderr)
     if out is None:
         sys.stdout.write(imported.markdown)
         return EXIT_OK

@@ -410,3 +410,60 @@ def test_a_page_saved_in_latin_1_reads_as_written(tmp_path):
     page.write_bytes(html.encode("latin-1"))
     markdown = import_file(page, MB).markdown
     assert "Le café est une boisson préparée" in markdown and "title: Le café" in markdown
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A web server on this machine, serving the saved pages: the tests never use the network."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(IMPORTS))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as httpd:
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+        httpd.shutdown()
+
+
+def test_an_address_is_fetched_kept_and_built_with_its_address_credited(server, tmp_path, capsys):
+    url = f"{server}/web/04-mozilla-hacks-fetch-api.html"
+    out = tmp_path / "out"
+    assert main(["build", url, "--out", str(out)]) == 0
+    kept = out / "fetched" / "04-mozilla-hacks-fetch-api.html"
+    assert kept.read_bytes().startswith(f"<!-- saved from url=({len(url):04d}){url} -->".encode())
+    shown = slides(out / "04-mozilla-hacks-fetch-api.pptx")
+    assert shown[0][0] == "This API is so Fetching!"
+    assert url in next(body for title, body in shown if title == "Sources")
+
+
+def test_import_of_an_address_writes_its_markdown(server, tmp_path, capsys):
+    article = tmp_path / "fetch.md"
+    assert main(["import", f"{server}/pdf/05-joss-draft-eyecite.pdf", "-o", str(article)]) == 0
+    assert "title: 'eyecite: A tool for parsing legal citations'" in article.read_text(encoding="utf-8")
+    assert main(["build", f"{server}/SOURCES.md", "--out", str(tmp_path / "md"), "-q"]) == 0  # Markdown too
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("/web/no-such-page.html", "HTTP 404"), ("/", "no article text found in this page")],
+)
+def test_an_address_that_cannot_be_built_is_one_clear_error(server, path, message, tmp_path, capsys):
+    assert main(["build", server + path, "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and err.count("\n") <= 2
+
+
+def test_an_address_without_a_network_says_so(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as closed:  # a port nothing listens on: the connection is refused
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    assert main(["import", f"http://127.0.0.1:{port}/page.html"]) == 1
+    err = capsys.readouterr().err
+    assert "the page could not be fetched" in err and "offline" in err

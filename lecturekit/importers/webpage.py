@@ -25,14 +25,19 @@ _HEADING = re.compile(r"h([1-6])")
 _MARKS = {"#b": "**", "#strong": "**", "#i": "*", "#em": "*", "#t": "`", "#u": ""}
 
 
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+
+
 def import_page(
-    data: bytes, path: Path, _pictures: Path | None = None, _relative_to: Path | None = None, url: str = ""
+    data: bytes, path: Path, _pictures: Path | None = None, _relative_to: Path | None = None
 ) -> Document:
-    """Return the article of the web page in `data` (read from `path`, or fetched from `url`)."""
+    """Return the article of the web page in `data` (read from `path`)."""
     import trafilatura
     from trafilatura.utils import decode_file
 
     html = decode_file(data)  # UTF-8, else the encoding the page declares or its bytes suggest
+    saved = _SAVED_FROM.search(html[:4096])  # a browser's mark on a saved page: its address
+    url = saved.group(1) if saved else ""
     found: Any = trafilatura.bare_extraction(
         html,
         url=url or None,

@@ -57,8 +57,18 @@ def _find(args: Namespace) -> list[Job]:
     """Return the jobs the command line names: its articles and folders, sharded if asked."""
     from lecturekit.pipeline.course import find_jobs, shard
 
-    jobs = find_jobs(args.articles or [DEFAULT_ARTICLE], args.out)
+    jobs = find_jobs([_local(article, args) for article in args.articles] or [DEFAULT_ARTICLE], args.out)
     return shard(jobs, args.shard) if args.shard else jobs
+
+
+def _local(article: str, args: Namespace) -> Path:
+    """Return the file an article argument names: an address is fetched into OUT/fetched/ first,
+    kept there as the page was (see lecturekit.importers.fetch)."""
+    from lecturekit.importers.fetch import fetch, is_address
+
+    if is_address(article):
+        return fetch(article, args.out / "fetched", int(args.max_size * 1024 * 1024))
+    return Path(article)
 
 
 def _job_options(jobs: list[Job], args: Namespace) -> tuple[dict[Job, Options], list[object]]:
