@@ -467,3 +467,41 @@ def test_an_address_without_a_network_says_so(tmp_path, capsys):
     assert main(["import", f"http://127.0.0.1:{port}/page.html"]) == 1
     err = capsys.readouterr().err
     assert "the page could not be fetched" in err and "offline" in err
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "web/13-blogger-siliconexposed-greenpak.html",
+        "word/03-gsa-guidance-acquisition-accessible-eit.docx",
+        "pdf/05-joss-draft-eyecite.pdf",
+    ],
+)
+def test_import_round_trips_every_kind(name, tmp_path, capsys):
+    """Importing, then building the Markdown, gives the deck building the source gives."""
+    source = IMPORTS / name
+    article = tmp_path / "md" / f"{source.stem}.md"
+    assert main(["import", str(source), "-o", str(article)]) == 0
+    assert slides(build(article, tmp_path / "from-md")) == slides(build(source, tmp_path / "from-source"))
+
+
+def test_a_saved_pages_pictures_come_from_its_files_folder(tmp_path):
+    from PIL import Image
+
+    folder = tmp_path / "page_files"
+    folder.mkdir()
+    Image.new("RGB", (400, 300), "steelblue").save(folder / "map.png")
+    text = "Maps now show the names of places in the reader's own language, wherever the data has them. " * 5
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Maps</title></head><body><article><h1>Maps</h1>"
+        f"<p>{text}</p><img src='page_files/map.png' alt='A map of Asia'><p>{text}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    markdown = import_file(page, MB).markdown
+    assert "![A map of Asia](<page_files/map.png>)" in markdown
+    deck = Presentation(str(build(page, tmp_path / "out")))
+    pictures = [
+        s for slide in deck.slides for s in slide.shapes if s.shape_type == 13
+    ]  # MSO_SHAPE_TYPE.PICTURE
+    assert pictures

@@ -64,9 +64,9 @@ def _find(args: Namespace) -> list[Job]:
 def _local(article: str, args: Namespace) -> Path:
     """Return the file an article argument names: an address is fetched into OUT/fetched/ first,
     kept there as the page was (see lecturekit.importers.fetch)."""
-    from lecturekit.importers.fetch import fetch, is_address
+    if article.startswith(("http://", "https://")):  # only then the network's modules are loaded
+        from lecturekit.importers.fetch import fetch
 
-    if is_address(article):
         return fetch(article, args.out / "fetched", int(args.max_size * 1024 * 1024))
     return Path(article)
 
