@@ -179,6 +179,17 @@ DOCUMENTS = [
         [],
     ),
     (
+        "word/07-aed-word2013-authoring-testing-guide.docx",  # headings in styles based on Heading 2
+        "Revised Section 508 BASIC AUTHORING AND TESTING GUIDE MS WORD 2013",
+        [
+            "## Introduction",
+            "## Document Formatting",
+            "## Text Formatting",
+            "### Use Styles to Create Headings",
+        ],
+        ["TOC Heading", "Contents\n"],  # its table of contents
+    ),
+    (
         "word/09-gsa-presentations-tracked-changes.docx",
         "Accessibility Presentations and Workshop Materials",
         ["## 2019", "## 2018", "## 2017"],
@@ -505,3 +516,19 @@ def test_a_saved_pages_pictures_come_from_its_files_folder(tmp_path):
         s for slide in deck.slides for s in slide.shapes if s.shape_type == 13
     ]  # MSO_SHAPE_TYPE.PICTURE
     assert pictures
+
+
+def test_a_markdown_build_loads_no_importer(tmp_path):
+    """Adding input formats does not slow a Markdown build: their libraries load only for their kind."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from lecturekit.cli import main; code = main(['build', sys.argv[1], '--out', sys.argv[2], '-q']);"
+        "heavy = [m for m in ('trafilatura', 'mammoth', 'markdownify', 'pdfplumber', 'urllib.request',"
+        " 'lecturekit.importers.webpage', 'lecturekit.importers.fetch') if m in sys.modules]; print(code, heavy)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(SEED), str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "0 []"

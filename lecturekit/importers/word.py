@@ -28,8 +28,12 @@ OLE = b"\xd0\xcf\x11\xe0"  # an encrypted .docx (and an old .doc) is an OLE comp
 STYLE_MAP = """
 p[style-name='Title'] => h1.lk-title:fresh
 p[style-name='Subtitle'] => p.lk-subtitle:fresh
+p[style-name='TOC Heading'] => !
+p[style-name^='toc '] => !
+p[style-name^='TOC '] => !
 comment-reference => !
 """
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CORE = {
     "title": "{http://purl.org/dc/elements/1.1/}title",
     "author": "{http://purl.org/dc/elements/1.1/}creator",
@@ -56,7 +60,7 @@ def import_word(
         properties = _properties(data)
         result = mammoth.convert_to_html(
             io.BytesIO(data),
-            style_map=STYLE_MAP,
+            style_map=STYLE_MAP + _derived_headings(data),
             convert_image=mammoth.images.img_element(_picture_saver(pictures, relative_to)),
         )
     except (zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError) as err:
@@ -76,13 +80,11 @@ def import_word(
     if subtitle is not None:
         doc.set("subtitle", subtitle.text_content(), "the Subtitle style")
         subtitle.getparent().remove(subtitle)
-    for key, value in properties.items():
-        doc.set(key, value, "the file's properties")
     for img in list(root.iter("img")):
         if not img.get("src"):
             doc.note("left out", f"a picture lecturekit cannot show ({img.get('alt', '')})")
             img.drop_tree()
-    _lone_first_heading(root, doc)
+    _first_heading(root, doc, properties)
     _footnote_markers(root)
     _shift_headings(root)
     for heading in _headings(root):
@@ -111,6 +113,34 @@ def _properties(data: bytes) -> dict[str, str]:
     return {key: value for key, value in found.items() if value}
 
 
+def _derived_headings(data: bytes) -> str:
+    """Return mammoth's style map for paragraph styles based on a heading style ("Section Header
+    Blue", based on Heading 2): headings of that level, as Word's outline shows them."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            root = ElementTree.fromstring(archive.read("word/styles.xml"))
+        except KeyError:
+            return ""
+    based: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for style in root.iter(f"{_W}style"):
+        if style.get(f"{_W}type") != "paragraph":
+            continue
+        ident = style.get(f"{_W}styleId", "")
+        named, parent = style.find(f"{_W}name"), style.find(f"{_W}basedOn")
+        names[ident] = named.get(f"{_W}val", "") if named is not None else ident
+        if parent is not None:
+            based[ident] = parent.get(f"{_W}val", "")
+    lines = []
+    for ident, name in names.items():
+        ancestor, steps = based.get(ident), 0
+        while ancestor and not re.fullmatch(r"Heading[1-6]", ancestor) and steps < 10:
+            ancestor, steps = based.get(ancestor), steps + 1
+        if ancestor and not re.fullmatch(r"heading [1-6]", name, re.IGNORECASE) and "'" not in name:
+            lines.append(f"p[style-name='{name}'] => h{ancestor[-1]}:fresh")
+    return "\n".join(lines)
+
+
 def _picture_saver(pictures: Path | None, relative_to: Path | None) -> Any:
     def save(image: Any) -> dict[str, str]:
         with image.open() as stream:
@@ -128,21 +158,25 @@ def _picture_saver(pictures: Path | None, relative_to: Path | None) -> Any:
     return save
 
 
-def _lone_first_heading(root: Any, doc: Document) -> None:
-    """Drop empty headings. Without a title yet, a document whose only top-level heading comes
-    before any other is titled by it; a first heading that repeats the title goes."""
+def _first_heading(root: Any, doc: Document, properties: dict[str, str]) -> None:
+    """Title the document, after its Title style: by its only top-level heading when that comes
+    first, else by its properties (often stale: "FedRAMP_Template_v2"), else by its first heading,
+    which then leaves the text; a first heading that repeats the title leaves it too. Empty
+    headings go."""
     for heading in _headings(root):
         if not heading.text_content().strip():
             heading.drop_tag()
     headings = _headings(root)
-    if not headings or headings[0].tag != "h1":
-        return
-    first = headings[0]
-    if not doc.meta.get("title"):
-        doc.set("title", first.text_content(), "its first heading")
-    elif doc.meta.get("title", "").casefold() != " ".join(first.text_content().split()).casefold():
-        return
-    first.getparent().remove(first)
+    first = headings[0] if headings and headings[0].tag == "h1" else None
+    text = " ".join(first.text_content().split()) if first is not None else ""
+    if first is not None and not doc.meta.get("title") and sum(h.tag == "h1" for h in headings) == 1:
+        doc.set("title", text, "its one top-level heading")
+    for key, value in properties.items():
+        doc.set(key, value, "the file's properties")
+    if first is not None and not doc.meta.get("title"):
+        doc.set("title", text, "its first heading")
+    if first is not None and doc.meta["title"].casefold() == text.casefold():
+        first.getparent().remove(first)
 
 
 def _headings(root: Any) -> list[Any]:
