@@ -249,15 +249,25 @@ def test_a_document_keeps_its_title_and_headings_and_leaves_its_furniture(
 
 
 @pytest.mark.parametrize(
-    ("name", "author"),
+    ("name", "author", "journal"),
     [
-        ("pdf/03-jose-good-enough-practices-module.pdf", "Tomasz Zieliński et al."),
-        ("pdf/05-joss-draft-eyecite.pdf", "Jack Cushman, Matthew Dahl, Michael Lissner"),
+        (
+            "pdf/03-jose-good-enough-practices-module.pdf",
+            "Tomasz Zieliński et al.",
+            "Journal of Open Source Education",
+        ),
+        (
+            "pdf/05-joss-draft-eyecite.pdf",
+            "Jack Cushman, Matthew Dahl, Michael Lissner",
+            "",
+        ),  # a draft: "¿VOL?"
     ],
 )
-def test_a_papers_byline_credits_its_authors_without_their_affiliations(name, author):
+def test_a_paper_credits_its_authors_from_its_byline_and_its_journal_from_its_running_citation(
+    name, author, journal
+):
     lesson = parse_article(import_file(IMPORTS / name, MB).markdown, IMPORTS / name)
-    assert lesson.meta.author == author
+    assert (lesson.meta.author, lesson.meta.source) == (author, journal)
 
 
 def test_a_tracked_deletion_and_a_comment_stay_out_of_a_word_import(tmp_path):

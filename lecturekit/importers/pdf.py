@@ -80,7 +80,7 @@ def import_pdf(
             "this PDF has no text layer (a scan, or pictures of pages); lecturekit does no OCR",
             "Run OCR on it first (for example ocrmypdf), or copy its text into a .txt file.",
         )
-    lines = _without_running(lines, doc)
+    lines, citation = _without_running(lines, doc)
     body = _body_size(lines)
     title = meta.get("Title", "").strip()
     if _FILE_NAME.match(title):
@@ -101,6 +101,7 @@ def import_pdf(
         doc.set("title", title, "its Title property")
     if meta.get("Author"):
         doc.set("author", str(meta["Author"]), "its Author property")
+    doc.set("source", _journal(citation, doc.meta.get("title", "")), "its running citation")
     created = re.match(r"D:(\d{4})(\d{2})(\d{2})", str(meta.get("CreationDate", "")))
     if created:
         doc.set("published", "-".join(created.groups()), "its creation date")
@@ -191,17 +192,22 @@ def _lines(column: Any, number: int, height: float) -> list[Line]:
     return found
 
 
-def _without_running(lines: list[Line], doc: Document) -> list[Line]:
+def _without_running(lines: list[Line], doc: Document) -> tuple[list[Line], str]:
     """Leave out page numbers and the running headers and footers: lines in a page's margin
-    that come back, numbers aside, on most pages."""
+    that come back, numbers aside, on most pages. Return the lines left, and the running lines
+    of the page that has most of them, joined (a journal's citation of the paper)."""
     pages = len({line.page for line in lines})
     margin = [line for line in lines if _in_margin(line)]
     repeats = Counter(shape for _, shape in {(line.page, _shape(line.text)) for line in margin})
-    kept, listed = [], set()
+    kept: list[Line] = []
+    listed: set[str] = set()
+    cited: dict[int, list[Line]] = {}
     for line in lines:
         shape = _shape(line.text)
         running = pages >= 3 and repeats[shape] >= max(2, RUNNING * pages)
         if _in_margin(line) and (running or _PAGE_NUMBER.match(line.text.strip())):
+            if running and not _PAGE_NUMBER.match(line.text.strip()):
+                cited.setdefault(line.page, []).append(line)
             if running and shape not in listed:
                 listed.add(shape)
                 doc.note(
@@ -211,7 +217,22 @@ def _without_running(lines: list[Line], doc: Document) -> list[Line]:
                 )
             continue
         kept.append(line)
-    return kept
+    # the page with the most of them, in reading order, without the page number set on a line
+    fullest = max(cited.values(), key=len, default=[])
+    return kept, " ".join(
+        re.sub(r"\s\d{1,4}$", "", line.text) for line in sorted(fullest, key=lambda c: c.top)
+    )
+
+
+def _journal(citation: str, title: str) -> str:
+    """Return the journal a running citation names after the paper's title ("Zieliński et al.
+    (2025). Good Enough Practices ... Researchers. Journal of Open Source Education, 8(87), 279.")."""
+    at = " ".join(citation.split()).casefold().find(" ".join(title.split()).casefold()) if title else -1
+    if at < 0:
+        return ""
+    after = " ".join(citation.split())[at + len(" ".join(title.split())) :].lstrip(". ")
+    found = re.match(r"([A-Z][^,.()]{3,80}?),\s*(?:\d|vol|\()", after)
+    return found.group(1).strip() if found else ""
 
 
 def _in_margin(line: Line) -> bool:
