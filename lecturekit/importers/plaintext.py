@@ -230,16 +230,7 @@ def _body(body: list[Block], doc: Document) -> None:
             doc.note("left out", text, block.place)
             continue
         if kind == "heading":
-            words = len(text.split())
-            numbered = _NUMBERED.match(text)
-            if numbered:
-                level = min(6, 2 + numbered.group("number").count("."))
-            elif level and sub_words and words <= sub_words + 2 and not text.endswith("?"):
-                level = 3
-            elif level and (announced or first_style and not _title_case(text) and words >= 3):
-                level, sub_words = 3, words
-            else:
-                level, sub_words = 2, 0
+            level, sub_words = _level(text, level, sub_words, announced, first_style)
             sub_name = text if level == 3 else ""
             doc.heading(level, text, block.place)
             announced = False
@@ -259,6 +250,22 @@ def _body(body: list[Block], doc: Document) -> None:
         else:
             doc.paragraph(text)
         announced = bool(ANNOUNCING.search(text))
+
+
+def _level(text: str, level: int, sub_words: int, announced: bool, first_style: bool) -> tuple[int, int]:
+    """Return a heading's level, after one at `level`, and the length of the sub-parts' headings
+    in the run it starts or goes on (0: none). A numbered heading's number gives its level
+    ("2.1" is `###`). Sub-parts are the headings a paragraph announced, those as short as the
+    run's first, and one in sentence case among Title Case ones; any other is a part."""
+    words = len(text.split())
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        return min(6, 2 + numbered.group("number").count(".")), sub_words
+    if level and sub_words and words <= sub_words + 2 and not text.endswith("?"):
+        return 3, sub_words
+    if level and (announced or first_style and not _title_case(text) and words >= 3):
+        return 3, words
+    return 2, 0
 
 
 def _kind(body: list[Block], k: int) -> str:
