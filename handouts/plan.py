@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lecturekit.language.keypoints import is_back_matter
 from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.layout import highlight
 from lecturekit.layout.links import followable
@@ -188,7 +189,7 @@ def _section_part(number, section, points: ArticlePoints, width, prompts, asked,
         for point in found:
             rows.append(Text("point", point.inlines, bullet="•"))
             rows += [Text("subpoint", child, bullet="–") for child in point.children]
-    if rows:
+    if rows and not is_back_matter(title):  # thanks and references have no points to take away
         blocks.append(Panel(Text("label", _spans(_text(words.key_points_heading()))), tuple(rows)))
     if reading and section.blocks:
         blocks.append(Text("label", _spans(_text(words.reading_heading()))))

@@ -161,3 +161,18 @@ def test_letter_paper_and_no_reading():
     labels = [plain(b.inlines) for b in blocks_of(handout) if isinstance(b, Text) and b.style == "label"]
     assert "Reading" not in labels and "Key points" in labels
     assert {b.lines for b in blocks_of(handout) if isinstance(b, QuestionBlock)} == {2}
+
+
+def test_thanks_and_references_give_no_key_points(tmp_path):
+    article = tmp_path / "paper.md"
+    article.write_text(
+        SEED.read_text(encoding="utf-8")
+        + "\n## References\n\nDuda, M. (2021). Teaching Python for Data Science. Journal of Open Source"
+        " Education, 4(46), 138.\n\n## Acknowledgements\n\nWe thank the learners of the Ed-DaSH"
+        " workshops for their feedback, which shaped every episode.\n",
+        encoding="utf-8",
+    )
+    parts = {plain(p.heading.inlines).split("\u00a0")[-1]: p for p in planned(article).handout.parts}
+    for title in ("References", "Acknowledgements"):
+        assert not any(isinstance(b, Panel) for b in parts[title].blocks), title
+    assert any(isinstance(b, Panel) for b in parts["Introduction"].blocks)
