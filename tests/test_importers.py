@@ -353,7 +353,8 @@ PAGES = [
         "07-wikimedia-blog-interactive-maps",
         "Interactive maps, now in your language",
         ["## A wish fulfilled", "## Limitations and workarounds"],  # an h4, then h3s: both parts
-        ["Subscribe", "Comments", "Joe Matazzoni is a product manager"],  # and the author's bio
+        # the author's bio, and the pictures' captions and credits
+        ["Subscribe", "Comments", "Joe Matazzoni is a product manager", "Торнау", "The same map after"],
     ),
     (
         "08-wikimedia-foundation-turkey-news",

@@ -38,6 +38,8 @@ def import_page(
     html = decode_file(data)  # UTF-8, else the encoding the page declares or its bytes suggest
     saved = _SAVED_FROM.search(html[:4096])  # a browser's mark on a saved page: its address
     url = saved.group(1) if saved else ""
+    doc = Document()
+    html = _without_captions(html, doc)
     found: Any = trafilatura.bare_extraction(
         html,
         url=url or None,
@@ -57,7 +59,6 @@ def import_page(
             f"no article text found in this page (the main text found has {words} words)",
             "Save the page with its text (not only its frame), or copy the text into a .txt file.",
         )
-    doc = Document()
     lines = _Lines(html)
     for key, value in (
         ("title", _title(found.title or "", body, found.sitename or "")),
@@ -88,6 +89,33 @@ def _title(title: str, body: Any, site: str) -> str:
     heading = _ANCHOR.sub("", " ".join("".join(first.itertext()).split())) if first is not None else ""
     rest = title[len(heading) :].strip() if heading and title.startswith(heading) else ""
     return heading if rest[:1] in ("-", "|", "–", "—", ":", "·") and len(rest.split()) <= 8 else title
+
+
+_CAPTION = "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')]"
+
+
+def _without_captions(html: str, doc: Document) -> str:
+    """Return the page without its pictures' captions, listed as left out: a caption belongs to
+    its picture, and a slide that shows it without the picture says nothing."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html  # not a page lxml reads: trafilatura says what it finds
+    captions = root.xpath(_CAPTION)
+    if not captions:
+        return html
+    for caption in captions:
+        text = " ".join(caption.text_content().split())
+        if text:
+            doc.note(
+                "left out",
+                f"{text[:60]}… (a picture's caption)" if len(text) > 60 else f"{text} (a picture's caption)",
+            )
+        caption.drop_tree()
+    return str(lxml_html.tostring(root, encoding="unicode"))
 
 
 class _Lines:

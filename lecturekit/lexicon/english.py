@@ -666,7 +666,8 @@ FURNITURE = re.compile(
     r"|(?:share|tweet|email|print|pin it|like|follow us|subscribe|sign up)(?: this)?(?: (?:article|page|post|story))?"
     r"|(?:subscribe|sign up) (?:to|for) (?:our|the)\b.*|.*\bnewsletter\b.{0,40}|read more\b.*|continue reading\b.*"
     r"|related (?:articles?|posts?|stories|content)\b.*|you (?:may|might) also like\b.*|advertisement"
-    r"|(?:photo|image|picture|credit|source|via)s?\s*:.*|(?:tags?|categor(?:y|ies)|filed under|posted in)\s*:.*"
+    r"|(?:photo|image|picture|credit|source|via)s?\s*:.*|(?:photo(?:graph)?|image|picture)s? (?:by|courtesy|credit)\b.*"
+    r"|courtesy of\b.*|(?:tags?|categor(?:y|ies)|filed under|posted in)\s*:.*"
     r"|(?:©|copyright\b|\(c\)).*|all rights reserved\.?|skip to (?:main )?content|back to top|menu|home"
     r"|(?:\d+\s+)?min(?:ute)?s? read|click here\b.*|what do you think\?.*)$",
     re.IGNORECASE,
