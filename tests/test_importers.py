@@ -173,10 +173,11 @@ DOCUMENTS = [
         "word/06-gsa-technology-accessibility-playbook.docx",
         "Technology Accessibility Playbook",
         [
+            "## Introduction",  # set as plain text, over headings one level down
             "## Play 1: Establish a Section 508 Program Manager",
             "## Play 2: Assess your Section 508 program maturity",
         ],
-        [],
+        ["Last updated 8/20/18", "*How to build"],  # the date line; the subtitle, in the front matter
     ),
     (
         "word/07-aed-word2013-authoring-testing-guide.docx",  # headings in styles based on Heading 2
@@ -268,6 +269,12 @@ def test_a_paper_credits_its_authors_from_its_byline_and_its_journal_from_its_ru
 ):
     lesson = parse_article(import_file(IMPORTS / name, MB).markdown, IMPORTS / name)
     assert (lesson.meta.author, lesson.meta.source) == (author, journal)
+
+
+def test_a_word_files_line_in_italics_under_its_title_is_its_subtitle(tmp_path):
+    name = IMPORTS / "word" / "06-gsa-technology-accessibility-playbook.docx"
+    lesson = parse_article(import_file(name, MB, tmp_path).markdown, name)
+    assert lesson.meta.subtitle == "How to build an effective Section 508 Program"
 
 
 def test_a_tracked_deletion_and_a_comment_stay_out_of_a_word_import(tmp_path):

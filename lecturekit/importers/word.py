@@ -23,7 +23,9 @@ from xml.etree import ElementTree
 
 from lecturekit.errors import LessonError
 from lecturekit.importers.document import Document
+from lecturekit.lexicon.english import DATELINE
 
+SUBTITLE_WORDS = 14  # of a line in italics under the title, at most, to be its subtitle
 OLE = b"\xd0\xcf\x11\xe0"  # an encrypted .docx (and an old .doc) is an OLE compound file, not a zip
 STYLE_MAP = """
 p[style-name='Title'] => h1.lk-title:fresh
@@ -85,6 +87,7 @@ def import_word(
             doc.note("left out", f"a picture lecturekit cannot show ({img.get('alt', '')})")
             img.drop_tree()
     _first_heading(root, doc, properties)
+    _front(root, doc)
     _footnote_markers(root)
     _shift_headings(root)
     for heading in _headings(root):
@@ -177,6 +180,45 @@ def _first_heading(root: Any, doc: Document, properties: dict[str, str]) -> None
         doc.set("title", text, "its first heading")
     if first is not None and doc.meta["title"].casefold() == text.casefold():
         first.getparent().remove(first)
+
+
+def _front(root: Any, doc: Document) -> None:
+    """Read what comes before the first heading: a line wholly in italics or bold is the
+    subtitle, a "Last updated ..." line is furniture, and a short line set as plain text right
+    before a heading one level down is a heading its style does not say ("Introduction")."""
+    headings = _headings(root)
+    if not headings:
+        return
+    top = min(int(h.tag[1]) for h in headings)
+    for element in list(root):
+        if element in headings:
+            break
+        text = " ".join(element.text_content().split())
+        if element.tag != "p" or not text:
+            continue
+        marked = (
+            len(element) == 1
+            and element[0].tag in ("em", "i", "strong", "b")
+            and not (element.text or "").strip()
+        )
+        if DATELINE.match(text):
+            doc.note("left out", text, "before the first heading")
+            element.drop_tree()
+        elif marked and not doc.meta.get("subtitle") and len(text.split()) <= SUBTITLE_WORDS:
+            doc.set("subtitle", text, "the line under the title")
+            element.drop_tree()
+    for element in list(root):
+        following = element.getnext()
+        text = " ".join(element.text_content().split())
+        if (
+            element.tag == "p"
+            and following is not None
+            and re.fullmatch(r"h[1-6]", str(following.tag))
+            and int(following.tag[1]) > top
+            and 0 < len(text.split()) <= 6
+            and not re.search(r"[.:;,!?]$", text)
+        ):
+            element.tag = f"h{top}"
 
 
 def _headings(root: Any) -> list[Any]:
