@@ -550,3 +550,14 @@ def test_a_markdown_build_loads_no_importer(tmp_path):
         [sys.executable, "-c", probe, str(SEED), str(tmp_path)], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "0 []"
+
+
+def test_a_pdf_line_broken_at_a_hyphen_joins_its_word_and_keeps_a_hyphen_before_a_word():
+    from lecturekit.importers.pdf import _joined
+
+    assert _joined(["the docu-", "mentation of it"]) == "the documentation of it"
+    assert (
+        _joined(["cio.gov/performance-metrics-", "and-measures/ today"])
+        == "cio.gov/performance-metrics-and-measures/ today"
+    )
+    assert _joined(["a line", "and the next"]) == "a line and the next"

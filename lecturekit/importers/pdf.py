@@ -27,6 +27,7 @@ from typing import Any
 
 from lecturekit.errors import LessonError
 from lecturekit.importers.document import Document, escape
+from lecturekit.lexicon.english import STOP
 
 MARGIN = 0.08  # of the page's height, at its top and foot, where running headers and footers sit
 RUNNING = 0.3  # of the pages (a running header may alternate between left and right pages) a line comes back on to be a running header or footer
@@ -377,10 +378,14 @@ def _close(a: Line, b: Line, spacing: float) -> bool:
 
 
 def _joined(lines: list[str]) -> str:
-    """Join a paragraph's lines: a word hyphenated at a line's end is one word again."""
+    """Join a paragraph's lines: a word hyphenated at a line's end is one word again; a hyphen
+    before a word of its own ("performance-metrics-|and-measures", an address) stays."""
     text = ""
     for line in lines:
-        if text.endswith("-") and line[:1].islower() and text[-2:-1].isalpha():
+        hyphenated = text.endswith("-") and line[:1].islower() and text[-2:-1].isalpha()
+        if hyphenated and line.split(" ", 1)[0].split("-", 1)[0] in STOP:
+            text += line
+        elif hyphenated:
             text = text[:-1] + line
         else:
             text = f"{text} {line}" if text else line
