@@ -552,6 +552,12 @@ def test_a_markdown_build_loads_no_importer(tmp_path):
     assert done.stdout.strip() == "0 []"
 
 
+def test_a_pdf_list_ends_where_a_line_stands_left_of_its_bullets():
+    markdown = import_file(IMPORTS / "pdf" / "03-jose-good-enough-practices-module.pdf", MB).markdown
+    assert "\n\nThe approach is to emphasise a set of shared principles across the episodes:\n\n" in markdown
+    assert "- Manuscripts: How do I write a collaborative paper?\n" in markdown
+
+
 def test_a_pdf_line_broken_at_a_hyphen_joins_its_word_and_keeps_a_hyphen_before_a_word():
     from lecturekit.importers.pdf import _joined
 

@@ -280,6 +280,7 @@ def _write(lines: list[Line], body: float, doc: Document) -> None:
     small: list[Line] = []
     authors: list[str] = []
     front: list[Line] = []
+    bullet = 0.0  # where the last item's bullet stands
 
     def flush() -> None:
         if paragraph:
@@ -325,7 +326,8 @@ def _write(lines: list[Line], body: float, doc: Document) -> None:
             if paragraph:
                 flush()
             items.append(text[marker.end() :])
-        elif items and not new:
+            bullet = line.x0
+        elif items and not new and line.x0 > bullet + 1:  # an item's next line is indented past its bullet
             items[-1] += " " + text
         else:
             if new or items:
