@@ -270,7 +270,8 @@ NOT_A_CLAIM = re.compile(
     |(?:see|read)\s+(?:the\s+)?(?:previous|next|following|earlier|later|other)\s+(?:sections?|chapters?|episodes?|lessons?)\b
     |click\s+here\b
     |read\s+on\b|stay\s+tuned\b|welcome\s+to\b|thanks\s+(?:to|go)\b
-    |key\s*words?\s*:)""",
+    |key\s*words?\s*:
+    |(?:photo(?:graph)?|image|picture|map|figure|illustration)s?\s+(?:by|courtesy\s+of|credit)\b.{0,120}$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 NAVIGATION = re.compile(

@@ -240,6 +240,10 @@ def _aside_at(s: Sentence, first: int, after: int) -> bool:
     it opens as asides do, and no "and" or "or" follows it."""
     opens = s.bare[s.alive[first]]
     following = s.bare[s.alive[after]] if after < len(s.alive) else ""
+    if s.which_means(first):
+        return (
+            False  # ", which means that its data, including names, are ...": a clause running past the comma
+        )
     if opens in CONCESSIVE | {"while"} and first >= 2 and s.bare[s.alive[first - 1]] in ("because", "that"):
         return True  # "because, while it requires some configuration, it is ...": a concession inside
     if opens not in ASIDE_OPENERS or following in COORDINATORS:
