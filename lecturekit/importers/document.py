@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+SHOWN = 60  # characters of a text left out that the import's report shows
 META_ORDER = ("title", "subtitle", "author", "source", "published", "url", "lang")
 
 
@@ -40,6 +41,12 @@ class Document:
 
     def note(self, what: str, text: str, place: str = "") -> None:
         self.found.append(Finding(what, " ".join(text.split()), place))
+
+    def left_out(self, text: str, why: str = "", place: str = "") -> None:
+        """Note a text left out of the article, its first SHOWN characters, and why."""
+        text = " ".join(text.split())
+        shown = text if len(text) <= SHOWN else text[:SHOWN] + "…"
+        self.note("left out", f"{shown} ({why})" if why else shown, place)
 
     def set(self, key: str, value: str, place: str = "") -> None:
         """Set a front-matter field once: the first the source gives wins."""

@@ -129,8 +129,9 @@ def _read(data: bytes, path: Path, doc: Document) -> tuple[list[Line], dict[str,
                     narrow = column.width < SIDEBAR * page.width
                     if narrow and _common_size(column.chars) < SMALLER_SIDEBAR * text_size:
                         # a journal's sidebar, line numbers: narrow, and set smaller than the page's text
-                        shown = " ".join(column.extract_text(x_tolerance=X_TOLERANCE).split())
-                        doc.note("left out", f"{shown[:60]}… (a sidebar)", f"page {number}")
+                        doc.left_out(
+                            column.extract_text(x_tolerance=X_TOLERANCE), "a sidebar", f"page {number}"
+                        )
                         continue
                     lines += _lines(column, number, float(page.height))
     except (PDFPasswordIncorrect, PdfminerException, PDFSyntaxError) as err:
@@ -296,7 +297,7 @@ def _write(lines: list[Line], body: float, doc: Document) -> None:
             small.append(line)
             continue
         if _LEADERS.search(text):
-            doc.note("left out", f"{text} (the table of contents)", line.place)
+            doc.left_out(text, "the table of contents", line.place)
             continue
         if line.page == 1 and not doc.blocks and _AUTHORS.search(text):
             authors.append(text)  # "Tomasz Zieliński 1, Andres Romanowski 1,2, ...": the byline

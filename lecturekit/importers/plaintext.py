@@ -99,7 +99,7 @@ def import_text(text: str) -> Document:
     end = _furniture_end(body)
     _body(body[:end], doc)
     for block in body[end:]:
-        doc.note("left out", block.text, block.place)
+        doc.left_out(block.text, "", block.place)
     return doc
 
 
@@ -146,7 +146,7 @@ def _header(blocks: list[Block], doc: Document) -> int:
         if k == title:
             continue
         if _loose(text) == _loose(texts[title]):
-            doc.note("left out", f"{text} (the title again)", block.place)
+            doc.left_out(text, "the title again", block.place)
         elif match := BYLINE.match(text):
             doc.set("author", match.group("name"), block.place)
         elif DATELINE.match(text):
@@ -156,7 +156,7 @@ def _header(blocks: list[Block], doc: Document) -> int:
         elif k == header - 1 and k > title and _heading_like(text):
             rest = k  # the last short line before the text: the first part's heading
         else:
-            doc.note("left out", text, block.place)
+            doc.left_out(text, "", block.place)
     return rest
 
 
@@ -227,7 +227,7 @@ def _body(body: list[Block], doc: Document) -> None:
     for k, (block, kind) in enumerate(zip(body, kinds, strict=True)):
         text = block.text
         if kind == "furniture":
-            doc.note("left out", text, block.place)
+            doc.left_out(text, "", block.place)
             continue
         if kind == "heading":
             level, sub_words = _level(text, level, sub_words, announced, first_style)

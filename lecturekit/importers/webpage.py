@@ -3,9 +3,10 @@
 trafilatura (Apache-2.0) finds a page's main text and leaves its navigation, sidebars, share
 buttons and comments; it reads the title, author, date and site name from the page's metadata.
 Its result is a tree of headings, paragraphs, lists, quotes, code, tables and pictures, which
-this module writes as Markdown, every text escaped. The page's own title heading and a byline
-that repeat the metadata are left out, and so is a paragraph of furniture the extraction kept
-("Share this article"). A picture of a saved page comes from beside it (its `_files` folder);
+this module writes as Markdown, every text escaped, its headings counted from the page's own
+top level. Left out: the page's title heading and a byline that repeat the metadata, a
+paragraph of furniture the extraction kept ("Share this article"), a note about the author,
+and the pictures' captions (a caption on a slide without its picture says nothing). A picture of a saved page comes from beside it (its `_files` folder);
 a remote one stays remote, as a Markdown picture always does (named in the notes, never fetched).
 """
 
@@ -39,6 +40,7 @@ def import_page(
     saved = _SAVED_FROM.search(html[:4096])  # a browser's mark on a saved page: its address
     url = saved.group(1) if saved else ""
     doc = Document()
+    lines = _Lines(html)  # where a text stands in the page as saved
     html = _without_captions(html, doc)
     found: Any = trafilatura.bare_extraction(
         html,
@@ -59,7 +61,6 @@ def import_page(
             f"no article text found in this page (the main text found has {words} words)",
             "Save the page with its text (not only its frame), or copy the text into a .txt file.",
         )
-    lines = _Lines(html)
     for key, value in (
         ("title", _title(found.title or "", body, found.sitename or "")),
         ("author", found.author),
@@ -110,10 +111,7 @@ def _without_captions(html: str, doc: Document) -> str:
     for caption in captions:
         text = " ".join(caption.text_content().split())
         if text:
-            doc.note(
-                "left out",
-                f"{text[:60]}… (a picture's caption)" if len(text) > 60 else f"{text} (a picture's caption)",
-            )
+            doc.left_out(text, "a picture's caption")
         caption.drop_tree()
     return str(lxml_html.tostring(root, encoding="unicode"))
 
@@ -185,10 +183,10 @@ class _Writer:
             return
         author = self.doc.meta.get("author", "")
         if FURNITURE.match(plain) or BYLINE.match(plain) and (not author or author in plain):
-            self.doc.note("left out", plain, self.lines.place(plain))
+            self.doc.left_out(plain, "", self.lines.place(plain))
             return
         if author and re.match(re.escape(author) + r"(?: is| was|,) ", plain):
-            self.doc.note("left out", f"{plain[:60]}… (about the author)", self.lines.place(plain))
+            self.doc.left_out(plain, "about the author", self.lines.place(plain))
             return
         self.doc.blocks.append(text)
         for picture in element.iter("graphic"):

@@ -202,7 +202,7 @@ def _front(root: Any, doc: Document) -> None:
             and not (element.text or "").strip()
         )
         if DATELINE.match(text):
-            doc.note("left out", text, "before the first heading")
+            doc.left_out(text, "", "before the first heading")
             element.drop_tree()
         elif marked and not doc.meta.get("subtitle") and len(text.split()) <= SUBTITLE_WORDS:
             doc.set("subtitle", text, "the line under the title")
