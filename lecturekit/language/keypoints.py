@@ -36,7 +36,7 @@ from lecturekit.lexicon.english import (
     REFERRING,
     SELF_NOUNS,
 )
-from lecturekit.model.lesson import Block, Inlines, Paragraph, plain
+from lecturekit.model.lesson import NOTE_MARK, Block, Inlines, Paragraph, plain
 from lecturekit.model.text import Piece, bare, bracketed, is_question, sentences, take, words
 
 Spans = list[tuple[int, int]]  # the (start, end) of each word of a sentence in its paragraph's text
@@ -63,6 +63,7 @@ class Point:
     alt: Inlines = ()  # the bullet with its pronoun's referent brought in, for when it starts a slide
     first: bool = False  # from the paragraph's first claim: a slide may start here
     cut: bool = False  # the sentence had to be cut: it ends with "…"
+    equation: str = ""  # the display equation it leads into ("The key formula is"), its LaTeX
 
 
 @lru_cache(maxsize=4096)  # in one process (a course worker, --watch) the deck and the handout ask alike
@@ -290,7 +291,7 @@ def _pieces(text: str, spans: Spans, keep: list[int], end_mark: str) -> list[Pie
 def _trim_end(text: str, start: int, end: int) -> int:
     """Return where a word ends without a trailing comma, semicolon or colon, and without a
     closing full stop (slides show bullets without one), abbreviations aside."""
-    while end - 1 > start and text[end - 1] in ",;:—–":
+    while end - 1 > start and text[end - 1] in ",;:—–" + NOTE_MARK:  # a footnote's marker too
         end -= 1
     last = text[start:end].lower()
     abbreviation = last in FINAL_ABBREVIATIONS or _INITIALS.search(last) is not None

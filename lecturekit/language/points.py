@@ -8,11 +8,13 @@ answer mentions".
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 
 from lecturekit.language.keypoints import Point, lead_ins, paragraph_points
 from lecturekit.language.names import Names
 from lecturekit.language.selection import (
+    EQUATION_WORDS,
     Length,
     choose,
     is_capped,
@@ -22,6 +24,7 @@ from lecturekit.language.selection import (
 )
 from lecturekit.model.lesson import (
     BulletList,
+    Equation,
     Heading,
     Inlines,
     Lesson,
@@ -72,6 +75,7 @@ class ArticlePoints:
         words = sum(
             len(plain(p.inlines).split()) for s in lesson.sections for b in s.blocks for p in paragraphs(b)
         )
+        words += EQUATION_WORDS * sum(isinstance(b, Equation) for s in lesson.sections for b in s.blocks)
         budget = slide_budget(words, length)
         if budget is None:
             return
@@ -118,6 +122,13 @@ class ArticlePoints:
                 chosen[inlines] = (*chosen.get(inlines, ()), point)
         self.chosen, self.budget = chosen, budget
 
+    def lead_into(self, inlines: Inlines, equation: Equation) -> None:
+        """Mark the last claim of a paragraph the display equation after it completes ("The key
+        formula is"): the lecture shows them together, and counts the claim as one with a figure."""
+        points = self.points(inlines)
+        if points and not plain(points[-1].inlines).rstrip().endswith((".", "!", "?", "…")):
+            self.by_paragraph[inlines] = (*points[:-1], replace(points[-1], equation=equation.latex))
+
     def shows_list(self, block: BulletList) -> bool:
         """Tell whether the lecture shows a list of the text (every one, unless it has a length)."""
         return self.lists is None or block in self.lists
@@ -147,6 +158,9 @@ def article_points(lesson: Lesson) -> ArticlePoints:
     in lists and quotes too, and of every sentence (none for one that makes no claim)."""
     found_points = ArticlePoints(Names(lesson))
     for section in lesson.sections:
+        for block, after in itertools.pairwise(section.blocks):
+            if isinstance(block, Paragraph) and isinstance(after, Equation):
+                found_points.lead_into(block.inlines, after)
         for block in section.blocks:
             for paragraph in paragraphs(block):
                 points = found_points.points(paragraph.inlines)

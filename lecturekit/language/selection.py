@@ -49,8 +49,10 @@ from lecturekit.lexicon.english import (
     SUBORDINATORS,
 )
 from lecturekit.model.lesson import (
+    MATH_WORD,
     BulletList,
     Code,
+    Equation,
     Image,
     Lesson,
     Section,
@@ -228,8 +230,8 @@ def _score(
         score += 0.2 * len(words & own) / len(own)
     if claim.first or first:
         score += FIRST
-    if re.search(r"\d", text):
-        score += 0.1
+    if re.search(r"\d", text) or MATH_WORD in text or claim.equation:
+        score += 0.1  # a figure, or an equation
     if DEFINED_TERM.search(_sentence(claim)):
         score += 0.1
     if CLAIM_CUES.search(_sentence(claim)):
@@ -359,6 +361,10 @@ def _first_time(block: BulletList, listed: set[str]) -> bool:
     return True
 
 
+EQUATION_WORDS = 25  # what a display equation counts toward its part's share of the slides: as
+# much as a sentence or two, which is what it takes a lecturer to say it
+
+
 def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[str, Point]]]) -> list[Part]:
     """Return the lecture's parts (its sections, back matter aside) with their words and claims:
     `claims_of(section)` gives a section's claims in order, each with the subheading it is under."""
@@ -369,6 +375,7 @@ def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[
         if is_back_matter(title):
             continue
         words = sum(len(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b))
+        words += EQUATION_WORDS * sum(isinstance(b, Equation) for b in section.blocks)
         shown = joined_code(section.blocks)  # a command and its output: one slide; a line or two: a bullet
         fixed = sum(isinstance(b, Image | Table) or isinstance(b, Code) and not short_code(b) for b in shown)
         lists = tuple(

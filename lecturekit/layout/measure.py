@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lecturekit.fonts import Family, font_runs, metrics
-from lecturekit.model.lesson import Inlines, Span
+from lecturekit.model.lesson import MATH_WORD, Inlines, Span
 
 Word = list[tuple[Span, str]]  # a word as its pieces: a word can change font mid-way
 EmWord = tuple[Word, float] | str  # a word and its width in em, or a space or line break
@@ -45,6 +45,22 @@ def _tallest(family: Family, text: str) -> float:
     return max((metrics(f.file()).line_height for _, f in font_runs(text, family)), default=0.0)
 
 
+def _math_width(latex: str) -> float:
+    from lecturekit.layout.equations import outline
+
+    return outline(latex).width
+
+
+def _math_height(latex: str) -> float:
+    """Return the line height in em an inline equation needs: its own height, with a little air."""
+    from lecturekit.layout.equations import outline
+
+    return outline(latex).height * MATH_AIR
+
+
+MATH_AIR = 1.15
+
+
 class Measurer:
     """Answer "how tall is this text at this size in this width?" for one pair of families."""
 
@@ -65,15 +81,30 @@ class Measurer:
         return self.count_lines(inlines, size, width) * self.line_height_of(inlines, size)
 
     def line_height_of(self, inlines: Inlines, size: float) -> float:
-        """Return the line height of `inlines` at `size`: Arabic's font, for one, is taller than Carlito."""
-        tallest = max((_tallest(self.family(span), span.text) for span in inlines), default=0.0)
+        """Return the line height of `inlines` at `size`: Arabic's font, for one, is taller than
+        Carlito, and an equation with a fraction taller than a line of text."""
+        tallest = max(
+            (
+                _math_height(span.math) if span.math else _tallest(self.family(span), span.text)
+                for span in inlines
+            ),
+            default=0.0,
+        )
         return max(tallest * size * self.line_spacing, self.line_height(size))
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         return _width(self.sans.file(bold), text) * size
 
     def word_width(self, word: list[tuple[Span, str]], size: float) -> float:
-        return sum(_run_width(self.family(span), span.bold, span.italic, text) for span, text in word) * size
+        return (
+            sum(
+                _math_width(span.math)
+                if span.math and text == MATH_WORD
+                else _run_width(self.family(span), span.bold, span.italic, text)
+                for span, text in word
+            )
+            * size
+        )
 
     def _em_words(self, inlines: Inlines) -> list[EmWord]:
         """Return the words of `inlines` (see `_words`), each with its width in em, remembered:
@@ -103,7 +134,10 @@ class Measurer:
             if lines[-1] and used + gap + w > width:
                 lines.append([])
                 used, gap = 0.0, 0.0
-            if w > width:  # a word wider than the line: break it between characters
+            if w > width and any(span.math for span, _ in word):  # an equation is never broken inside
+                lines[-1].extend(word)
+                used += w
+            elif w > width:  # a word wider than the line: break it between characters
                 for k, (piece, piece_width) in enumerate(self._split_word(word, size, width)):
                     if k:
                         lines.append([])
@@ -160,6 +194,8 @@ def _words(inlines: Inlines) -> Iterator[Word | str]:
     """Yield words as lists of (span, text) pieces, a space as " " and a line break as "\\n"."""
     word: list[tuple[Span, str]] = []
     for span in inlines:
+        if span.note:
+            continue  # a footnote's marker: left off a slide, its note in the notes
         for token in _TOKEN.findall(span.text):
             if token == "\n" or token.isspace():
                 if word:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lecturekit.lexicon import MATH_WORD
+
 # -- sentences (model/text.py: sentences) -------------------------------------------------------
 
 # A full stop after one of these does not end a sentence.
@@ -83,11 +85,15 @@ NEGATIONS = frozenset(
 # Every rule that leaves a part out: a part holding one of these is never left out, since its
 # loss changes what the clause says (a negation, modality, condition or quantity). `cut` keeps a
 # sentence whole rather than lose one.
-PROTECTED = NEGATIONS | frozenset(
-    """without must may might should shall can could would will need needs required requires
+PROTECTED = (
+    NEGATIONS
+    | {MATH_WORD}  # an equation: never left out of its bullet
+    | frozenset(
+        """without must may might should shall can could would will need needs required requires
     require only unless if except until most few many all every each some several minority
     majority any sometimes often usually always rarely seldom generally typically mostly largely
     mainly partly hardly barely almost nearly""".split()
+    )
 )
 
 # `opening phrase`: a phrase opening with one is a condition, never left out; `asides`, `trailing
@@ -224,6 +230,9 @@ NOT_ITEMS = (
 
 # `split`, `cut`: a "because" after one of these is hedged ("partly because"): no split there.
 HEDGES = frozenset("part partly just only not mainly largely simply merely".split())
+
+# `asides`: what opens the main clause after a condition ("If X, then Y, where Z"): no aside.
+CONSEQUENTS = frozenset(("then",))
 
 # The sentence state (`subject_like`): a word that can open a subject. `connectives`: a word that
 # needs the connective before it ("So is ...", "Still water").
@@ -387,6 +396,14 @@ GENERIC_TITLES = frozenset(
     """introduction conclusion conclusions overview summary background discussion preface outlook
     recap context notes""".split()
 )
+# `parallel_parts`: heads that name a kind of something the heading leaves unsaid ("Static version",
+# "Dynamic version" of what?): two such headings are no pair a question can name.
+RELATIVE_HEADS = frozenset(
+    """version versions case cases type types kind kinds form forms part parts step steps stage
+    stages phase phases approach approaches method methods option options example examples variant
+    variants scenario scenarios setting settings""".split()
+)
+
 # outcomes: the same, and the labels of a lesson's furniture, as whole headings ("Fun fact", "Recap 1")
 GENERIC_HEADINGS = re.compile(
     r"^(?:" + "|".join(sorted(GENERIC_TITLES)) + r"|intro|recap\b.*|fun facts?|key (?:points|questions)"

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lecturekit.errors import Diagnostic, LessonError
+from lecturekit.lexicon import MATH_WORD, NOTE_MARK
 
-__all__ = ["Diagnostic", "LessonError"]  # kept here too: the model's warnings and errors
+__all__ = ["MATH_WORD", "NOTE_MARK", "Diagnostic", "LessonError"]  # kept here too: the model's
 
 
 @dataclass(frozen=True)
@@ -26,14 +27,32 @@ class Span:
     code: bool = False
     strike: bool = False
     href: str | None = None
+    math: str = ""  # an equation's LaTeX source; its `text` is MATH_WORD, one word to the analysis
+    note: int = 0  # a footnote's number; its `text` is NOTE_MARK, which clings to the word before
 
 
 Inlines = tuple[Span, ...]
 
 
 def plain(inlines: Inlines) -> str:
-    """Return the text of `inlines` without formatting."""
+    """Return the text of `inlines` without formatting (an equation as MATH_WORD)."""
     return "".join(span.text for span in inlines)
+
+
+def written(inlines: Inlines) -> str:
+    """Return the text of `inlines` as the author wrote it, for speaker notes: an equation as its
+    LaTeX source between dollars, a footnote's marker as its number between NOTE_MARKs (which the
+    notes turn into "[n]", the note said after them)."""
+    return "".join(
+        f"${span.math}$" if span.math else f"{NOTE_MARK}{span.note}{NOTE_MARK}" if span.note else span.text
+        for span in inlines
+    )
+
+
+def has_math(text: str) -> bool:
+    """Tell whether plain text holds an equation or a footnote marker: such text is no slot for a
+    generated title, outcome or question."""
+    return MATH_WORD in text or NOTE_MARK in text
 
 
 @dataclass(frozen=True)
@@ -92,6 +111,15 @@ class Code:
 
 
 @dataclass(frozen=True)
+class Equation:
+    """A display equation: its LaTeX source, and the number it is given (`\\tag{n}`), if any."""
+
+    latex: str
+    line: int
+    tag: str = ""
+
+
+@dataclass(frozen=True)
 class Heading:
     """A heading below the section level; `level` 1 is the first level under the section."""
 
@@ -107,7 +135,7 @@ class Break:
     line: int
 
 
-Block = Paragraph | BulletList | Quote | Image | Table | Code | Heading | Break
+Block = Paragraph | BulletList | Quote | Image | Table | Code | Equation | Heading | Break
 
 
 def paragraphs(block: Block) -> Iterator[Paragraph]:
@@ -226,8 +254,18 @@ def date_text(meta: Meta) -> str:
 
 
 @dataclass(frozen=True)
+class Footnote:
+    """A footnote: its number (in order of first reference) and its text."""
+
+    number: int
+    inlines: Inlines
+    line: int
+
+
+@dataclass(frozen=True)
 class Lesson:
     meta: Meta
     sections: tuple[Section, ...]
     path: Path
+    footnotes: tuple[Footnote, ...] = ()
     warnings: tuple[Diagnostic, ...] = field(default=(), compare=False)

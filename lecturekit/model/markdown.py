@@ -9,12 +9,17 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
+from lecturekit.model.formula import displayed, linear, problem, without_tag
 from lecturekit.model.lesson import (
+    MATH_WORD,
+    NOTE_MARK,
     Block,
     Break,
     BulletList,
     Code,
     Diagnostic,
+    Equation,
+    Footnote,
     Heading,
     Image,
     Inlines,
@@ -41,6 +46,8 @@ class BlockReader:
         self.path = path
         self.folder = path.resolve().parent
         self.warnings = warnings
+        self.footnotes: list[Footnote] = []
+        self._in_heading = False
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.path, line, message))
@@ -79,8 +86,11 @@ class BlockReader:
                 blocks = []
             elif node.type == "heading":
                 blocks.append(Heading(self.heading_text(node), _level(node) - section_level, _line(node)))
+            elif node.type == "footnote_block":
+                self.footnotes.extend(self.footnote(n) for n in node.children if n.type == "footnote")
             else:
                 blocks.extend(self.block(node))
+        self.footnotes.sort(key=lambda note: note.number)
         if blocks or current_title != (Span(INTRODUCTION),):
             sections.append(Section(current_title, current_line, tuple(blocks)))
         if sections and sections[0].title == (Span(INTRODUCTION),) and sections[0].blocks:
@@ -88,7 +98,11 @@ class BlockReader:
         return title, sections
 
     def heading_text(self, node: SyntaxTreeNode) -> Inlines:
-        inlines, images = self.inlines(node)
+        self._in_heading = True  # a title shows an equation as plain text ("E = mc²")
+        try:
+            inlines, images = self.inlines(node)
+        finally:
+            self._in_heading = False
         if images:
             self.warn(_line(node), "an image in a heading is shown by its alt text only")
         return inlines or (Span("Untitled"),)
@@ -113,6 +127,8 @@ class BlockReader:
             return [Code(node.content.removesuffix("\n"), info.split()[0] if info else "", line)]
         if kind == "hr":
             return [Break(line)]
+        if kind in ("math_block", "math_block_label", "amsmath"):
+            return [self.equation(node, line)]
         if kind == "table":
             return [self.table(node)]
         if kind == "html_block":
@@ -148,6 +164,24 @@ class BlockReader:
                 tail_blocks.extend(images)
         blocks = self.blocks(children) + tuple(tail_blocks)
         return Quote(blocks, attribution, _line(node))
+
+    def equation(self, node: SyntaxTreeNode, line: int) -> Block:
+        """Return a display equation, or its source as code when it cannot be shown (warned)."""
+        latex, tag = without_tag(displayed(node.content))
+        trouble = problem(latex)
+        if trouble:
+            self.warn(line, f"the equation is shown as its LaTeX source: {trouble}")
+            return Code(node.content.strip(), "latex", line)
+        return Equation(latex, line, tag)
+
+    def footnote(self, node: SyntaxTreeNode) -> Footnote:
+        """Return a footnote's text: its paragraphs joined, read as any paragraph is."""
+        spans: list[Span] = []
+        for child in node.children:
+            if child.type == "paragraph":
+                inlines, _ = self.inlines(child)
+                spans += [Span(" ")] * bool(spans) + list(inlines)
+        return Footnote(int(node.meta.get("id", 0)) + 1, merge(spans), _line(node))
 
     def table(self, node: SyntaxTreeNode) -> Table:
         header: tuple[Inlines, ...] = ()
@@ -196,6 +230,12 @@ class BlockReader:
             elif kind == "hardbreak":
                 out.append(replace(style, text="\n"))
                 line[0] += 1
+            elif kind in ("math_inline", "math_inline_double"):
+                out.append(self.math(node.content, style, line[0]))
+            elif kind == "footnote_ref":
+                out.append(replace(style, text=NOTE_MARK, href=None, note=int(node.meta.get("id", 0)) + 1))
+            elif kind == "footnote_anchor":
+                continue
             elif kind == "code_inline":
                 out.append(replace(style, text=node.content, code=True))
             elif kind == "html_inline":
@@ -215,6 +255,18 @@ class BlockReader:
                     images.append(image)
             else:
                 self._walk(node.children, style, out, images, line)
+
+    def math(self, latex: str, style: Span, line: int) -> Span:
+        """Return an inline equation: one word to the analysis (MATH_WORD), its source kept; in a
+        heading, plain text; its source as code when it cannot be shown (warned)."""
+        latex = latex.strip()
+        trouble = problem(latex)
+        if trouble:
+            self.warn(line, f"the equation ${latex}$ is shown as its LaTeX source: {trouble}")
+            return replace(style, text=latex, code=True)
+        if self._in_heading:
+            return replace(style, text=linear(latex))
+        return replace(style, text=MATH_WORD, math=latex, code=False)
 
     def image(self, node: SyntaxTreeNode, line: int, inside_link: bool = False) -> Image | None:
         """Return the picture `node` shows (see lecturekit.model.pictures), or None for a badge."""

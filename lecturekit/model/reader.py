@@ -17,11 +17,15 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from lecturekit.fonts import uncovered
 from lecturekit.lexicon.english import DISCUSSION_TITLES
+from lecturekit.model.brackets import brackets_plugin
 from lecturekit.model.frontmatter import read_front_matter
 from lecturekit.model.lesson import (
     BulletList,
@@ -54,6 +58,11 @@ def _parser(front_matter: bool = True) -> MarkdownIt:
     # `![](divider.png){.decorative}`: attributes after a picture only, so "{...}" anywhere else
     # stays text as CommonMark reads it
     parser = parser.use(attrs_plugin, after=("image",))
+    # Equations as Jupyter, Quarto, MyST and pandoc read them: `$...$` is no equation where it
+    # is a price ("$5 and $6": no space inside the dollars, no digit right after the closing one);
+    # also `\(...\)`, `\[...\]` and a bare `\begin{align}`; footnotes as `[^label]`.
+    parser = parser.use(dollarmath_plugin, allow_labels=True, allow_space=False, allow_digits=False)
+    parser = parser.use(brackets_plugin).use(amsmath_plugin).use(footnote_plugin)
     return parser.use(front_matter_plugin) if front_matter else parser
 
 
@@ -174,7 +183,8 @@ def parse_article(text: str, path: Path, defaults: dict[str, Any] | None = None)
         warnings.append(
             Diagnostic(path, None, "the article has no text to show: only its title and sources are built")
         )
-    return Lesson(meta=meta, sections=tuple(sections), path=path, warnings=tuple(warnings))
+    footnotes = tuple(reader.footnotes)
+    return Lesson(meta, tuple(sections), path, footnotes, warnings=tuple(warnings))
 
 
 PARSE_RECURSION = 30_000

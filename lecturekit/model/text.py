@@ -11,16 +11,17 @@ from functools import cache
 from typing import Protocol
 
 from lecturekit.lexicon.english import ABBREVIATIONS, ENDS_TOO, SENTENCE_OPENERS
-from lecturekit.model.lesson import Inlines, Span
+from lecturekit.model.lesson import MATH_WORD, NOTE_MARK, Inlines, Span
 
 
 class Stemmer(Protocol):
     def stemWords(self, words: list[str]) -> list[str]: ...  # noqa: N802 (Snowball's name)
 
 
-_SENTENCE_END = re.compile(r"[.!?…。！？]+[\"'”’»)\]]*")
-_NEXT_STARTS = re.compile(
-    r"\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩА-Я\u0590-\u08ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+# a sentence's end: its marks, then closing quotes and brackets and a footnote's marker
+_SENTENCE_END = re.compile(rf"[.!?…。！？]+[\"'”’»)\]{NOTE_MARK}]*")
+_NEXT_STARTS = re.compile(  # the next one opens with a capital, a figure, an equation ...
+    rf"\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩА-Я{MATH_WORD}\u0590-\u08ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 )
 _WORD = re.compile(r"\S+")
 _GLUED = re.compile(r"(?<=[a-z’'][a-z]{3})\.(?=[A-Z][a-z]+\s)")
@@ -82,7 +83,7 @@ def bracketed(sentence: str) -> bool:
 
 
 # What clings to a word without being part of it: punctuation, quotes, brackets, emphasis marks.
-AROUND = ".,;:!?…\"'“”‘’()[]*_"
+AROUND = ".,;:!?…\"'“”‘’()[]*_" + NOTE_MARK
 
 
 def core(word: str) -> str:

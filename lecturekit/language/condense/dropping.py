@@ -25,6 +25,7 @@ from lecturekit.lexicon.english import (
     CONDITIONS,
     CONNECTIVE_PHRASES,
     CONNECTIVES,
+    CONSEQUENTS,
     COORDINATORS,
     COUNT_WORDS,
     CROSS_REFERENCES,
@@ -182,8 +183,8 @@ def drop_asides(s: Sentence, limit: int) -> None:
             break
         a, b = position[start], position[end]
         part = s.alive[a : b + 1]
-        if a == subject:
-            continue
+        if a == subject or s.bare[start] in CONSEQUENTS:
+            continue  # the main clause itself, or ", then the main clause," after a condition
         if any(gone[a : b + 1]) or left - len(part) < 6 or s.informative(part, limit, whole=True):
             continue
         bracketed = s.words[start].startswith("(") or s.words[start] in DASHES
@@ -314,6 +315,10 @@ def drop_rather_than(s: Sentence, _tier: int) -> None:
                 if s.punct[alive[stop - 1]].endswith(","):
                     break
             span = [s.bare[i] for i in alive[p + 2 : stop]]
+            if span in (["one"], ["ones"], ["that"], ["those"]):
+                return  # "base e rather than one with base 2": what follows is the pronoun's
+            if stop < len(alive) and s.bare[alive[stop]] in ("say", "e.g"):
+                return  # "rather than X, say Y, ...": the example is the alternative's
             whole = balanced(s.words[i] for i in alive[p:stop])  # "(or waiting for": half a bracket
             if (
                 stop < len(alive)
