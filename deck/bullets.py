@@ -16,7 +16,20 @@ from dataclasses import dataclass, replace
 from lecturekit.language.keypoints import Point
 from lecturekit.language.points import ArticlePoints
 from lecturekit.language.selection import said_in_a_breath
-from lecturekit.model.lesson import BulletList, Code, Heading, Image, Paragraph, Quote, Span, Table, plain
+from lecturekit.model.lesson import (
+    MATH_WORD,
+    BulletList,
+    Code,
+    Equation,
+    Heading,
+    Image,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    plain,
+    written,
+)
 from lecturekit.model.text import take
 
 from .fitter import Fitter, sizes
@@ -49,7 +62,7 @@ class Item:
 
 def paragraph_items(paragraph: Paragraph, group: int, found: ArticlePoints) -> list[Item]:
     """Return a paragraph's claims as items; a paragraph with none is a note for the slide it sits on."""
-    note = plain(paragraph.inlines)
+    note = written(paragraph.inlines)
     points = found.shown(paragraph.inlines)
     if not points:
         return [Item((), note, group, glue=True)]
@@ -64,6 +77,18 @@ def paragraph_items(paragraph: Paragraph, group: int, found: ArticlePoints) -> l
         )
         for point in points
     ]
+
+
+def equation_item(block: Equation, group: int, shown: bool = True) -> Item:
+    """Return a display equation as an item: a centred line that stays with the claim before it;
+    its LaTeX source for the notes."""
+    tag = f"({block.tag})" if block.tag else ""
+    number = (Span(TAG_GAP + tag),) if tag else ()  # its number, as the text refers to it
+    bullets = (Bullet((Span(MATH_WORD, math=block.latex), *number), display=True),) if shown else ()
+    return Item(bullets, f"$${block.latex}$$ {tag}".rstrip(), group, glue=True)
+
+
+TAG_GAP = "\u2003\u2003"  # two em spaces between an equation and its number
 
 
 def _bullets(point: Point, level: int, number: int | None = None) -> tuple[Bullet, ...]:
@@ -91,7 +116,7 @@ def list_items(
         for inner in entry.blocks:
             note_prefix = "  " * level + (marker + " " if first else "  ")
             if isinstance(inner, Paragraph | Heading):
-                note = note_prefix + plain(inner.inlines)
+                note = note_prefix + written(inner.inlines)
                 bullets = _item_bullets(inner, shown, number if first else None, found)
                 # A nested item belongs under the item above it: it never starts a slide.
                 said = bool(bullets)  # an item with nothing to show is a note of the slide it sits on
@@ -169,9 +194,24 @@ class BulletPlanner:
         if len(shown) == 1 and _statement(shown[0].bullets):
             return [self.statement(items)]
         return [
-            BulletSlide("", 0, tuple(b for item in page for b in item.bullets), size, _notes(page))
+            BulletSlide(
+                "", 0, tuple(self._sized(b, size) for item in page for b in item.bullets), size, _notes(page)
+            )
             for page, size in self.pack(items)
         ]
+
+    def _sized(self, bullet: Bullet, size: float) -> Bullet:
+        """Return a display equation with the size it fits the body's width at (see Fitter)."""
+        if not bullet.display:
+            return bullet
+        fitted = self.fit.display_size(bullet, size)
+        if fitted < self.theme.body_min:
+            self.warn(
+                None,
+                f"an equation is too wide for a slide at {self.theme.body_min:g} pt; "
+                f"it is shown at {fitted:.0f} pt (break it over lines with \\\\ in an aligned block)",
+            )
+        return replace(bullet, size=round(fitted, 1))
 
     def statement(self, items: list[Item]) -> StatementSlide:
         """One claim, set large in the middle of the body: a key sentence, not a leftover bullet."""

@@ -9,6 +9,7 @@ set at the size the planner measured, in the font that has its script.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -18,9 +19,11 @@ from pptx.oxml.ns import qn as _qn
 from pptx.util import Pt
 
 from lecturekit.fonts import font_runs
+from lecturekit.layout.equations import omml
 from lecturekit.layout.links import followable
 from lecturekit.layout.pictures import picture_bytes
-from lecturekit.model.lesson import Inlines, Span
+from lecturekit.model.formula import linear
+from lecturekit.model.lesson import Inlines, Span, written
 
 from . import ooxml
 from .slides import Bullet
@@ -32,6 +35,13 @@ _DECORATIVE = (  # Office's mark for a decorative picture, which screen readers 
     '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
     "</a:ext></a:extLst>"
 ).format(nsdecls("a"))
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_A14 = "http://schemas.microsoft.com/office/drawing/2010/main"
+_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_ALTERNATE = (
+    f'<mc:AlternateContent xmlns:mc="{_MC}"><mc:Choice xmlns:a14="{_A14}" xmlns:m="{_M}" Requires="a14 m"/>'
+    "<mc:Fallback/></mc:AlternateContent>"
+)
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
 
@@ -50,6 +60,7 @@ class Canvas:
         self.theme = theme
         self.tree = ooxml.shape_tree(slide)
         self.next_id = 2
+        self.texts: dict = {}  # text body -> its paragraphs as drawn (see Paragraph), for a fallback picture
 
     def has(self, kind: str) -> bool:
         return kind in self.layout
@@ -136,6 +147,47 @@ class Canvas:
             sub(grid, "a:gridCol", w=str(Pt(width)))
         return table
 
+    def drew(self, body, paragraph: TextLine) -> None:
+        """Remember a paragraph drawn into `body`: a body holding an equation gets a picture of
+        itself as its fallback (see `finish`)."""
+        self.texts.setdefault(body, []).append(paragraph)
+
+    def finish(self) -> None:
+        """Wrap each shape holding an equation as PowerPoint does: the shape with its OMML for
+        applications that read it, a picture of the same shape for those that do not (LibreOffice,
+        Google Slides, the slides PDF), which would otherwise show nothing at all."""
+        for body, lines in self.texts.items():
+            if any(span.math for line in lines for span in line.inlines):
+                self._with_fallback(body.getparent(), lines)
+
+    def _with_fallback(self, sp, lines: list[TextLine]) -> None:
+        from .fallback import text_picture
+
+        box = _box_of(sp) or self.theme.body
+        data = text_picture(lines, box, self.theme)
+        _, rid = self.part.get_or_add_image_part(io.BytesIO(data))
+        alternate = parse_xml(_ALTERNATE)
+        sp.addprevious(alternate)
+        choice, fallback = alternate
+        choice.append(sp)
+        shape_id, self.next_id = self.next_id, self.next_id + 1
+        picture = sub(fallback, "p:sp")
+        nv = sub(picture, "p:nvSpPr")
+        c_nv_pr = sub(nv, "p:cNvPr", id=str(shape_id), name=f"Equation picture {shape_id - 1}")
+        c_nv_pr.set("descr", " ".join(written(line.inlines) for line in lines))
+        sub(nv, "p:cNvSpPr")
+        sub(nv, "p:nvPr")
+        sppr = sub(picture, "p:spPr")
+        xfrm(sppr, box)
+        sub(sub(sppr, "a:prstGeom", prst="rect"), "a:avLst")
+        blip_fill = sub(sppr, "a:blipFill")
+        sub(blip_fill, "a:blip", **{"r:embed": rid})
+        sub(sub(blip_fill, "a:stretch"), "a:fillRect")
+        body = sub(picture, "p:txBody")
+        sub(body, "a:bodyPr")
+        sub(body, "a:lstStyle")
+        sub(body, "a:p")
+
     def _shape(self, name: str):
         shape_id, self.next_id = self.next_id, self.next_id + 1
         sp = sub(self.tree, "p:sp")
@@ -154,9 +206,11 @@ def fill(slide: Canvas, body, paragraphs, spacing: float = 0, align: str | None 
     for index, (inlines, size, colour, *before) in enumerate(paragraphs):
         p = sub(body, "a:p")
         ppr = sub(p, "a:pPr", marL="0", indent="0", **({"algn": align} if align else {}))
-        set_spacing(ppr, before[0] if before else (spacing if index else 0), slide.theme.line_spacing)
+        space = before[0] if before else (spacing if index else 0)
+        set_spacing(ppr, space, slide.theme.line_spacing)
         sub(ppr, "a:buNone")
         runs(slide, p, inlines, size, colour)
+        slide.drew(body, TextLine(inlines, size, colour, before=space, align=align or "l"))
 
 
 def bullets(slide: Canvas, body, items: tuple[Bullet, ...], size: float) -> None:
@@ -166,11 +220,28 @@ def bullets(slide: Canvas, body, items: tuple[Bullet, ...], size: float) -> None
         sub(body, "a:p")
     for bullet in items:
         p = sub(body, "a:p")
-        if bullet.lead:  # a list's opening line: no bullet mark, no indent
-            ppr = sub(p, "a:pPr", marL="0", indent="0")
+        if bullet.lead or bullet.display:  # a list's opening line, an equation: no mark, no indent
+            ppr = sub(p, "a:pPr", marL="0", indent="0", **({"algn": "ctr"} if bullet.display else {}))
             set_spacing(ppr, theme.space_before, theme.line_spacing)
             sub(ppr, "a:buNone")
-            runs(slide, p, bullet.inlines, size, None)
+            shown = bullet.size or size
+            if bullet.display:  # an equation; with a number, in the line as the number's text is
+                equation(slide, p, bullet.inlines[0].math, shown, None, display=len(bullet.inlines) == 1)
+                runs(slide, p, bullet.inlines[1:], shown, None)
+            else:
+                runs(slide, p, bullet.inlines, shown, None)
+            align = "ctr" if bullet.display else "l"
+            slide.drew(
+                body,
+                TextLine(
+                    bullet.inlines,
+                    shown,
+                    None,
+                    before=theme.space_before,
+                    align=align,
+                    display=bullet.display,
+                ),
+            )
             continue
         numbered = bullet.number is not None
         margin = theme.margin(bullet.level, numbered)
@@ -188,11 +259,54 @@ def bullets(slide: Canvas, body, items: tuple[Bullet, ...], size: float) -> None
             sub(ppr, "a:buFont", typeface="+mj-lt")
             sub(ppr, "a:buAutoNum", type="arabicPeriod", startAt=str(bullet.number))
         runs(slide, p, bullet.inlines, size, None)
+        before = theme.space_before if bullet.level == 0 else theme.space_before_nested
+        mark = f"{bullet.number}." if numbered else "•"
+        slide.drew(body, TextLine(bullet.inlines, size, None, margin, hang, mark, before))
 
 
-def runs(slide: Canvas, p, inlines: Inlines, size: float, colour: str | None) -> None:
+@dataclass(frozen=True)
+class TextLine:
+    """A paragraph as drawn into a text body, for the picture of it (see Canvas.finish)."""
+
+    inlines: Inlines
+    size: float
+    colour: str | None
+    margin: float = 0.0
+    hang: float = 0.0
+    mark: str = ""
+    before: float = 0.0
+    align: str = "l"
+    display: bool = False  # a display equation, its one span
+
+
+def equation(slide: Canvas, p, latex: str, size: float, colour: str | None, display: bool = False) -> None:
+    """Append an equation to the paragraph `p` as OMML (a display equation centred on its own
+    line). Its runs take their size and colour from the paragraph's defaults, which are set here:
+    OMML in a slide has no run properties of its own that the schema allows."""
+    math = omml(latex, display)
+    if display:
+        math = f'<m:oMathPara><m:oMathParaPr><m:jc m:val="centerGroup"/></m:oMathParaPr>{math}</m:oMathPara>'
+    ppr = p.find(qn("a:pPr"))
+    if ppr is not None and ppr.find(qn("a:defRPr")) is None:
+        defaults = sub(ppr, "a:defRPr", sz=str(round(size * 100)), b="0")
+        if colour is not None:
+            colour_fill(sub(defaults, "a:solidFill"), colour)
+    p.append(parse_xml(f'<a14:m xmlns:a14="{_A14}" {nsdecls("a", "m")}>{math}</a14:m>'))
+
+
+def runs(slide: Canvas, p, inlines: Inlines, size: float, colour: str | None, maths: bool = True) -> None:
+    """Append `inlines` to the paragraph `p` as runs (an equation as OMML, or with `maths` off,
+    where PowerPoint takes none, as plain text); a footnote's marker is left out: the note is in
+    the slide's notes."""
     right_to_left = 0
     for span in inlines:
+        if span.note:
+            continue
+        if span.math and maths:
+            equation(slide, p, span.math, size, colour)
+            continue
+        if span.math:
+            span = replace(span, text=linear(span.math))
         primary = slide.theme.mono if span.code else slide.theme.sans
         for index, text in enumerate(span.text.split("\n")):
             if index:
@@ -249,7 +363,7 @@ def table_cell(
     ppr = sub(p, "a:pPr", marL="0", indent="0", algn=align)
     set_spacing(ppr, 0, theme.line_spacing)
     sub(ppr, "a:buNone")
-    runs(slide, p, cell, size, "#" + ink)
+    runs(slide, p, cell, size, "#" + ink, maths=False)  # PowerPoint refuses equations in cells
     if not cell:
         sub(p, "a:endParaRPr", lang=slide.lang, sz=str(round(size * 100)))
     x, y = str(Pt(theme.inset_x)), str(Pt(theme.inset_y))
@@ -272,6 +386,20 @@ def _bare_address(span: Span) -> bool:
 
 
 @cache
+def _box_of(sp) -> Box | None:
+    """Return where a shape stands, if it says (a placeholder takes its place from its layout)."""
+    off, ext = (
+        sp.find(f"{qn('p:spPr')}/{qn('a:xfrm')}/{qn('a:off')}"),
+        sp.find(f"{qn('p:spPr')}/{qn('a:xfrm')}/{qn('a:ext')}"),
+    )
+    if off is None or ext is None:
+        return None
+    emu = 12700  # to the point
+    return Box(
+        int(off.get("x")) / emu, int(off.get("y")) / emu, int(ext.get("cx")) / emu, int(ext.get("cy")) / emu
+    )
+
+
 def qn(tag: str) -> str:
     """Return Clark notation for "a:p": python-pptx's `qn`, remembered (slides ask it thousands of times)."""
     return _qn(tag)

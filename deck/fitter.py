@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from lecturekit.layout.equations import outline
 from lecturekit.layout.furniture import CONTINUED
-from lecturekit.layout.measure import Measurer
+from lecturekit.layout.measure import MATH_AIR, Measurer
 from lecturekit.model.lesson import Inlines, Span, plain
 from lecturekit.model.text import take
 
@@ -33,12 +34,22 @@ class Fitter:
         column = (inner - (columns - 1) * theme.column_gap) / columns
         return (column - margin) * (1 - theme.slack)
 
+    def display_size(self, bullet: Bullet, size: float) -> float:
+        """Return the size a display equation is set at on a slide of `size`: that size, or as
+        much smaller as it takes to fit the body's width."""
+        number = [(s, s.text) for s in bullet.inlines[1:]]  # "(1)", at 1 pt: its width in em
+        width = outline(bullet.inlines[0].math, display=True).width + self.measure.word_width(number, 1.0)
+        return min(size, self.width(self.theme.body, -1) / width) if width else size
+
     def room(self, box: Box) -> float:
         return (box.h - 2 * self.theme.inset_y) * (1 - self.theme.slack)
 
     def bullet_height(self, bullet: Bullet, size: float, columns: int = 1) -> float:
         """Return the height of `bullet` at `size`, with the space PowerPoint puts before it."""
         theme = self.theme
+        if bullet.display:
+            shape = outline(bullet.inlines[0].math, display=True)
+            return shape.height * MATH_AIR * self.display_size(bullet, size) + theme.space_before
         level = -1 if bullet.lead else bullet.level
         width = self.width(theme.body, level, bullet.number is not None, columns)
         space = theme.space_before if bullet.level == 0 else theme.space_before_nested

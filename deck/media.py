@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lecturekit.layout.highlight import Line, code_lines, highlight, language_name
-from lecturekit.model.lesson import Code, Image, Inlines, Paragraph, Quote, Span, Table, plain
+from lecturekit.model.lesson import Code, Image, Inlines, Paragraph, Quote, Span, Table, plain, written
 
 from .fitter import Fitter, sizes
 from .pages import Lead, paginate, shown_lead, under_lead
@@ -37,7 +37,7 @@ class MediaPlanner:
         theme = self.theme
         size = theme.body_size
         height = self.fit.measure.height(inlines, size, self.fit.width(theme.body, -1)) / (1 - theme.slack)
-        return Lead(inlines, size, height + 2 * theme.inset_y, plain(paragraph.inlines))
+        return Lead(inlines, size, height + 2 * theme.inset_y, written(paragraph.inlines))
 
     def slides(self, title: str, block: Image | Table | Code, lead: Lead | None = None) -> list[Slide]:
         """Return the slides of `block`; a lead-in's paragraph goes in the first one's notes."""
@@ -197,7 +197,7 @@ def quote_notes(block: Quote) -> str:
     """Return a quote as the notes have it, on its slide or on the slide it sits by when the
     lecture leaves it off: its text in quotation marks, then who said it."""
     attribution = plain(block.attribution)
-    return f"“{plain(_join_paragraphs(_quoted(block)))}”" + (f"\n— {attribution}" if attribution else "")
+    return f"“{written(_join_paragraphs(_quoted(block)))}”" + (f"\n— {attribution}" if attribution else "")
 
 
 def _quoted(block: Quote) -> list[Paragraph | Code]:

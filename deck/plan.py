@@ -13,6 +13,7 @@ code and quotes, frame.py for the slides around them; fitter.py measures for all
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -22,10 +23,13 @@ from lecturekit.language.topics import Usage
 from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
 from lecturekit.lexicon.english import OBJECTIVES_LEAD, OPENING_PRONOUNS, SELF_NOUNS
 from lecturekit.model.lesson import (
+    NOTE_MARK,
     Break,
     BulletList,
     Code,
     Diagnostic,
+    Equation,
+    Footnote,
     Heading,
     Image,
     Lesson,
@@ -37,10 +41,11 @@ from lecturekit.model.lesson import (
     joined_code,
     plain,
     short_code,
+    written,
 )
 from lecturekit.questions.outcomes import lists_objectives
 
-from .bullets import MAX_LEVEL, BulletPlanner, Item, list_items, paragraph_items
+from .bullets import MAX_LEVEL, BulletPlanner, Item, equation_item, list_items, paragraph_items
 from .fitter import Fitter
 from .frame import FramePlanner
 from .media import Lead, MediaPlanner, quote_notes
@@ -87,7 +92,7 @@ class _Walker:
         self.groups = 0
         self.back_matter: list[str] = []
         self.usage = Usage(
-            [t for s in lesson.sections for b in s.blocks for t in _text(b).split("\n")]
+            [t for s in lesson.sections for b in s.blocks for t in _text(b, plain).split("\n")]
         )  # its nouns and verbs
 
     def warn(self, line: int | None, message: str) -> None:
@@ -113,6 +118,7 @@ class _Walker:
             replace(s, title=t, title_size=z) if not isinstance(s, TitleSlide | SectionSlide) else s
             for s, (t, z) in zip(slides, self._fitted_titles(slides), strict=True)
         ]
+        slides = [replace(s, notes=footnoted(s.notes, self.lesson.footnotes)) for s in slides]
         footer = self.fit.footer(" · ".join(part for part in (self.meta.course, self.meta.title) if part))
         return Deck(self.meta.title, footer, tuple(slides), tuple(self.warnings))
 
@@ -198,11 +204,11 @@ class _Walker:
                 and isinstance(following, BulletList)
                 and OBJECTIVES_LEAD.search(plain(block.inlines))
             ):
-                walk.add([Item((), plain(block.inlines), self._group(), glue=True)])
+                walk.add([Item((), written(block.inlines), self._group(), glue=True)])
                 stated = index + 1
             elif isinstance(block, Paragraph) and id(block) in leads and _hidden(following, self.points):
                 walk.add(
-                    [Item((), plain(block.inlines), self._group(), glue=True)]
+                    [Item((), written(block.inlines), self._group(), glue=True)]
                 )  # its list is in the notes
             elif isinstance(block, Paragraph) and id(block) in leads:
                 walk.lead_in(block, following)
@@ -254,6 +260,9 @@ class _Walker:
                 walk.add([Item((code,), f"Code:\n{block.text.strip()}", self._group(), glue=True)])
             elif isinstance(block, Image | Table | Code):
                 walk.media_block(block)
+            elif isinstance(block, Equation):  # with the claim it completes, if the lecture shows that
+                shown = not self.points.brief or bool(walk.run and walk.run[-1].bullets)
+                walk.add([equation_item(block, self._group(), shown)])
         walk.flush()
         taken = {title.casefold() for title in self.uses}
         slides = name_slides(walk.slides, walk.headings, self.usage, taken)
@@ -351,7 +360,7 @@ class _SectionWalk:
         """The closing sentence of a longer paragraph introduces the list after it ("... Here are
         a few things you should not do:"): it leads the list, as a lead-in paragraph does."""
         bullet = Bullet(lead_point(paragraph.inlines), lead=True)
-        self.run.append(Item((bullet,), plain(paragraph.inlines), group, start=True))
+        self.run.append(Item((bullet,), written(paragraph.inlines), group, start=True))
         self.list_lead = True
 
     def lead_in(self, paragraph: Paragraph, following) -> None:
@@ -359,7 +368,7 @@ class _SectionWalk:
         picture, table or code."""
         if isinstance(following, BulletList):
             bullet = Bullet(lead_point(paragraph.inlines), lead=True)
-            self.run.append(Item((bullet,), plain(paragraph.inlines), self.walker._group(), start=True))
+            self.run.append(Item((bullet,), written(paragraph.inlines), self.walker._group(), start=True))
             self.list_lead = True
             return
         self.flush()
@@ -453,11 +462,34 @@ class _SectionWalk:
             self.pending.append(note)
 
 
-def _text(block) -> str:
+def footnoted(notes: str, footnotes: Sequence[Footnote]) -> str:
+    """Return a slide's notes with each footnote marker as "[n]" and the footnotes it marks
+    after them: a slide leaves the marker out, its notes say the note."""
+    if NOTE_MARK not in notes:
+        return notes
+    found: list[int] = []
+
+    def number(marker: re.Match[str]) -> str:
+        found.append(int(marker.group(1)))
+        return f"[{marker.group(1)}]"
+
+    notes = _MARKER.sub(number, notes)
+    text = {note.number: written(note.inlines) for note in footnotes}
+    said = [f"[{n}] {_MARKER.sub('', text[n])}" for n in dict.fromkeys(found) if n in text]
+    return "\n\n".join([notes, *said])
+
+
+_MARKER = re.compile(f"{NOTE_MARK}(\\d+){NOTE_MARK}")
+
+
+def _text(block, text=written) -> str:
+    """Return a paragraph's or a list's text: as written, for the notes, or `plain`."""
     if isinstance(block, Paragraph | Heading):
-        return plain(block.inlines)
+        return text(block.inlines)
     if isinstance(block, BulletList):
-        return "\n".join(_text(b) for item in block.items for b in item.blocks)
+        return "\n".join(_text(b, text) for item in block.items for b in item.blocks)
+    if isinstance(block, Equation):
+        return f"$${block.latex}$$" if text is written else ""
     return ""
 
 

@@ -135,6 +135,7 @@ class _Writer:
         self.notes_master = prs.part.notes_master_part
         self.count = 0
         self.framed: Canvas | None = None  # the content slide being built, still without its footer
+        self.canvas: Canvas | None = None  # the slide being built
 
     def add(self, spec) -> None:
         if isinstance(spec, TitleSlide):
@@ -158,6 +159,9 @@ class _Writer:
         if self.framed is not None:  # last in the shape tree: read after the slide's own text
             self.footer_and_number(self.framed)
             self.framed = None
+        if self.canvas is not None:
+            self.canvas.finish()
+            self.canvas = None
 
     # -- slide kinds ---------------------------------------------------------------------------
 
@@ -297,7 +301,8 @@ class _Writer:
         self.count += 1
         if notes:
             self.add_notes(slide, notes)
-        return Canvas(slide, self.placeholders[role], self.theme, self.lang)
+        self.canvas = Canvas(slide, self.placeholders[role], self.theme, self.lang)
+        return self.canvas
 
     def add_notes(self, slide, text: str) -> None:
         """Give `slide` a notes page holding `text`, built from a minimal notes page."""

@@ -24,6 +24,8 @@ class Bullet:
     level: int = 0
     number: int | None = None  # shown as "3." when set (ordered lists, agenda, questions)
     lead: bool = False  # the line that introduces a list ("In this lecture, we'll cover:"): no bullet mark
+    display: bool = False  # a display equation (its one span): a line of its own, centred, no mark
+    size: float = 0.0  # a display equation's size, when the slide's is too large for it to fit
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from lecturekit.language.topics import Usage, as_title, key_phrases
 from lecturekit.layout.furniture import continued
-from lecturekit.model.lesson import plain
+from lecturekit.model.lesson import has_math, plain
 
 from .slides import (
     BulletSlide,
@@ -60,7 +60,15 @@ def name_slides(
 
 def _first_free(phrases: list[str], taken: set[str]) -> str | None:
     """Return the first of `phrases` as a title not yet in the deck, or None."""
-    return next((as_title(p) for p in phrases if as_title(p).casefold() not in taken), None)
+    return next(
+        (as_title(p) for p in phrases if as_title(p).casefold() not in taken and not _formula(p)), None
+    )
+
+
+def _formula(phrase: str) -> bool:
+    """Tell whether a phrase holds an equation: as it stands in a slide's text, or in its notes'
+    LaTeX. A title never shows one."""
+    return has_math(phrase) or "$" in phrase or "\\" in phrase
 
 
 def slide_text(slide: Slide) -> str:
