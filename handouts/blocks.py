@@ -84,6 +84,22 @@ class CodeBlock:
 
 
 @dataclass(frozen=True)
+class EquationBlock:
+    """A display equation at `size` points (the body's, or as much smaller as fits the column)."""
+
+    latex: str
+    tag: str
+    size: float
+
+
+@dataclass(frozen=True)
+class Footnotes:
+    """The footnotes a part of the reading marks, at its end: (number, text) each."""
+
+    notes: tuple[tuple[int, Inlines], ...]
+
+
+@dataclass(frozen=True)
 class ListBlock:
     ordered: bool
     start: int
@@ -117,7 +133,19 @@ class QuestionBlock:
     notes: tuple[Text, ...] = ()
 
 
-Block = Text | Rule | Picture | TableBlock | CodeBlock | ListBlock | QuoteBlock | Panel | QuestionBlock
+Block = (
+    Text
+    | Rule
+    | Picture
+    | TableBlock
+    | CodeBlock
+    | EquationBlock
+    | Footnotes
+    | ListBlock
+    | QuoteBlock
+    | Panel
+    | QuestionBlock
+)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from lecturekit.layout.equations import web_mathml
 from lecturekit.layout.highlight import BACKGROUND, Line
 from lecturekit.layout.links import followable
 from lecturekit.layout.pictures import picture_bytes
@@ -33,6 +34,8 @@ from .blocks import (
     RULE,
     TINT,
     CodeBlock,
+    EquationBlock,
+    Footnotes,
     Handout,
     ListBlock,
     Panel,
@@ -94,6 +97,8 @@ _KINDS = {
     ListBlock: "list",
     QuoteBlock: "quote",
     Panel: "panel",
+    EquationBlock: "equation",
+    Footnotes: "footnotes",
 }
 
 
@@ -101,6 +106,12 @@ def inline_html(inlines: Inlines) -> Markup:
     """Return formatted text as HTML, every text node escaped, links only with a safe scheme."""
     parts = []
     for span in inlines:
+        if span.math:  # MathML, which browsers draw and screen readers read, no script or font
+            parts.append(Markup(web_mathml(span.math)))
+            continue
+        if span.note:
+            parts.append(Markup(_NOTE_REF) % {"n": span.note})
+            continue
         text = escape(span.text).replace("\n", Markup("<br>"))
         if span.code:
             text = Markup("<code>%s</code>") % text
@@ -114,6 +125,17 @@ def inline_html(inlines: Inlines) -> Markup:
             text = Markup('<a href="%s">%s</a>') % (span.href, text)
         parts.append(text)
     return Markup("").join(parts)
+
+
+_NOTE_REF = (
+    '<sup><a href="#fn-%(n)s" id="fnref-%(n)s" class="noteref" role="doc-noteref" '
+    'aria-label="note %(n)s">%(n)s</a></sup>'
+)
+
+
+def equation_html(block: EquationBlock) -> Markup:
+    """Return a display equation as MathML, with its number."""
+    return Markup(web_mathml(block.latex, display=True))
 
 
 def panel_lists(rows: tuple[Text, ...]) -> list[tuple[str, Any]]:
@@ -204,6 +226,7 @@ def _environment():
         code_lines=code_lines,
         token_class=token_class,
         picture_src=picture_src,
+        equation=equation_html,
     )
     env.globals["grouped"] = _grouped
     return env

@@ -15,7 +15,7 @@ from lecturekit.layout.measure import Measurer
 from lecturekit.layout.tables import column_widths
 from lecturekit.model import lesson as model
 
-from .blocks import CodeBlock, Picture, TableBlock
+from .blocks import CodeBlock, EquationBlock, Picture, TableBlock
 
 MAX_PICTURE_HEIGHT = 255.0  # 90 mm: a picture leaves room on its page for the text about it
 UPSCALE = 2.0  # a small picture is shown at most twice its size at 96 dpi: more would blur it
@@ -69,6 +69,16 @@ def _column_needs(cells, size: float, padding: float) -> tuple[list[float], list
             for word in text.split():
                 minimums[index] = max(minimums[index], measure.width(word, size, bold=number == 0))
     return [m * 1.03 + 2 * padding for m in minimums], [n * 1.03 + 2 * padding for n in naturals]
+
+
+def equation(block: model.Equation, width: float, size: float) -> EquationBlock:
+    """Return a display equation at the body's `size`, or as much smaller as fits the column
+    (leaving room for its number)."""
+    from lecturekit.layout.equations import outline
+
+    room = width - (2 * size * (len(block.tag) + 2) * 0.6 if block.tag else 0.0)
+    natural = outline(block.latex, display=True).width
+    return EquationBlock(block.latex, block.tag, min(size, room / natural) if natural else size)
 
 
 def code(block: model.Code, width: float) -> CodeBlock:

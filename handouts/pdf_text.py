@@ -24,10 +24,12 @@ from reportlab.platypus import Paragraph as _RLParagraph
 from lecturekit.fonts import MONO, SANS, Family, font_runs
 from lecturekit.layout import highlight
 from lecturekit.layout.links import followable
+from lecturekit.model.formula import linear
 from lecturekit.model.lesson import Inlines, plain
 from lecturekit.model.text import take
 
 from .blocks import LINK, Style
+from .pdf_math import math_markup
 
 
 def paragraph_styles(styles: dict[str, Style]) -> dict[str, ParagraphStyle]:
@@ -121,11 +123,18 @@ def _register_fallback(family: Family) -> str:
     return name
 
 
-def inline_markup(inlines: Inlines) -> str:
-    """Return formatted article text as reportlab paragraph markup, every text node escaped."""
+def inline_markup(inlines: Inlines, size: float = 0.0) -> str:
+    """Return formatted article text as reportlab paragraph markup, every text node escaped; an
+    equation drawn at `size` (as plain text where no size is given), a footnote's marker raised."""
     parts = []
     for span in inlines:
-        text = escape(breakable(span.text)).replace("\n", "<br/>")
+        if span.math and size:
+            parts.append(math_markup(span.math, size))
+            continue
+        if span.note:
+            parts.append(f"<super>{span.note}</super>")
+            continue
+        text = escape(breakable(linear(span.math) if span.math else span.text)).replace("\n", "<br/>")
         if span.code:
             text = f'<font face="LK-Mono">{text}</font>'
         text = bold_italic(text, span.bold, span.italic)
@@ -164,7 +173,7 @@ def pieces(inlines: Inlines, style: ParagraphStyle, bullet: str = "") -> list[Fl
             spaceAfter=style.spaceAfter if last else 0,
             firstLineIndent=style.firstLineIndent if first else 0,
         )
-        markup = inline_markup(take(inlines, [(start, end)]))
+        markup = inline_markup(take(inlines, [(start, end)]), style.fontSize)
         found.append(Paragraph(markup, piece, bulletText=(bullet or None) if first else None))
     return found
 

@@ -49,6 +49,8 @@ from .blocks import (
     RULE,
     TINT,
     CodeBlock,
+    EquationBlock,
+    Footnotes,
     Handout,
     ListBlock,
     Panel,
@@ -60,6 +62,7 @@ from .blocks import (
     Text,
 )
 from .layout import WRAP_MARK
+from .pdf_math import CALLBACK, DisplayEquation, draw_inline
 from .pdf_text import (
     LONG_CELL,
     LONG_PARAGRAPH,
@@ -91,6 +94,10 @@ class _Canvas(Canvas):
 
     footer_text: Callable[[int, int], str]  # set per document: (page, pages) -> footer text
     footer_style = ("LK-Sans", 8.5, colors.HexColor("#" + MUTED))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setNamedCB(CALLBACK, draw_inline)  # an inline equation (see pdf_math)
 
     def save(self):
         pages = self.getPageNumber() - 1  # the last showPage() has already moved on
@@ -233,6 +240,14 @@ class _Drawer:
                 out.append(self.table(block))
             elif isinstance(block, CodeBlock):
                 out.append(self.code(block))
+            elif isinstance(block, EquationBlock):
+                out.append(DisplayEquation(block.latex, block.size, block.tag, 4, 8))
+            elif isinstance(block, Footnotes):
+                style = self.styles["footnote"]
+                out += [
+                    Paragraph(inline_markup(text, style.fontSize), style, bulletText=f"{number}")
+                    for number, text in block.notes
+                ]
             elif isinstance(block, QuestionBlock):
                 out.append(self.question(block, width))
             elif isinstance(block, Rule):
@@ -266,7 +281,9 @@ class _Drawer:
         style = self.styles[block.style]
         if not keep and style.keepWithNext:
             style = ParagraphStyle(f"{style.name}-free", parent=style, keepWithNext=0)
-        paragraph = Paragraph(inline_markup(block.inlines), style, bulletText=block.bullet or None)
+        paragraph = Paragraph(
+            inline_markup(block.inlines, style.fontSize), style, bulletText=block.bullet or None
+        )
         if block.heading and block.anchor:
             title = block.outline or plain(block.inlines).replace("\u00a0", " ")
             paragraph.outline = (title, min(1, max(0, block.heading - 2)), block.anchor)
@@ -372,7 +389,9 @@ class _Drawer:
 
     def question_parts(self, block: QuestionBlock, width: float) -> list[Flowable]:
         style = self.styles["question"]
-        parts: list[Flowable] = [Paragraph(inline_markup(block.text), style, bulletText=f"{block.number}.")]
+        parts: list[Flowable] = [
+            Paragraph(inline_markup(block.text, style.fontSize), style, bulletText=f"{block.number}.")
+        ]
         parts += [self.text(note) for note in block.notes]
         if block.lines:
             parts.append(_AnswerLines(block.lines, width - style.leftIndent, self.handout.page.line_gap))
@@ -389,7 +408,7 @@ def _cell(inlines: Inlines, style: ParagraphStyle):
     page, so a cell of a hundred pages would cost the square of that; the web page shows it whole."""
     text = plain(inlines)
     if len(text) <= LONG_PARAGRAPH:
-        return Paragraph(inline_markup(inlines), style)
+        return Paragraph(inline_markup(inlines, style.fontSize), style)
     if len(text) > LONG_CELL:
         end = text.rfind(" ", LONG_CELL // 2, LONG_CELL)
         inlines = take(inlines, [(0, end if end > 0 else LONG_CELL), "…"])

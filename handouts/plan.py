@@ -23,6 +23,7 @@ from lecturekit.layout import highlight
 from lecturekit.layout.links import followable
 from lecturekit.model import lesson as model
 from lecturekit.model.lesson import Inlines, Lesson, Span, date_text, plain
+from lecturekit.model.text import take
 from lecturekit.options import HandoutOptions
 from lecturekit.questions.discussion import section_prompts
 from lecturekit.questions.outcomes import LEAD
@@ -32,6 +33,7 @@ from .blocks import (
     MUTED,
     RULE,
     Block,
+    Footnotes,
     Handout,
     ListBlock,
     Page,
@@ -61,11 +63,14 @@ SECTION_ROOM = 45 * MM  # a part starts a new page unless this much of the page 
 QUESTIONS_ROOM = 110 * MM  # the questions too, unless there is room for several
 
 
+BODY_SIZE = 10.5
+
+
 def styles(accent: str) -> dict[str, Style]:
     """Return the handout's type scale: 10.5 pt body text, headings at 16, 13 and 12."""
     label = Style(9, 12, bold=True, colour=MUTED, before=4, after=3, keep_with_next=True)
     return {
-        "body": Style(10.5, 14.5),
+        "body": Style(BODY_SIZE, 14.5),
         "header": Style(8.5, 10, colour=MUTED, after=0),
         "kicker": Style(10, 13, colour=accent, after=4),
         "title": Style(24, 28.5, bold=True),
@@ -85,6 +90,7 @@ def styles(accent: str) -> dict[str, Style]:
         "question": Style(11, 15, indent=16, before=10, after=4),
         "note": Style(9, 12, colour=MUTED, indent=16, after=2),
         "caption": Style(9, 12, colour=MUTED, centred=True, after=8),
+        "footnote": Style(9, 12, colour=MUTED, after=2, indent=12, bullet_indent=0),
         "code": Style(
             layout.CODE_SIZE,
             layout.CODE_LEADING,
@@ -120,7 +126,7 @@ def plan_handout(
         prompts = section_prompts(questions) if meta.discussion == "sections" else {}
     points = points or article_points(lesson)
     parts = [
-        _section_part(number, section, points, page.column, prompts, asked, options.reading)
+        _section_part(number, section, points, page.column, prompts, asked, options.reading, lesson.footnotes)
         for number, section in enumerate(sections, start=1)
     ]
     rest = [q for q in questions.questions if q not in prompts.values()]
@@ -174,7 +180,9 @@ def _front(meta, outcomes, sections, accent) -> tuple[Block, ...]:
 # -- the parts -----------------------------------------------------------------------------------
 
 
-def _section_part(number, section, points: ArticlePoints, width, prompts, asked, reading: bool) -> Part:
+def _section_part(
+    number, section, points: ArticlePoints, width, prompts, asked, reading: bool, footnotes=()
+) -> Part:
     words = _words()
     title = plain(section.title)
     shown = _spans(f"{number}\u00a0\u00a0{title}")
@@ -187,13 +195,14 @@ def _section_part(number, section, points: ArticlePoints, width, prompts, asked,
             rows.append(Text("point_heading", _spans(subheading)))
             last = subheading
         for point in found:
-            rows.append(Text("point", point.inlines, bullet="•"))
-            rows += [Text("subpoint", child, bullet="–") for child in point.children]
+            rows.append(Text("point", _completed(_without_notes(point.inlines), point.equation), bullet="•"))
+            rows += [Text("subpoint", _without_notes(child), bullet="–") for child in point.children]
     if rows and not is_back_matter(title):  # thanks and references have no points to take away
         blocks.append(Panel(Text("label", _spans(_text(words.key_points_heading()))), tuple(rows)))
     if reading and section.blocks:
         blocks.append(Text("label", _spans(_text(words.reading_heading()))))
         blocks += _reading(section.blocks, width, number)
+        blocks += _footnotes(section, footnotes)
     if title in prompts:
         blocks.append(
             Text("h3", _spans(_text(words.discuss_heading())), heading=3, anchor=f"discuss-{number}")
@@ -306,7 +315,40 @@ def _reading(blocks, width: float, section: int, depth: int = 0, body: str = "bo
             out.append(layout.code(block, width))
         elif isinstance(block, model.Break):
             out.append(Rule(0.3, 0.5, RULE, 6, 8))
+        elif isinstance(block, model.Equation):
+            out.append(layout.equation(block, width, BODY_SIZE))
     return out
+
+
+def _footnotes(section: model.Section, footnotes: tuple[model.Footnote, ...]) -> list[Block]:
+    """Return the footnotes the part's reading marks, numbered, under a short rule."""
+    marked = {span.note for block in section.blocks for span in _spans_of(block) if span.note}
+    found = tuple((note.number, note.inlines) for note in footnotes if note.number in marked)
+    return [Rule(0.3, 0.5, RULE, 8, 2), Footnotes(found)] if found else []
+
+
+def _spans_of(block: model.Block):
+    """Yield the spans of a block's text: its paragraphs (in lists and quotes too) and table cells."""
+    for paragraph in model.paragraphs(block):
+        yield from paragraph.inlines
+    if isinstance(block, model.Table):
+        for row in (block.header, *block.rows):
+            for cell in row:
+                yield from cell
+
+
+def _completed(inlines: Inlines, equation: str) -> Inlines:
+    """Return a key point with the display equation it leads into ("The general solution is"),
+    set in its line."""
+    if not equation:
+        return inlines
+    text = plain(inlines).rstrip().rstrip(":")
+    return (*take(inlines, [(0, len(text))]), Span(" "), Span(model.MATH_WORD, math=equation))
+
+
+def _without_notes(inlines: Inlines) -> Inlines:
+    """Return a key point without footnote markers: its note is the reading's."""
+    return tuple(span for span in inlines if not span.note)
 
 
 # -- words ---------------------------------------------------------------------------------------
