@@ -50,6 +50,7 @@ from lecturekit.lexicon.english import (
     PRESCRIBING,
     PRESENT,
     REFERRING_WORDS,
+    RELATIVE_HEADS,
     REPORTED_SOURCE,
     SELF_NOUNS,
     SELF_REFERENCE,
@@ -209,6 +210,7 @@ def parallel_parts(lesson: Lesson, names: Names) -> dict[str, list[Concept]]:
             and second
             and first != second
             and _head(first) == _head(second)
+            and _head(first).lower() not in RELATIVE_HEADS
             and _like(first, second)
             and all(
                 len(p.split()) <= PAIR_WORDS and _sound(p, "pair") and not GENERIC_HEADINGS.match(p)

@@ -40,7 +40,18 @@ from lecturekit.lexicon.english import (
     QUESTION_PREFACE,
     TOLD,
 )
-from lecturekit.model.lesson import BulletList, Diagnostic, Lesson, Section, Span, paragraphs, plain
+from lecturekit.model.lesson import (
+    BulletList,
+    Diagnostic,
+    Heading,
+    Lesson,
+    Paragraph,
+    Section,
+    Span,
+    has_math,
+    paragraphs,
+    plain,
+)
 from lecturekit.model.text import core, is_question, sentences
 from lecturekit.questions.bloom import classify
 from lecturekit.questions.concepts import Concept, lecture_topic, parallel_parts, practical, section_concepts
@@ -105,6 +116,7 @@ def discussion_questions(
         for section in lesson.sections
         if not is_back_matter(plain(section.title))
         for found in attempt("questions", plain(section.title), article_questions, _none, section)
+        if not has_math(found[0])
     ]
     if len(own) > ARTICLE_MOST:  # the closing part's questions first: where an article asks its own
         closing = [o for o in own if o[0] is lesson.sections[-1]]
@@ -118,6 +130,9 @@ def discussion_questions(
     chosen += attempt(
         "questions", str(lesson.path), _made, _none, lesson, chosen, templates, warnings, points
     )
+    # An equation or a footnote's marker is no slot, and a sentence of the text holding one reads
+    # as a stray symbol once it is plain text: the question is left out.
+    chosen = [q for q in chosen if q.origin == "authored" or not has_math(q.text)]
     ordered = _by_section(chosen, lesson)
     return Questions(tuple(ordered), tuple(deck_order(chosen)[:FOR_DECK]), tuple(warnings))
 
@@ -160,11 +175,37 @@ def _made(
         [
             (q, order)
             for q, order in found
-            if q.kind != "topic" or str(dict(q.slots)["topic"]).casefold() == subject
+            if (q.kind != "topic" or str(dict(q.slots)["topic"]).casefold() == subject)
+            and not has_math(q.text)
         ]
         for found in candidates
     ]
-    return [replace(q, answer=_answer(q.sources, points)) for q in _generated(chosen, candidates)]
+    return [
+        replace(q, answer=_answer(_opening(lesson, q.sources) if q.kind == "pair" else q.sources, points))
+        for q in _generated(chosen, candidates)
+    ]
+
+
+def _opening(lesson: Lesson, headings: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the first sentence under each of two headings a question compares: what a good
+    answer starts from (the headings themselves say nothing)."""
+    found = []
+    for heading in headings:
+        for section in lesson.sections:
+            blocks = list(section.blocks)
+            starts = [
+                i + 1
+                for i, b in enumerate(blocks)
+                if isinstance(b, Heading) and plain(b.inlines).strip() == heading
+            ]
+            if plain(section.title).strip() == heading:
+                starts.append(0)
+            for start in starts[:1]:
+                first = next((b for b in blocks[start:] if isinstance(b, Paragraph | Heading)), None)
+                if isinstance(first, Paragraph):
+                    text = " ".join(plain(first.inlines).split())
+                    found += [text[a:b] for a, b in sentences(text)[:1]]
+    return tuple(found) or headings
 
 
 def _shown(section: Section, points: ArticlePoints) -> frozenset[str]:

@@ -50,6 +50,7 @@ from lecturekit.model.lesson import (
     ListItem,
     Paragraph,
     Section,
+    has_math,
     paragraphs,
     plain,
 )
@@ -126,6 +127,8 @@ def learning_outcomes(
             if section.made
             else _outcome(heading, text, usage, names, code, _subtopics(section, names), _steps(section))
         )  # a title lecturekit made is a key phrase, not the author's word for the part's subject
+        if outcome and has_math(outcome):
+            continue  # an equation is no slot in an outcome: its source would show as a symbol
         if outcome and len(outcome.split()) <= MAX_WORDS and outcome not in (o for _, o in found):
             found.append((place, outcome))
     largest = sorted(_varied(found), key=lambda f: (-len(texts[f[0]].split()), f[0]))[:MOST]

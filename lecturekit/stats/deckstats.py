@@ -15,10 +15,11 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lecturekit.language.keypoints import is_back_matter
 from lecturekit.layout.furniture import CEREMONY, without_continued
-from lecturekit.model.lesson import Lesson, paragraphs, plain
+from lecturekit.model.lesson import MATH_WORD, Lesson, paragraphs, plain
 from lecturekit.model.text import core, sentences
 from lecturekit.stats.faithful import faithful, in_order, source_units, words_of
 
@@ -36,6 +37,7 @@ _FIGURE = re.compile(r"\d")
 class Bullet:
     text: str
     level: int
+    equation: bool = False  # a display equation: its characters, no words of the text
 
 
 @dataclass
@@ -131,6 +133,8 @@ def figures(lesson: Lesson, slides: list[Slide]) -> Stats:
     changed, dropped = [], []
     for slide in bullet_slides:
         for index, b in enumerate(slide.bullets):
+            if b.equation:
+                continue  # an equation on its own line: no sentence to compare with
             parent = index and b.level > 0 and any(a.level < b.level for a in slide.bullets[:index])
             verdict = faithful(b.text, units, None if parent else _with_children(slide.bullets, index))
             if verdict == "changed":
@@ -159,6 +163,44 @@ def figures(lesson: Lesson, slides: list[Slide]) -> Stats:
     )
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_EQUATION = "{http://schemas.microsoft.com/office/drawing/2010/main}m"
+_TEXT = (
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}t",
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}t",
+)
+
+
+def _shapes(slide: Any) -> list[Any]:
+    """Return a slide's shapes, a shape with an equation too: python-pptx skips what stands in
+    an alternative (`mc:AlternateContent`), which holds it with its picture for other applications."""
+    from pptx.shapes.shapetree import SlideShapeFactory
+
+    shapes = list(slide.shapes)
+    for alternate in slide.shapes._spTree.iter(f"{_MC}AlternateContent"):
+        shapes += [SlideShapeFactory(element, slide.shapes) for element in alternate[0]]
+    return shapes
+
+
+def _said(paragraph: Any, equations: bool = True) -> str:
+    """Return a paragraph's text: its equations' characters in it ("c + i = y"), or each as the
+    one word the text's analysis reads it as (MATH_WORD), to compare with the text's sentences."""
+    found = []
+    for child in paragraph._p:
+        if child.tag == _EQUATION:
+            found.append("".join(t.text or "" for t in child.iter(*_TEXT)) if equations else MATH_WORD)
+        else:
+            found += [t.text or "" for t in child.iter(*_TEXT)]
+    return "".join(found)
+
+
+def _displayed(paragraph: Any) -> bool:
+    """Tell whether a paragraph is an equation on a line of its own (with its number, if any)."""
+    element = paragraph._p
+    has_math = element.find(_EQUATION) is not None
+    return has_math and not re.sub(r"\(\w+\)", "", "".join(paragraph.text.split()))
+
+
 def read_slides(deck: Path) -> list[Slide]:
     """Return what each slide of `deck` shows, and what kind of slide it is."""
     from pptx import Presentation
@@ -167,16 +209,17 @@ def read_slides(deck: Path) -> list[Slide]:
     slides = []
     for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
         title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
-        names = [shape.name.split()[0] for shape in slide.shapes]
+        shapes = _shapes(slide)
+        names = [shape.name.split()[0] for shape in shapes]
         texts, bullets = [], []
-        for shape in slide.shapes:
+        for shape in shapes:
             furniture = shape.is_placeholder and shape.placeholder_format.type in (
                 PP_PLACEHOLDER.FOOTER,
                 PP_PLACEHOLDER.SLIDE_NUMBER,
                 PP_PLACEHOLDER.DATE,
             )
             if shape.has_text_frame and not furniture:  # the footer and number say nothing of the slide
-                texts.append(shape.text_frame.text)
+                texts.append("\n".join(_said(p) for p in shape.text_frame.paragraphs))
             if getattr(shape, "has_table", False) and shape.has_table:
                 texts += [cell.text for row in shape.table.rows for cell in row.cells]
             is_body = shape.is_placeholder and shape.placeholder_format.type in (
@@ -184,7 +227,11 @@ def read_slides(deck: Path) -> list[Slide]:
                 PP_PLACEHOLDER.OBJECT,
             )
             if is_body:
-                bullets += [Bullet(p.text, p.level) for p in shape.text_frame.paragraphs if p.text.strip()]
+                bullets += [
+                    Bullet(_said(p, equations=False), p.level, _displayed(p))
+                    for p in shape.text_frame.paragraphs
+                    if _said(p).strip()
+                ]
         layout = slide.slide_layout.name
         if number == 1:
             kind = "title"
@@ -263,8 +310,10 @@ def _dangling(slide: Slide, index: int, units: list[list[str]]) -> bool:
     its noun in the title or a bullet above it."""
     bullet = slide.bullets[index]
     words = words_of(bullet.text)
-    if not words or words[0] not in PRONOUNS:
-        return False
+    if not words or words[0] not in PRONOUNS or bullet.equation:
+        return False  # an equation's "i_t" is no "it"
+    if index and slide.bullets[index - 1].equation:
+        return False  # "This states ...": the equation above it
     if bullet.level > 0:
         return False  # a sub-bullet: its parent is its referent
     above = slide.bullets[:index]

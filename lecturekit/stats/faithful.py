@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from lecturekit.language.keypoints import LONG_WORD
+from lecturekit.lexicon import MATH_WORD
 from lecturekit.model.lesson import Heading, Lesson, paragraphs, plain
 from lecturekit.model.text import bracketed, sentences
 
@@ -21,9 +22,9 @@ PROTECTED = frozenset(
     wasn't weren't won't wouldn't shouldn't mustn't without must may might should shall can could
     would will need required requires require only unless if except until most few many all every
     each some several minority majority""".split()
-)
+) | {MATH_WORD}  # an equation: a clause that keeps part of itself keeps its equation
 _WORD = re.compile(
-    r"[(\[]*[\"“‘']?[\w’'%.-]+[!?]*[\"”’']?[)\]]*[,;:]?|[—–]"
+    rf"[(\[]*[\"“‘']?[\w’'%.{MATH_WORD}-]+[!?]*[\"”’']?[)\]]*[,;:]?|[—–]"
 )  # brackets and a clause-ending mark stay on their word; a dash is a word: it ends a clause
 
 
