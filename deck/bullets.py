@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from lecturekit.language.keypoints import Point
 from lecturekit.language.points import ArticlePoints
 from lecturekit.language.selection import said_in_a_breath
+from lecturekit.layout.equations import outline
 from lecturekit.model.lesson import (
     MATH_WORD,
     BulletList,
@@ -188,6 +189,7 @@ class BulletPlanner:
 
     def content(self, items: list[Item]) -> list[Slide]:
         """Return the slides of a run of items: full slides, or one statement for a lone claim."""
+        items = [replace(item, bullets=self._set_apart(item.bullets)) for item in items]
         shown = [item for item in items if item.bullets]
         if not shown:
             return []
@@ -199,6 +201,36 @@ class BulletPlanner:
             )
             for page, size in self.pack(items)
         ]
+
+    def _set_apart(self, bullets: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
+        """Return bullets with an equation too wide for a line of its own at the body's size moved
+        to a display line after the words before it ("Substituting gives:"); the words after it,
+        if any, follow as a bullet of their own. An equation is never broken over lines."""
+        found: list[Bullet] = []
+        for bullet in bullets:
+            width = self.fit.width(self.theme.body, bullet.level, bullet.number is not None)
+            wide = next(
+                (
+                    k
+                    for k, span in enumerate(bullet.inlines)
+                    if span.math and outline(span.math).width * self.theme.body_size > width
+                ),
+                None,
+            )
+            if bullet.display or wide is None:
+                found.append(bullet)
+                continue
+            before, after = bullet.inlines[:wide], bullet.inlines[wide + 1 :]
+            if plain(before).strip():
+                found.append(replace(bullet, inlines=_strip_end(before)))
+            found.append(Bullet((replace(bullet.inlines[wide], text=MATH_WORD),), display=True))
+            if plain(after).strip(" .,;:"):  # ", which is constant": what it says of the equation, beneath it
+                rest = _strip_leading(
+                    take(after, [(len(plain(after)) - len(plain(after).lstrip(" ,;:")), len(plain(after)))])
+                )
+                level = min(bullet.level + 1, MAX_LEVEL)
+                found += self._set_apart((replace(bullet, inlines=rest, level=level, number=None),))
+        return tuple(found)
 
     def _sized(self, bullet: Bullet, size: float) -> Bullet:
         """Return a display equation with the size it fits the body's width at (see Fitter)."""
@@ -400,4 +432,14 @@ def _strip_leading(inlines):
         spans.pop(0)
     if spans:
         spans[0] = replace(spans[0], text=spans[0].text.lstrip())
+    return tuple(spans)
+
+
+def _strip_end(inlines):
+    """Return words before an equation set apart, as its lead-in: no space or comma at the end."""
+    spans = list(inlines)
+    while spans and not spans[-1].text.strip(" ,;"):
+        spans.pop()
+    if spans:
+        spans[-1] = replace(spans[-1], text=spans[-1].text.rstrip(" ,;"))
     return tuple(spans)

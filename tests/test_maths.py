@@ -279,6 +279,30 @@ def test_a_long_display_equation_is_set_small_enough_to_fit_the_body(oscillator,
     assert short[0].size == short[1].body_size and long[0].size < long[1].body_size
 
 
+def test_an_inline_equation_wider_than_a_line_gets_a_line_of_its_own(tmp_path):
+    from lecturekit.deck.slides import BulletSlide
+    from lecturekit.pipeline.build import plan_article
+
+    wide = "E = " + " + ".join(
+        f"\\frac{{1}}{{{n}}} m_{{{n}}} \\omega_{{{n}}}^2 A_{{{n}}}^2" for n in range(2, 12)
+    )
+    article = tmp_path / "wide.md"
+    article.write_text(
+        f"## Energy\n\nAdding the terms gives ${wide}$, which is constant over time.\n\n"
+        "The energy of an ideal spring is conserved, as the sum shows at every instant.\n",
+        encoding="utf-8",
+    )
+    deck = plan_article(article, Options()).deck_job(False).plan()
+    slide = next(s for s in deck.slides if isinstance(s, BulletSlide) and s.title == "Energy")
+    texts = [(plain(b.inlines), b.display, b.level) for b in slide.bullets]
+    assert texts[:3] == [
+        ("Adding the terms gives", False, 0),
+        (MATH_WORD, True, 0),  # set apart, scaled to the body's width
+        ("which is constant over time", False, 1),  # what it says of the equation, beneath it
+    ]
+    assert slide.bullets[1].size < slide.body_size
+
+
 # -- LibreOffice ---------------------------------------------------------------------------------
 
 
