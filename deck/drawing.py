@@ -260,7 +260,9 @@ def bullets(slide: Canvas, body, items: tuple[Bullet, ...], size: float) -> None
             sub(ppr, "a:buAutoNum", type="arabicPeriod", startAt=str(bullet.number))
         runs(slide, p, bullet.inlines, size, None)
         before = theme.space_before if bullet.level == 0 else theme.space_before_nested
-        mark = f"{bullet.number}." if numbered else "•"
+        mark = (
+            f"{bullet.number}." if numbered else "–" if bullet.level % 2 else "•"
+        )  # as the template has them
         slide.drew(body, TextLine(bullet.inlines, size, None, margin, hang, mark, before))
 
 

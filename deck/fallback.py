@@ -60,7 +60,7 @@ def text_picture(lines: list[TextLine], box: Box, theme: Theme) -> bytes:
             if row_index == 0 and line.mark:
                 font = _font(theme.sans, False, False, line.size * scale)
                 mark_at = ((left - line.hang) * scale, baseline * scale)
-                draw.text(mark_at, line.mark, font=font, fill="#" + theme.accent_ink, anchor="ls")
+                draw.text(mark_at, line.mark, font=font, fill="#" + theme.accent, anchor="ls")
             for span, text in row:
                 if span.math and text == MATH_WORD:
                     shape = outline(span.math)

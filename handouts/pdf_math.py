@@ -12,6 +12,7 @@ import base64
 from pathlib import Path
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from lecturekit.layout.equations import Outline, cubic, outline
@@ -24,22 +25,39 @@ CALLBACK = "lk-math"
 _SPACE = Path(__file__).parent / "templates" / "space.png"
 
 
-def math_markup(latex: str, size: float) -> str:
-    """Return an inline equation at `size` points as paragraph markup (see the module's note)."""
+def math_markup(latex: str, size: float, room: float = 0.0, after: str = "") -> str:
+    """Return an inline equation at `size` points as paragraph markup (see the module's note): as
+    much smaller as fits a line `room` wide, as reportlab would let it run past the margin. The
+    punctuation right `after` it is drawn in its box: reportlab breaks a line between a picture
+    and a full stop, which would start the next line."""
     shape = outline(latex)
-    label = base64.urlsafe_b64encode(f"{size:g}|{latex}".encode()).decode()
+    if room and shape.width * size > room:
+        size = room / shape.width
+    width = shape.width * size + stringWidth(after, FONT, size)
+    label = base64.urlsafe_b64encode(f"{size:g}|{after}|{latex}".encode()).decode()
     return (
         f'<onDraw name="{CALLBACK}" label="{label}"/>'
-        f'<img src="{_SPACE}" width="{shape.width * size:.2f}" height="{shape.height * size:.2f}" '
+        f'<img src="{_SPACE}" width="{width:.2f}" height="{shape.height * size:.2f}" '
         f'valign="{-shape.depth * size:.2f}"/>'
     )
 
 
 def draw_inline(canvas, kind: str, label: str) -> None:
-    """Draw the inline equation `label` names where reportlab's line has got to (its callback)."""
-    size, _, latex = base64.urlsafe_b64decode(label).decode().partition("|")
+    """Draw the inline equation `label` names where reportlab's line has got to (its callback),
+    and the punctuation after it."""
+    size, after, latex = base64.urlsafe_b64decode(label).decode().split("|", 2)
     place = canvas._curr_tx_info  # reportlab's: the text line's x and baseline at the callback
-    draw(canvas, outline(latex), place["cur_x"], place["cur_y"], float(size))
+    shape, x, y = outline(latex), place["cur_x"], place["cur_y"]
+    draw(canvas, shape, x, y, float(size))
+    if after:
+        canvas.saveState()
+        canvas.setFont(FONT, float(size))
+        canvas.setFillColor(colors.HexColor("#" + INK))
+        canvas.drawString(x + shape.width * float(size), y, after)
+        canvas.restoreState()
+
+
+FONT = "LK-Sans"  # the punctuation after an equation, as the text's own
 
 
 def draw(canvas, shape: Outline, x: float, baseline: float, size: float, colour: str = INK) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from functools import cache
 from html import escape as _html_escape
 
@@ -123,14 +124,21 @@ def _register_fallback(family: Family) -> str:
     return name
 
 
-def inline_markup(inlines: Inlines, size: float = 0.0) -> str:
+def inline_markup(inlines: Inlines, size: float = 0.0, room: float = 0.0) -> str:
     """Return formatted article text as reportlab paragraph markup, every text node escaped; an
-    equation drawn at `size` (as plain text where no size is given), a footnote's marker raised."""
+    equation drawn at `size` and no wider than `room` (as plain text where no size is given), a
+    footnote's marker raised."""
     parts = []
-    for span in inlines:
+    carried = 0  # characters of this span drawn with the equation before it
+    for index, span in enumerate(inlines):
         if span.math and size:
-            parts.append(math_markup(span.math, size))
+            following = inlines[index + 1].text if index + 1 < len(inlines) else ""
+            after = _PUNCTUATION.match(following)
+            carried = len(after.group()) if after else 0
+            parts.append(math_markup(span.math, size, room, after.group() if after else ""))
             continue
+        if carried:
+            span, carried = replace(span, text=span.text[carried:]), 0
         if span.note:
             parts.append(f"<super>{span.note}</super>")
             continue
@@ -146,13 +154,16 @@ def inline_markup(inlines: Inlines, size: float = 0.0) -> str:
     return "".join(parts)
 
 
+_PUNCTUATION = re.compile(r"[.,;:!?)\]”’]+")  # what ends a clause after an equation: kept on its line
+
+
 def bold_italic(markup: str, bold: bool, italic: bool) -> str:
     if bold:
         markup = f"<b>{markup}</b>"
     return f"<i>{markup}</i>" if italic else markup
 
 
-def pieces(inlines: Inlines, style: ParagraphStyle, bullet: str = "") -> list[Flowable]:
+def pieces(inlines: Inlines, style: ParagraphStyle, bullet: str = "", room: float = 0.0) -> list[Flowable]:
     """Return text of more than LONG_PARAGRAPH characters as paragraphs that read as one: split
     at spaces, with no space between them. reportlab wraps what is left of a paragraph (or a
     table cell) again on every page it continues to, so one paragraph of a hundred pages would
@@ -173,7 +184,7 @@ def pieces(inlines: Inlines, style: ParagraphStyle, bullet: str = "") -> list[Fl
             spaceAfter=style.spaceAfter if last else 0,
             firstLineIndent=style.firstLineIndent if first else 0,
         )
-        markup = inline_markup(take(inlines, [(start, end)]), style.fontSize)
+        markup = inline_markup(take(inlines, [(start, end)]), style.fontSize, room)
         found.append(Paragraph(markup, piece, bulletText=(bullet or None) if first else None))
     return found
 

@@ -224,7 +224,12 @@ class _Drawer:
             elif isinstance(block, Text):
                 long = len(plain(block.inlines)) > LONG_PARAGRAPH
                 out += (
-                    pieces(block.inlines, self.styles[block.style], block.bullet)
+                    pieces(
+                        block.inlines,
+                        self.styles[block.style],
+                        block.bullet,
+                        self.room(self.styles[block.style]),
+                    )
                     if long
                     else [self.text(block)]
                 )
@@ -245,7 +250,9 @@ class _Drawer:
             elif isinstance(block, Footnotes):
                 style = self.styles["footnote"]
                 out += [
-                    Paragraph(inline_markup(text, style.fontSize), style, bulletText=f"{number}")
+                    Paragraph(
+                        inline_markup(text, style.fontSize, self.room(style)), style, bulletText=f"{number}"
+                    )
                     for number, text in block.notes
                 ]
             elif isinstance(block, QuestionBlock):
@@ -266,6 +273,10 @@ class _Drawer:
                 )
         return out
 
+    def room(self, style: ParagraphStyle) -> float:
+        """Return how wide a line of a paragraph in `style` can be, in a panel too (its padding)."""
+        return self.handout.page.column - style.leftIndent - style.rightIndent - PANEL_PADDING * 2
+
     def _kept(self, blocks, index: int) -> bool:
         """Tell whether blocks[index] is a heading that must share a page with the question or
         panel after it (keepWithNext cannot hold a paragraph to a KeepTogether)."""
@@ -282,7 +293,9 @@ class _Drawer:
         if not keep and style.keepWithNext:
             style = ParagraphStyle(f"{style.name}-free", parent=style, keepWithNext=0)
         paragraph = Paragraph(
-            inline_markup(block.inlines, style.fontSize), style, bulletText=block.bullet or None
+            inline_markup(block.inlines, style.fontSize, self.room(style)),
+            style,
+            bulletText=block.bullet or None,
         )
         if block.heading and block.anchor:
             title = block.outline or plain(block.inlines).replace("\u00a0", " ")
@@ -296,8 +309,8 @@ class _Drawer:
             _table_style(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#" + TINT)),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("LEFTPADDING", (0, 0), (-1, -1), PANEL_PADDING),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), PANEL_PADDING),
                     ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                     ("TOPPADDING", (0, 0), (-1, 0), 6),
@@ -390,7 +403,11 @@ class _Drawer:
     def question_parts(self, block: QuestionBlock, width: float) -> list[Flowable]:
         style = self.styles["question"]
         parts: list[Flowable] = [
-            Paragraph(inline_markup(block.text, style.fontSize), style, bulletText=f"{block.number}.")
+            Paragraph(
+                inline_markup(block.text, style.fontSize, self.room(style)),
+                style,
+                bulletText=f"{block.number}.",
+            )
         ]
         parts += [self.text(note) for note in block.notes]
         if block.lines:
@@ -399,6 +416,7 @@ class _Drawer:
 
 
 _ALIGNMENT = {"center": TA_CENTER, "right": TA_RIGHT}
+PANEL_PADDING = 8  # points on either side of a panel's text
 
 
 @cache
@@ -408,7 +426,7 @@ def _cell(inlines: Inlines, style: ParagraphStyle):
     page, so a cell of a hundred pages would cost the square of that; the web page shows it whole."""
     text = plain(inlines)
     if len(text) <= LONG_PARAGRAPH:
-        return Paragraph(inline_markup(inlines, style.fontSize), style)
+        return Paragraph(inline_markup(inlines, style.fontSize, 0.0), style)
     if len(text) > LONG_CELL:
         end = text.rfind(" ", LONG_CELL // 2, LONG_CELL)
         inlines = take(inlines, [(0, end if end > 0 else LONG_CELL), "…"])

@@ -39,6 +39,7 @@ from lecturekit.lexicon.english import (
     CONNECTIVES,
     DEFINED_TERM,
     EMPTY_WORDS,
+    EQUATION_CITED,
     EXAMPLE_CUES_OPENING,
     OPENERS,
     OPENING_PRONOUNS,
@@ -73,6 +74,7 @@ LEAST = 3  # content slides of any lecture with something to say
 FIRST = 0.15  # a paragraph's first claim: its topic, as a lecturer reads it
 LONGEST = 2_000  # characters of a claim's sentence read
 CUT = 0.3  # what a cut claim, or one opening with a pronoun, loses
+FORMULA = 0.25  # what a claim leading into a display equation gains: "The key formula is"
 BREATH = 20  # words of the longest bullet a lecturer says in one breath: a longer claim stays in the notes
 SHORT = 10  # words of a bullet that needs no shortening; each word over it costs LONG
 LONG = 0.02
@@ -166,22 +168,30 @@ def choose(
         }  # a claim cut before its end ("…"), or one about people it never names, only for want of others
         if part.groups:
             group = {i: part.groups[i - mine.start] for i in scores}
-            kept = _groups(scores, group, room, part.title)
+            formulas = {group[i] for i in scores if claims[i].equation}
+            kept = _groups(scores, group, room, part.title, formulas)
             scores = {i: score for i, score in scores.items() if group[i] in kept}
         chosen.update(_mmr(scores, vectors, share))
     return chosen, lists
 
 
-def _groups(scores: dict[int, float], group: dict[int, str], room: int, lead: str = "") -> set[str]:
+def _groups(
+    scores: dict[int, float],
+    group: dict[int, str],
+    room: int,
+    lead: str = "",
+    formulas: frozenset[str] | set[str] = frozenset(),
+) -> set[str]:
     """Return the subheadings (`group` of each claim) whose claims a part of `room` slides shows:
     its own opening (the group `lead`, under its heading, before any subheading: what the part is
     about), then those whose best claim scores highest. The deck gives each subheading a slide of
     its own, so claims under more subheadings than the part has slides would run the deck past
-    its budget."""
+    its budget. A subheading over a formula (one of `formulas`) ranks with the opening: in a text
+    with equations, the key formulas are what a part is about."""
     best: dict[str, float] = {}
     for i, score in scores.items():
         best[group[i]] = max(best.get(group[i], -math.inf), score)
-    return set(sorted(best, key=lambda g: (g != lead, -best[g], g))[:room])
+    return set(sorted(best, key=lambda g: (g != lead and g not in formulas, -best[g], g))[:room])
 
 
 def said_in_a_breath(claim: Point) -> bool:
@@ -230,8 +240,12 @@ def _score(
         score += 0.2 * len(words & own) / len(own)
     if claim.first or first:
         score += FIRST
-    if re.search(r"\d", text) or MATH_WORD in text or claim.equation:
+    if re.search(r"\d", text) or MATH_WORD in text:
         score += 0.1  # a figure, or an equation
+    if claim.equation:
+        score += FORMULA  # it leads into a display equation: a formula the lecture works with
+    elif EQUATION_CITED.search(text):
+        score -= CUT  # "Substituting the second equation into the first": which equations?
     if DEFINED_TERM.search(_sentence(claim)):
         score += 0.1
     if CLAIM_CUES.search(_sentence(claim)):

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lecturekit.lexicon import MATH_WORD
 from lecturekit.lexicon.english import (
     CONDITIONS,
     CONNECTIVES,
@@ -32,6 +33,7 @@ from lecturekit.lexicon.english import (
     EMPTY_WORDS,
     FINITE_VERBS,
     IRREGULAR_PAST,
+    LINKING_VERBS,
     NEGATIONS,
     NOT_IN_TOPICS,
     NOUN_SIGNALS,
@@ -59,6 +61,7 @@ NOT_TOPIC = (
     | PARTICLES
     | NOT_IN_TOPICS
     | IRREGULAR_PAST
+    | LINKING_VERBS  # "become", "remains": a title never ends on one
 )
 # a word (inner dots, dashes and apostrophes kept: "Node.js", "Jong-un", "Helsinki's"), a number,
 # or punctuation; without a repeated group, which holds memory for every character it repeats
@@ -252,7 +255,7 @@ def _runs(tokens: list[str], usage: Usage) -> list[tuple[int, list[str]]]:
             continue
         while run and _key(run[-1]) in TOPIC_JOINERS:
             run.pop()
-        if run:
+        if run and MATH_WORD not in token:  # "bank [i + 1]": a run an equation ends names half a thing
             runs.append((start, run))
         run = []
     return runs

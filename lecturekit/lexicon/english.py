@@ -64,8 +64,8 @@ _DO = frozenset("do does did".split())
 MODALS = frozenset("can could may might must should will would".split())
 FINITE = COPULAS | _HAVE | _DO | {"will", "would", "can", "could"}
 FINITE_VERBS = COPULAS | _HAVE | _DO | MODALS
-AUXILIARIES = FINITE_VERBS | {"became", "becomes", "remains", "remained"}
-LINKING_VERBS = COPULAS | _HAVE | {"remains", "remained", "became", "becomes"}
+AUXILIARIES = FINITE_VERBS | {"become", "became", "becomes", "remains", "remained"}
+LINKING_VERBS = COPULAS | _HAVE | {"remains", "remained", "become", "became", "becomes"}
 
 # Function words: what is never the last word of a cut bullet (condense: `cut`), nor a topic.
 STOP = frozenset(
@@ -171,8 +171,10 @@ GENERIC_SOURCES = frozenset(
 )
 NOT_A_SOURCE = frozenset("have has had the is was are were be been being please".split())  # "Please note"
 
-# `citations`: a citation one of these needs ("works such as [Alinsky1989]") is no aside.
-CITED_BY = frozenset("as in by from of and or to with like see".split())
+# `citations`: a citation one of these needs ("works such as [Alinsky1989]", "equation (5)") is no aside.
+CITED_BY = frozenset(
+    "as in by from of and or to with like see equation equations formula formulas eq eqs".split()
+)
 
 # `is_expletive`: "It is worth ...", "It can be difficult to ...": an "it" that refers to nothing.
 EXPLETIVE = frozenset(
@@ -667,6 +669,15 @@ MATTERING = re.compile(
 # and words a sentence opens with, capitalised by their place, not names.
 BACK_PEOPLE = frozenset("he she him his her they them their".split())
 SENTENCE_ADVERBS = frozenset("perhaps maybe yet still even thus hence".split())
+# selection `_score`: a claim that speaks of an equation by its place or number ("Substituting the
+# second equation into the first", "In (6), convergence holds"): shown without it, it points at nothing.
+EQUATION_CITED = re.compile(
+    r"\b(?:the\s+(?:first|second|third|fourth|last|next|above|previous|preceding|following|two|three)\s+"
+    r"(?:equations?|formulas?|expressions?|identit(?:y|ies))\b"
+    r"|(?:equations?|formulas?|eqs?\.?)\s*\(\d+\)|\b(?:in|from|by|of|and|with)\s+\(\d+\))",
+    re.IGNORECASE,
+)
+
 # discussion `_leans_back`, selection `_stands_alone`: "this task", "these concepts", "the previous
 # step", "the same ends", "the former": what the text set out before the sentence.
 POINTED = re.compile(

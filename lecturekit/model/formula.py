@@ -60,9 +60,22 @@ def mathml(latex: str, display: bool = False) -> str:
     from latex2mathml.converter import convert
 
     try:
-        return convert(latex, display="block" if display else "inline")
+        return _tidied(convert(latex, display="block" if display else "inline"))
     except Exception as error:  # latex2mathml raises its own errors and IndexError on bad input
         raise ValueError(str(error) or type(error).__name__) from None
+
+
+_MINUS = "<mo>&#x02212;</mo>"
+_BEFORE_A_SIGN = re.compile(
+    r"(<mrow>|<mo[^>]*>(?:[(\[{,=<>]|&#x0002[8C];|&#x0003[CDE];|&#x0005B;|&#x0007B;)</mo>)" + _MINUS
+)
+
+
+def _tidied(found: str) -> str:
+    """Return latex2mathml's MathML with a sign set as a sign ("(−1, 1)", "= −3", not "( − 1") and
+    ":=" as one symbol, as TeX sets them."""
+    found = _BEFORE_A_SIGN.sub(lambda m: m.group(1) + '<mo form="prefix">&#x02212;</mo>', found)
+    return found.replace("<mi>:</mi><mo>&#x0003D;</mo>", "<mo>&#x02254;</mo>")
 
 
 def problem(latex: str) -> str:
