@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from lecturekit.language.keypoints import Point
 from lecturekit.language.points import ArticlePoints
 from lecturekit.language.selection import said_in_a_breath
-from lecturekit.layout.equations import outline
+from lecturekit.layout.equations import Outline, outline
 from lecturekit.model.lesson import (
     MATH_WORD,
     BulletList,
@@ -131,11 +131,15 @@ def list_items(
                 later.append(inner)
             elif isinstance(inner, Code):
                 items.append(Item((Bullet((Span(inner.text, code=True),), shown),), inner.text, group))
+            elif isinstance(inner, Equation):  # an item's equation, on its line under the item
+                items.append(equation_item(inner, group))
             elif isinstance(inner, Quote):
                 for quoted in inner.blocks:
                     if isinstance(quoted, Paragraph):
                         spans = tuple(replace(s, italic=True) for s in quoted.inlines)
-                        items.append(Item((Bullet(spans, min(level + 1, MAX_LEVEL)),), plain(spans), group))
+                        items.append(Item((Bullet(spans, min(level + 1, MAX_LEVEL)),), written(spans), group))
+                    elif isinstance(quoted, Equation):
+                        items.append(equation_item(quoted, group))
     return items
 
 
@@ -213,7 +217,7 @@ class BulletPlanner:
                 (
                     k
                     for k, span in enumerate(bullet.inlines)
-                    if span.math and outline(span.math).width * self.theme.body_size > width
+                    if span.math and self._too_large(outline(span.math), width)
                 ),
                 None,
             )
@@ -232,6 +236,12 @@ class BulletPlanner:
                 found += self._set_apart((replace(bullet, inlines=rest, level=level, number=None),))
         return tuple(found)
 
+    def _too_large(self, shape: Outline, width: float) -> bool:
+        """Tell whether an inline equation at the body's size is wider than a line or taller than
+        half the body."""
+        size = self.theme.body_size
+        return shape.width * size > width or shape.height * size > self.fit.room(self.theme.body) / 2
+
     def _sized(self, bullet: Bullet, size: float) -> Bullet:
         """Return a display equation with the size it fits the body's width at (see Fitter)."""
         if not bullet.display:
@@ -240,8 +250,8 @@ class BulletPlanner:
         if fitted < self.theme.body_min:
             self.warn(
                 None,
-                f"an equation is too wide for a slide at {self.theme.body_min:g} pt; "
-                f"it is shown at {fitted:.0f} pt (break it over lines with \\\\ in an aligned block)",
+                f"an equation is too large for a slide at {self.theme.body_min:g} pt; it is shown at "
+                f"{fitted:.0f} pt: split it, or break a long one over lines (\\\\ in an aligned block)",
             )
         return replace(bullet, size=round(fitted, 1))
 

@@ -22,8 +22,8 @@ from lecturekit.fonts import font_runs
 from lecturekit.layout.equations import omml
 from lecturekit.layout.links import followable
 from lecturekit.layout.pictures import picture_bytes
-from lecturekit.model.formula import linear
-from lecturekit.model.lesson import Inlines, Span, written
+from lecturekit.model.formula import in_words, linear
+from lecturekit.model.lesson import Inlines, Span, plain
 
 from . import ooxml
 from .slides import Bullet
@@ -164,7 +164,8 @@ class Canvas:
         from .fallback import text_picture
 
         box = _box_of(sp) or self.theme.body
-        data = text_picture(lines, box, self.theme)
+        body = sp.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+        data = text_picture(lines, box, self.theme, body.get("anchor", "t") if body is not None else "t")
         _, rid = self.part.get_or_add_image_part(io.BytesIO(data))
         alternate = parse_xml(_ALTERNATE)
         sp.addprevious(alternate)
@@ -174,7 +175,7 @@ class Canvas:
         picture = sub(fallback, "p:sp")
         nv = sub(picture, "p:nvSpPr")
         c_nv_pr = sub(nv, "p:cNvPr", id=str(shape_id), name=f"Equation picture {shape_id - 1}")
-        c_nv_pr.set("descr", " ".join(written(line.inlines) for line in lines))
+        c_nv_pr.set("descr", " ".join(plain(in_words(line.inlines)) for line in lines))  # "E = mc²"
         sub(nv, "p:cNvSpPr")
         sub(nv, "p:nvPr")
         sppr = sub(picture, "p:spPr")
@@ -387,7 +388,6 @@ def _bare_address(span: Span) -> bool:
     return text == (span.href or "").rstrip("/") or text.lower().startswith(("http://", "https://", "www."))
 
 
-@cache
 def _box_of(sp) -> Box | None:
     """Return where a shape stands, if it says (a placeholder takes its place from its layout)."""
     off, ext = (
@@ -402,6 +402,7 @@ def _box_of(sp) -> Box | None:
     )
 
 
+@cache
 def qn(tag: str) -> str:
     """Return Clark notation for "a:p": python-pptx's `qn`, remembered (slides ask it thousands of times)."""
     return _qn(tag)

@@ -17,19 +17,34 @@ from lecturekit.model.lesson import MATH_WORD, plain
 from .drawing import TextLine
 from .theme import Box, Theme
 
-DPI = 200
+DPI = 150  # a slide body some 1,900 pixels wide: sharp on a projector
 ASCENT = 0.78  # of a line's height, above its baseline (Carlito's)
 
 
-def text_picture(lines: list[TextLine], box: Box, theme: Theme) -> bytes:
-    """Return a PNG of `lines` set in `box` as the deck sets them, on a transparent ground."""
-    from PIL import Image, ImageDraw
+def text_picture(lines: list[TextLine], box: Box, theme: Theme, anchor: str = "t") -> bytes:
+    """Return a PNG of `lines` set in `box` as the deck sets them, on a transparent ground: from
+    the top, or centred in the box with `anchor` "ctr" (a statement, a quote)."""
+    from PIL import Image
+
+    picture = Image.new("RGBA", (round(box.w * DPI / 72), round(box.h * DPI / 72)), (0, 0, 0, 0))
+    top = theme.inset_y
+    if anchor == "ctr":
+        top = max(theme.inset_y, (box.h - _set(lines, box, theme, 0.0, None)) / 2)
+    _set(lines, box, theme, top, picture)
+    out = io.BytesIO()
+    picture.save(out, "PNG", compress_level=3)  # a light zlib level: optimising took most of the time
+    return out.getvalue()
+
+
+def _set(lines: list[TextLine], box: Box, theme: Theme, y: float, picture) -> float:
+    """Set `lines` from `y` down, painting them on `picture` (none: only measuring); return the
+    height they take."""
+    from PIL import ImageDraw
 
     scale = DPI / 72
-    picture = Image.new("RGBA", (round(box.w * scale), round(box.h * scale)), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(picture)
+    draw = ImageDraw.Draw(picture) if picture is not None else None
     measure = Measurer(theme.sans, theme.mono, theme.line_spacing)
-    y = theme.inset_y
+    start = y
     for index, line in enumerate(lines):
         colour = (line.colour or "#" + theme.text).removeprefix("#")
         colour = colour if len(colour) == 6 else theme.text
@@ -43,18 +58,22 @@ def text_picture(lines: list[TextLine], box: Box, theme: Theme) -> bytes:
             after = measure.word_width([(s, s.text) for s in number], line.size)
             x = left + (width - shape.width * line.size - after) / 2
             baseline = y + (height - shape.height * line.size) / 2 + shape.ascent * line.size
-            draw_on(picture, shape, x * scale, baseline * scale, line.size * scale, colour)
-            if number:
-                font = _font(theme.sans, False, False, line.size * scale)
-                at = ((x + shape.width * line.size) * scale, baseline * scale)
-                draw.text(at, plain(number), font=font, fill="#" + colour, anchor="ls")
+            if draw is not None:
+                draw_on(picture, shape, x * scale, baseline * scale, line.size * scale, colour)
+                if number:
+                    font = _font(theme.sans, False, False, line.size * scale)
+                    at = ((x + shape.width * line.size) * scale, baseline * scale)
+                    draw.text(at, plain(number), font=font, fill="#" + colour, anchor="ls")
             y += height
             continue
         for row_index, row in enumerate(measure.lines(line.inlines, line.size, width)):
             height = measure.line_height_of(tuple(span for span, _ in row), line.size)
-            baseline = y + height * ASCENT
+            y += height
+            if draw is None:
+                continue
+            baseline = y - height + height * ASCENT
             tallest = max((outline(s.math).ascent * line.size for s, _ in row if s.math), default=0.0)
-            baseline = max(baseline, y + tallest * 1.05)
+            baseline = max(baseline, y - height + tallest * 1.05)
             used = measure.word_width(row, line.size)
             x = left + (width - used) / 2 if line.align == "ctr" else left
             if row_index == 0 and line.mark:
@@ -71,10 +90,7 @@ def text_picture(lines: list[TextLine], box: Box, theme: Theme) -> bytes:
                 font = _font(family, span.bold, span.italic, line.size * scale)
                 draw.text((x * scale, baseline * scale), text, font=font, fill="#" + colour, anchor="ls")
                 x += measure.word_width([(span, text)], line.size)
-            y += height
-    out = io.BytesIO()
-    picture.save(out, "PNG", optimize=True)
-    return out.getvalue()
+    return y - start
 
 
 def _font(family: Family, bold: bool, italic: bool, size: float):

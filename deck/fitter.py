@@ -38,8 +38,14 @@ class Fitter:
         """Return the size a display equation is set at on a slide of `size`: that size, or as
         much smaller as it takes to fit the body's width."""
         number = [(s, s.text) for s in bullet.inlines[1:]]  # "(1)", at 1 pt: its width in em
-        width = outline(bullet.inlines[0].math, display=True).width + self.measure.word_width(number, 1.0)
-        return min(size, self.width(self.theme.body, -1) / width) if width else size
+        shape = outline(bullet.inlines[0].math, display=True)
+        width = shape.width + self.measure.word_width(number, 1.0)
+        fits = [size]
+        if width:
+            fits.append(self.width(self.theme.body, -1) / width)
+        if shape.height:  # a long `aligned` block: no taller than the body
+            fits.append(self.room(self.theme.body) / (shape.height * MATH_AIR) - 0.5)
+        return max(1.0, min(fits))
 
     def room(self, box: Box) -> float:
         return (box.h - 2 * self.theme.inset_y) * (1 - self.theme.slack)

@@ -12,7 +12,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lecturekit.layout.highlight import Line, code_lines, highlight, language_name
-from lecturekit.model.lesson import Code, Image, Inlines, Paragraph, Quote, Span, Table, plain, written
+from lecturekit.model.lesson import (
+    MATH_WORD,
+    Code,
+    Equation,
+    Image,
+    Inlines,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    plain,
+    written,
+)
 
 from .fitter import Fitter, sizes
 from .pages import Lead, paginate, shown_lead, under_lead
@@ -179,15 +191,17 @@ def _slice_tokens(tokens: Line, start: int, end: int) -> Line:
     return tuple(out)
 
 
-def _join_paragraphs(paragraphs: list[Paragraph | Code]) -> Inlines:
-    """Return a quote's paragraphs, and its code in the monospace font ("$ ks" in a callout that
-    says "it will print an error message such as:"), one under the other."""
+def _join_paragraphs(paragraphs: list[Paragraph | Code | Equation]) -> Inlines:
+    """Return a quote's paragraphs, its code in the monospace font ("$ ks" in a callout that
+    says "it will print an error message such as:") and its equations, one under the other."""
     spans: list[Span] = []
     for index, paragraph in enumerate(paragraphs):
         if index:
             spans.append(Span("\n"))
         if isinstance(paragraph, Code):
             spans.append(Span(paragraph.text.rstrip("\n"), code=True))
+        elif isinstance(paragraph, Equation):
+            spans.append(Span(MATH_WORD, math=paragraph.latex))
         else:
             spans.extend(paragraph.inlines)
     return tuple(spans)
@@ -200,5 +214,5 @@ def quote_notes(block: Quote) -> str:
     return f"“{written(_join_paragraphs(_quoted(block)))}”" + (f"\n— {attribution}" if attribution else "")
 
 
-def _quoted(block: Quote) -> list[Paragraph | Code]:
-    return [b for b in block.blocks if isinstance(b, Paragraph | Code)]
+def _quoted(block: Quote) -> list[Paragraph | Code | Equation]:
+    return [b for b in block.blocks if isinstance(b, Paragraph | Code | Equation)]

@@ -7,6 +7,7 @@ import math
 from dataclasses import replace
 
 from lecturekit.layout.tables import column_widths
+from lecturekit.model.formula import in_words
 from lecturekit.model.lesson import Inlines, Table, plain
 
 from .fitter import Fitter, sizes
@@ -33,8 +34,8 @@ class TablePlanner:
         theme = self.theme
         count = max(len(block.header), *(len(row) for row in block.rows), 1)
 
-        def full(row: tuple[Inlines, ...]) -> tuple[Inlines, ...]:
-            return tuple(row) + ((),) * (count - len(row))
+        def full(row: tuple[Inlines, ...]) -> tuple[Inlines, ...]:  # equations as text: see in_words
+            return tuple(in_words(cell) for cell in row) + ((),) * (count - len(row))
 
         header = tuple(tuple(replace(s, bold=True) for s in cell) for cell in full(block.header))
         cells = [header, *(full(row) for row in block.rows)]
@@ -59,7 +60,9 @@ class TablePlanner:
                 page = [row for row, _ in pairs]
                 rows = (part[0], *page)
                 written = (part[0], *(whole for _, whole in pairs))  # the notes: every row whole
-                notes = "\n".join(" | ".join(plain(cell) for cell in row) for row in written)
+                notes = "\n".join(
+                    " | ".join(plain(cell) for cell in row) for row in written
+                )  # equations in words
                 heights = tuple(self._row_height(row, widths, size) for row in rows)
                 out.append(
                     TableSlide(

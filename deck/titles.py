@@ -11,6 +11,7 @@ table takes a phrase of the sentence above it; one that runs on, with none, is "
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -68,7 +69,7 @@ def _first_free(phrases: list[str], taken: set[str]) -> str | None:
 def _formula(phrase: str) -> bool:
     """Tell whether a phrase holds an equation: as it stands in a slide's text, or in its notes'
     LaTeX. A title never shows one."""
-    return has_math(phrase) or "$" in phrase or "\\" in phrase
+    return has_math(phrase) or re.search(r"\$(?!\d)|\\", phrase) is not None  # "$5 billion" is no formula
 
 
 def slide_text(slide: Slide) -> str:

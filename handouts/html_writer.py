@@ -52,6 +52,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 def write_html(handout: Handout) -> bytes:
     """Return the web page of `handout`, UTF-8."""
+    _MARKED.clear()
     css = _css(handout)
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     page = _template().render(
@@ -109,8 +110,9 @@ def inline_html(inlines: Inlines) -> Markup:
         if span.math:  # MathML, which browsers draw and screen readers read, no script or font
             parts.append(Markup(web_mathml(span.math)))
             continue
-        if span.note:
-            parts.append(Markup(_NOTE_REF) % {"n": span.note})
+        if span.note:  # the first marker of a note is where its note links back to
+            parts.append(Markup(_NOTE_REF if span.note not in _MARKED else _NOTE_AGAIN) % {"n": span.note})
+            _MARKED.add(span.note)
             continue
         text = escape(span.text).replace("\n", Markup("<br>"))
         if span.code:
@@ -127,6 +129,10 @@ def inline_html(inlines: Inlines) -> Markup:
     return Markup("").join(parts)
 
 
+_MARKED: set[int] = set()  # the notes marked so far on the page being written (see write_html)
+_NOTE_AGAIN = (
+    '<sup><a href="#fn-%(n)s" class="noteref" role="doc-noteref" aria-label="note %(n)s">%(n)s</a></sup>'
+)
 _NOTE_REF = (
     '<sup><a href="#fn-%(n)s" id="fnref-%(n)s" class="noteref" role="doc-noteref" '
     'aria-label="note %(n)s">%(n)s</a></sup>'

@@ -14,6 +14,7 @@ from lecturekit.layout.highlight import Line, highlight
 from lecturekit.layout.measure import Measurer
 from lecturekit.layout.tables import column_widths
 from lecturekit.model import lesson as model
+from lecturekit.model.formula import in_words
 
 from .blocks import CodeBlock, EquationBlock, Picture, TableBlock
 
@@ -42,7 +43,10 @@ def table(block: model.Table, width: float) -> TableBlock:
     """Return a table with columns as wide as their content wants, in the largest type at which
     they fit (a word longer than its column is broken, in the smallest)."""
     columns = max(len(block.header), *(len(r) for r in block.rows), 1)
-    cells = tuple(tuple(row) + ((),) * (columns - len(row)) for row in (block.header, *block.rows))
+    cells = tuple(  # equations in words, as the slides show them, so they are measured as drawn
+        tuple(in_words(cell) for cell in row) + ((),) * (columns - len(row))
+        for row in (block.header, *block.rows)
+    )
     for size in TABLE_SIZES:
         padding = 4.0 if size >= 8 else 2.0
         minimums, naturals = _column_needs(cells, size, padding)
@@ -73,12 +77,20 @@ def _column_needs(cells, size: float, padding: float) -> tuple[list[float], list
 
 def equation(block: model.Equation, width: float, size: float) -> EquationBlock:
     """Return a display equation at the body's `size`, or as much smaller as fits the column
-    (leaving room for its number)."""
+    (leaving room for its number) and a page (a long `aligned` block)."""
     from lecturekit.layout.equations import outline
 
     room = width - (2 * size * (len(block.tag) + 2) * 0.6 if block.tag else 0.0)
-    natural = outline(block.latex, display=True).width
-    return EquationBlock(block.latex, block.tag, min(size, room / natural) if natural else size)
+    shape = outline(block.latex, display=True)
+    fits = [
+        size,
+        room / shape.width if shape.width else size,
+        EQUATION_HEIGHT / shape.height if shape.height else size,
+    ]
+    return EquationBlock(block.latex, block.tag, min(fits))
+
+
+EQUATION_HEIGHT = 480.0  # points: the most of a page one equation takes (A4 and Letter hold some 720)
 
 
 def code(block: model.Code, width: float) -> CodeBlock:

@@ -64,8 +64,8 @@ def draw(canvas, shape: Outline, x: float, baseline: float, size: float, colour:
     """Fill `shape` at `size` points on `canvas`, its origin at (x, baseline)."""
     canvas.saveState()
     canvas.setFillColor(colors.HexColor("#" + colour))
-    path = canvas.beginPath()
-    for contours in shape.shapes:
+    for contours in shape.shapes:  # a glyph at a time: its holes open, overlapping glyphs both filled
+        path = canvas.beginPath()
         for contour in contours:
             for op, values in cubic(contour):
                 points = [
@@ -78,7 +78,7 @@ def draw(canvas, shape: Outline, x: float, baseline: float, size: float, colour:
                 else:
                     path.curveTo(*points[0], *points[1], *points[2])
             path.close()
-    canvas.drawPath(path, stroke=0, fill=1, fillMode=0)  # 0: even-odd
+        canvas.drawPath(path, stroke=0, fill=1, fillMode=0)  # 0: even-odd
     canvas.restoreState()
 
 

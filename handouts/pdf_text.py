@@ -62,6 +62,7 @@ def paragraph_styles(styles: dict[str, Style]) -> dict[str, ParagraphStyle]:
             bulletIndent=style.bullet_indent,
             alignment=TA_CENTER if style.centred else 0,
             keepWithNext=int(style.keep_with_next),
+            autoLeading="max",  # a line with a tall equation grows to hold it
             **extra,
         )
     return out

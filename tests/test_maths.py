@@ -127,6 +127,88 @@ def test_a_command_no_converter_knows_is_shown_as_its_source_with_a_warning(tmp_
     assert any(line == 7 and "shown as its LaTeX source: it cannot be read" in m for line, m in said)
 
 
+FORMS = r"""## Forms
+
+Roots $\sqrt{x}$ and $\sqrt[3]{x}$, sums $\sum x_i$ and $\sum_{i=1}^n x_i$, $\prod_i x_i$,
+integrals $\int f$ and $\int_0^1 f(x)\,dx$, limits $\lim_{x \to 0} f(x)$, fractions $\dfrac{1}{2}$
+and $\binom{n}{k}$, accents $\hat{x}$, $\bar{x}$, $\vec{v}$, $\overline{AB}$, $\boxed{x}$,
+$\cancel{y}$, functions $\operatorname{Var}(X)$, $\mathbb{E}[X]$, $\mathcal{N}(\mu, \sigma^2)$,
+delimiters $\left( \frac{a}{b} \right)$, $\langle x, y \rangle$, $x := -1$, braces
+$\overbrace{a+b}^{n}$, $x_{i,j}^{(k)}$.
+
+$$
+\begin{pmatrix} a & b \\ c & d \end{pmatrix} \quad f(x) = \begin{cases} 1 & x > 0 \\ 0 & \text{else} \end{cases}
+$$
+
+$$
+\begin{aligned} a &= b + c \label{eq:a} \\ d &= e \nonumber \end{aligned}
+$$
+
+\begin{align}
+x &= 1 \\
+y &= 2
+\end{align}
+"""
+
+
+def test_every_common_form_is_read_and_written_valid(tmp_path):
+    """Roots, limits, accents, frames, matrices, cases and alignments: no warning, and OMML the
+    schema accepts (mathml2omml's gaps filled, its unclosed group characters closed)."""
+    from lecturekit.layout.equations import omml
+
+    article = tmp_path / "forms.md"
+    article.write_text("---\ntitle: Forms\nsource: A test\n---\n\n" + FORMS, encoding="utf-8")
+    build = build_article(article, Options(out=tmp_path / "out", slides="all"))
+    assert [w.message for w in build.warnings] == []
+    assert schema_findings(build.outputs[0]) == []
+    assert "<m:groupChr>" in omml("\\bar{x}") and "<m:t>x̄</m:t>" not in omml(
+        "\\bar{x}"
+    )  # written, not plain text
+
+
+def test_a_bracket_markdown_escapes_is_no_equation(tmp_path):
+    from lecturekit.importers.document import escape
+
+    article = tmp_path / "brackets.md"
+    lines = ["He said \\[sic\\] twice.", "", escape("[Pause for questions]"), "", "Before", "\\[ x = 1 \\]"]
+    article.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    blocks = read_article(article).sections[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph", "Paragraph", "Equation"]
+    assert plain(blocks[1].inlines) == "[Pause for questions]"  # an import's bracketed line stays text
+
+
+def test_footnotes_marked_twice_in_a_heading_or_nowhere(tmp_path):
+    article = tmp_path / "notes.md"
+    article.write_text(
+        "## A heading[^h]\n\nA note[^a], a missing one[^zz] and the first again[^a].\n\n"
+        "[^a]: The note, citing[^b].\n[^b]: Nested.\n[^h]: In a heading.\n",
+        encoding="utf-8",
+    )
+    build = build_article(article, Options(out=tmp_path / "out"))
+    said = sorted((w.line, w.message) for w in build.warnings if "footnote" in w.message)
+    assert said == [
+        (3, "the footnote [^zz] has no text: add a line '[^zz]: ...'"),
+        (6, "the footnote is marked only in a heading or another note: it is left out"),  # [^b]
+        (7, "the footnote is marked only in a heading or another note: it is left out"),  # [^h]
+    ]
+    page = next(p for p in build.outputs if p.suffix == ".html").read_text(encoding="utf-8")
+    assert page.count('id="fnref-1"') == 1 and page.count('href="#fn-1"') == 2  # one anchor, two links
+    assert 'id="fn-2"' not in page and NOTE_MARK not in page
+    titles = [_shown_text(s).split("\n")[0] for s in _slides_xml(build.outputs[0])]
+    assert "A heading" in titles
+
+
+def test_a_display_equation_taller_than_a_page_is_set_smaller_not_a_crash(tmp_path):
+    rows = " \\\\ ".join(f"x_{{{n}}} &= a_{{{n}}} + b_{{{n}}}" for n in range(40))
+    article = tmp_path / "tall.md"
+    article.write_text(
+        f"## Tall\n\nThe system is\n\n$$\n\\begin{{aligned}} {rows} \\end{{aligned}}\n$$\n", encoding="utf-8"
+    )
+    build = build_article(article, Options(out=tmp_path / "out"))
+    assert any("too large for a slide" in w.message for w in build.warnings)
+    assert schema_findings(build.outputs[0]) == []
+
+
 def test_footnotes_are_numbered_in_the_order_they_are_marked(oscillator):
     lesson = read_article(oscillator)
     assert [(n.number, plain(n.inlines)[:20]) for n in lesson.footnotes] == [

@@ -126,7 +126,7 @@ class ArticlePoints:
         """Mark the last claim of a paragraph the display equation after it completes ("The key
         formula is"): the lecture shows them together, and counts the claim as one with a figure."""
         points = self.points(inlines)
-        if points and not plain(points[-1].inlines).rstrip().endswith((".", "!", "?", "…")):
+        if points and not plain(inlines).rstrip().endswith((".", "!", "?", "…")):  # not "... four papers."
             self.by_paragraph[inlines] = (*points[:-1], replace(points[-1], equation=equation.latex))
 
     def shows_list(self, block: BulletList) -> bool:

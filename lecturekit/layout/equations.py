@@ -12,6 +12,7 @@ holds an equation.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import warnings
 from dataclasses import dataclass
@@ -59,14 +60,32 @@ def outline(latex: str, display: bool = False) -> Outline:
     shapes: list[tuple[Contour, ...]] = []
     for element in root.iter():
         tag = element.tag.rpartition("}")[2]
-        if tag == "path":
-            shapes.append(_contours(element.get("d", ""), x0))
-        elif tag == "rect":
+        stroked = element.get("fill") == "none" or element.get("stroke") and not element.get("fill")
+        line = float(element.get("stroke-width", 0)) / REFERENCE
+        if tag == "rect":
             x, y = float(element.get("x", 0)) / REFERENCE - x0, float(element.get("y", 0)) / REFERENCE
             rw, rh = float(element.get("width", 0)) / REFERENCE, float(element.get("height", 0)) / REFERENCE
-            corners = (("M", (x, y)), ("L", (x + rw, y)), ("L", (x + rw, y + rh)), ("L", (x, y + rh)))
-            shapes.append((corners,))
+            corners = [(x, y), (x + rw, y), (x + rw, y + rh), (x, y + rh)]
+            if stroked:  # a frame (\boxed): its four sides, each a filled bar
+                shapes += [_bar(a, b, line) for a, b in zip(corners, [*corners[1:], corners[0]], strict=True)]
+            else:
+                shapes.append((tuple(("M" if k == 0 else "L", p) for k, p in enumerate(corners)),))
+        elif tag == "path" and stroked:  # a line drawn, not filled (\cancel): each segment a bar
+            for contour in _contours(element.get("d", "") + " Z", x0):
+                points = [values[-2:] for _, values in contour]
+                shapes += [_bar(a, b, line) for a, b in itertools.pairwise(points)]
+        elif tag == "path":
+            shapes.append(_contours(element.get("d", ""), x0))
     return Outline(w, -y0, h + y0, tuple(shapes))
+
+
+def _bar(a: tuple[float, ...], b: tuple[float, ...], width: float) -> tuple[Contour, ...]:
+    """Return a straight stroke from `a` to `b`, `width` wide, as a filled shape."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = (dx * dx + dy * dy) ** 0.5 or 1.0
+    nx, ny = -dy / length * width / 2, dx / length * width / 2
+    corners = [(a[0] + nx, a[1] + ny), (b[0] + nx, b[1] + ny), (b[0] - nx, b[1] - ny), (a[0] - nx, a[1] - ny)]
+    return (tuple(("M" if k == 0 else "L", p) for k, p in enumerate(corners)),)
 
 
 def _contours(d: str, x0: float) -> tuple[Contour, ...]:
@@ -87,7 +106,7 @@ def _contours(d: str, x0: float) -> tuple[Contour, ...]:
             current.append((command, points))
             numbers = []
             command = "L" if command == "M" else command  # numbers after a move draw lines
-    return tuple(c for c in found if len(c) > 1)
+    return tuple(c for c in found if len(c) > 1 or c and c[0][0] == "M" and len(found) == 1)
 
 
 _ARGUMENTS = {"M": 2, "L": 2, "Q": 4, "C": 6}
@@ -104,7 +123,7 @@ def png(latex: str, display: bool, size: float, colour: str, dpi: int = 300) -> 
     picture = Image.new("RGBA", (width, height), (0, 0, 0, 0))
     draw_on(picture, shape, 0, shape.ascent * scale, scale, colour)
     out = io.BytesIO()
-    picture.save(out, "PNG", optimize=True)
+    picture.save(out, "PNG")
     return out.getvalue(), shape.width * size, shape.height * size
 
 
@@ -113,7 +132,9 @@ SUPERSAMPLE = 4  # rasterised this many times finer, then scaled down: smooth ed
 
 def draw_on(picture: Any, shape: Outline, x: float, baseline: float, scale: float, colour: str) -> None:
     """Paint `shape` onto the Pillow RGBA `picture` with its origin at (x, baseline) pixels and
-    `scale` pixels to the em: each glyph's contours filled even-odd, smoothed by supersampling."""
+    `scale` pixels to the em, smoothed by supersampling. Each glyph's contours are filled
+    even-odd (its holes stay open) in a box of its own; glyphs that overlap (the pieces of a tall
+    bracket) add up, as PDF and PowerPoint fill them."""
     from PIL import Image, ImageChops, ImageDraw
 
     fine = scale * SUPERSAMPLE
@@ -123,13 +144,23 @@ def draw_on(picture: Any, shape: Outline, x: float, baseline: float, scale: floa
     mask = Image.new("1", (w * SUPERSAMPLE, h * SUPERSAMPLE), 0)
     ox, oy = (x - left) * SUPERSAMPLE, (baseline - top) * SUPERSAMPLE
     for contours in shape.shapes:
-        for contour in contours:
-            points = [(ox + px * fine, oy + py * fine) for px, py in _flattened(contour)]
-            if len(points) < 3:
-                continue
-            one = Image.new("1", mask.size, 0)
-            ImageDraw.Draw(one).polygon(points, fill=1)
-            mask = ImageChops.logical_xor(mask, one)
+        polygons = [[(ox + px * fine, oy + py * fine) for px, py in _flattened(c)] for c in contours]
+        polygons = [p for p in polygons if len(p) >= 3]
+        if not polygons:
+            continue
+        x0 = max(0, int(min(px for p in polygons for px, _ in p)))
+        y0 = max(0, int(min(py for p in polygons for _, py in p)))
+        x1 = min(mask.width, int(max(px for p in polygons for px, _ in p)) + 2)
+        y1 = min(mask.height, int(max(py for p in polygons for _, py in p)) + 2)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        glyph = Image.new("1", (x1 - x0, y1 - y0), 0)
+        for polygon in polygons:
+            one = Image.new("1", glyph.size, 0)
+            ImageDraw.Draw(one).polygon([(px - x0, py - y0) for px, py in polygon], fill=1)
+            glyph = ImageChops.logical_xor(glyph, one)
+        region = (x0, y0, x1, y1)
+        mask.paste(ImageChops.logical_or(mask.crop(region), glyph), region)
     alpha = mask.convert("L").resize((w, h), Image.Resampling.BOX)
     ink = Image.new("RGBA", (w, h), tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4)) + (255,))
     layer = Image.new("RGBA", (w, h), (0, 0, 0, 0))
@@ -185,7 +216,8 @@ def omml(latex: str, display: bool = False) -> str:
     from lxml import etree
 
     try:
-        root = etree.fromstring(f'<m:w xmlns:m="{OMML}">{mathml2omml.convert(mathml(latex, display))}</m:w>')
+        written = _UNCLOSED.sub(r"\1</m:groupChrPr>", mathml2omml.convert(mathml(latex, display)))
+        root = etree.fromstring(f'<m:w xmlns:m="{OMML}">{written}</m:w>')
         _complete(root)
         return "".join(etree.tostring(child, encoding="unicode") for child in root)
     except Exception:  # noqa: BLE001 - a converter's fault on one equation degrades that equation
@@ -194,6 +226,10 @@ def omml(latex: str, display: bool = False) -> str:
         return (
             f'<m:oMath xmlns:m="{OMML}"><m:r><m:t>{escape(linear(latex), quote=False)}</m:t></m:r></m:oMath>'
         )
+
+
+# mathml2omml 0.0.2 closes a group character's properties (\bar, \vec, \overbrace) as the group
+_UNCLOSED = re.compile(r"(<m:groupChrPr>(?:(?!</m:groupChr>).)*?)</m:groupChr>")
 
 
 def _complete(root: Any) -> None:

@@ -3,7 +3,8 @@ read as equations as MathJax reads them in Jupyter, Quarto and pandoc's tex_math
 
 Markdown also writes `\\[` for a bracket it shows as written ("\\[sic\\]", an escaped
 "\\[not\\](a link)"), so a display equation is taken only where `\\[` opens a line and `\\]` closes
-one, with no blank line between; anything else stays text. markdown-it calls these rules as
+one, with no blank line between, and holds what an equation does (a command, a sign, a figure)
+or is one word; anything else stays text ("\\[Pause for questions\\]", as an import escapes it). markdown-it calls these rules as
 it calls its own: `state` is its parser's, and each rule moves it past what it read.
 """
 
@@ -16,11 +17,15 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 _INLINE = re.compile(r"\\\((.+?)\\\)", re.DOTALL)
+_MATHLIKE = re.compile(r"[\\^_=+\-*/<>()|\d]")  # what an equation of more than one word holds
 
 
 def brackets_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("escape", "math_inline_parenthesis", _inline)
-    md.block.ruler.before("fence", "math_block_bracket", _block)
+    # like `$$`, it may interrupt a paragraph: "The key formula is\n\\[ ... \\]"
+    md.block.ruler.before(
+        "fence", "math_block_bracket", _block, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
 
 
 def _inline(state: StateInline, silent: bool) -> bool:
@@ -50,10 +55,13 @@ def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
         line += 1
     else:
         return False
+    content = state.src[begin + 2 : state.eMarks[line]].rstrip()[:-2]
+    if len(content.split()) > 1 and not _MATHLIKE.search(content):
+        return False  # "\\[Pause for questions\\]": words in brackets, as an import escapes them
     if not silent:
         token = state.push("math_block", "math", 0)
         token.block = True
-        token.content = state.src[begin + 2 : state.eMarks[line]].rstrip()[:-2]
+        token.content = content
         token.markup = "\\["
         token.map = [start_line, line + 1]
     state.line = line + 1

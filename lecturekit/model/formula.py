@@ -8,12 +8,25 @@ backslash ("\\foo"): such an equation is shown as its source instead.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from xml.etree import ElementTree
 
+from lecturekit.model.lesson import Inlines
+
 _NS = "{http://www.w3.org/1998/Math/MathML}"
+_NUMBERING = re.compile(r"\\label\{[^{}]*\}|\\nonumber\b|\\notag\b")
 _TAG = re.compile(r"\\tag\*?\{([^{}]*)\}")
 _SUPERSCRIPTS = str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
+_COMBINING = {
+    "¯": "\u0304",
+    "―": "\u0305",
+    "→": "\u20d7",
+    "^": "\u0302",
+    "~": "\u0303",
+    "˙": "\u0307",
+    "¨": "\u0308",
+}
 _SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 
 
@@ -47,7 +60,9 @@ def _as_array(found: re.Match[str]) -> str:
 
 
 def without_tag(latex: str) -> tuple[str, str]:
-    """Return an equation without its `\\tag{n}`, and n ("" when it has none)."""
+    """Return an equation without its `\\tag{n}`, and n ("" when it has none); a `\\label`,
+    `\\nonumber` or `\\notag`, which only LaTeX's numbering reads, is left out too."""
+    latex = _NUMBERING.sub("", latex)
     found = _TAG.search(latex)
     if found is None:
         return latex.strip(), ""
@@ -110,7 +125,8 @@ def _linear(node: ElementTree.Element) -> str:
         return node.text or ""
     if tag == "mo":
         text = node.text or ""
-        return f" {text} " if text in "=+−<>≤≥≈≠→×±" and text else text
+        sign = node.get("form") == "prefix"  # "−3", not "− 3"
+        return f" {text} " if text in "=+−<>≤≥≈≠→×±" and text and not sign else text
     if tag == "mspace":
         return " "
     if tag in ("msup", "msub") and len(parts) == 2:
@@ -127,6 +143,8 @@ def _linear(node: ElementTree.Element) -> str:
         return f"√{_grouped(''.join(parts).strip())}"
     if tag == "mroot" and len(parts) == 2:
         return f"√[{parts[1]}]{_grouped(parts[0].strip())}"
+    if tag == "mover" and len(parts) == 2 and parts[1].strip() in _COMBINING:
+        return "".join(c + _COMBINING[parts[1].strip()] for c in parts[0])  # "x̄", "v⃗", "ẋ"
     if tag in ("mover", "munder", "munderover") and parts:
         return parts[0]
     if tag == "mtr":
@@ -134,6 +152,16 @@ def _linear(node: ElementTree.Element) -> str:
     if tag == "mtable":
         return "; ".join(p.strip() for p in parts)
     return "".join(parts)
+
+
+def in_words(inlines: Inlines) -> Inlines:
+    """Return text with its equations as plain text ("E = mc²") and no footnote markers: what a
+    table cell shows, where PowerPoint takes no equation."""
+    return tuple(
+        replace(span, text=linear(span.math), math="") if span.math else span
+        for span in inlines
+        if not span.note
+    )
 
 
 def table_keys(table: dict[int, int]) -> set[str]:

@@ -36,6 +36,7 @@ from lecturekit.model.text import merge
 
 INTRODUCTION = "Introduction"
 _DASH_ATTRIBUTION = re.compile(r"^\s*(?:—|―|--|– )\s*")
+_UNDEFINED_NOTE = re.compile(r"\[\^[^\]\s]+\](?!:)")  # a marker markdown-it found no note for
 _SOFT = "\x00"  # marks a soft line break while reading a quote; NUL never survives cleaning
 
 
@@ -47,7 +48,9 @@ class BlockReader:
         self.folder = path.resolve().parent
         self.warnings = warnings
         self.footnotes: list[Footnote] = []
+        self.numbers: dict[int, int] = {}  # a footnote's number, in the order the text marks them
         self._in_heading = False
+        self._in_footnote = False
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.path, line, message))
@@ -87,7 +90,8 @@ class BlockReader:
             elif node.type == "heading":
                 blocks.append(Heading(self.heading_text(node), _level(node) - section_level, _line(node)))
             elif node.type == "footnote_block":
-                self.footnotes.extend(self.footnote(n) for n in node.children if n.type == "footnote")
+                found = (self.footnote(n) for n in node.children if n.type == "footnote")
+                self.footnotes.extend(note for note in found if note is not None)
             else:
                 blocks.extend(self.block(node))
         self.footnotes.sort(key=lambda note: note.number)
@@ -174,14 +178,24 @@ class BlockReader:
             return Code(node.content.strip(), "latex", line)
         return Equation(latex, line, tag)
 
-    def footnote(self, node: SyntaxTreeNode) -> Footnote:
-        """Return a footnote's text: its paragraphs joined, read as any paragraph is."""
+    def footnote(self, node: SyntaxTreeNode) -> Footnote | None:
+        """Return a footnote's text: its paragraphs joined, read as any paragraph is; None, with
+        a warning, for one the text marks nowhere but in a heading or another note."""
+        line = _line(node.children[0]) if node.children else _line(node)
+        number = self.numbers.get(int(node.meta.get("id", 0)))
+        if number is None:
+            self.warn(line, "the footnote is marked only in a heading or another note: it is left out")
+            return None
         spans: list[Span] = []
-        for child in node.children:
-            if child.type == "paragraph":
-                inlines, _ = self.inlines(child)
-                spans += [Span(" ")] * bool(spans) + list(inlines)
-        return Footnote(int(node.meta.get("id", 0)) + 1, merge(spans), _line(node))
+        self._in_footnote = True  # a note marked in a note: left out (no list can link it)
+        try:
+            for child in node.children:
+                if child.type == "paragraph":
+                    inlines, _ = self.inlines(child)
+                    spans += [Span(" ")] * bool(spans) + list(inlines)
+        finally:
+            self._in_footnote = False
+        return Footnote(number, merge(spans), line)
 
     def table(self, node: SyntaxTreeNode) -> Table:
         header: tuple[Inlines, ...] = ()
@@ -224,6 +238,8 @@ class BlockReader:
             kind = node.type
             if kind == "text":
                 out.append(replace(style, text=node.content))
+                for label in _UNDEFINED_NOTE.findall(node.content):
+                    self.warn(line[0], f"the footnote {label} has no text: add a line '{label}: ...'")
             elif kind == "softbreak":
                 out.append(replace(style, text=self._soft))
                 line[0] += 1
@@ -233,7 +249,9 @@ class BlockReader:
             elif kind in ("math_inline", "math_inline_double"):
                 out.append(self.math(node.content, style, line[0]))
             elif kind == "footnote_ref":
-                out.append(replace(style, text=NOTE_MARK, href=None, note=int(node.meta.get("id", 0)) + 1))
+                if not (self._in_heading or self._in_footnote):  # a title shows no marker
+                    number = self.numbers.setdefault(int(node.meta.get("id", 0)), len(self.numbers) + 1)
+                    out.append(replace(style, text=NOTE_MARK, href=None, note=number))
             elif kind == "footnote_anchor":
                 continue
             elif kind == "code_inline":

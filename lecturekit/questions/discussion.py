@@ -130,9 +130,6 @@ def discussion_questions(
     chosen += attempt(
         "questions", str(lesson.path), _made, _none, lesson, chosen, templates, warnings, points
     )
-    # An equation or a footnote's marker is no slot, and a sentence of the text holding one reads
-    # as a stray symbol once it is plain text: the question is left out.
-    chosen = [q for q in chosen if q.origin == "authored" or not has_math(q.text)]
     ordered = _by_section(chosen, lesson)
     return Questions(tuple(ordered), tuple(deck_order(chosen)[:FOR_DECK]), tuple(warnings))
 
