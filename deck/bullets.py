@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from lecturekit.language.keypoints import Point
 from lecturekit.language.points import ArticlePoints
 from lecturekit.language.selection import said_in_a_breath
-from lecturekit.layout.equations import Outline, outline
 from lecturekit.model.lesson import (
     MATH_WORD,
     BulletList,
@@ -217,7 +216,7 @@ class BulletPlanner:
                 (
                     k
                     for k, span in enumerate(bullet.inlines)
-                    if span.math and self._too_large(outline(span.math), width)
+                    if span.math and self._too_large(span.math, width)
                 ),
                 None,
             )
@@ -236,9 +235,12 @@ class BulletPlanner:
                 found += self._set_apart((replace(bullet, inlines=rest, level=level, number=None),))
         return tuple(found)
 
-    def _too_large(self, shape: Outline, width: float) -> bool:
+    def _too_large(self, latex: str, width: float) -> bool:
         """Tell whether an inline equation at the body's size is wider than a line or taller than
         half the body."""
+        from lecturekit.layout.equations import outline  # only a lecture with equations loads it
+
+        shape = outline(latex)
         size = self.theme.body_size
         return shape.width * size > width or shape.height * size > self.fit.room(self.theme.body) / 2
 

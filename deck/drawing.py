@@ -9,7 +9,7 @@ set at the size the planner measured, in the font that has its script.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,11 +19,9 @@ from pptx.oxml.ns import qn as _qn
 from pptx.util import Pt
 
 from lecturekit.fonts import font_runs
-from lecturekit.layout.equations import omml
 from lecturekit.layout.links import followable
 from lecturekit.layout.pictures import picture_bytes
-from lecturekit.model.formula import in_words, linear
-from lecturekit.model.lesson import Inlines, Span, plain
+from lecturekit.model.lesson import Inlines, Span, in_words, plain
 
 from . import ooxml
 from .slides import Bullet
@@ -286,6 +284,8 @@ def equation(slide: Canvas, p, latex: str, size: float, colour: str | None, disp
     """Append an equation to the paragraph `p` as OMML (a display equation centred on its own
     line). Its runs take their size and colour from the paragraph's defaults, which are set here:
     OMML in a slide has no run properties of its own that the schema allows."""
+    from lecturekit.layout.equations import omml  # only a lecture with equations loads it
+
     math = omml(latex, display)
     if display:
         math = f'<m:oMathPara><m:oMathParaPr><m:jc m:val="centerGroup"/></m:oMathParaPr>{math}</m:oMathPara>'
@@ -308,8 +308,8 @@ def runs(slide: Canvas, p, inlines: Inlines, size: float, colour: str | None, ma
         if span.math and maths:
             equation(slide, p, span.math, size, colour)
             continue
-        if span.math:
-            span = replace(span, text=linear(span.math))
+        if span.math:  # where PowerPoint takes none: the equation in words
+            span = in_words((span,))[0]
         primary = slide.theme.mono if span.code else slide.theme.sans
         for index, text in enumerate(span.text.split("\n")):
             if index:

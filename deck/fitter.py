@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lecturekit.layout.equations import outline
 from lecturekit.layout.furniture import CONTINUED
 from lecturekit.layout.measure import MATH_AIR, Measurer
 from lecturekit.model.lesson import Inlines, Span, plain
@@ -37,6 +36,8 @@ class Fitter:
     def display_size(self, bullet: Bullet, size: float) -> float:
         """Return the size a display equation is set at on a slide of `size`: that size, or as
         much smaller as it takes to fit the body's width."""
+        from lecturekit.layout.equations import outline
+
         number = [(s, s.text) for s in bullet.inlines[1:]]  # "(1)", at 1 pt: its width in em
         shape = outline(bullet.inlines[0].math, display=True)
         width = shape.width + self.measure.word_width(number, 1.0)
@@ -54,6 +55,8 @@ class Fitter:
         """Return the height of `bullet` at `size`, with the space PowerPoint puts before it."""
         theme = self.theme
         if bullet.display:
+            from lecturekit.layout.equations import outline  # only a lecture with equations loads it
+
             shape = outline(bullet.inlines[0].math, display=True)
             return shape.height * MATH_AIR * self.display_size(bullet, size) + theme.space_before
         level = -1 if bullet.lead else bullet.level

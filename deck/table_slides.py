@@ -7,8 +7,7 @@ import math
 from dataclasses import replace
 
 from lecturekit.layout.tables import column_widths
-from lecturekit.model.formula import in_words
-from lecturekit.model.lesson import Inlines, Table, plain
+from lecturekit.model.lesson import Inlines, Table, in_words, plain
 
 from .fitter import Fitter, sizes
 from .pages import Lead, paginate, shown_lead

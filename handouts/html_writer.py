@@ -21,7 +21,6 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from lecturekit.layout.equations import web_mathml
 from lecturekit.layout.highlight import BACKGROUND, Line
 from lecturekit.layout.links import followable
 from lecturekit.layout.pictures import picture_bytes
@@ -108,6 +107,8 @@ def inline_html(inlines: Inlines) -> Markup:
     parts = []
     for span in inlines:
         if span.math:  # MathML, which browsers draw and screen readers read, no script or font
+            from lecturekit.layout.equations import web_mathml  # only a lecture with equations loads it
+
             parts.append(Markup(web_mathml(span.math)))
             continue
         if span.note:  # the first marker of a note is where its note links back to
@@ -141,6 +142,8 @@ _NOTE_REF = (
 
 def equation_html(block: EquationBlock) -> Markup:
     """Return a display equation as MathML, with its number."""
+    from lecturekit.layout.equations import web_mathml
+
     return Markup(web_mathml(block.latex, display=True))
 
 

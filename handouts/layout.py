@@ -14,7 +14,6 @@ from lecturekit.layout.highlight import Line, highlight
 from lecturekit.layout.measure import Measurer
 from lecturekit.layout.tables import column_widths
 from lecturekit.model import lesson as model
-from lecturekit.model.formula import in_words
 
 from .blocks import CodeBlock, EquationBlock, Picture, TableBlock
 
@@ -44,7 +43,7 @@ def table(block: model.Table, width: float) -> TableBlock:
     they fit (a word longer than its column is broken, in the smallest)."""
     columns = max(len(block.header), *(len(r) for r in block.rows), 1)
     cells = tuple(  # equations in words, as the slides show them, so they are measured as drawn
-        tuple(in_words(cell) for cell in row) + ((),) * (columns - len(row))
+        tuple(model.in_words(cell) for cell in row) + ((),) * (columns - len(row))
         for row in (block.header, *block.rows)
     )
     for size in TABLE_SIZES:

@@ -19,7 +19,7 @@ from lecturekit.layout.equations import Outline, cubic, outline
 
 from .blocks import INK
 
-CALLBACK = "lk-math"
+CALLBACK = "lk-math"  # the name pdf_writer registers draw_inline under
 # one transparent pixel, stretched to the equation's box: a file, since reportlab rightly opens
 # no data: or other address in paragraph markup
 _SPACE = Path(__file__).parent / "templates" / "space.png"

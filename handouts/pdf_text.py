@@ -25,12 +25,10 @@ from reportlab.platypus import Paragraph as _RLParagraph
 from lecturekit.fonts import MONO, SANS, Family, font_runs
 from lecturekit.layout import highlight
 from lecturekit.layout.links import followable
-from lecturekit.model.formula import linear
-from lecturekit.model.lesson import Inlines, plain
+from lecturekit.model.lesson import Inlines, in_words, plain
 from lecturekit.model.text import take
 
 from .blocks import LINK, Style
-from .pdf_math import math_markup
 
 
 def paragraph_styles(styles: dict[str, Style]) -> dict[str, ParagraphStyle]:
@@ -133,6 +131,8 @@ def inline_markup(inlines: Inlines, size: float = 0.0, room: float = 0.0) -> str
     carried = 0  # characters of this span drawn with the equation before it
     for index, span in enumerate(inlines):
         if span.math and size:
+            from .pdf_math import math_markup  # only a lecture with equations loads it
+
             following = inlines[index + 1].text if index + 1 < len(inlines) else ""
             after = _PUNCTUATION.match(following)
             carried = len(after.group()) if after else 0
@@ -143,7 +143,7 @@ def inline_markup(inlines: Inlines, size: float = 0.0, room: float = 0.0) -> str
         if span.note:
             parts.append(f"<super>{span.note}</super>")
             continue
-        text = escape(breakable(linear(span.math) if span.math else span.text)).replace("\n", "<br/>")
+        text = escape(breakable(plain(in_words((span,))))).replace("\n", "<br/>")  # an equation in words
         if span.code:
             text = f'<font face="LK-Mono">{text}</font>'
         text = bold_italic(text, span.bold, span.italic)

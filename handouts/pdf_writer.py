@@ -62,7 +62,6 @@ from .blocks import (
     Text,
 )
 from .layout import WRAP_MARK
-from .pdf_math import CALLBACK, DisplayEquation, draw_inline
 from .pdf_text import (
     LONG_CELL,
     LONG_PARAGRAPH,
@@ -97,7 +96,7 @@ class _Canvas(Canvas):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.setNamedCB(CALLBACK, draw_inline)  # an inline equation (see pdf_math)
+        self.setNamedCB("lk-math", _draw_inline)  # an inline equation (see pdf_math)
 
     def save(self):
         pages = self.getPageNumber() - 1  # the last showPage() has already moved on
@@ -109,6 +108,12 @@ class _Canvas(Canvas):
             self.drawRightString(0, 0, self.footer_text(page, pages))
             self.endForm()
         super().save()
+
+
+def _draw_inline(canvas, kind: str, label: str) -> None:
+    from .pdf_math import draw_inline
+
+    draw_inline(canvas, kind, label)
 
 
 def _build(handout: Handout, out, styles) -> int:
@@ -246,6 +251,8 @@ class _Drawer:
             elif isinstance(block, CodeBlock):
                 out.append(self.code(block))
             elif isinstance(block, EquationBlock):
+                from .pdf_math import DisplayEquation  # only a lecture with equations loads it
+
                 out.append(DisplayEquation(block.latex, block.size, block.tag, 4, 8))
             elif isinstance(block, Footnotes):
                 style = self.styles["footnote"]

@@ -18,7 +18,6 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from xml.etree import ElementTree
 
 from lecturekit.model.formula import linear, mathml
 
@@ -54,6 +53,8 @@ def outline(latex: str, display: bool = False) -> Outline:
 
     font_config.svg2 = False  # plain paths, no <symbol>/<use>: one shape per glyph
     svg = Math(mathml(latex, display), size=REFERENCE, margin=0).svg()
+    from xml.etree import ElementTree
+
     root = ElementTree.fromstring(svg)
     box = _VIEWBOX.search(svg)
     x0, y0, w, h = (float(v) / REFERENCE for v in box.groups()) if box else (0.0, -1.0, 1.0, 1.0)

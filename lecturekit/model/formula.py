@@ -8,11 +8,8 @@ backslash ("\\foo"): such an equation is shown as its source instead.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
-from xml.etree import ElementTree
-
-from lecturekit.model.lesson import Inlines
+from typing import Any
 
 _NS = "{http://www.w3.org/1998/Math/MathML}"
 _NUMBERING = re.compile(r"\\label\{[^{}]*\}|\\nonumber\b|\\notag\b")
@@ -95,6 +92,8 @@ def _tidied(found: str) -> str:
 
 def problem(latex: str) -> str:
     """Return what keeps `latex` from being shown as an equation ("" when nothing does)."""
+    from xml.etree import ElementTree
+
     if not latex.strip():
         return "it is empty"
     try:
@@ -110,6 +109,8 @@ def problem(latex: str) -> str:
 @lru_cache(maxsize=4096)
 def linear(latex: str) -> str:
     """Return an equation as plain text a title can hold: "E = mc²", "√(k/m)", "(1 − cⁿ)/(1 − c)"."""
+    from xml.etree import ElementTree
+
     try:
         tree = ElementTree.fromstring(mathml(latex))
     except (ValueError, ElementTree.ParseError):
@@ -118,7 +119,7 @@ def linear(latex: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _linear(node: ElementTree.Element) -> str:
+def _linear(node: Any) -> str:  # an ElementTree element
     tag = node.tag.removeprefix(_NS)
     parts = [_linear(child) for child in node]
     if tag in ("mi", "mn", "mtext", "ms"):
@@ -152,16 +153,6 @@ def _linear(node: ElementTree.Element) -> str:
     if tag == "mtable":
         return "; ".join(p.strip() for p in parts)
     return "".join(parts)
-
-
-def in_words(inlines: Inlines) -> Inlines:
-    """Return text with its equations as plain text ("E = mc²") and no footnote markers: what a
-    table cell shows, where PowerPoint takes no equation."""
-    return tuple(
-        replace(span, text=linear(span.math), math="") if span.math else span
-        for span in inlines
-        if not span.note
-    )
 
 
 def table_keys(table: dict[int, int]) -> set[str]:

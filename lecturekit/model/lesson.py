@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lecturekit.errors import Diagnostic, LessonError
@@ -46,6 +46,20 @@ def written(inlines: Inlines) -> str:
     return "".join(
         f"${span.math}$" if span.math else f"{NOTE_MARK}{span.note}{NOTE_MARK}" if span.note else span.text
         for span in inlines
+    )
+
+
+def in_words(inlines: Inlines) -> Inlines:
+    """Return text with its equations as plain text ("E = mc²") and no footnote markers: what a
+    table cell shows, where PowerPoint takes no equation."""
+    if not any(span.math or span.note for span in inlines):
+        return inlines
+    from lecturekit.model.formula import linear
+
+    return tuple(
+        replace(span, text=linear(span.math), math="") if span.math else span
+        for span in inlines
+        if not span.note
     )
 
 

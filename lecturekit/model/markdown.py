@@ -9,7 +9,6 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
-from lecturekit.model.formula import displayed, linear, problem, without_tag
 from lecturekit.model.lesson import (
     MATH_WORD,
     NOTE_MARK,
@@ -171,6 +170,8 @@ class BlockReader:
 
     def equation(self, node: SyntaxTreeNode, line: int) -> Block:
         """Return a display equation, or its source as code when it cannot be shown (warned)."""
+        from lecturekit.model.formula import displayed, problem, without_tag  # only for an equation
+
         latex, tag = without_tag(displayed(node.content))
         trouble = problem(latex)
         if trouble:
@@ -277,6 +278,8 @@ class BlockReader:
     def math(self, latex: str, style: Span, line: int) -> Span:
         """Return an inline equation: one word to the analysis (MATH_WORD), its source kept; in a
         heading, plain text; its source as code when it cannot be shown (warned)."""
+        from lecturekit.model.formula import linear, problem  # only for an equation
+
         latex = latex.strip()
         trouble = problem(latex)
         if trouble:
