@@ -206,9 +206,10 @@ class BulletPlanner:
         ]
 
     def _set_apart(self, bullets: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
-        """Return bullets with an equation too wide for a line of its own at the body's size moved
-        to a display line after the words before it ("Substituting gives:"); the words after it,
-        if any, follow as a bullet of their own. An equation is never broken over lines."""
+        """Return bullets with an inline equation too large for a line at the body's size (wider
+        than it, or taller than half the body) moved to a display line after the words before it
+        ("Adding the terms gives"); the words after it, if any, go beneath it ("which is constant
+        over time"). An equation is never broken over lines."""
         found: list[Bullet] = []
         for bullet in bullets:
             width = self.fit.width(self.theme.body, bullet.level, bullet.number is not None)
