@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lecturekit.layout.furniture import CONTINUED
+from lecturekit.layout.furniture import is_continued
 from lecturekit.layout.measure import MATH_AIR, Measurer
 from lecturekit.model.lesson import Inlines, Span, plain
 from lecturekit.model.text import take
@@ -146,7 +146,7 @@ class Fitter:
         )
         if size is not None:
             return text, size
-        suffix = m.group() if (m := CONTINUED.search(text)) else ""
+        suffix = m.group() if (m := is_continued(text)) else ""
         short = self.shorten_title(
             text[: len(text) - len(suffix)], theme.title, theme.title_min, "title", suffix=suffix
         )

@@ -20,7 +20,7 @@ from dataclasses import replace
 from lecturekit.language.keypoints import closes_with_lead, is_back_matter, lead_ins, lead_point
 from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.language.topics import Usage
-from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, continued
+from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, words
 from lecturekit.lexicon.english import OBJECTIVES_LEAD, OPENING_PRONOUNS, SELF_NOUNS
 from lecturekit.model.lesson import (
     NOTE_MARK,
@@ -85,7 +85,8 @@ class _Walker:
         self.fit = Fitter(theme)
         self.bullets = BulletPlanner(self.fit, self.warn)
         self.media = MediaPlanner(self.fit, self.warn)
-        self.frame = FramePlanner(self.fit, self.bullets, self.warn)
+        self._ = words(lesson.meta.lang)  # the words lecturekit adds, in the lecture's language
+        self.frame = FramePlanner(self.fit, self.bullets, self.warn, self._)
         self.points = points
         self.warnings: list[Diagnostic] = []
         self.uses: dict[str, int] = {}
@@ -102,11 +103,11 @@ class _Walker:
         parts = self.parts(prompts)
         opening: list[Slide] = [self.frame.title_slide(self.meta)]
         if len(parts) > 1:
-            opening += self.titled(AGENDA, self.frame.agenda([section for section, _ in parts]))
+            opening += self.titled(self._(AGENDA), self.frame.agenda([section for section, _ in parts]))
         if outcomes:
-            opening += self.titled(OUTCOMES, self.frame.outcomes(outcomes))
-        closing = self.titled(DISCUSSION, self.frame.discussion(questions)) if questions else []
-        closing += self.titled(SOURCES, self.frame.sources(self.lesson, self.back_matter))
+            opening += self.titled(self._(OUTCOMES), self.frame.outcomes(outcomes))
+        closing = self.titled(self._(DISCUSSION), self.frame.discussion(questions)) if questions else []
+        closing += self.titled(self._(SOURCES), self.frame.sources(self.lesson, self.back_matter))
         headers = self._headers(parts, len(opening) + len(closing))
         slides = list(opening)
         for number, (section, content) in enumerate(parts, start=1):
@@ -265,7 +266,7 @@ class _Walker:
                 walk.add([equation_item(block, self._group(), shown)])
         walk.flush()
         taken = {title.casefold() for title in self.uses}
-        slides = name_slides(walk.slides, walk.headings, self.usage, taken)
+        slides = name_slides(walk.slides, walk.headings, self.usage, taken, self._)
         for slide in slides:
             self.uses.setdefault(slide.title, 1)
         return slides, walk.pending
@@ -297,7 +298,7 @@ class _Walker:
     def next_title(self, title: str) -> str:
         uses = self.uses.get(title, 0)
         self.uses[title] = uses + 1
-        return continued(title, uses)
+        return self._.continued(title, uses)
 
     def _fitted_titles(self, slides: list[Slide]) -> list[tuple[str, float]]:
         """Return every slide's title, unique in the deck, and the size it fits its box at."""
@@ -380,7 +381,12 @@ class _SectionWalk:
         A picture that cannot be shown is named in the notes; one its author marked decorative
         is left off the slides, which are for what it decorates."""
         if isinstance(block, Image) and block.path is None:
-            note = f"Picture: {block.alt or 'no description'} ({block.src})"
+            _ = self.walker._
+            note = _(
+                "Picture: {description} ({address})",
+                description=block.alt or _("no description"),
+                address=block.src,
+            )
             self.add([Item((), note, self.walker._group(), glue=True)])
             return
         if isinstance(block, Image) and block.decorative:

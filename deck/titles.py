@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from lecturekit.language.topics import Usage, as_title, key_phrases
-from lecturekit.layout.furniture import continued
+from lecturekit.layout.furniture import Words, words
 from lecturekit.model.lesson import has_math, plain
 
 from .slides import (
@@ -31,11 +31,12 @@ from .slides import (
 
 
 def name_slides(
-    slides: Sequence[Slide], headings: Sequence[str], usage: Usage, taken: set[str]
+    slides: Sequence[Slide], headings: Sequence[str], usage: Usage, taken: set[str], _: Words | None = None
 ) -> list[Slide]:
     """Return `slides` (a part's) with each untitled one (title "") titled by its key phrase, else
     by `headings[i]`, the heading it stands under, continued. `usage` tells the article's nouns from its
     verbs; `taken` holds the titles (case-folded) already in the deck, and gets those given here."""
+    _ = _ or words("en")
     named = list(slides)
     untitled = [i for i, s in enumerate(slides) if not s.title]
     if not untitled:
@@ -53,7 +54,7 @@ def name_slides(
                 found = _first_free(fuller[index], taken)
         elif plain(slide.lead[0]):  # code or a table: what the sentence above it names, not its cells
             found = _first_free(ranked[index], taken)
-        title = found or continued(headings[index], headings[:index].count(headings[index]))
+        title = found or _.continued(headings[index], headings[:index].count(headings[index]))
         taken.add(title.casefold())
         named[index] = replace(slides[index], title=title)
     return named

@@ -21,6 +21,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from lecturekit.layout import furniture
 from lecturekit.layout.highlight import BACKGROUND, Line
 from lecturekit.layout.links import followable
 from lecturekit.layout.pictures import picture_bytes
@@ -54,7 +55,9 @@ def write_html(handout: Handout) -> bytes:
     _MARKED.clear()
     css = _css(handout)
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    said = furniture.words(handout.meta.lang)
     page = _template().render(
+        _=said,
         handout=handout,
         meta=handout.meta,
         css=Markup(css),

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from lecturekit.language.keypoints import is_back_matter
 from lecturekit.language.points import ArticlePoints, article_points
-from lecturekit.layout import highlight
+from lecturekit.layout import furniture, highlight
 from lecturekit.layout.links import followable
 from lecturekit.model import lesson as model
 from lecturekit.model.lesson import Inlines, Lesson, Span, date_text, plain
@@ -116,12 +116,12 @@ def plan_handout(
     `points` are the article's and `prompts` each part's question (with `discussion: sections`),
     worked out here when not given."""
     meta = lesson.meta
-    words = _words()
+    words = _words(meta.lang)
     paper = options.paper or meta.paper or "a4"
     lines = options.answer_lines if options.answer_lines is not None else meta.answer_lines
     page = Page(*PAPER[paper], 20 * MM, 22 * MM, 20 * MM, 12 * MM, 10 * MM, 8 * MM)
     sections = lesson.sections  # the references too: students read them, though no slide shows them
-    asked = _Asked(DEFAULT_ANSWER_LINES if lines is None else lines, options.instructor)
+    asked = _Asked(DEFAULT_ANSWER_LINES if lines is None else lines, options.instructor, meta.lang)
     if prompts is None:
         prompts = section_prompts(questions) if meta.discussion == "sections" else {}
     points = points or article_points(lesson)
@@ -152,7 +152,7 @@ def plan_handout(
 
 
 def _front(meta, outcomes, sections, accent) -> tuple[Block, ...]:
-    words = _words()
+    words = _words(meta.lang)
     front: list[Block] = []
     kicker = _text(words.kicker(meta))
     if kicker:
@@ -160,14 +160,15 @@ def _front(meta, outcomes, sections, accent) -> tuple[Block, ...]:
     front.append(Text("title", _spans(meta.title), heading=1, anchor="title"))
     if meta.subtitle:
         front.append(Text("subtitle", _spans(meta.subtitle)))
-    byline = _text(words.byline(meta, date_text(meta)))
+    byline = _text(words.byline(meta, date_text(meta, furniture.words(meta.lang))))
     if byline:
         front.append(Text("byline", _spans(byline)))
     front.append(Rule(1.0, 1.2, accent, 4, 10))
     if outcomes:
         rows = tuple(Text("point", _spans(o), bullet="•") for o in outcomes)
         label = Text("label", _spans(_text(words.outcomes_heading())))
-        front.append(Panel(label, (Text("point_heading", _spans(LEAD)), *rows)))
+        lead = furniture.words(meta.lang)(LEAD)
+        front.append(Panel(label, (Text("point_heading", _spans(lead)), *rows)))
     if len(sections) > 1:
         front.append(Text("label", _spans(_text(words.overview_heading()))))
         for number, section in enumerate(sections, start=1):
@@ -183,7 +184,7 @@ def _front(meta, outcomes, sections, accent) -> tuple[Block, ...]:
 def _section_part(
     number, section, points: ArticlePoints, width, prompts, asked, reading: bool, footnotes=()
 ) -> Part:
-    words = _words()
+    words = asked.words
     title = plain(section.title)
     shown = _spans(f"{number}\u00a0\u00a0{title}")
     heading = Text("h1", shown, heading=2, anchor=f"section-{number}", outline=f"{number}. {title}")
@@ -214,7 +215,7 @@ def _section_part(
 def _questions_part(questions: list[Question], sections, asked, blanks: int = 0) -> Part:
     """The questions, grouped by the part they are about (the lecture's own first), then
     `blanks` ruled spaces for questions of the lecturer's own, when the text gave too few."""
-    words = _words()
+    words = asked.words
     heading = Text("h1", _spans(_text(words.questions_heading())), heading=2, anchor="questions")
     intro = _text(words.questions_intro(len(questions), asked.lines))
     blocks: list[Block] = [Text("muted", _spans(intro))] if questions else []
@@ -238,7 +239,8 @@ def _questions_part(questions: list[Question], sections, asked, blanks: int = 0)
 class _Asked:
     """Numbers the questions in the order the handout asks them and plans each one's block."""
 
-    def __init__(self, lines: int, instructor: bool):
+    def __init__(self, lines: int, instructor: bool, lang: str = "en"):
+        self.words = _words(lang)  # the handout's wording, in the lecture's language
         self.lines = lines
         self.instructor = instructor
         self.count = 0
@@ -247,7 +249,7 @@ class _Asked:
         self.count += 1
         notes: tuple[Text, ...] = ()
         if self.instructor:
-            words = _words()
+            words = self.words
             level = (
                 Span(_text(words.level(question)), bold=True),
                 Span(" · " + _text(words.origin(question))),
@@ -272,7 +274,7 @@ class _Asked:
 
 
 def _source_part(meta) -> Part:
-    words = _words()
+    words = _words(meta.lang)
     blocks: list[Block] = [Text("body", _spans(_text(words.source_text(meta))))]
     if followable(meta.url):
         blocks.append(Text("body", (Span(meta.url, href=meta.url),)))
@@ -373,9 +375,14 @@ def _text(rendered) -> str:
 
 
 @cache
-def _words():
+@cache
+def _words(lang: str):
+    """Return the handout's wording (handout.j2's macros) in the lecture's language `lang`."""
     from lecturekit.layout.jinja import environment
 
     # The words are plain text, escaped by each writer for its own format: no autoescaping here,
     # and article text is only ever a value, never a template.
-    return environment(TEMPLATES, autoescape=False).get_template("handout.j2").module
+    env = environment(TEMPLATES, autoescape=False)
+    said = furniture.words(lang)
+    env.globals.update(_=said, ngettext=said.ngettext)
+    return env.get_template("handout.j2").module

@@ -16,8 +16,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from lecturekit.language.topics import as_title, key_phrases
+from lecturekit.layout import furniture
 from lecturekit.lexicon.english import EMPTY_WORDS
 from lecturekit.model.lesson import Block, BulletList, Heading, Lesson, Paragraph, Quote, Section, Span, plain
+from lecturekit.model.markdown import INTRODUCTION
 
 MIN_WORDS = 450  # a shorter text stays one part
 WORDS_PER_PART = 300
@@ -27,7 +29,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
 def segment(lesson: Lesson) -> Lesson:
-    """Return `lesson`, its text split into titled parts if it is long and has no headings."""
+    """Return `lesson`, its text split into titled parts if it is long and has no headings; the
+    opening part the reader titled "Introduction" titled so in the lecture's language."""
+    lesson = _introduced(lesson)
     if len(lesson.sections) != 1:
         return lesson
     section = lesson.sections[0]
@@ -42,7 +46,9 @@ def segment(lesson: Lesson) -> Lesson:
         return lesson
     breaks = _breaks([_terms(text) for _, text in units], parts)
     groups = _split(units, breaks)
-    titles = _titles([" ".join(text for _, text in group) for group in groups])
+    titles = _titles(
+        [" ".join(text for _, text in group) for group in groups], furniture.words(lesson.meta.lang)
+    )
     sections = tuple(
         Section(
             (Span(title),),
@@ -161,11 +167,22 @@ def _split(units: list[Unit], breaks: list[int]) -> list[list[Unit]]:
     return groups
 
 
-def _titles(texts: list[str]) -> list[str]:
+def _introduced(lesson: Lesson) -> Lesson:
+    """Return `lesson` with the title the reader gives the text before its first heading
+    ("Introduction") in the lecture's language."""
+    _ = furniture.words(lesson.meta.lang)
+    first = lesson.sections[0] if lesson.sections else None
+    if first is None or _.lang == "en" or first.title != (Span(INTRODUCTION),):
+        return lesson
+    sections = (replace(first, title=(Span(_(INTRODUCTION)),)), *lesson.sections[1:])
+    return replace(lesson, sections=sections)
+
+
+def _titles(texts: list[str], _: furniture.Words) -> list[str]:
     """Return a title for each part: its key phrase, as written, unique among the parts."""
     titles: list[str] = []
     for found in key_phrases(texts):
         taken = {t.casefold() for t in titles}
         title = next((as_title(p) for p in found if as_title(p).casefold() not in taken), "")
-        titles.append(title or f"Part {len(titles) + 1}")
+        titles.append(title or _("Part {number}", number=len(titles) + 1))
     return titles

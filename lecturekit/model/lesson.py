@@ -7,7 +7,7 @@ deck and the handout can both show bold, italic, code and links as real formatti
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -257,14 +257,17 @@ _MONTHS = (
 )
 
 
-def date_text(meta: Meta) -> str:
-    """Return the lecture date as English readers write it (never the machine's locale)."""
+def date_text(meta: Meta, words: Callable[..., str] | None = None) -> str:
+    """Return the lecture date as its language writes it: in English without `words` (the
+    lecture's, lecturekit.layout.furniture.words), never in the machine's locale."""
     if meta.date is None:
         return ""
     month = _MONTHS[meta.date.month - 1]
     if meta.lang.lower() == "en-us":
         return f"{month} {meta.date.day}, {meta.date.year}"
-    return f"{meta.date.day} {month} {meta.date.year}"
+    if words is None:
+        return f"{meta.date.day} {month} {meta.date.year}"
+    return words("{day} {month} {year}", day=meta.date.day, month=words(month), year=meta.date.year)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from lecturekit.model.lesson import (
 from lecturekit.model.pictures import read_picture
 from lecturekit.model.text import merge
 
-INTRODUCTION = "Introduction"
+INTRODUCTION = "Introduction"  # translated with the lecture (lecturekit.language.segment)
 _DASH_ATTRIBUTION = re.compile(r"^\s*(?:—|―|--|– )\s*")
 _UNDEFINED_NOTE = re.compile(r"\[\^[^\]\s]+\](?!:)")  # a marker markdown-it found no note for
 _SOFT = "\x00"  # marks a soft line break while reading a quote; NUL never survives cleaning

@@ -21,7 +21,7 @@ class Stemmer(Protocol):
 # a sentence's end: its marks, then closing quotes and brackets and a footnote's marker
 _SENTENCE_END = re.compile(rf"[.!?…。！？]+[\"'”’»)\]{NOTE_MARK}]*")
 _NEXT_STARTS = re.compile(  # the next one opens with a capital, a figure, an equation ...
-    rf"\s+[\"'“‘«(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩА-Я{MATH_WORD}\u0590-\u08ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+    rf"\s+[\"'“‘«„¿¡(\[]*[A-Z0-9À-ÖØ-ÞΑ-ΩА-Я{MATH_WORD}\u0590-\u08ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 )
 _WORD = re.compile(r"\S+")
 _GLUED = re.compile(r"(?<=[a-z’'][a-z]{3})\.(?=[A-Z][a-z]+\s)")

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.keypoints import is_back_matter, paragraph_points
 from lecturekit.language.points import ArticlePoints, article_points
+from lecturekit.layout.furniture import NO_CATALOG, has_catalog, language
 from lecturekit.lexicon.english import (
     ANSWER_CUES,
     ASIDE_QUESTION,
@@ -115,7 +116,9 @@ def discussion_questions(
         (section, found)
         for section in lesson.sections
         if not is_back_matter(plain(section.title))
-        for found in attempt("questions", plain(section.title), article_questions, _none, section)
+        for found in attempt(
+            "questions", plain(section.title), article_questions, _none, section, language(lesson.meta.lang)
+        )
         if not has_math(found[0])
     ]
     if len(own) > ARTICLE_MOST:  # the closing part's questions first: where an article asks its own
@@ -127,11 +130,33 @@ def discussion_questions(
         question = Question(sentence, plain(section.title), classify(sentence), "article", context)
         _add(chosen, replace(question, answer=_answer(grounds, points)))
     chosen = chosen[:MOST]
-    chosen += attempt(
-        "questions", str(lesson.path), _made, _none, lesson, chosen, templates, warnings, points
-    )
+    warnings += language_warnings(lesson)
+    if language(lesson.meta.lang) == "en":  # the templates are English: another language's text
+        chosen += attempt(  # would be English around its fragments
+            "questions", str(lesson.path), _made, _none, lesson, chosen, templates, warnings, points
+        )
     ordered = _by_section(chosen, lesson)
     return Questions(tuple(ordered), tuple(deck_order(chosen)[:FOR_DECK]), tuple(warnings))
+
+
+def language_warnings(lesson: Lesson) -> list[Diagnostic]:
+    """Return what a lecture in a language other than English is told once: the words
+    lecturekit adds are English when it has no catalog for the language, and it writes no
+    questions or outcomes of its own (its templates are English)."""
+    lang = lesson.meta.lang
+    if language(lang) == "en":
+        return []
+    found = [] if has_catalog(lang) else [Diagnostic(lesson.path, None, NO_CATALOG.format(lang=lang))]
+    found.append(
+        Diagnostic(
+            lesson.path,
+            None,
+            f"lecturekit writes questions and learning outcomes only in English: a lecture in {lang!r} "
+            "gets the text's own questions and objectives, and those in its front matter "
+            "('questions:', 'outcomes:')",
+        )
+    )
+    return found
 
 
 def _made(
@@ -222,12 +247,14 @@ def _none(*_: object) -> list[Any]:
     return []  # what a part whose questions failed gets: none, rather than odd ones
 
 
-def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
+def article_questions(section: Section, lang: str = "en") -> list[tuple[str, tuple[str, ...]]]:
     """Return the questions a section puts to the reader, each with the sentences around it.
 
     Not a rhetorical question that the next sentence answers ("Why? Because ..."), nor one its
     paragraph goes on from in statements ("Who can analyze the nameless charm ...? We are
-    touched with ..."), not one inside quoted speech, not a fragment of a few words.
+    touched with ..."), not one inside quoted speech, not a fragment of a few words. In English
+    it opens as a question does ("What", "Why", "Is"); in another language (`lang`), whose
+    question words lecturekit does not know, its question mark says it ("¿...?" too).
     """
     found = []
     texts, in_list = [], []
@@ -254,7 +281,8 @@ def article_questions(section: Section) -> list[tuple[str, tuple[str, ...]]]:
                 or _aside(sentence)
                 or _introduced(sentence, text[spans[max(0, index - 3)][0] : start])
                 or _LABELLED.match(text)
-                or not _asks(_without_preface(sentence))
+                or lang == "en"
+                and not _asks(_without_preface(sentence))
             ):
                 continue
             following = text[spans[index + 1][0] : spans[index + 1][1]] if index + 1 < len(spans) else after

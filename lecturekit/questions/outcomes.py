@@ -21,6 +21,7 @@ from collections import Counter
 from lecturekit.language.keypoints import is_back_matter
 from lecturekit.language.names import Names
 from lecturekit.language.topics import NOUN_ENDINGS, Usage
+from lecturekit.layout.furniture import N_, language
 from lecturekit.lexicon.english import (
     CLAIMING_VERBS,
     DETERMINERS,
@@ -72,7 +73,7 @@ CASE_WORDS = 4  # words of a named case; a longer one is a heading ("Advances in
 TOPIC_WORDS = 7  # words of a heading that is still a topic, not a sentence
 SUBSTANCE, SHARE = 60, 10  # a part worth an outcome: 60 words, or a tenth of a short text
 PER_WORDING = 2  # outcomes that open alike
-LEAD = "By the end of this lecture you can:"
+LEAD = N_("By the end of this lecture you can:")  # translated where it is said
 
 
 def learning_outcomes(
@@ -85,7 +86,7 @@ def learning_outcomes(
     if lesson is None:
         return ()
     stated = stated_objectives(lesson)
-    if stated:
+    if stated or language(lesson.meta.lang) != "en":  # outcomes are made in English only
         return stated
     parts = [s for s in lesson.sections if not is_back_matter(plain(s.title)) and not _objectives(s)]
     texts = [_words_of(s) for s in parts]

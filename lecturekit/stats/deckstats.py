@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lecturekit.language.keypoints import is_back_matter
-from lecturekit.layout.furniture import CEREMONY, without_continued
+from lecturekit.layout.furniture import ceremony, every, without_continued
 from lecturekit.model.lesson import MATH_WORD, Lesson, paragraphs, plain
 from lecturekit.model.text import core, sentences
 from lecturekit.stats.faithful import faithful, in_order, source_units, words_of
@@ -201,6 +201,9 @@ def _displayed(paragraph: Any) -> bool:
     return has_math and not re.sub(r"\(\w+\)", "", "".join(paragraph.text.split()))
 
 
+_KICKERS = tuple(sorted(p.split("{")[0] for p in every("Part {number}")))  # "Part 2", "Teil 2"
+
+
 def read_slides(deck: Path) -> list[Slide]:
     """Return what each slide of `deck` shows, and what kind of slide it is."""
     from pptx import Presentation
@@ -235,9 +238,9 @@ def read_slides(deck: Path) -> list[Slide]:
         layout = slide.slide_layout.name
         if number == 1:
             kind = "title"
-        elif layout == "Section Header" or title.startswith("Part "):
+        elif layout == "Section Header" or title.startswith(_KICKERS):
             kind = "section"
-        elif without_continued(title) in CEREMONY:
+        elif without_continued(title) in ceremony():
             kind = "ceremony"
         else:
             kind = next(

@@ -1,0 +1,198 @@
+"""A lecture in the article's own language: every word lecturekit adds, from its gettext catalog.
+
+The catalogs (lecturekit/locale/<lang>/LC_MESSAGES/lecturekit.po, compiled to .mo by
+./scripts/catalogs) hold every message the code and the handout's templates say, in German,
+Spanish, French, Italian, Portuguese and Dutch. A lecture in one of them gets its slides' and
+handout's furniture in that language; one in another language gets English, with one warning;
+no language but English gets questions or outcomes written from English templates.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from babel.messages.pofile import read_po
+from lxml import etree
+
+from lecturekit.layout.furniture import LANGUAGES, LOCALES, words
+from lecturekit.pipeline.build import Options, build_article, plan_article
+
+from .helpers import FIXTURES, ROOT
+
+CATALOGS = [lang for lang in LANGUAGES if lang != "en"]
+GERMAN = FIXTURES / "imports" / "web" / "10-globalvoices-de-nicaragua.html"
+
+
+def _catalog(lang: str):
+    with open(LOCALES / lang / "LC_MESSAGES" / "lecturekit.po", "rb") as po:
+        return read_po(po)
+
+
+def test_every_message_lecturekit_says_is_in_every_catalog_translated(tmp_path):
+    """Babel reads the code and the handout's templates (babel.cfg) as ./scripts/catalogs does:
+    the messages found are exactly each catalog's, none left untranslated."""
+    pot = tmp_path / "lecturekit.pot"
+    subprocess.run(
+        [
+            str(Path(ROOT / ".venv/bin/pybabel")) if (ROOT / ".venv/bin/pybabel").exists() else "pybabel",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_",
+            "-k",
+            "ngettext:1,2",
+            "-k",
+            "N_",
+            "--no-location",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    with open(pot, "rb") as file:
+        said = {m.id for m in read_po(file) if m.id}
+    assert len(said) > 60
+    for lang in CATALOGS:
+        catalog = _catalog(lang)
+        held = {m.id for m in catalog if m.id}
+        assert held == said, (lang, said - held, held - said)
+        empty = [
+            m.id
+            for m in catalog
+            if m.id and not all(m.string if isinstance(m.string, tuple) else (m.string,))
+        ]
+        assert empty == [], (lang, empty)
+
+
+@pytest.mark.parametrize("lang", CATALOGS)
+def test_the_compiled_catalog_is_the_catalog_and_keeps_its_placeholders(lang):
+    """The .mo lecturekit reads says what the .po says (./scripts/catalogs was run), and every
+    translation keeps the message's {placeholders}, so no build fails on one."""
+    compiled = gettext.translation("lecturekit", LOCALES, languages=[lang])
+    for message in _catalog(lang):
+        if not message.id:
+            continue
+        if isinstance(message.id, tuple):
+            for count, expected in zip((1, 5), message.string, strict=False):
+                assert compiled.ngettext(*message.id, count) == expected
+        else:
+            assert compiled.gettext(message.id) == message.string
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(re.findall(r"{\w+}", " ".join(ids)))
+        for string in strings:
+            assert set(re.findall(r"{\w+}", string)) <= wanted, (lang, message.id, string)
+
+
+def test_a_lecture_tag_picks_its_catalog_never_the_machines_locale():
+    assert words("de-AT")("Agenda") == "Agenda" and words("de_CH")("Sources") == "Quellen"
+    assert words("es")("Learning outcomes") == "Resultados de aprendizaje"
+    assert words("fi").lang == "en" and words("fi")("Sources") == "Sources"
+    assert words("de").continued("Bauhaus", 2) == "Bauhaus (Forts. 2)"
+    assert words("fr").quoted("Bauhaus") == "« Bauhaus »"
+
+
+def _english_furniture() -> set[str]:
+    """Return the words of English messages that lecturekit adds and German says otherwise:
+    what a German lecture must never show."""
+    german = words("de")
+    found = set()
+    for message in _catalog("de"):
+        if not message.id or isinstance(message.id, tuple):
+            continue
+        english = re.sub(r"{\w+}", " ", message.id)
+        translated = german.catalog.gettext(message.id)
+        for word in re.findall(r"[A-Za-z][a-z']{3,}", english):
+            if word.lower() not in translated.lower():
+                found.add(word)
+    return found
+
+
+@pytest.fixture(scope="module")
+def german_build(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("de")
+    article = folder / "nicaragua.md"
+    from lecturekit.importers import import_file
+
+    markdown = import_file(GERMAN, 10_000_000).markdown.replace(
+        "---\n", "---\nlang: de\ndate: 2026-12-07\n", 1
+    )
+    article.write_text(markdown, encoding="utf-8")
+    return build_article(article, Options(out=folder / "out"))
+
+
+def _deck_text(pptx: Path) -> str:
+    with zipfile.ZipFile(pptx) as deck:
+        texts = []
+        for name in sorted(deck.namelist()):
+            if re.fullmatch(r"ppt/(slides|notesSlides)/\w+\d+\.xml", name):
+                root = etree.fromstring(deck.read(name))
+                texts += [
+                    t.text or ""
+                    for t in root.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}t")
+                ]
+    return "\n".join(texts)
+
+
+def test_a_german_lecture_shows_no_english_word_lecturekit_adds(german_build):
+    deck, pdf, html = german_build.outputs[:3]
+    article = german_build.article.read_text(encoding="utf-8")
+    with pdfplumber.open(pdf) as document:
+        handout = "\n".join(page.extract_text() or "" for page in document.pages)
+    page = re.sub(r"<style.*?</style>|<[^>]+>", " ", html.read_text(encoding="utf-8"), flags=re.S)
+    english = {w for w in _english_furniture() if w not in article}  # the article's own words aside
+    for name, text in (("deck", _deck_text(deck)), ("handout", handout), ("web page", page)):
+        shown = set(re.findall(r"[A-Za-z][a-z']{3,}", text))
+        assert shown & english == set(), (name, sorted(shown & english))
+    assert "Lernziele" not in _deck_text(deck) or "Nach dieser Vorlesung können Sie:" in _deck_text(deck)
+    assert "Seite 1 von" not in handout and "Seite 2 von" in handout
+    assert "7. Dezember 2026" in handout  # the date as German writes it
+
+
+def test_a_lecture_in_another_language_gets_no_question_or_outcome_from_english_templates(german_build):
+    planned = plan_article(german_build.article, Options())
+    assert all(q.origin != "generated" for q in planned.questions.questions)
+    assert planned.outcomes == ()
+    said = [w.message for w in german_build.warnings]
+    assert sum("only in English" in m for m in said) == 1
+
+
+def test_a_language_without_a_catalog_gets_english_furniture_and_one_warning(tmp_path):
+    article = tmp_path / "suomi.md"
+    article.write_text(
+        "---\ntitle: Suomen historia\nlang: fi\nsource: Testi\n---\n\n## Alku\n\n"
+        + "Suomi oli pitkään osa Ruotsin kuningaskuntaa. Vuonna 1809 siitä tuli Venäjän suuriruhtinaskunta. "
+        * 4
+        + "\n\n## Itsenäisyys\n\nSuomi itsenäistyi vuonna 1917. Mitä itsenäisyys merkitsi Suomen kansalle ja sen tulevaisuudelle?\n",
+        encoding="utf-8",
+    )
+    build = build_article(article, Options(out=tmp_path / "out"))
+    said = [w.message for w in build.warnings]
+    assert sum("lecturekit has no words in 'fi'" in m for m in said) == 1
+    assert sum("only in English" in m for m in said) == 1
+    deck = _deck_text(build.outputs[0])
+    assert "Sources" in deck and "Learning outcomes" not in deck  # English furniture, no outcome made
+    planned = plan_article(article, Options())
+    assert [q.origin for q in planned.questions.questions] == ["article"]  # the text's own question only
+
+
+def test_a_spanish_question_is_found_by_its_marks(tmp_path):
+    article = tmp_path / "es.md"
+    article.write_text(
+        "---\ntitle: La imprenta\nlang: es\n---\n\n## Origen\n\n"
+        "La imprenta de tipos móviles llegó a Europa a mediados del siglo XV. "
+        "Los libros se hicieron más baratos y más comunes. ¿Por qué cambió tanto la forma de leer?\n",
+        encoding="utf-8",
+    )
+    planned = plan_article(article, Options())
+    assert [q.text for q in planned.questions.questions] == ["¿Por qué cambió tanto la forma de leer?"]
