@@ -21,6 +21,7 @@ from babel.messages.pofile import read_po
 from lxml import etree
 
 from lecturekit.layout.furniture import LANGUAGES, LOCALES, words
+from lecturekit.model.lesson import paragraphs, plain
 from lecturekit.pipeline.build import Options, build_article, plan_article
 
 from .helpers import FIXTURES, ROOT
@@ -99,21 +100,70 @@ def test_a_lecture_tag_picks_its_catalog_never_the_machines_locale():
     assert words("es")("Learning outcomes") == "Resultados de aprendizaje"
     assert words("fi").lang == "en" and words("fi")("Sources") == "Sources"
     assert words("de").continued("Bauhaus", 2) == "Bauhaus (Forts. 2)"
-    assert words("fr").quoted("Bauhaus") == "« Bauhaus »"
+    assert words("fr").quoted("Bauhaus") == "«\u00a0Bauhaus\u00a0»"  # no line breaks inside
 
 
-def _english_furniture() -> set[str]:
-    """Return the words of English messages that lecturekit adds and German says otherwise:
-    what a German lecture must never show."""
-    german = words("de")
+HARD_CASES = {  # a text, and the sentences it is: ordinals, abbreviations, decimal commas, ¿...?
+    "de": [
+        ("Ursprünglich wurde es im 19. Jahrhundert gebaut. Zimmer starb am 17. Juli 1938.", 2),
+        ("Das gilt z. B. für Häuser, d. h. für alle. Siehe S. 12 und vgl. Abb. 3. Dann kam der Krieg.", 3),
+        ("Die Quote stieg auf 3,5 Prozent. Das war bzw. ist viel.", 2),
+        (
+            "Systeme wie z.B. Goobi, d.h. freie Software, gibt es seit dem 16. und 17. Jahrhundert. Mehr nicht.",
+            2,
+        ),
+    ],
+    "es": [
+        ("El Sr. García llegó. ¿Por qué vino? ¡Nadie lo sabe! Ver pág. 4 del informe.", 4),
+        ("La inflación fue del 3,5 % en 2020. Luego bajó, etc. Al final subió.", 2),
+    ],
+    "en": [("It was in 1990. The next year, things changed.", 2), ("Chapter 12. July is hot.", 2)],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HARD_CASES))
+def test_sentences_end_where_the_language_ends_them(lang):
+    from lecturekit.model.text import sentences
+
+    for text, count in HARD_CASES[lang]:
+        found = [text[a:b] for a, b in sentences(text)]
+        assert len(found) == count, found
+        assert found[-1] == text[-len(found[-1]) :]  # nothing lost
+
+
+def test_a_lecture_in_another_language_shows_its_sentences_whole(german_build):
+    """The condensing rules read English: a German bullet is its sentence, cut only at a comma
+    (with "…") when it is too long, and never at an ordinal's full stop."""
+    from lecturekit.deck.slides import BulletSlide
+
+    planned = plan_article(german_build.article, Options())
+    deck = planned.deck_job(False).plan()
+    content = [s for s in deck.slides if isinstance(s, BulletSlide) and s.kind == "content"]
+    bullets = [plain(b.inlines) for s in content for b in s.bullets]
+    lesson = planned.lesson
+    text = " ".join(plain(p.inlines) for sec in lesson.sections for b in sec.blocks for p in paragraphs(b))
+    text += " ".join(plain(sec.title) for sec in lesson.sections)  # a part's title, as a bullet
+    for bullet in (b for b in bullets if len(b.split()) > 3):  # claims, not a part's title
+        assert not re.search(r"\b\d{1,2}$", bullet.rstrip("…")), bullet  # "im 19" cut at an ordinal
+        shown = bullet.removesuffix("…").rstrip(",;:")
+        assert shown[1:40] in " ".join(text.split()), bullet  # the sentence as written, from its start
+
+
+def _english_furniture(lang: str = "de") -> set[str]:
+    """Return the words of English messages that lecturekit adds and `lang` says otherwise:
+    what a lecture in `lang` must never show."""
+    said = words(lang)
     found = set()
-    for message in _catalog("de"):
+    own = " ".join(  # the language's own words ("Lecture" is French for a reading)
+        " ".join(m.string) if isinstance(m.string, tuple) else m.string for m in _catalog(lang) if m.id
+    ).lower()
+    for message in _catalog(lang):
         if not message.id or isinstance(message.id, tuple):
             continue
         english = re.sub(r"{\w+}", " ", message.id)
-        translated = german.catalog.gettext(message.id)
+        translated = said.catalog.gettext(message.id)
         for word in re.findall(r"[A-Za-z][a-z']{3,}", english):
-            if word.lower() not in translated.lower():
+            if word.lower() not in translated.lower() and word.lower() not in own:
                 found.add(word)
     return found
 
@@ -196,3 +246,49 @@ def test_a_spanish_question_is_found_by_its_marks(tmp_path):
     )
     planned = plan_article(article, Options())
     assert [q.text for q in planned.questions.questions] == ["¿Por qué cambió tanto la forma de leer?"]
+
+
+# real texts by others in German, Spanish and French: tests/fixtures/languages/SOURCES.md
+LANGUAGE_FIXTURES = sorted((FIXTURES / "languages").glob("??.md"))
+
+
+@pytest.fixture(scope="module", params=LANGUAGE_FIXTURES, ids=lambda p: p.stem)
+def fixture_build(request, tmp_path_factory):
+    return build_article(request.param, Options(out=tmp_path_factory.mktemp(request.param.stem)))
+
+
+def test_real_texts_in_german_spanish_and_french_show_no_english_word_lecturekit_adds(fixture_build):
+    deck, pdf, html = fixture_build.outputs[:3]
+    article = fixture_build.article.read_text(encoding="utf-8")
+    lang = fixture_build.article.stem
+    with pdfplumber.open(pdf) as document:
+        handout = "\n".join(page.extract_text() or "" for page in document.pages)
+    page = re.sub(r"<style.*?</style>|<[^>]+>", " ", html.read_text(encoding="utf-8"), flags=re.S)
+    english = {w for w in _english_furniture(lang) if w not in article}
+    for name, text in (("deck", _deck_text(deck)), ("handout", handout), ("web page", page)):
+        shown = set(re.findall(r"[A-Za-z][a-z']{3,}", text))
+        assert shown & english == set(), (lang, name, sorted(shown & english))
+
+
+def test_no_bullet_of_a_real_text_ends_at_an_ordinal_or_an_abbreviation(fixture_build):
+    from lecturekit.deck.slides import BulletSlide
+    from lecturekit.lexicon import german, spanish
+
+    planned = plan_article(fixture_build.article, Options())
+    deck = planned.deck_job(False).plan()
+    lesson = planned.lesson
+    source = " ".join(
+        " ".join(plain(p.inlines).split())
+        for sec in lesson.sections
+        for b in sec.blocks
+        for p in paragraphs(b)
+    )
+    stops = german.ABBREVIATIONS | spanish.ABBREVIATIONS | {"z", "b", "d", "h", "u", "a", "s", "p"}
+    for slide in (s for s in deck.slides if isinstance(s, BulletSlide) and s.kind == "content"):
+        for bullet in slide.bullets:
+            text = " ".join(plain(bullet.inlines).rstrip("…").split())
+            at = source.find(text[1:])
+            after = source[at + len(text) - 1 : at + len(text) + 20] if at >= 0 else ""
+            stopped = re.search(r"\b\d{1,2}$", text) or text.rsplit(" ", 1)[-1].lower() in stops
+            # never at a stop its sentence goes on after ("im 19. Jahrhundert", "z. B. für")
+            assert not (stopped and re.match(r"\.\s+\S", after)), (text, after)

@@ -86,9 +86,12 @@ def paragraph_points(inlines: Inlines, names: Names = NO_NAMES) -> tuple[Point, 
         spans = _word_spans(text, start, end)
         if not spans:
             continue
-        condensed = attempt(
-            "condense", sentence, _sentence_points, _whole, inlines, text, spans, sentence, topic, names
-        )
+        if names.lang != "en":  # the condensing rules read English: another language's sentence whole
+            condensed = _whole(inlines, text, spans, sentence)
+        else:
+            condensed = attempt(
+                "condense", sentence, _sentence_points, _whole, inlines, text, spans, sentence, topic, names
+            )
         for point, named in condensed:
             points.append(point if points else replace(point, first=True))
             topic = named

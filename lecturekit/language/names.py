@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lecturekit.language.heuristics import attempt
+from lecturekit.layout.furniture import language
 from lecturekit.lexicon.english import GENERIC_TITLES, NAME_PARTICLES
 from lecturekit.model.lesson import Heading, Lesson, paragraphs, plain
 from lecturekit.model.text import capitalised_throughout, core, sentences
@@ -33,6 +34,8 @@ class Names:
         self.lower: Counter[str] = Counter()
         self.runs: set[str] = set()  # runs of capitalised words the text writes: "noko jeans"
         self.headings: set[str] = set()  # the words headings name (see `_heading_names`)
+        # the text's language: condensing reads English only (see lecturekit.language.keypoints)
+        self.lang = language(lesson.meta.lang) if lesson is not None else "en"
         if lesson is not None:
             attempt("names", str(lesson.path), self._count_lesson, lambda _: None, lesson)
         # Two readings of texts that capitalise alike are equal: the key points cached for one
@@ -42,6 +45,7 @@ class Names:
             frozenset(self.lower.items()),
             frozenset(self.headings),
             frozenset(self.runs),
+            self.lang,
         )
 
     def __eq__(self, other: object) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Protocol
 
+from lecturekit.lexicon import german, spanish
 from lecturekit.lexicon.english import ABBREVIATIONS, ENDS_TOO, SENTENCE_OPENERS
 from lecturekit.model.lesson import MATH_WORD, NOTE_MARK, Inlines, Span
 
@@ -36,6 +37,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if end < len(text) and text[match.start()] not in "。！？":
             if not _NEXT_STARTS.match(text, end):
                 continue
+            if match.group() == "." and _ordinal(text, match.start(), end):
+                continue  # "im 19. Jahrhundert", "am 17. Juli": a German ordinal
             if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]):
                 before = text[max(0, match.start() - 4) : match.start()]
                 if not (ENDS_TOO.search(before) and SENTENCE_OPENERS.match(text, end)):
@@ -58,9 +61,24 @@ def _glued(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Non
 
 def _is_abbreviation(before: str) -> bool:
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    word = word.lstrip("\"'“‘(")
+    word = word.lstrip("\"'“‘(„«¿¡")
     # A single letter is an initial ("J. Smith"), except "I", which ends sentences more often.
-    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word != "I")
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word != "I")
+
+
+# every language's: an English text does not write "bzw." or "pág.", nor German "approx."
+_ABBREVIATIONS = ABBREVIATIONS | german.ABBREVIATIONS | spanish.ABBREVIATIONS
+_ORDINAL = re.compile(r"(?<![\d.,])\d{1,2}$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _ordinal(text: str, stop: int, end: int) -> bool:
+    """Tell whether the full stop at `stop` makes a number of one or two figures an ordinal, as
+    German writes one before a month or a century ("am 17. Juli", "im 19. Jahrhundert")."""
+    if not _ORDINAL.search(text, max(0, stop - 3), stop):
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).lower() in german.ORDINAL_NOUNS
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,20 @@
+"""German, as far as lecturekit reads it: where a full stop ends no sentence.
+
+German writes an ordinal with a full stop ("im 19. Jahrhundert", "am 17. Juli", "der 2.
+Weltkrieg") and abbreviates with stops inside ("z. B.", "d. h.", "u. a."); a single letter
+before a stop is an initial everywhere (lecturekit.model.text), so "z." and "B." are already read
+so; written without the space ("z.B.", "d.h."), they are listed. Condensing has no German word lists yet: a German lecture's bullets are its sentences whole.
+"""
+
+from __future__ import annotations
+
+ABBREVIATIONS = frozenset(
+    """bzw usw vgl ca nr jh jhs abs abb bd bspw ggf evtl inkl insb sog zzgl dt engl frz lat
+    dr prof hr fr st str tel mio mrd z.b d.h u.a o.ä u.ä s.o s.u v.a z.t i.d.r u.u""".split()
+)
+
+# a month or "Jahrhundert" after a number's full stop: an ordinal, as German writes a date
+ORDINAL_NOUNS = frozenset(
+    """januar jänner februar märz april mai juni juli august september oktober november dezember
+    jahrhundert jahrhunderts jahrhunderte jh jahrtausend jahrtausends""".split()
+)
