@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lecturekit.layout.furniture import is_continued
+from lecturekit.layout.furniture import Words, words
 from lecturekit.layout.measure import MATH_AIR, Measurer
 from lecturekit.model.lesson import Inlines, Span, plain
 from lecturekit.model.text import take
@@ -19,8 +19,9 @@ from .theme import Box, Theme
 
 
 class Fitter:
-    def __init__(self, theme: Theme):
+    def __init__(self, theme: Theme, said: Words | None = None):
         self.theme = theme
+        self.words = said or words("en")  # the lecture's language: "(Forts.)" is kept as "(cont.)" is
         self.measure = Measurer(theme.sans, theme.mono, theme.line_spacing)
         self.titles = Measurer(theme.heading, theme.mono, theme.line_spacing)
         self.code = Measurer(theme.mono, theme.mono, 1.0)
@@ -146,7 +147,7 @@ class Fitter:
         )
         if size is not None:
             return text, size
-        suffix = m.group() if (m := is_continued(text)) else ""
+        suffix = m.group() if (m := self.words.continued_mark(text)) else ""
         short = self.shorten_title(
             text[: len(text) - len(suffix)], theme.title, theme.title_min, "title", suffix=suffix
         )

@@ -82,7 +82,7 @@ class _Walker:
         self.lesson = lesson
         self.meta = lesson.meta
         self.theme = theme
-        self.fit = Fitter(theme)
+        self.fit = Fitter(theme, words(lesson.meta.lang))
         self.bullets = BulletPlanner(self.fit, self.warn)
         self.media = MediaPlanner(self.fit, self.warn)
         self._ = words(lesson.meta.lang)  # the words lecturekit adds, in the lecture's language

@@ -74,6 +74,10 @@ class Words:
         """Return `text` in the language's quotation marks: “x” in English, „x“ in German."""
         return self("“{text}”", text=text)
 
+    def continued_mark(self, title: str) -> re.Match[str] | None:
+        """Return the continuation mark a title ends with in this language ("(Forts. 2)"), if any."""
+        return _continued_pattern((self.lang,)).search(title)
+
     def continued(self, title: str, uses: int) -> str:
         """Return `title` for its slide after `uses` earlier ones: "(cont.)", then "(cont. 2)"."""
         if uses == 0:
@@ -121,20 +125,16 @@ def ceremony() -> frozenset[str]:
 
 
 @cache
-def _continued_pattern() -> re.Pattern[str]:
+def _continued_pattern(langs: tuple[str, ...] = LANGUAGES) -> re.Pattern[str]:
+    """Return what ends a title continued in any of `langs` ("(cont.)", "(Forts. 2)", "(2)")."""
     marks = {
         re.escape(w(template, title="", count=0)).replace("0", r"\d+").strip()
-        for w in (words(lang) for lang in LANGUAGES)
+        for w in (words(lang) for lang in {"en", *langs})
         for template in ("{title} (cont.)", "{title} (cont. {count})")
     }
     return re.compile(rf" (?:{'|'.join(sorted(marks))}|\(\d+\))$")
 
 
-def is_continued(title: str) -> re.Match[str] | None:
-    """Return the continuation mark a title ends with ("(cont.)", "(Forts. 2)"), if any."""
-    return _continued_pattern().search(title)
-
-
 def without_continued(title: str) -> str:
-    """Return a title without its continuation mark."""
+    """Return a title without its continuation mark, in any language (what the statistics read)."""
     return _continued_pattern().sub("", title)
