@@ -174,9 +174,9 @@ def german_build(tmp_path_factory):
     article = folder / "nicaragua.md"
     from lecturekit.importers import import_file
 
-    markdown = import_file(GERMAN, 10_000_000).markdown.replace(
-        "---\n", "---\nlang: de\ndate: 2026-12-07\n", 1
-    )
+    markdown = import_file(GERMAN, 10_000_000).markdown
+    assert "\nlang: de\n" in markdown  # the page's own <html lang="de">
+    markdown = markdown.replace("---\n", "---\ndate: 2026-12-07\n", 1)
     article.write_text(markdown, encoding="utf-8")
     return build_article(article, Options(out=folder / "out"))
 

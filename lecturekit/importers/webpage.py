@@ -67,6 +67,7 @@ def import_page(
         ("source", found.sitename or found.hostname or urlparse(url or found.url or "").hostname or ""),
         ("published", found.date),
         ("url", url or found.url),
+        ("lang", _language(html)),  # the page's own: a German page gets a German lecture's words
     ):
         if value:
             doc.set(key, str(value), lines.place(str(value)))
@@ -74,6 +75,15 @@ def import_page(
     if not doc.blocks:
         raise LessonError(path, None, "no article text found in this page", "Copy the text into a .txt file.")
     return doc
+
+
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", re.I)
+
+
+def _language(html: str) -> str:
+    """Return the language a page says it is in (`<html lang="de">`), or ""."""
+    found = _HTML_LANG.search(html[:20000])
+    return found.group(1) if found else ""
 
 
 _ANCHOR = re.compile(r"\s*[#¶§🔗]$")  # a heading's permalink mark: "Feature detection #"

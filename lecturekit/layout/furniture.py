@@ -38,6 +38,11 @@ MARKED = (  # said by Words and by lecturekit.model.lesson.date_text
     N_("Introduction"),  # the reader's title for the text before the first heading
     N_("Picture: {description} ({address})"),
     N_("no description"),
+    N_("Understand"),  # Bloom's levels, which the instructor's handout names (lecturekit.questions.bloom)
+    N_("Apply"),
+    N_("Analyse"),
+    N_("Evaluate"),
+    N_("Create"),
     N_("January"),
     N_("February"),
     N_("March"),
