@@ -292,3 +292,24 @@ def test_no_bullet_of_a_real_text_ends_at_an_ordinal_or_an_abbreviation(fixture_
             stopped = re.search(r"\b\d{1,2}$", text) or text.rsplit(" ", 1)[-1].lower() in stops
             # never at a stop its sentence goes on after ("im 19. Jahrhundert", "z. B. für")
             assert not (stopped and re.match(r"\.\s+\S", after)), (text, after)
+
+
+def test_a_sentence_of_another_language_is_cut_only_at_its_punctuation(fixture_build):
+    """No English rule reads it, so a long sentence is cut at a comma outside brackets, with
+    "…", or shown whole: never mid-clause ("si ese historiador no es…")."""
+    from lecturekit.language.points import article_points
+    from lecturekit.model.reader import read_article
+
+    lesson = read_article(fixture_build.article)
+    found = article_points(lesson)
+    for section in lesson.sections:
+        for block in section.blocks:
+            for paragraph in paragraphs(block):
+                for point in found.points(paragraph.inlines):
+                    shown = plain(point.inlines)
+                    if not shown.endswith("…"):
+                        continue
+                    kept = shown.removesuffix("…")
+                    at = point.sentence.find(kept[1:]) + len(kept) - 1
+                    assert point.sentence[at : at + 1] in (",", ";", ":"), (kept, point.sentence)
+                    assert kept.count("(") <= kept.count(")"), kept

@@ -87,7 +87,7 @@ def paragraph_points(inlines: Inlines, names: Names = NO_NAMES) -> tuple[Point, 
         if not spans:
             continue
         if names.lang != "en":  # the condensing rules read English: another language's sentence whole
-            condensed = _whole(inlines, text, spans, sentence)
+            condensed = _whole(inlines, text, spans, sentence, at_a_comma=True)
         else:
             condensed = attempt(
                 "condense", sentence, _sentence_points, _whole, inlines, text, spans, sentence, topic, names
@@ -118,19 +118,30 @@ def _only_navigates(text: str) -> bool:
 
 
 def _whole(
-    inlines: Inlines, text: str, spans: Spans, sentence: str, *_: object
+    inlines: Inlines, text: str, spans: Spans, sentence: str, *_: object, at_a_comma: bool = False
 ) -> list[tuple[Point, Topic | None]]:
     """Return a sentence that condensing failed on as its bullet: whole, or, when longer than a
-    bullet may be, cut at the last comma or semicolon before that (else at that many words), with "…"."""
+    bullet may be, cut at the last comma or semicolon before that (else at that many words, or,
+    `at_a_comma` only, not at all: a sentence no rule can read is cut nowhere but at its
+    punctuation), with "…"."""
     keep = len(spans)
     if keep > WHOLE_MOST:
-        commas = [k for k in range(WHOLE_MOST - 1, 7, -1) if text[spans[k][1] - 1] in ",;:"]
-        keep = commas[0] + 1 if commas else WHOLE_MOST
+        commas = [
+            k
+            for k in range(WHOLE_MOST - 1, 7, -1)
+            if text[spans[k][1] - 1] in ",;:" and _closed(text[spans[0][0] : spans[k][1]])
+        ]
+        keep = commas[0] + 1 if commas else len(spans) if at_a_comma else WHOLE_MOST
     pieces: list[Piece] = [(spans[0][0], _trim_end(text, *spans[keep - 1]))]
     if keep < len(spans):
         pieces.append(ELLIPSIS)
     shown = take(inlines, _capitalised(text, pieces, spans[0][0]))
     return [(Point(shown, (), sentence, cut=keep < len(spans)), None)]
+
+
+def _closed(text: str) -> bool:
+    """Tell whether every bracket `text` opens it closes: a cut inside one leaves it open."""
+    return text.count("(") <= text.count(")") and text.count("[") <= text.count("]")
 
 
 WHOLE_MOST = 24  # words of a sentence shown whole when condensing it failed
