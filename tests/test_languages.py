@@ -96,7 +96,7 @@ def test_the_compiled_catalog_is_the_catalog_and_keeps_its_placeholders(lang):
 
 
 def test_a_lecture_tag_picks_its_catalog_never_the_machines_locale():
-    assert words("de-AT")("Agenda") == "Agenda" and words("de_CH")("Sources") == "Quellen"
+    assert words("de-AT")("Agenda") == "Gliederung" and words("de_CH")("Sources") == "Quellen"
     assert words("es")("Learning outcomes") == "Resultados de aprendizaje"
     assert words("fi").lang == "en" and words("fi")("Sources") == "Sources"
     assert words("de").continued("Bauhaus", 2) == "Bauhaus (Forts. 2)"
