@@ -313,3 +313,38 @@ def test_a_sentence_of_another_language_is_cut_only_at_its_punctuation(fixture_b
                     at = point.sentence.find(kept[1:]) + len(kept) - 1
                     assert point.sentence[at : at + 1] in (",", ";", ":"), (kept, point.sentence)
                     assert kept.count("(") <= kept.count(")"), kept
+
+
+def test_a_word_file_in_german_is_a_german_lecture(tmp_path):
+    """The language the file's text is marked with by default (its styles) is the lecture's;
+    an English one, Word's own default whatever the text, is left to the lecture's default."""
+    from lecturekit.importers import import_file
+
+    original = sorted((FIXTURES / "imports" / "word").glob("*.docx"))[0]
+    german = tmp_path / "deutsch.docx"
+    with zipfile.ZipFile(original) as source, zipfile.ZipFile(german, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = re.sub(
+                    rb'(<w:rPrDefault>.*?<w:lang w:val=")[^"]*', rb"\g<1>de-DE", data, count=1, flags=re.S
+                )
+            target.writestr(item, data)
+    assert "\nlang: de-DE\n" in import_file(german, 10_000_000).markdown
+    assert "\nlang:" not in import_file(original, 10_000_000).markdown.split("\n---\n", 1)[0]
+
+
+def test_a_pdf_in_spanish_is_a_spanish_lecture(tmp_path):
+    """A PDF's /Lang is the lecture's language (an English one is the lecture's default)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    from lecturekit.importers import import_file
+
+    original = sorted((FIXTURES / "imports" / "pdf").glob("*.pdf"))[0]
+    writer = PdfWriter(clone_from=PdfReader(original))
+    writer._root_object[NameObject("/Lang")] = TextStringObject("es-MX")
+    spanish = tmp_path / "espanol.pdf"
+    with open(spanish, "wb") as out:
+        writer.write(out)
+    assert "\nlang: es-MX\n" in import_file(spanish, 10_000_000).markdown

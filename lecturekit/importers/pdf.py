@@ -106,8 +106,19 @@ def import_pdf(
     created = re.match(r"D:(\d{4})(\d{2})(\d{2})", str(meta.get("CreationDate", "")))
     if created:
         doc.set("published", "-".join(created.groups()), "its creation date")
+    if meta.get("Lang") and not meta["Lang"].lower().startswith("en"):  # English: the lecture's default
+        doc.set("lang", meta["Lang"], "its Lang entry")
     _write(lines, body, doc)
     return doc
+
+
+def _language(pdf: Any) -> str:
+    """Return the language a PDF says its text is in (its catalog's /Lang), or ""."""
+    from pdfminer.pdftypes import resolve1
+
+    found = resolve1(pdf.doc.catalog.get("Lang"))
+    found = found.decode("latin-1", "replace") if isinstance(found, bytes) else str(found or "")
+    return found if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", found) else ""
 
 
 def _read(data: bytes, path: Path, doc: Document) -> tuple[list[Line], dict[str, Any]]:
@@ -123,6 +134,7 @@ def _read(data: bytes, path: Path, doc: Document) -> tuple[list[Line], dict[str,
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             meta = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
+            meta["Lang"] = _language(pdf)
             for number, page in enumerate(pdf.pages, 1):
                 text_size = _common_size(page.chars)
                 for column in _columns(page):

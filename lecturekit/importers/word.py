@@ -40,6 +40,7 @@ _CORE = {
     "title": "{http://purl.org/dc/elements/1.1/}title",
     "author": "{http://purl.org/dc/elements/1.1/}creator",
     "published": "{http://purl.org/dc/terms/}created",
+    "lang": "{http://purl.org/dc/elements/1.1/}language",
 }
 _EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/bmp": ".bmp"}
 
@@ -103,7 +104,8 @@ def import_word(
 
 
 def _properties(data: bytes) -> dict[str, str]:
-    """Return the title, author and date the file's own properties give (docProps/core.xml)."""
+    """Return the title, author, date and language the file's own properties give (docProps/core.xml;
+    the language also from its styles), an English one left out: it is Word's default."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if "word/document.xml" not in archive.namelist():
             raise ValueError("no word/document.xml in it")
@@ -111,9 +113,22 @@ def _properties(data: bytes) -> dict[str, str]:
             core = ElementTree.fromstring(archive.read("docProps/core.xml"))
         except KeyError:
             return {}
-    found = {key: " ".join((core.findtext(tag) or "").split()) for key, tag in _CORE.items()}
-    found["published"] = found["published"][:10]  # "2019-03-01T10:00:00Z": the day is enough
+        found = {key: " ".join((core.findtext(tag) or "").split()) for key, tag in _CORE.items()}
+        found["published"] = found["published"][:10]  # "2019-03-01T10:00:00Z": the day is enough
+        found["lang"] = found["lang"] or _default_language(archive)
+    if found["lang"].lower().startswith("en"):
+        found["lang"] = ""  # an English Word's default, whatever the text: the lecture's own default
     return {key: value for key, value in found.items() if value}
+
+
+def _default_language(archive: zipfile.ZipFile) -> str:
+    """Return the language the file's text is marked with by default (its styles), or ""."""
+    try:
+        root = ElementTree.fromstring(archive.read("word/styles.xml"))
+    except KeyError:
+        return ""
+    mark = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}lang")
+    return mark.get(f"{_W}val", "") if mark is not None else ""
 
 
 def _derived_headings(data: bytes) -> str:
