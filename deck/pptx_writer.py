@@ -27,6 +27,7 @@ from pptx.util import Pt
 from lecturekit.fonts import font_runs
 from lecturekit.layout import highlight
 from lecturekit.layout.colours import blend
+from lecturekit.layout.furniture import words
 from lecturekit.model.lesson import Inlines, Meta, Span
 
 from . import ooxml
@@ -359,7 +360,8 @@ def _set_properties(prs, meta: Meta, when: _dt.datetime) -> None:
     props.author = short(meta.lecturer or meta.author)
     props.keywords = short(", ".join(meta.keywords))
     props.language = meta.lang
-    props.comments = short(f"Based on: {meta.source}" if meta.source else "")
+    _ = words(meta.lang)  # the file's properties, in the lecture's language too
+    props.comments = short(_("Based on: {source}", source=meta.source) if meta.source else "")
     props.last_modified_by = "lecturekit"
     props.revision = 1
     props.created = props.modified = when.replace(tzinfo=None)
