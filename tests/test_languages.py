@@ -348,3 +348,34 @@ def test_a_pdf_in_spanish_is_a_spanish_lecture(tmp_path):
     with open(spanish, "wb") as out:
         writer.write(out)
     assert "\nlang: es-MX\n" in import_file(spanish, 10_000_000).markdown
+
+
+@pytest.mark.parametrize(
+    "lang, sentence",
+    [
+        (
+            "es",
+            "Si ese historiador no es capaz de documentar con cuidado cada uno de los pasos que sigue en su "
+            "investigación, sus colegas no podrán reproducir el trabajo ni comprobar las fuentes que presenta "
+            "en el libro ni discutir sus conclusiones.",
+        ),
+        (
+            "de",
+            "Wenn eine Bibliothek ihre Bestände digitalisieren möchte und dafür keine eigenen Scanner und "
+            "keine Fachleute hat, muss sie einen Dienstleister beauftragen und die Kosten planen und die "
+            "Rechte an den Objekten vorher sorgfältig klären.",
+        ),
+    ],
+)
+def test_a_long_sentence_is_never_cut_inside_the_clause_it_opens_with(lang, sentence, tmp_path):
+    from lecturekit.language.points import article_points
+    from lecturekit.model.reader import read_article
+
+    article = tmp_path / "text.md"
+    article.write_text(f"---\ntitle: T\nlang: {lang}\n---\n\n## Eins\n\n{sentence}\n", encoding="utf-8")
+    lesson = read_article(article)
+    paragraph = lesson.sections[0].blocks[0]
+    (point,) = article_points(lesson).points(paragraph.inlines)
+    shown = plain(point.inlines).removesuffix("…")
+    first_comma = sentence.index(",")
+    assert len(shown) > first_comma + 1, shown  # past the subordinate clause, or the sentence whole

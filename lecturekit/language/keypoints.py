@@ -22,6 +22,7 @@ from lecturekit.language.condense.rules import condense
 from lecturekit.language.condense.sentence import Condensed, is_expletive
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.names import NO_NAMES, Names
+from lecturekit.lexicon import french, german, spanish
 from lecturekit.lexicon.english import (
     AUXILIARIES,
     BACK_MATTER,
@@ -87,7 +88,8 @@ def paragraph_points(inlines: Inlines, names: Names = NO_NAMES) -> tuple[Point, 
         if not spans:
             continue
         if names.lang != "en":  # the condensing rules read English: another language's sentence whole
-            condensed = _whole(inlines, text, spans, sentence, at_a_comma=True)
+            opening = SUBORDINATORS.get(names.lang, frozenset())
+            condensed = _whole(inlines, text, spans, sentence, at_a_comma=True, opening=opening)
         else:
             condensed = attempt(
                 "condense", sentence, _sentence_points, _whole, inlines, text, spans, sentence, topic, names
@@ -118,18 +120,28 @@ def _only_navigates(text: str) -> bool:
 
 
 def _whole(
-    inlines: Inlines, text: str, spans: Spans, sentence: str, *_: object, at_a_comma: bool = False
+    inlines: Inlines,
+    text: str,
+    spans: Spans,
+    sentence: str,
+    *_: object,
+    at_a_comma: bool = False,
+    opening: frozenset[str] = frozenset(),
 ) -> list[tuple[Point, Topic | None]]:
     """Return a sentence that condensing failed on as its bullet: whole, or, when longer than a
     bullet may be, cut at the last comma or semicolon before that (else at that many words, or,
     `at_a_comma` only, not at all: a sentence no rule can read is cut nowhere but at its
-    punctuation), with "…"."""
+    punctuation), with "…". A sentence that opens with one of `opening` (its language's
+    subordinators: "Wenn", "Si", "Bien que") is never cut inside the clause that word opens."""
     keep = len(spans)
+    clause = 0  # the words a cut must keep: an opening subordinate clause, to its comma
+    if bare(text[slice(*spans[0])]) in opening:
+        clause = next((k + 1 for k in range(len(spans)) if text[spans[k][1] - 1] in ",;:"), len(spans))
     if keep > WHOLE_MOST:
         commas = [
             k
             for k in range(WHOLE_MOST - 1, 7, -1)
-            if text[spans[k][1] - 1] in ",;:" and _closed(text[spans[0][0] : spans[k][1]])
+            if text[spans[k][1] - 1] in ",;:" and _closed(text[spans[0][0] : spans[k][1]]) and k >= clause
         ]
         keep = commas[0] + 1 if commas else len(spans) if at_a_comma else WHOLE_MOST
     pieces: list[Piece] = [(spans[0][0], _trim_end(text, *spans[keep - 1]))]
@@ -145,6 +157,8 @@ def _closed(text: str) -> bool:
 
 
 WHOLE_MOST = 24  # words of a sentence shown whole when condensing it failed
+# each language's words that open a subordinate clause (see `_whole`)
+SUBORDINATORS = {"de": german.SUBORDINATORS, "es": spanish.SUBORDINATORS, "fr": french.SUBORDINATORS}
 MAX_POINTS = 12  # a paragraph's bullets: three slides' worth; a longer one keeps its most telling
 
 

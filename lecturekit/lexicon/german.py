@@ -18,3 +18,10 @@ ORDINAL_NOUNS = frozenset(
     """januar jänner februar märz april mai juni juli august september oktober november dezember
     jahrhundert jahrhunderts jahrhunderte jh jahrtausend jahrtausends""".split()
 )
+
+# A sentence that opens with one of these opens with a subordinate clause, which runs to the first
+# comma: a bullet never stops there ("Wenn die Bestände ..., " says nothing yet).
+SUBORDINATORS = frozenset(
+    """wenn obwohl obgleich da weil falls sobald solange während nachdem bevor ehe damit dass ob
+    indem sofern soweit seit seitdem als""".split()
+)

@@ -11,3 +11,10 @@ ABBREVIATIONS = frozenset(
     """sr sra sres srta dr dra lic ing ud uds pág págs núm art cap vol aprox etc ee uu avda
     p.ej""".split()
 )
+
+# A sentence that opens with one of these opens with a subordinate clause, which runs to the first
+# comma: a bullet never stops there ("Si ese historiador no es ..., " says nothing yet).
+SUBORDINATORS = frozenset(
+    """si aunque cuando porque como mientras ya puesto dado para según conforme siempre apenas
+    antes después""".split()
+)
