@@ -379,3 +379,28 @@ def test_a_long_sentence_is_never_cut_inside_the_clause_it_opens_with(lang, sent
     shown = plain(point.inlines).removesuffix("…")
     first_comma = sentence.index(",")
     assert len(shown) > first_comma + 1, shown  # past the subordinate clause, or the sentence whole
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, bullet",
+    [
+        ("es", "Sin embargo, los datos se pierden con facilidad.", "Los datos se pierden con facilidad"),
+        ("fr", "En effet, les manuscrits anciens sont rares.", "Les manuscrits anciens sont rares"),
+        (
+            "de",
+            "Außerdem wird versucht, weitere Attribute zu erfassen.",
+            "Außerdem wird versucht, weitere Attribute zu erfassen",
+        ),
+    ],
+)
+def test_a_connective_that_only_links_is_left_out_where_the_language_allows(lang, sentence, bullet, tmp_path):
+    """Spanish and French drop "Sin embargo,", "En effet,"; German keeps "Außerdem": without it
+    the sentence would open with its verb, as a question does."""
+    from lecturekit.language.points import article_points
+    from lecturekit.model.reader import read_article
+
+    article = tmp_path / "text.md"
+    article.write_text(f"---\ntitle: T\nlang: {lang}\n---\n\n## Eins\n\n{sentence}\n", encoding="utf-8")
+    lesson = read_article(article)
+    (point,) = article_points(lesson).points(lesson.sections[0].blocks[0].inlines)
+    assert plain(point.inlines) == bullet

@@ -88,8 +88,15 @@ def paragraph_points(inlines: Inlines, names: Names = NO_NAMES) -> tuple[Point, 
         if not spans:
             continue
         if names.lang != "en":  # the condensing rules read English: another language's sentence whole
-            opening = SUBORDINATORS.get(names.lang, frozenset())
-            condensed = _whole(inlines, text, spans, sentence, at_a_comma=True, opening=opening)
+            lexicon = LEXICONS.get(names.lang)
+            opening, linking = (
+                (lexicon.SUBORDINATORS, lexicon.CONNECTIVES) if lexicon else (frozenset(), frozenset())
+            )
+            begins = spans[0][0]  # "Sin embargo, los datos ...": "Los datos ..."
+            spans = spans[_linked(text, spans, linking) :]
+            condensed = _whole(
+                inlines, text, spans, sentence, at_a_comma=True, opening=opening, begins=begins
+            )
         else:
             condensed = attempt(
                 "condense", sentence, _sentence_points, _whole, inlines, text, spans, sentence, topic, names
@@ -127,6 +134,7 @@ def _whole(
     *_: object,
     at_a_comma: bool = False,
     opening: frozenset[str] = frozenset(),
+    begins: int | None = None,
 ) -> list[tuple[Point, Topic | None]]:
     """Return a sentence that condensing failed on as its bullet: whole, or, when longer than a
     bullet may be, cut at the last comma or semicolon before that (else at that many words, or,
@@ -147,7 +155,7 @@ def _whole(
     pieces: list[Piece] = [(spans[0][0], _trim_end(text, *spans[keep - 1]))]
     if keep < len(spans):
         pieces.append(ELLIPSIS)
-    shown = take(inlines, _capitalised(text, pieces, spans[0][0]))
+    shown = take(inlines, _capitalised(text, pieces, spans[0][0] if begins is None else begins))
     return [(Point(shown, (), sentence, cut=keep < len(spans)), None)]
 
 
@@ -157,8 +165,21 @@ def _closed(text: str) -> bool:
 
 
 WHOLE_MOST = 24  # words of a sentence shown whole when condensing it failed
-# each language's words that open a subordinate clause (see `_whole`)
-SUBORDINATORS = {"de": german.SUBORDINATORS, "es": spanish.SUBORDINATORS, "fr": french.SUBORDINATORS}
+# each language's word lists: what opens a subordinate clause, what only links (see `_whole`)
+LEXICONS = {"de": german, "es": spanish, "fr": french}
+
+
+def _linked(text: str, spans: Spans, connectives: frozenset[str]) -> int:
+    """Return how many words a sentence opens with that only link it to the one before and a
+    comma sets off ("Sin embargo,", "En effet,"): 0 when none, or when nothing would be left."""
+    for count in range(1, min(4, len(spans) - 3)):
+        last = text[slice(*spans[count - 1])]
+        if last.endswith(","):
+            phrase = " ".join(bare(text[slice(*spans[k])]) for k in range(count))
+            return count if phrase in connectives else 0
+    return 0
+
+
 MAX_POINTS = 12  # a paragraph's bullets: three slides' worth; a longer one keeps its most telling
 
 

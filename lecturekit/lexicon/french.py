@@ -12,3 +12,12 @@ SUBORDINATORS = frozenset(
     """si quand lorsque lorsqu bien quoique puisque puisqu comme parce afin pour tandis alors dès
     avant après pendant""".split()
 )
+
+# What only links a sentence to the one before, set off by a comma ("Cependant, ..."): a bullet
+# leaves it out and opens with its claim.
+CONNECTIVES = frozenset(
+    " ".join(phrase.split())
+    for phrase in """cependant|toutefois|néanmoins|pourtant|par ailleurs|de plus|en outre|en effet|ainsi|donc|
+    enfin|d'abord|ensuite|par conséquent|en revanche|au contraire|de même|autrement dit|en résumé|
+    en somme|d’abord""".split("|")
+)

@@ -25,3 +25,7 @@ SUBORDINATORS = frozenset(
     """wenn obwohl obgleich da weil falls sobald solange während nachdem bevor ehe damit dass ob
     indem sofern soweit seit seitdem als""".split()
 )
+
+# German has none to leave out: a fronted connective takes the verb after it ("Außerdem wird
+# versucht, ..."), and without it the sentence opens with its verb, as a question does.
+CONNECTIVES: frozenset[str] = frozenset()

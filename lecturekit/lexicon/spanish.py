@@ -18,3 +18,12 @@ SUBORDINATORS = frozenset(
     """si aunque cuando porque como mientras ya puesto dado para según conforme siempre apenas
     antes después""".split()
 )
+
+# What only links a sentence to the one before, set off by a comma ("Sin embargo, ..."): a bullet
+# leaves it out and opens with its claim.
+CONNECTIVES = frozenset(
+    " ".join(phrase.split())
+    for phrase in """sin embargo|además|no obstante|por lo tanto|por tanto|por consiguiente|por otra parte|por otro
+    lado|en cambio|asimismo|así pues|de hecho|en efecto|en primer lugar|en segundo lugar|por último|
+    finalmente|igualmente|del mismo modo|es decir|en resumen|en definitiva|en realidad""".split("|")
+)
