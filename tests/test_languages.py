@@ -404,3 +404,14 @@ def test_a_connective_that_only_links_is_left_out_where_the_language_allows(lang
     lesson = read_article(article)
     (point,) = article_points(lesson).points(lesson.sections[0].blocks[0].inlines)
     assert plain(point.inlines) == bullet
+
+
+def test_a_lecture_whose_lecturer_wrote_questions_and_outcomes_is_told_nothing(tmp_path):
+    article = tmp_path / "de.md"
+    article.write_text(
+        "---\ntitle: Digitalisierung\nlang: de\nsource: Test\nquestions: ['Warum digitalisieren Bibliotheken?']\n"
+        "outcomes: ['Digitalisierung erklären']\n---\n\n## Eins\n\nBibliotheken digitalisieren ihre Bestände seit Jahren.\n",
+        encoding="utf-8",
+    )
+    build = build_article(article, Options(out=tmp_path / "out", strict=True))  # strict: no warning at all
+    assert build.warnings == []

@@ -147,6 +147,8 @@ def language_warnings(lesson: Lesson) -> list[Diagnostic]:
     if language(lang) == "en":
         return []
     found = [] if has_catalog(lang) else [Diagnostic(lesson.path, None, NO_CATALOG.format(lang=lang))]
+    if lesson.meta.questions and lesson.meta.outcomes:
+        return found  # the lecturer wrote both: nothing is missing
     found.append(
         Diagnostic(
             lesson.path,
