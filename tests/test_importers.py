@@ -418,6 +418,20 @@ def test_a_saved_page_shows_no_markup_of_its_own(name):
     assert "](" not in shown
 
 
+def test_a_paragraph_ends_without_a_break_and_the_comment_form_link_is_left_out():
+    """Global Voices ends a paragraph with a <br> and offers "abbrechen" (cancel) by its comment
+    form: neither is the article's. A break that ends a paragraph would show as a "\\"."""
+    page = IMPORTS / "web" / "10-globalvoices-de-nicaragua.html"
+    imported = import_file(page, MB)
+    blocks = imported.markdown.split("\n\n")
+    assert any(block.endswith("(<https://www.facebook.com/ipadenic>)).") for block in blocks)
+    assert not [block for block in blocks if block.rstrip().endswith("\\")]
+    assert "abbrechen" in page.read_text(encoding="utf-8") and "abbrechen" not in imported.markdown
+    assert ("left out", "abbrechen (a link to the comment form)") in [
+        (f.what, f.text) for f in imported.found
+    ]
+
+
 def test_a_saved_page_builds_a_valid_deck(tmp_path):
     deck = build(IMPORTS / "web" / "04-mozilla-hacks-fetch-api.html", tmp_path)
     assert schema_findings(deck) == []

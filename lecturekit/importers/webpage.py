@@ -24,6 +24,10 @@ from lecturekit.lexicon.english import BYLINE, FURNITURE
 LEAST_WORDS = 30  # of main text: less, and the page's text was not found
 _HEADING = re.compile(r"h([1-6])")
 _MARKS = {"#b": "**", "#strong": "**", "#i": "*", "#em": "*", "#t": "`", "#u": ""}
+# Line breaks and spaces at a paragraph's edges: a break that ends a paragraph shows as "\".
+_EDGES = re.compile(r"^(?:\\\n|\s)+|(?:\\\n|\s)+$")
+# A link to the page's own comment form ("Cancel", "abbrechen", "Responder"), in any language.
+_COMMENT_FORM = re.compile(r"#(?:respond|reply|comments?|comment-form)$", re.IGNORECASE)
 
 
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
@@ -97,7 +101,7 @@ def _title(title: str, body: Any, site: str) -> str:
         if site and title.endswith(separator + site):
             return title[: -len(separator + site)]
     first = next((e for e in body.iter("head")), None)
-    heading = _ANCHOR.sub("", " ".join("".join(first.itertext()).split())) if first is not None else ""
+    heading = _ANCHOR.sub("", _plain(first)) if first is not None else ""
     rest = title[len(heading) :].strip() if heading and title.startswith(heading) else ""
     return heading if rest[:1] in ("-", "|", "–", "—", ":", "·") and len(rest.split()) <= 8 else title
 
@@ -148,11 +152,7 @@ class _Writer:
     def write(self, body: Any) -> None:
         """Write the page's main text; its headings' levels counted from the top one it uses."""
         title = self.doc.meta.get("title", "").casefold()
-        levels = [
-            _level(h)
-            for h in body.iter("head")
-            if " ".join("".join(h.itertext()).split()).casefold() != title
-        ]
+        levels = [_level(h) for h in body.iter("head") if _plain(h).casefold() != title]
         self.top = min(levels, default=2)
         self.blocks(body)
 
@@ -177,7 +177,7 @@ class _Writer:
                 self.blocks(element, depth + 1)
 
     def heading(self, element: Any) -> None:
-        text = _ANCHOR.sub("", " ".join("".join(element.itertext()).split()))
+        text = _ANCHOR.sub("", _plain(element))
         if not text:
             return
         if not self.seen_title and text.casefold() == self.doc.meta.get("title", "").casefold():
@@ -187,9 +187,13 @@ class _Writer:
         self.doc.heading(max(2, min(6, _level(element) - self.top + 2)), text, self.lines.place(text))
 
     def paragraph(self, element: Any) -> None:
-        text = self.inline(element).strip()
-        plain = " ".join("".join(element.itertext()).split())
+        text = _EDGES.sub("", self.inline(element))
+        plain = _plain(element)
         if not plain:
+            return
+        links = list(element.iter("ref"))
+        if len(links) == 1 and _COMMENT_FORM.search(links[0].get("target", "")) and _plain(links[0]) == plain:
+            self.doc.left_out(plain, "a link to the comment form", self.lines.place(plain))
             return
         author = self.doc.meta.get("author", "")
         if FURNITURE.match(plain) or BYLINE.match(plain) and (not author or author in plain):
@@ -294,6 +298,11 @@ def _text(text: str | None) -> str:
     if not text.strip():
         return " "
     return (" " if text[0].isspace() else "") + escape(text) + (" " if text[-1].isspace() else "")
+
+
+def _plain(element: Any) -> str:
+    """Return an element's text, its spaces collapsed."""
+    return " ".join("".join(element.itertext()).split())
 
 
 def _level(head: Any) -> int:
