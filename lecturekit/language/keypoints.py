@@ -75,7 +75,7 @@ def paragraph_points(inlines: Inlines, names: Names = NO_NAMES) -> tuple[Point, 
     referent from the sentence before only when that sentence opens with one.
     """
     text = plain(inlines)
-    found = sentences(text)
+    found = sentences(text, names.lang)
     points: list[Point] = []
     topic: Topic | None = None  # the name the last sentences are about ("Nelle Nemo ... She ... She ...")
     for start, end in found:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 from lecturekit.language.heuristics import attempt
-from lecturekit.layout.furniture import language
+from lecturekit.lexicon import language
 from lecturekit.lexicon.english import GENERIC_TITLES, NAME_PARTICLES
 from lecturekit.model.lesson import Heading, Lesson, paragraphs, plain
 from lecturekit.model.text import capitalised_throughout, core, sentences
@@ -78,7 +78,7 @@ class Names:
         return [w.lower() for w in words[1:] or words if w[:1].isupper()]
 
     def _count(self, text: str) -> None:
-        for start, end in sentences(text):
+        for start, end in sentences(text, self.lang):
             words = [core(w) for w in text[start:end].split()]
             self._runs(words)
             for word in words[1:]:

@@ -165,7 +165,9 @@ def article_points(lesson: Lesson) -> ArticlePoints:
             for paragraph in paragraphs(block):
                 points = found_points.points(paragraph.inlines)
                 text = " ".join(plain(paragraph.inlines).split())
-                by_sentence: dict[str, tuple[Point, ...]] = {text[a:b]: () for a, b in sentences(text)}
+                by_sentence: dict[str, tuple[Point, ...]] = {
+                    text[a:b]: () for a, b in sentences(text, lesson.meta.lang)
+                }
                 for point in points:
                     key = " ".join(point.sentence.split())
                     by_sentence[key] = (*by_sentence.get(key, ()), point)

@@ -15,6 +15,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from lecturekit.lexicon import language
+
 LOCALES = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "lecturekit"
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "nl")  # English, and those with a catalog
@@ -90,11 +92,6 @@ class Words:
         if uses == 1:
             return self("{title} (cont.)", title=title)
         return self("{title} (cont. {count})", title=title, count=uses)
-
-
-def language(lang: str) -> str:
-    """Return the catalog language of a `lang` tag: "de-AT" and "de_CH" are "de"."""
-    return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0] or "en"
 
 
 @cache

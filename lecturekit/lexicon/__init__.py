@@ -6,5 +6,13 @@ leaves it out (english.PROTECTED). A footnote marker (NOTE_MARK) is nothing at a
 the word before it, and every rule strips it as it strips punctuation.
 """
 
+import re
+
 MATH_WORD = "\ue000"  # a private-use character: no text holds it
 NOTE_MARK = "\u2063"  # INVISIBLE SEPARATOR
+
+
+def language(lang: str) -> str:
+    """Return the language of a `lang` tag, whose word lists and catalog a lecture takes: "de-AT"
+    and "de_CH" are "de"; no tag is English."""
+    return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0] or "en"

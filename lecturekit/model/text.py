@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Protocol
 
-from lecturekit.lexicon import german, spanish
+from lecturekit.lexicon import german, language, spanish
 from lecturekit.lexicon.english import ABBREVIATIONS, ENDS_TOO, SENTENCE_OPENERS
 from lecturekit.model.lesson import MATH_WORD, NOTE_MARK, Inlines, Span
 
@@ -28,8 +28,10 @@ _WORD = re.compile(r"\S+")
 _GLUED = re.compile(r"(?<=[a-z’'][a-z]{3})\.(?=[A-Z][a-z]+\s)")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) offsets of the sentences of `text`, trimmed of spaces."""
+def sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of the sentences of `text`, trimmed of spaces; a full stop
+    after an abbreviation of its language (`lang`) ends none."""
+    abbreviations = _ABBREVIATIONS.get(language(lang), ABBREVIATIONS)
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -39,7 +41,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if match.group() == "." and _ordinal(text, match.start(), end):
                 continue  # "im 19. Jahrhundert", "am 17. Juli": a German ordinal
-            if match.group().startswith(".") and _is_abbreviation(text[start : match.start()]):
+            if match.group().startswith(".") and _is_abbreviation(text[start : match.start()], abbreviations):
                 before = text[max(0, match.start() - 4) : match.start()]
                 if not (ENDS_TOO.search(before) and SENTENCE_OPENERS.match(text, end)):
                     continue  # not "... headers, breaks, et al. One such scheme is ...", which ended one
@@ -59,15 +61,16 @@ def _glued(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Non
     spans.append((start, end))
 
 
-def _is_abbreviation(before: str) -> bool:
+def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
     word = word.lstrip("\"'“‘(„«¿¡")
     # A single letter is an initial ("J. Smith"), except "I", which ends sentences more often.
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word != "I")
+    return word.lower() in abbreviations or (len(word) == 1 and word.isalpha() and word != "I")
 
 
-# every language's: an English text does not write "bzw." or "pág.", nor German "approx."
-_ABBREVIATIONS = ABBREVIATIONS | german.ABBREVIATIONS | spanish.ABBREVIATIONS
+# a language's own, and the English its texts quote ("Dr.", "e.g."): not every language's, as
+# English writes "art." and "cap." as words, which Spanish abbreviates
+_ABBREVIATIONS = {"de": ABBREVIATIONS | german.ABBREVIATIONS, "es": ABBREVIATIONS | spanish.ABBREVIATIONS}
 _ORDINAL = re.compile(r"(?<![\d.,])\d{1,2}$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.keypoints import is_back_matter, paragraph_points
 from lecturekit.language.points import ArticlePoints, article_points
-from lecturekit.layout.furniture import NO_CATALOG, has_catalog, language
+from lecturekit.layout.furniture import NO_CATALOG, has_catalog
+from lecturekit.lexicon import language
 from lecturekit.lexicon.english import (
     ANSWER_CUES,
     ASIDE_QUESTION,

@@ -21,7 +21,8 @@ from collections import Counter
 from lecturekit.language.keypoints import is_back_matter
 from lecturekit.language.names import Names
 from lecturekit.language.topics import NOUN_ENDINGS, Usage
-from lecturekit.layout.furniture import N_, language
+from lecturekit.layout.furniture import N_
+from lecturekit.lexicon import language
 from lecturekit.lexicon.english import (
     CLAIMING_VERBS,
     DETERMINERS,
