@@ -93,7 +93,8 @@ class _Walker:
         self.groups = 0
         self.back_matter: list[str] = []
         self.usage = Usage(
-            [t for s in lesson.sections for b in s.blocks for t in _text(b, plain).split("\n")]
+            [t for s in lesson.sections for b in s.blocks for t in _text(b, plain).split("\n")],
+            lesson.meta.lang,
         )  # its nouns and verbs
 
     def warn(self, line: int | None, message: str) -> None:

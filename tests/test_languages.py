@@ -218,6 +218,21 @@ def test_a_german_lecture_shows_no_english_word_lecturekit_adds(german_build):
     assert "7. Dezember 2026" in handout  # the date as German writes it
 
 
+def test_a_german_slide_is_titled_by_its_heading_never_by_a_phrase_read_as_english(german_build):
+    """Key phrases are read by English function words: in German they find "Laut der
+    niedrigsten Schätzung" ("According to the lowest estimate"). A slide after the first under a
+    heading keeps the heading, continued ("Einführung (Forts. 2)")."""
+    from pptx import Presentation
+
+    lesson = plan_article(german_build.article, Options()).lesson
+    headings = {plain(section.title) for section in lesson.sections}
+    shown = [
+        slide.shapes.title.text for slide in list(Presentation(str(german_build.outputs[0])).slides)[2:-1]
+    ]
+    assert len(shown) >= 6 and headings <= set(shown)
+    assert [t for t in shown if re.sub(r" \(Forts\.(?: \d+)?\)$", "", t) not in headings] == []
+
+
 def test_a_lecture_in_another_language_gets_no_question_or_outcome_from_english_templates(german_build):
     planned = plan_article(german_build.article, Options())
     assert all(q.origin != "generated" for q in planned.questions.questions)

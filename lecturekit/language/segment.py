@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from lecturekit.language.topics import as_title, key_phrases
+from lecturekit.language.topics import Usage, as_title, key_phrases
 from lecturekit.layout import furniture
 from lecturekit.lexicon.english import EMPTY_WORDS
 from lecturekit.model.lesson import Block, BulletList, Heading, Lesson, Paragraph, Quote, Section, Span, plain
@@ -46,9 +46,7 @@ def segment(lesson: Lesson) -> Lesson:
         return lesson
     breaks = _breaks([_terms(text) for _, text in units], parts)
     groups = _split(units, breaks)
-    titles = _titles(
-        [" ".join(text for _, text in group) for group in groups], furniture.words(lesson.meta.lang)
-    )
+    titles = _titles([" ".join(text for _, text in group) for group in groups], lesson.meta.lang)
     sections = tuple(
         Section(
             (Span(title),),
@@ -178,10 +176,11 @@ def _introduced(lesson: Lesson) -> Lesson:
     return replace(lesson, sections=sections)
 
 
-def _titles(texts: list[str], _: furniture.Words) -> list[str]:
+def _titles(texts: list[str], lang: str) -> list[str]:
     """Return a title for each part: its key phrase, as written, unique among the parts."""
+    _ = furniture.words(lang)
     titles: list[str] = []
-    for found in key_phrases(texts):
+    for found in key_phrases(texts, Usage(texts, lang)):
         taken = {t.casefold() for t in titles}
         title = next((as_title(p) for p in found if as_title(p).casefold() not in taken), "")
         titles.append(title or _("Part {number}", number=len(titles) + 1))

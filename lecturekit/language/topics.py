@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lecturekit.lexicon import MATH_WORD
+from lecturekit.lexicon import MATH_WORD, language
 from lecturekit.lexicon.english import (
     CONDITIONS,
     CONNECTIVES,
@@ -90,13 +90,16 @@ class Phrase:
 class Usage:
     """How a text uses its words: as verbs ("they report", "to build") or as nouns ("the report")."""
 
-    def __init__(self, texts: Sequence[str]):
+    def __init__(self, texts: Sequence[str], lang: str = "en"):
         """Read `texts` (paragraphs), up to SAMPLE characters of them: how a text uses a word is
-        plain long before a book's end."""
+        plain long before a book's end. The phrases are read in English, by English function
+        words: a text in another language (`lang`) has none ("Laut der niedrigsten Schätzung" is
+        no topic), and is not read."""
+        self.english = language(lang) == "en"
         self.verb: Counter[str] = Counter()
         self.noun: Counter[str] = Counter()
         self.spread: Counter[str] = Counter()  # how many of the texts (paragraphs) use each word
-        sample = _sample(texts)
+        sample = _sample(texts) if self.english else []
         self.texts = len(sample)
         tokenised = [_tokens(text) for text in sample]
         self.lower = {t for tokens in tokenised for t in tokens if t[:1].islower()}  # "strategy", never "kim"
@@ -168,6 +171,8 @@ def key_phrases(texts: Sequence[str], usage: Usage | None = None) -> list[list[s
     costs what a long part does."""
     texts = [text[:STRETCH] for text in texts]
     usage = usage or Usage(texts)
+    if not usage.english:
+        return [[] for _ in texts]
     found = [phrases(text, usage) for text in texts]
     spread = Counter(key for each in found for key in each)
     ranked = []
