@@ -25,6 +25,7 @@ from lecturekit.model.lesson import Inlines, Span, in_words, plain
 
 from . import ooxml
 from .slides import Bullet
+from .template import box_of
 from .theme import Box, Theme
 
 _SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
@@ -161,7 +162,7 @@ class Canvas:
     def _with_fallback(self, sp, lines: list[TextLine]) -> None:
         from .fallback import text_picture
 
-        box = _box_of(sp) or self.theme.body
+        box = box_of(sp) or self.theme.body
         body = sp.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
         data = text_picture(lines, box, self.theme, body.get("anchor", "t") if body is not None else "t")
         _, rid = self.part.get_or_add_image_part(io.BytesIO(data))
@@ -297,19 +298,16 @@ def equation(slide: Canvas, p, latex: str, size: float, colour: str | None, disp
     p.append(parse_xml(f'<a14:m xmlns:a14="{_A14}" {nsdecls("a", "m")}>{math}</a14:m>'))
 
 
-def runs(slide: Canvas, p, inlines: Inlines, size: float, colour: str | None, maths: bool = True) -> None:
-    """Append `inlines` to the paragraph `p` as runs (an equation as OMML, or with `maths` off,
-    where PowerPoint takes none, as plain text); a footnote's marker is left out: the note is in
-    the slide's notes."""
+def runs(slide: Canvas, p, inlines: Inlines, size: float, colour: str | None) -> None:
+    """Append `inlines` to the paragraph `p` as runs, an equation as OMML; a footnote's marker is
+    left out: the note is in the slide's notes."""
     right_to_left = 0
     for span in inlines:
         if span.note:
             continue
-        if span.math and maths:
+        if span.math:
             equation(slide, p, span.math, size, colour)
             continue
-        if span.math:  # where PowerPoint takes none: the equation in words
-            span = in_words((span,))[0]
         primary = slide.theme.mono if span.code else slide.theme.sans
         for index, text in enumerate(span.text.split("\n")):
             if index:
@@ -366,7 +364,7 @@ def table_cell(
     ppr = sub(p, "a:pPr", marL="0", indent="0", algn=align)
     set_spacing(ppr, 0, theme.line_spacing)
     sub(ppr, "a:buNone")
-    runs(slide, p, cell, size, "#" + ink, maths=False)  # PowerPoint refuses equations in cells
+    runs(slide, p, cell, size, "#" + ink)  # its equations are in words: PowerPoint takes none in a cell
     if not cell:
         sub(p, "a:endParaRPr", lang=slide.lang, sz=str(round(size * 100)))
     x, y = str(Pt(theme.inset_x)), str(Pt(theme.inset_y))
@@ -386,20 +384,6 @@ def accent_ink(theme: Theme) -> str:
 def _bare_address(span: Span) -> bool:
     text = span.text.strip().rstrip("/")
     return text == (span.href or "").rstrip("/") or text.lower().startswith(("http://", "https://", "www."))
-
-
-def _box_of(sp) -> Box | None:
-    """Return where a shape stands, if it says (a placeholder takes its place from its layout)."""
-    off, ext = (
-        sp.find(f"{qn('p:spPr')}/{qn('a:xfrm')}/{qn('a:off')}"),
-        sp.find(f"{qn('p:spPr')}/{qn('a:xfrm')}/{qn('a:ext')}"),
-    )
-    if off is None or ext is None:
-        return None
-    emu = 12700  # to the point
-    return Box(
-        int(off.get("x")) / emu, int(off.get("y")) / emu, int(ext.get("cx")) / emu, int(ext.get("cy")) / emu
-    )
 
 
 @cache

@@ -229,17 +229,22 @@ def _boxes(root) -> dict[str, Box]:
             continue
         kind = ph.get("type", "body")
         kind = "body" if kind == "obj" else kind
-        xfrm = sp.find("p:spPr/a:xfrm", NS)
-        if xfrm is None:
+        box = box_of(sp)
+        if box is None:
             continue
-        off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
-        box = Box(
-            *(int(v) / EMU_PER_POINT for v in (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy")))
-        )
         if kind == "body" and kind in boxes and int(ph.get("idx", "1")) != 1:
             continue  # the main body placeholder is idx 1
         boxes.setdefault(kind, box)
     return boxes
+
+
+def box_of(sp) -> Box | None:
+    """Return where a shape (`p:sp`) stands, in points, if it says: a placeholder may take its
+    place from its layout."""
+    off, ext = sp.find("p:spPr/a:xfrm/a:off", NS), sp.find("p:spPr/a:xfrm/a:ext", NS)
+    if off is None or ext is None:
+        return None
+    return Box(*(int(v) / EMU_PER_POINT for v in (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy"))))
 
 
 def _size(style, default: float) -> float:

@@ -101,6 +101,6 @@ class DisplayEquation(Flowable):
         baseline = shape.depth * size
         draw(self.canv, shape, x, baseline, size)
         if self.tag:
-            self.canv.setFont("LK-Sans", self.size * 0.9)
+            self.canv.setFont(FONT, self.size * 0.9)
             self.canv.setFillColor(colors.HexColor("#" + INK))
             self.canv.drawRightString(self.width, baseline, f"({self.tag})")

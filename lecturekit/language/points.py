@@ -14,13 +14,13 @@ from dataclasses import dataclass, field, replace
 from lecturekit.language.keypoints import Point, lead_ins, paragraph_points
 from lecturekit.language.names import Names
 from lecturekit.language.selection import (
-    EQUATION_WORDS,
     Length,
     choose,
     is_capped,
     lecture_parts,
     said_in_a_breath,
     slide_budget,
+    spoken_words,
 )
 from lecturekit.model.lesson import (
     BulletList,
@@ -72,10 +72,7 @@ class ArticlePoints:
         """Choose the points a lecture of `length` shows (see lecturekit.language.selection)."""
         if length.slides == "all":
             return  # every claim: nothing to count, nothing to choose
-        words = sum(
-            len(plain(p.inlines).split()) for s in lesson.sections for b in s.blocks for p in paragraphs(b)
-        )
-        words += EQUATION_WORDS * sum(isinstance(b, Equation) for s in lesson.sections for b in s.blocks)
+        words = sum(spoken_words(s.blocks) for s in lesson.sections)
         budget = slide_budget(words, length)
         if budget is None:
             return

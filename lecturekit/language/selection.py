@@ -51,6 +51,7 @@ from lecturekit.lexicon.english import (
 )
 from lecturekit.model.lesson import (
     MATH_WORD,
+    Block,
     BulletList,
     Code,
     Equation,
@@ -379,6 +380,13 @@ EQUATION_WORDS = 25  # what a display equation counts toward its part's share of
 # much as a sentence or two, which is what it takes a lecturer to say it
 
 
+def spoken_words(blocks: Sequence[Block]) -> int:
+    """Return the words `blocks` hold, in their paragraphs, lists and quotes, a display equation
+    counting EQUATION_WORDS: what a lecturer says of them."""
+    words = sum(len(plain(p.inlines).split()) for b in blocks for p in paragraphs(b))
+    return words + EQUATION_WORDS * sum(isinstance(b, Equation) for b in blocks)
+
+
 def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[str, Point]]]) -> list[Part]:
     """Return the lecture's parts (its sections, back matter aside) with their words and claims:
     `claims_of(section)` gives a section's claims in order, each with the subheading it is under."""
@@ -388,8 +396,7 @@ def lecture_parts(lesson: Lesson, claims_of: Callable[[Section], Sequence[tuple[
         title = plain(section.title)
         if is_back_matter(title):
             continue
-        words = sum(len(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b))
-        words += EQUATION_WORDS * sum(isinstance(b, Equation) for b in section.blocks)
+        words = spoken_words(section.blocks)
         shown = joined_code(section.blocks)  # a command and its output: one slide; a line or two: a bullet
         fixed = sum(isinstance(b, Image | Table) or isinstance(b, Code) and not short_code(b) for b in shown)
         lists = tuple(

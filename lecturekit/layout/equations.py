@@ -11,7 +11,6 @@ holds an equation.
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 import warnings
@@ -111,21 +110,6 @@ def _contours(d: str, x0: float) -> tuple[Contour, ...]:
 
 
 _ARGUMENTS = {"M": 2, "L": 2, "Q": 4, "C": 6}
-
-
-def png(latex: str, display: bool, size: float, colour: str, dpi: int = 300) -> tuple[bytes, float, float]:
-    """Return a picture of the equation at `size` points in `colour` ("RRGGBB") on a transparent
-    ground, and its width and height in points."""
-    from PIL import Image
-
-    shape = outline(latex, display)
-    scale = size * dpi / 72
-    width, height = max(1, round(shape.width * scale)), max(1, round(shape.height * scale))
-    picture = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    draw_on(picture, shape, 0, shape.ascent * scale, scale, colour)
-    out = io.BytesIO()
-    picture.save(out, "PNG")
-    return out.getvalue(), shape.width * size, shape.height * size
 
 
 SUPERSAMPLE = 4  # rasterised this many times finer, then scaled down: smooth edges

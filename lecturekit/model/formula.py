@@ -133,7 +133,7 @@ def _linear(node: Any) -> str:  # an ElementTree element
     if tag in ("msup", "msub") and len(parts) == 2:
         table = _SUPERSCRIPTS if tag == "msup" else _SUBSCRIPTS
         small = parts[1].strip()
-        if small and all(c in table_keys(table) for c in small):
+        if small and all(ord(c) in table for c in small):
             return parts[0] + small.translate(table)
         return f"{parts[0]}{'^' if tag == 'msup' else '_'}{_grouped(small)}"
     if tag == "msubsup" and len(parts) == 3:
@@ -153,10 +153,6 @@ def _linear(node: Any) -> str:  # an ElementTree element
     if tag == "mtable":
         return "; ".join(p.strip() for p in parts)
     return "".join(parts)
-
-
-def table_keys(table: dict[int, int]) -> set[str]:
-    return {chr(k) for k in table}
 
 
 def _grouped(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -201,7 +202,10 @@ def _displayed(paragraph: Any) -> bool:
     return has_math and not re.sub(r"\(\w+\)", "", "".join(paragraph.text.split()))
 
 
-_KICKERS = tuple(sorted(p.split("{")[0] for p in every("Part {number}")))  # "Part 2", "Teil 2"
+@cache
+def _kickers() -> tuple[str, ...]:
+    """Return what a part header's kicker opens with, in every language ("Part 2", "Teil 2")."""
+    return tuple(sorted(p.split("{")[0] for p in every("Part {number}")))
 
 
 def read_slides(deck: Path) -> list[Slide]:
@@ -221,8 +225,9 @@ def read_slides(deck: Path) -> list[Slide]:
                 PP_PLACEHOLDER.SLIDE_NUMBER,
                 PP_PLACEHOLDER.DATE,
             )
+            said = [_said(p) for p in shape.text_frame.paragraphs] if shape.has_text_frame else []
             if shape.has_text_frame and not furniture:  # the footer and number say nothing of the slide
-                texts.append("\n".join(_said(p) for p in shape.text_frame.paragraphs))
+                texts.append("\n".join(said))
             if getattr(shape, "has_table", False) and shape.has_table:
                 texts += [cell.text for row in shape.table.rows for cell in row.cells]
             is_body = shape.is_placeholder and shape.placeholder_format.type in (
@@ -232,13 +237,13 @@ def read_slides(deck: Path) -> list[Slide]:
             if is_body:
                 bullets += [
                     Bullet(_said(p, equations=False), p.level, _displayed(p))
-                    for p in shape.text_frame.paragraphs
-                    if _said(p).strip()
+                    for p, text in zip(shape.text_frame.paragraphs, said, strict=True)
+                    if text.strip()
                 ]
         layout = slide.slide_layout.name
         if number == 1:
             kind = "title"
-        elif layout == "Section Header" or title.startswith(_KICKERS):
+        elif layout == "Section Header" or title.startswith(_kickers()):
             kind = "section"
         elif without_continued(title) in ceremony():
             kind = "ceremony"
