@@ -430,6 +430,90 @@ def test_a_connective_that_only_links_is_left_out_where_the_language_allows(lang
     assert plain(point.inlines) == bullet
 
 
+def _points(lang: str, text: str, tmp_path: Path):
+    from lecturekit.language.points import article_points
+    from lecturekit.model.reader import read_article
+
+    article = tmp_path / "text.md"
+    article.write_text(f"---\ntitle: T\nlang: {lang}\n---\n\n## Eins\n\n{text}\n", encoding="utf-8")
+    lesson = read_article(article)
+    return article_points(lesson).points(lesson.sections[0].blocks[0].inlines)
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, kept",
+    [
+        (
+            "de",
+            "Die Bibliothek kann die digitalisierten Bestände ihrer historischen Sammlungen im Netz frei "
+            "zugänglich machen und dauerhaft in ihrem Repositorium bewahren, sofern die Rechte an allen "
+            "Objekten geklärt sind.",
+            "sofern",
+        ),
+        (
+            "es",
+            "Los formatos de archivo que elegimos para guardar los datos de investigación no deben depender "
+            "de un programa concreto ni de una empresa, sino de estándares abiertos y bien documentados.",
+            "sino",
+        ),
+        (
+            "fr",
+            "Les modèles de reconnaissance entraînés sur les écritures latines donnent de très bons "
+            "résultats sur les imprimés modernes du monde entier, mais pas sur les manuscrits anciens.",
+            "pas",
+        ),
+    ],
+)
+def test_a_cut_never_leaves_out_a_clause_that_limits_or_denies_the_claim(lang, sentence, kept, tmp_path):
+    """A long sentence is cut at a comma, never before "sofern ...", "sino ...", "mais pas ...":
+    the bullet would claim more than the text does."""
+    (point,) = _points(lang, sentence, tmp_path)
+    assert kept in plain(point.inlines).split(), plain(point.inlines)
+
+
+@pytest.mark.parametrize(
+    "lang, text, back",
+    [
+        (
+            "de",
+            "Die Regierung schloss mehrere Organisationen. Dazu gehörten auch zwei Zentren für Menschenrechte.",
+            "Dazu gehörten",
+        ),
+        (
+            "es",
+            "Los datos se pierden con facilidad. Esto ocurre sobre todo con los formatos cerrados.",
+            "Esto",
+        ),
+        ("fr", "Les manuscrits anciens sont rares. Cela rend leur transcription difficile.", "Cela"),
+    ],
+)
+def test_a_bullet_that_points_back_follows_the_bullet_it_points_to(lang, text, back, tmp_path):
+    """A bullet opening "Dazu gehörten ...", "Esto ...", "Cela ..." shows only after the one that says what it
+    means (see ArticlePoints), never alone on a slide."""
+    first, second = _points(lang, text, tmp_path)
+    assert not first.follows
+    assert second.follows and plain(second.inlines).startswith(back)
+
+
+def test_a_german_bullet_that_points_back_is_shown_after_its_referent_or_not_at_all(german_build):
+    """The Global Voices page: "Dazu gehörten auch ..." right under the closing of the NGOs it
+    names; "Darin hat sich die Regierung verpflichtet ..." (in the agreement a slide before does not
+    show) only in the notes."""
+    from pptx import Presentation
+
+    deck = Presentation(str(german_build.outputs[0]))
+    lines = [
+        paragraph.text.strip()
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+    ]
+    dazu = next(k for k, line in enumerate(lines) if line.startswith("Dazu gehörten"))
+    assert "NGOs" in lines[dazu - 1]
+    assert not any(line.startswith("Darin hat sich") for line in lines)
+
+
 def test_a_lecture_whose_lecturer_wrote_questions_and_outcomes_is_told_nothing(tmp_path):
     article = tmp_path / "de.md"
     article.write_text(

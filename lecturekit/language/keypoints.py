@@ -14,15 +14,16 @@ marked to follow the bullet before it, so the planner keeps the two on one slide
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from types import ModuleType
 
 from lecturekit.language.condense.rules import condense
 from lecturekit.language.condense.sentence import Condensed, is_expletive
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.names import NO_NAMES, Names
-from lecturekit.lexicon import french, german, spanish
+from lecturekit.lexicon import lexicon
 from lecturekit.lexicon.english import (
     AUXILIARIES,
     BACK_MATTER,
@@ -88,15 +89,7 @@ def paragraph_points(inlines: Inlines, names: Names = NO_NAMES) -> tuple[Point, 
         if not spans:
             continue
         if names.lang != "en":  # the condensing rules read English: another language's sentence whole
-            lexicon = LEXICONS.get(names.lang)
-            opening, linking = (
-                (lexicon.SUBORDINATORS, lexicon.CONNECTIVES) if lexicon else (frozenset(), frozenset())
-            )
-            begins = spans[0][0]  # "Sin embargo, los datos ...": "Los datos ..."
-            spans = spans[_linked(text, spans, linking) :]
-            condensed = _whole(
-                inlines, text, spans, sentence, at_a_comma=True, opening=opening, begins=begins
-            )
+            condensed = _in_own_words(inlines, text, spans, sentence, lexicon(names.lang))
         else:
             condensed = attempt(
                 "condense", sentence, _sentence_points, _whole, inlines, text, spans, sentence, topic, names
@@ -135,12 +128,15 @@ def _whole(
     at_a_comma: bool = False,
     opening: frozenset[str] = frozenset(),
     begins: int | None = None,
+    keeps: Callable[[list[str]], bool] | None = None,
+    follows: bool = False,
 ) -> list[tuple[Point, Topic | None]]:
     """Return a sentence that condensing failed on as its bullet: whole, or, when longer than a
     bullet may be, cut at the last comma or semicolon before that (else at that many words, or,
     `at_a_comma` only, not at all: a sentence no rule can read is cut nowhere but at its
     punctuation), with "…". A sentence that opens with one of `opening` (its language's
-    subordinators: "Wenn", "Si", "Bien que") is never cut inside the clause that word opens."""
+    subordinators: "Wenn", "Si", "Bien que") is never cut inside the clause that word opens, nor
+    before words (bare) that `keeps` says a bullet must not leave out."""
     keep = len(spans)
     clause = 0  # the words a cut must keep: an opening subordinate clause, to its comma
     if bare(text[slice(*spans[0])]) in opening:
@@ -149,14 +145,50 @@ def _whole(
         commas = [
             k
             for k in range(WHOLE_MOST - 1, 7, -1)
-            if text[spans[k][1] - 1] in ",;:" and _closed(text[spans[0][0] : spans[k][1]]) and k >= clause
+            if text[spans[k][1] - 1] in ",;:"
+            and _closed(text[spans[0][0] : spans[k][1]])
+            and not bare(text[slice(*spans[k])]).isdigit()  # "des 16., 17. und 18.": a list's comma
+            and k >= clause
+            and not (keeps and keeps([bare(text[a:b]) for a, b in spans[k + 1 :]]))
         ]
         keep = commas[0] + 1 if commas else len(spans) if at_a_comma else WHOLE_MOST
     pieces: list[Piece] = [(spans[0][0], _trim_end(text, *spans[keep - 1]))]
     if keep < len(spans):
         pieces.append(ELLIPSIS)
     shown = take(inlines, _capitalised(text, pieces, spans[0][0] if begins is None else begins))
-    return [(Point(shown, (), sentence, cut=keep < len(spans)), None)]
+    return [(Point(shown, (), sentence, follows, cut=keep < len(spans)), None)]
+
+
+def _in_own_words(
+    inlines: Inlines, text: str, spans: Spans, sentence: str, words: ModuleType | None
+) -> list[tuple[Point, Topic | None]]:
+    """Return the bullet of a sentence in a language other than English, read by its language's
+    `words` (see lecturekit.lexicon): the sentence without the linking phrase it opens with ("Sin
+    embargo, los datos ..." -> "Los datos ..."), whole, or cut at a comma when too long, never
+    leaving out a clause that denies, limits or turns its claim. A bullet that opens pointing
+    back ("Dazu gehörten ...") follows the bullet before it. Without word lists, the sentence
+    whole, cut only at a comma."""
+    if words is None:
+        return _whole(inlines, text, spans, sentence, at_a_comma=True)
+    begins = spans[0][0]
+    spans = spans[_linked(text, spans, words.CONNECTIVES) :]
+
+    def keeps(tail: list[str]) -> bool:  # "..., sofern ...", "..., sino ...", "..., mais pas ..."
+        said = {part for word in tail for part in re.split(r"['’]", word)}
+        return bool(said & words.NEGATIONS) or bool(tail and tail[0] in words.CONDITIONS | words.CONTRASTS)
+
+    opener = re.split(r"['’]", bare(text[slice(*spans[0])]))[0]
+    return _whole(
+        inlines,
+        text,
+        spans,
+        sentence,
+        at_a_comma=True,
+        opening=words.SUBORDINATORS,
+        begins=begins,
+        keeps=keeps,
+        follows=opener in words.BACK_REFERENCES,
+    )
 
 
 def _closed(text: str) -> bool:
@@ -165,8 +197,6 @@ def _closed(text: str) -> bool:
 
 
 WHOLE_MOST = 24  # words of a sentence shown whole when condensing it failed
-# each language's word lists: what opens a subordinate clause, what only links (see `_whole`)
-LEXICONS = {"de": german, "es": spanish, "fr": french}
 
 
 def _linked(text: str, spans: Spans, connectives: frozenset[str]) -> int:

@@ -1,10 +1,13 @@
-"""French, as far as lecturekit reads it: where a sentence's opening clause ends.
+"""French, as far as lecturekit reads it: where a full stop ends no sentence, and where a long
+sentence may be cut.
 
-Condensing has no French word lists: a French lecture's bullets are its sentences whole, cut at a
-comma only when too long, never inside the subordinate clause a sentence opens with.
+A French bullet is its sentence, without the linking word it opens with, whole or cut at a comma
+(lecturekit.language.keypoints), never inside the subordinate clause it opens with.
 """
 
 from __future__ import annotations
+
+ABBREVIATIONS = frozenset("cf env av apr éd coll vol chap ibid op cit mme mlle mm dr pr".split())
 
 # A sentence that opens with one of these opens with a subordinate clause, which runs to the first
 # comma: a bullet never stops there ("Bien que le corpus soit ..., " says nothing yet).
@@ -21,3 +24,15 @@ CONNECTIVES = frozenset(
     enfin|d'abord|ensuite|par conséquent|en revanche|au contraire|de même|autrement dit|en résumé|
     en somme|d’abord""".split("|")
 )
+
+# A clause holding one of these says what is not so; one opening with a condition or a contrast
+# limits or turns the claim before it ("..., à condition que ...", "..., mais pas ..."). A cut
+# never leaves such a clause out: the bullet would claim more than the text.
+NEGATIONS = frozenset("ne n pas jamais rien personne aucun aucune ni sans guère".split())
+CONDITIONS = frozenset("si sauf excepté seulement uniquement pourvu tant lorsque lorsqu quand".split())
+CONTRASTS = frozenset("mais sinon pourtant toutefois cependant tandis alors bien quoique".split())
+
+# A sentence opening with one of these points back to what came before ("Cela permet ...", "Ces
+# outils ...", "C'est ..."): its bullet shows only after the bullet that names what it means. Not "Il", which
+# opens "Il faut ..." and "Il existe ..." as often.
+BACK_REFERENCES = frozenset("cela ceci ça c ce cet cette ces celui celle ceux celles elle ils elles".split())

@@ -1,9 +1,14 @@
-"""German, as far as lecturekit reads it: where a full stop ends no sentence.
+"""German, as far as lecturekit reads it: where a full stop ends no sentence, and where a long
+sentence may be cut.
 
 German writes an ordinal with a full stop ("im 19. Jahrhundert", "am 17. Juli", "der 2.
 Weltkrieg") and abbreviates with stops inside ("z. B.", "d. h.", "u. a."); a single letter
 before a stop is an initial everywhere (lecturekit.model.text), so "z." and "B." are already read
-so; written without the space ("z.B.", "d.h."), they are listed. Condensing has no German word lists yet: a German lecture's bullets are its sentences whole.
+so; written without the space ("z.B.", "d.h."), they are listed.
+
+A German bullet is its sentence, whole or cut at a comma (lecturekit.language.keypoints): German
+puts a subordinate clause's verb last and a fronted connective's verb right after it, so leaving
+a part out would need the words put in another order, which lecturekit never does.
 """
 
 from __future__ import annotations
@@ -29,3 +34,21 @@ SUBORDINATORS = frozenset(
 # German has none to leave out: a fronted connective takes the verb after it ("Außerdem wird
 # versucht, ..."), and without it the sentence opens with its verb, as a question does.
 CONNECTIVES: frozenset[str] = frozenset()
+
+# A clause holding one of these says what is not so; one opening with a condition or a contrast
+# limits or turns the claim before it ("..., sofern die Rechte geklärt sind", "..., sondern ...").
+# A cut never leaves such a clause out: the bullet would claim more than the text.
+NEGATIONS = frozenset(
+    "nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder kaum ohne".split()
+)
+CONDITIONS = frozenset("wenn falls sofern soweit solange sobald nur außer ausser vorausgesetzt".split())
+CONTRASTS = frozenset("aber jedoch sondern doch allerdings obwohl obgleich wobei während".split())
+
+# A sentence opening with one of these points back to what came before ("Dazu gehörten auch ...",
+# "Diese Verfahren ..."): its bullet shows only after the bullet that names what it means.
+# Not "Das" and "Es", which open "Das Projekt ..." and "Es gibt ..." as often, nor "Sie" and
+# "Ihre", which address the reader as often as they point back.
+BACK_REFERENCES = frozenset(
+    """dies diese dieser dieses diesem diesen er dazu darin damit dadurch davon darauf
+    darüber daraus dabei dafür dagegen daneben derartige solche solcher solches""".split()
+)

@@ -1,8 +1,8 @@
 """Spanish, as far as lecturekit reads it: where a full stop ends no sentence.
 
 A question or an exclamation opens with its own mark ("¿Por qué ...?", "¡Basta!"), which
-lecturekit.model.text reads as a sentence's start. Condensing has no Spanish word lists yet: a
-Spanish lecture's bullets are its sentences whole.
+lecturekit.model.text reads as a sentence's start. A Spanish bullet is its sentence, without the
+linking phrase it opens with, whole or cut at a comma (lecturekit.language.keypoints).
 """
 
 from __future__ import annotations
@@ -26,4 +26,18 @@ CONNECTIVES = frozenset(
     for phrase in """sin embargo|además|no obstante|por lo tanto|por tanto|por consiguiente|por otra parte|por otro
     lado|en cambio|asimismo|así pues|de hecho|en efecto|en primer lugar|en segundo lugar|por último|
     finalmente|igualmente|del mismo modo|es decir|en resumen|en definitiva|en realidad""".split("|")
+)
+
+# A clause holding one of these says what is not so; one opening with a condition or a contrast
+# limits or turns the claim before it ("..., siempre que ...", "..., sino ..."). A cut never
+# leaves such a clause out: the bullet would claim more than the text.
+NEGATIONS = frozenset("no ni nunca jamás nada nadie ninguno ninguna ningún tampoco sin apenas".split())
+CONDITIONS = frozenset("si salvo excepto siempre solo sólo solamente únicamente mientras cuando".split())
+CONTRASTS = frozenset("pero sino aunque sin embargo mientras que".split())
+
+# A sentence opening with one of these points back to what came before ("Esto significa ...",
+# "Dichos archivos ..."): its bullet shows only after the bullet that names what it means.
+BACK_REFERENCES = frozenset(
+    """esto eso ello este esta estos estas ese esa esos esas él ella ellos ellas dicho dicha dichos
+    dichas tal tales""".split()
 )

@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Protocol
 
-from lecturekit.lexicon import german, language, spanish
+from lecturekit.lexicon import german, lexicon
 from lecturekit.lexicon.english import ABBREVIATIONS, ENDS_TOO, SENTENCE_OPENERS
 from lecturekit.model.lesson import MATH_WORD, NOTE_MARK, Inlines, Span
 
@@ -31,7 +31,7 @@ _GLUED = re.compile(r"(?<=[a-z’'][a-z]{3})\.(?=[A-Z][a-z]+\s)")
 def sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """Return the (start, end) offsets of the sentences of `text`, trimmed of spaces; a full stop
     after an abbreviation of its language (`lang`) ends none."""
-    abbreviations = _ABBREVIATIONS.get(language(lang), ABBREVIATIONS)
+    abbreviations = _abbreviations(lang)
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -68,9 +68,14 @@ def _is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
     return word.lower() in abbreviations or (len(word) == 1 and word.isalpha() and word != "I")
 
 
-# a language's own, and the English its texts quote ("Dr.", "e.g."): not every language's, as
-# English writes "art." and "cap." as words, which Spanish abbreviates
-_ABBREVIATIONS = {"de": ABBREVIATIONS | german.ABBREVIATIONS, "es": ABBREVIATIONS | spanish.ABBREVIATIONS}
+@cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    """Return the abbreviations of a language, and the English its texts quote ("Dr.", "e.g."):
+    not every language's, as English writes "art." and "cap." as words, which Spanish abbreviates."""
+    words = lexicon(lang)
+    return ABBREVIATIONS | words.ABBREVIATIONS if words else ABBREVIATIONS
+
+
 _ORDINAL = re.compile(r"(?<![\d.,])\d{1,2}$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
