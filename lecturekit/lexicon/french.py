@@ -7,6 +7,8 @@ A French bullet is its sentence, without the linking word it opens with, whole o
 
 from __future__ import annotations
 
+import re
+
 ABBREVIATIONS = frozenset("cf env av apr éd coll vol chap ibid op cit mme mlle mm dr pr".split())
 
 # A sentence that opens with one of these opens with a subordinate clause, which runs to the first
@@ -36,3 +38,18 @@ CONTRASTS = frozenset("mais sinon pourtant toutefois cependant tandis alors bien
 # outils ...", "C'est ..."): its bullet shows only after the bullet that names what it means. Not "Il", which
 # opens "Il faut ..." and "Il existe ..." as often.
 BACK_REFERENCES = frozenset("cela ceci ça c ce cet cette ces celui celle ceux celles elle ils elles".split())
+
+# What questions and outcomes read (lecturekit.questions.marked): a word that names or defines
+# ("que nous appelons", "dit", "désigne", "on entend par"), the headings that label a part rather
+# than name a subject, and where a noun phrase has its head: first, after its article
+# ("Données ouvertes" and "Données fermées" are both "données").
+NAMING = re.compile(
+    r"\b(?:appel|nomm|désign|défini|signifi|entend|qualifi|notion|terme|concept)\w*|\bdite?s?\b",
+    re.IGNORECASE,
+)
+GENERIC_HEADINGS = frozenset(
+    """introduction résumé conclusion conclusions bibliographie références remerciements annexe
+    préface avant-propos discussion""".split()
+)
+ARTICLES = frozenset("le la les l un une des du de d".split())
+HEAD_LAST = False

@@ -13,6 +13,8 @@ a part out would need the words put in another order, which lecturekit never doe
 
 from __future__ import annotations
 
+import re
+
 ABBREVIATIONS = frozenset(
     """bzw usw vgl ca nr jh jhs abs abb bd bspw ggf evtl inkl insb sog zzgl dt engl frz lat
     dr prof hr fr st str tel mio mrd z.b d.h u.a o.ä u.ä s.o s.u v.a z.t i.d.r u.u""".split()
@@ -52,3 +54,18 @@ BACK_REFERENCES = frozenset(
     """dies diese dieser dieses diesem diesen er dazu darin damit dadurch davon darauf
     darüber daraus dabei dafür dagegen daneben derartige solche solcher solches""".split()
 )
+
+# What questions and outcomes read (lecturekit.questions.marked): a word that names or defines
+# ("steht für", "bezeichnet", "genannt", "versteht man unter", "spricht von"), the headings that
+# label a part rather than name a subject, and where a noun phrase has its head: last, and in a
+# compound written with a hyphen, its last part ("2D-Objekte" and "3D-Objekte" are both "Objekte").
+NAMING = re.compile(
+    r"\b(?:bezeichn|genannt|nenn|heiß|versteh|verstanden|begriff|gesprochen|spricht|definier|bedeut|steh)\w*",
+    re.IGNORECASE,
+)
+GENERIC_HEADINGS = frozenset(
+    """einleitung einführung überblick übersicht zusammenfassung fazit ausblick literatur
+    literaturverzeichnis quellen anhang danksagung vorwort schluss diskussion""".split()
+)
+ARTICLES = frozenset("der die das den dem des ein eine einer einen einem eines".split())
+HEAD_LAST = True

@@ -7,6 +7,8 @@ linking phrase it opens with, whole or cut at a comma (lecturekit.language.keypo
 
 from __future__ import annotations
 
+import re
+
 ABBREVIATIONS = frozenset(
     """sr sra sres srta dr dra lic ing ud uds pág págs núm art cap vol aprox etc ee uu avda
     p.ej""".split()
@@ -41,3 +43,17 @@ BACK_REFERENCES = frozenset(
     """esto eso ello este esta estos estas ese esa esos esas él ella ellos ellas dicho dicha dichos
     dichas tal tales""".split()
 )
+
+# What questions and outcomes read (lecturekit.questions.marked): a word that names or defines
+# ("se denomina", "llamado", "conocido como", "se entiende por"), the headings that label a part
+# rather than name a subject, and where a noun phrase has its head: first, after its article
+# ("Formatos abiertos" and "Formatos cerrados" are both "formatos").
+NAMING = re.compile(
+    r"\b(?:denomin|llam|conoc|defin|signific|entiend|entend|refier|design|concepto|término)\w*", re.IGNORECASE
+)
+GENERIC_HEADINGS = frozenset(
+    """introducción resumen conclusión conclusiones bibliografía referencias agradecimientos
+    apéndice anexo prólogo discusión""".split()
+)
+ARTICLES = frozenset("el la los las un una unos unas lo".split())
+HEAD_LAST = False

@@ -91,7 +91,7 @@ class Concept:
 
 
 _YEAR = re.compile(r"^(1[0-9]|20)\d\d(s|’s|'s)?$")
-_NOT_A_SLOT = re.compile(r"https?:|www\.|\(|\)|\[|\]|\bet al\b|…|\.\.\.|\.\s|:|\|", re.IGNORECASE)
+NOT_A_SLOT = re.compile(r"https?:|www\.|\(|\)|\[|\]|\bet al\b|…|\.\.\.|\.\s|:|\|", re.IGNORECASE)
 
 
 def as_phrase(text: str, names: Names) -> str:
@@ -190,21 +190,11 @@ def parallel_parts(lesson: Lesson, names: Names) -> dict[str, list[Concept]]:
     """Return, by the title of the section holding the first, the pairs of sibling headings that
     name two kinds of one thing ("The lac operon" and "The trp operon", "Status quo contract
     administration" and "Agile contract administration"): a comparison the text sets up."""
-    headings: list[tuple[int, str, str]] = []  # (level, heading, the section it is in)
-    for section in lesson.sections:
-        title = plain(section.title).strip()
-        headings.append((1, title, title))
-        headings += [
-            (1 + b.level, plain(b.inlines).strip(), title) for b in section.blocks if isinstance(b, Heading)
-        ]
     found: dict[str, list[Concept]] = {}
     if section_made(lesson):
         return found  # lecturekit's own titles: key phrases, not kinds of one thing
-    for index, (level, heading, home) in enumerate(headings):
-        after = next((h for h in headings[index + 1 :] if h[0] <= level), None)
-        if after is None or after[0] != level:
-            continue
-        first, second = noun_phrase(heading, names), noun_phrase(after[1], names)
+    for heading, after, home in siblings(lesson):
+        first, second = noun_phrase(heading, names), noun_phrase(after, names)
         if (
             first
             and second
@@ -218,8 +208,26 @@ def parallel_parts(lesson: Lesson, names: Names) -> dict[str, list[Concept]]:
             )
         ):
             found.setdefault(home, []).append(
-                Concept("pair", (("first", first), ("second", second)), (heading, after[1]))
+                Concept("pair", (("first", first), ("second", second)), (heading, after))
             )
+    return found
+
+
+def siblings(lesson: Lesson) -> list[tuple[str, str, str]]:
+    """Return each heading with the next heading of its level under the same parent, and the
+    title of the section holding the first: (heading, next, section)."""
+    headings: list[tuple[int, str, str]] = []  # (level, heading, the section it is in)
+    for section in lesson.sections:
+        title = plain(section.title).strip()
+        headings.append((1, title, title))
+        headings += [
+            (1 + b.level, plain(b.inlines).strip(), title) for b in section.blocks if isinstance(b, Heading)
+        ]
+    found = []
+    for index, (level, heading, home) in enumerate(headings):
+        after = next((h for h in headings[index + 1 :] if h[0] <= level), None)
+        if after is not None and after[0] == level:
+            found.append((heading, after[1], home))
     return found
 
 
@@ -330,19 +338,7 @@ def section_concepts(
         answers = tuple(_first_sentence(t) for t in texts[:3])  # where the part starts answering it
         asked = sentence_case(title, names)
         found.append(Concept("heading", (("question", asked), ("topic", topic)), answers or (title,)))
-    for block in section.blocks:
-        if isinstance(block, Table) and block.header:
-            header = [plain(cell) for cell in block.header if plain(cell).strip()]
-            named = header[:3] + [f"{len(header) - 3} other columns"] if len(header) > 4 else header
-            columns = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1] if named else ""
-            found.append(Concept("table", (("section", title), ("columns", columns)), (" | ".join(header),)))
-        elif isinstance(block, Code) and (
-            block.lang or _CODELIKE.search(block.text) and not block.text.lstrip().startswith("<")
-        ):  # not an indented run of prose or of a page's markup ("<th class=...>"): no code to explain
-            first = next((line for line in block.text.splitlines() if line.strip()), "")
-            found.append(
-                Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
-            )
+    found += exhibits(section)
     # a subject that needs quotation marks to read ("“legacy system”") reads stiffly in a question
     if _subject(topic, names) and not about_itself(texts) and practice and not topic.startswith("“"):
         opening = tuple(texts[:1] and [_first_sentence(texts[0])])
@@ -360,6 +356,27 @@ def section_concepts(
             _sound(str(v), k) for k, v in c.values if v and k in ("topic", "term", "case", "first", "second")
         )
     ]
+
+
+def exhibits(section: Section, other: str = "{count} other columns", also: str = " and ") -> list[Concept]:
+    """A table (named by its columns: the first three and `other`, or up to four joined by `also`)
+    and a piece of code a section shows, each named by the section's title."""
+    title = plain(section.title).strip()
+    found = []
+    for block in section.blocks:
+        if isinstance(block, Table) and block.header:
+            header = [plain(cell) for cell in block.header if plain(cell).strip()]
+            named = header[:3] + [other.format(count=len(header) - 3)] if len(header) > 4 else header
+            columns = ", ".join(named[:-1]) + (also if len(named) > 1 else "") + named[-1] if named else ""
+            found.append(Concept("table", (("section", title), ("columns", columns)), (" | ".join(header),)))
+        elif isinstance(block, Code) and (
+            block.lang or _CODELIKE.search(block.text) and not block.text.lstrip().startswith("<")
+        ):  # not an indented run of prose or of a page's markup ("<th class=...>"): no code to explain
+            first = next((line for line in block.text.splitlines() if line.strip()), "")
+            found.append(
+                Concept("code", (("section", title), ("language", language_name(block.lang))), (first,))
+            )
+    return found
 
 
 def _sound(slot: str, kind: str) -> bool:
@@ -771,6 +788,6 @@ def _obstacles(section: Section, names: Names, topic: str) -> list[Concept]:
 def _fits(value: str, most_words: int) -> bool:
     """Tell whether a phrase can fill a slot: short, no citation, link, date or whole sentence in it."""
     words = value.split()
-    if not words or len(words) > most_words or _NOT_A_SLOT.search(value):
+    if not words or len(words) > most_words or NOT_A_SLOT.search(value):
         return False
     return core(words[0]).lower() not in SUBJECT_PRONOUNS and not all(_YEAR.match(core(w)) for w in words)

@@ -21,17 +21,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.keypoints import is_back_matter, paragraph_points
 from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.layout.furniture import NO_CATALOG, has_catalog
-from lecturekit.lexicon import language
+from lecturekit.layout.furniture import words as wording
+from lecturekit.lexicon import language, lexicon
 from lecturekit.lexicon.english import (
     ANSWER_CUES,
     ASIDE_QUESTION,
@@ -57,10 +58,14 @@ from lecturekit.model.lesson import (
 from lecturekit.model.text import core, is_question, sentences
 from lecturekit.questions.bloom import classify
 from lecturekit.questions.concepts import Concept, lecture_topic, parallel_parts, practical, section_concepts
-from lecturekit.questions.template_files import TEMPLATE_DIR, QuestionTemplate, load_templates, render
-
-if TYPE_CHECKING:
-    from lecturekit.language.names import Names
+from lecturekit.questions.marked import marked_concepts, marked_pairs
+from lecturekit.questions.template_files import (
+    WRITTEN_IN,
+    QuestionTemplate,
+    load_templates,
+    render,
+    templates_for,
+)
 
 MOST, LEAST = 12, 6  # questions for the handout, when the article offers them
 TARGET = 8  # past this, a further question must bring a Bloom level not yet asked
@@ -109,7 +114,8 @@ def discussion_questions(
     what a good answer mentions is worded as the slides word it."""
     points = points or article_points(lesson)
     warnings: list[Diagnostic] = []
-    templates = load_templates(template_dir or TEMPLATE_DIR)
+    folder = template_dir or templates_for(lesson.meta.lang)
+    templates = load_templates(folder) if folder else ()
     chosen: list[Question] = []
     for text in lesson.meta.questions:
         _add(chosen, Question(text, "", classify(text), "authored", (text,)))
@@ -132,8 +138,8 @@ def discussion_questions(
         _add(chosen, replace(question, answer=_answer(grounds, points)))
     chosen = chosen[:MOST]
     warnings += language_warnings(lesson)
-    if language(lesson.meta.lang) == "en":  # the templates are English: another language's text
-        chosen += attempt(  # would be English around its fragments
+    if templates:  # none in a language lecturekit cannot read: English around its fragments
+        chosen += attempt(
             "questions", str(lesson.path), _made, _none, lesson, chosen, templates, warnings, points
         )
     ordered = _by_section(chosen, lesson)
@@ -143,20 +149,21 @@ def discussion_questions(
 def language_warnings(lesson: Lesson) -> list[Diagnostic]:
     """Return what a lecture in a language other than English is told once: the words
     lecturekit adds are English when it has no catalog for the language, and it writes no
-    questions or outcomes of its own (its templates are English)."""
+    questions or outcomes of its own when it has no templates in it."""
     lang = lesson.meta.lang
     if language(lang) == "en":
         return []
     found = [] if has_catalog(lang) else [Diagnostic(lesson.path, None, NO_CATALOG.format(lang=lang))]
-    if lesson.meta.questions and lesson.meta.outcomes:
-        return found  # the lecturer wrote both: nothing is missing
+    if lesson.meta.questions and lesson.meta.outcomes or templates_for(lang):
+        return found  # the lecturer wrote both, or lecturekit writes them in this language
     found.append(
         Diagnostic(
             lesson.path,
             None,
-            f"lecturekit writes questions and learning outcomes only in English: a lecture in {lang!r} "
-            "gets the text's own questions and objectives, and those in its front matter "
-            "('questions:', 'outcomes:')",
+            f"lecturekit writes questions and learning outcomes in {', '.join(WRITTEN_IN[:-1])} and "
+            f"{WRITTEN_IN[-1]}: a lecture "
+            f"in {lang!r} gets the text's own questions and objectives, and those in its front "
+            "matter ('questions:', 'outcomes:')",
         )
     )
     return found
@@ -169,26 +176,30 @@ def _made(
     warnings: list[Diagnostic],
     points: ArticlePoints,
 ) -> list[Question]:
-    """Return the questions the templates make of each part's concepts, beside those `chosen`."""
+    """Return the questions the templates make of each part's concepts, beside those `chosen`:
+    in English, what concepts.py reads; in another language, what its form marks (marked.py)."""
     names = points.names
-    lecture = lecture_topic(lesson, names)
-    practice = practical(lesson)
-    pairs = parallel_parts(lesson, names)
+    words = lexicon(lesson.meta.lang)
+    concepts: Callable[[Section], list[Concept]]
+    if words is None:
+        lecture = lecture_topic(lesson, names)
+        practice = practical(lesson)
+        pairs = parallel_parts(lesson, names)
+
+        def concepts(s: Section) -> list[Concept]:
+            found = section_concepts(s, names, lecture, _shown(s, points), practice)
+            return [*pairs.get(plain(s.title), []), *found]
+    else:
+        _ = wording(lesson.meta.lang)
+        also, other = " " + _("and") + " ", _("{count} other columns")  # a table's: "A, B und C"
+        marked = marked_pairs(lesson, words)
+
+        def concepts(s: Section) -> list[Concept]:
+            found = marked_concepts(s, words, lesson.meta.lang, also, other)
+            return [*marked.get(plain(s.title), []), *found]
+
     candidates = [
-        attempt(
-            "questions",
-            plain(s.title),
-            _candidates,
-            _none,
-            s,
-            names,
-            lecture,
-            templates,
-            warnings,
-            _shown(s, points),
-            practice,
-            pairs.get(plain(s.title), []),
-        )
+        attempt("questions", plain(s.title), _candidates, _none, s, templates, warnings, concepts)
         for s in lesson.sections
         if not is_back_matter(plain(s.title))
     ]
@@ -391,18 +402,13 @@ def _answers(following: str, question: str) -> bool:
 
 def _candidates(
     section: Section,
-    names: Names,
-    lecture: str,
     templates: tuple[QuestionTemplate, ...],
     warnings: list[Diagnostic],
-    shown: frozenset[str] = frozenset(),
-    practice: bool = True,
-    pairs: Sequence[Concept] = (),
+    concepts_of: Callable[[Section], list[Concept]],
 ) -> list[tuple[Question, int]]:
-    """Return the questions the templates make of a section's concepts (and of the `pairs` of
-    headings it starts), with each template's order."""
+    """Return the questions the templates make of a section's concepts, with each template's order."""
     found = []
-    concepts = [*pairs, *section_concepts(section, names, lecture, shown, practice)]
+    concepts = concepts_of(section)
     for template in templates:
         for concept in concepts:
             if concept.kind != template.needs:

@@ -22,6 +22,7 @@ from lecturekit.language.keypoints import is_back_matter
 from lecturekit.language.names import Names
 from lecturekit.language.topics import NOUN_ENDINGS, Usage
 from lecturekit.layout.furniture import N_
+from lecturekit.layout.furniture import words as wording
 from lecturekit.lexicon import language
 from lecturekit.lexicon.english import (
     CLAIMING_VERBS,
@@ -87,8 +88,11 @@ def learning_outcomes(
     if lesson is None:
         return ()
     stated = stated_objectives(lesson)
-    if stated or language(lesson.meta.lang) != "en":  # outcomes are made in English only
+    if stated:
         return stated
+    if language(lesson.meta.lang) != "en":
+        return _marked(questions, lesson)
+    _ = wording("en")
     parts = [s for s in lesson.sections if not is_back_matter(plain(s.title)) and not _objectives(s)]
     texts = [_words_of(s) for s in parts]
     usage = Usage([t for text in texts for t in text.split("\n")])
@@ -103,7 +107,7 @@ def learning_outcomes(
             and q.section not in compared
         ):
             slots = dict(q.slots)
-            concrete[q.section] = f"Compare {slots['first']} and {slots['second']}"
+            concrete[q.section] = _(COMPARE, first=slots["first"], second=slots["second"])
             compared.add(q.sources[1])
         if q.origin == "generated" and q.kind in ("cases", "term") and q.section not in concrete:
             slots = dict(q.slots)
@@ -111,9 +115,9 @@ def learning_outcomes(
             if q.kind == "cases" and any(len(c.split()) > CASE_WORDS or " and " in c for c in cases):
                 continue  # "Compare Purpose and Scope and Conceptual Foundations": headings, not cases
             concrete[q.section] = (
-                f"Compare {slots['first']} and {slots['second']}"
+                _(COMPARE, first=slots["first"], second=slots["second"])
                 if q.kind == "cases"
-                else f"Explain what the text means by “{slots['term']}”"
+                else _(MEANS, term=slots["term"])
             )
     found: list[tuple[int, str]] = []  # (the part's place, the outcome)
     total = sum(len(text.split()) for text in texts)
@@ -139,6 +143,31 @@ def learning_outcomes(
         if topic and 2 <= len(topic.split()) <= TITLE_WORDS and not any(c.isdigit() for c in topic):
             largest.insert(0, (-1, f"Explain {topic}"))
     return tuple(outcome for _, outcome in sorted(largest))
+
+
+COMPARE = N_("Compare {first} and {second}")
+MEANS = N_("Explain what the text means by “{term}”")
+ANSWER = N_("Answer the question “{question}” from the text")
+
+
+def _marked(questions: Questions, lesson: Lesson) -> tuple[str, ...]:
+    """Return the outcomes of a lecture in another language: one a part, in the order of the
+    parts, from the first question made of what the part's form marks (see marked.py): two kinds
+    of one thing to compare, a term to explain, or the question its heading asks, each quoted in
+    the wording of the language's catalog."""
+    _ = wording(lesson.meta.lang)
+    made = {"pair": COMPARE, "term": MEANS, "heading": ANSWER}
+    found: dict[str, str] = {}
+    for q in questions.questions:
+        if q.origin == "generated" and q.kind in made and q.section not in found:
+            outcome = _(
+                made[q.kind], **{k: v for k, v in q.slots if k in ("first", "second", "term", "question")}
+            )
+            if len(outcome.split()) <= MAX_WORDS:
+                found[q.section] = outcome
+    order = [plain(s.title) for s in lesson.sections]
+    ranked = sorted(found, key=lambda title: order.index(title) if title in order else len(order))
+    return tuple(found[title] for title in ranked[:MOST])
 
 
 def _varied(found: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -14,13 +14,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lecturekit.errors import Diagnostic, LessonError
+from lecturekit.lexicon import language, lexicon
 from lecturekit.questions.bloom import BLOOM_LEVELS
 
 if TYPE_CHECKING:  # jinja2 is imported when questions are made, not before
     from jinja2 import Template
     from jinja2.sandbox import SandboxedEnvironment
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_DIR = Path(__file__).parent / "templates"  # English; another language's in its own folder
+WRITTEN_IN = ("English", "German", "Spanish", "French")  # the languages lecturekit has templates in
+
+
+def templates_for(lang: str) -> Path | None:
+    """Return the folder of lecturekit's question templates for a lecture in `lang` (a tag), or
+    None when it has none in that language or no word lists to find their concepts by."""
+    code = language(lang)
+    if code == "en":
+        return TEMPLATE_DIR
+    folder = TEMPLATE_DIR / code
+    return folder if lexicon(code) is not None and folder.is_dir() else None
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,9 @@ def _environment() -> SandboxedEnvironment:
     )
 
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
 def render(template: QuestionTemplate, values: dict[str, object], warnings: list[Diagnostic]) -> str | None:
     """Return the question `template` makes of `values`, one line, or None (with a warning) when
     it fails or makes no question."""
@@ -138,7 +153,7 @@ def render(template: QuestionTemplate, values: dict[str, object], warnings: list
     except TemplateError as err:
         warnings.append(Diagnostic(template.path, None, f"this question template failed: {err}"))
         return None
-    text = " ".join(text.split())
+    text = " ".join(_SPACES.split(text.strip()))  # not a no-break space: French "«\u00a0x\u00a0»"
     if not text.endswith("?"):
         message = "this question template did not make a question ending in '?'"
         warnings.append(Diagnostic(template.path, None, message))

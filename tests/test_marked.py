@@ -1,0 +1,142 @@
+"""Questions and outcomes of a lecture not in English: made of what the text marks by its form
+(lecturekit.questions.marked), worded by the language's templates and catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lecturekit.lexicon import lexicon
+from lecturekit.model.reader import read_article
+from lecturekit.questions.discussion import discussion_questions
+from lecturekit.questions.marked import marked_concepts, marked_pairs
+from lecturekit.questions.outcomes import learning_outcomes
+
+
+def _lesson(tmp_path: Path, lang: str, body: str):
+    article = tmp_path / "text.md"
+    article.write_text(f"---\ntitle: T\nlang: {lang}\n---\n\n{body}\n", encoding="utf-8")
+    return read_article(article)
+
+
+def _terms(tmp_path: Path, lang: str, body: str) -> list[tuple[str, bool]]:
+    lesson = _lesson(tmp_path, lang, f"## Eins\n\n{body}")
+    found = marked_concepts(lesson.sections[0], lexicon(lang), lang, " und ", "{count} weitere Spalten")
+    return [(str(c.slots["term"]), bool(c.slots["coined"])) for c in found if c.kind == "term"]
+
+
+@pytest.mark.parametrize(
+    "lang, body, terms",
+    [
+        (  # bold, beside the words that define it
+            "de",
+            "**Digitalisierung** steht in diesem Kapitel für die Überführung von Kulturgütern in digitale Formate.",
+            [("Digitalisierung", False)],
+        ),
+        (  # quoted, a name someone gave: "coined"
+            "de",
+            "Die Polizei führte einen „Operación limpieza“ genannten Einsatz im ganzen Land durch.",
+            [("Operación limpieza", True)],
+        ),
+        (  # italics where the author says what a word means
+            "es",
+            "Y cuando digo *sobrevivir* no me refiero a su permanencia en un sentido literal.",
+            [("sobrevivir", False)],
+        ),
+        (  # italics for a foreign word, no word naming it near: no term
+            "es",
+            "Muchas *suites* de ofimática incluyen la opción de guardar archivos en formatos que se definen abiertos.",
+            [],
+        ),
+        (  # a work's title, every word capitalised: no term
+            "es",
+            'En su ensayo "Scarcity or Abundance", Roy Rosenzweig llamó la atención sobre la fragilidad de las pruebas.',
+            [],
+        ),
+        (  # bold with no word that names or defines: emphasis, not a term
+            "fr",
+            "Les manuscrits anciens sont **très rares** dans les bibliothèques publiques.",
+            [],
+        ),
+        (
+            "fr",
+            "Il faut créer ce que nous appelons classiquement la création de « vérité terrain » pour entraîner un modèle.",
+            [("vérité terrain", True)],
+        ),
+    ],
+)
+def test_a_term_is_what_the_text_sets_off_where_it_names_or_defines_it(lang, body, terms, tmp_path):
+    assert _terms(tmp_path, lang, body) == terms
+
+
+@pytest.mark.parametrize(
+    "lang, first, second, paired",
+    [
+        ("de", "2D-Objekte", "3D-Objekte", True),  # German: the head is last, after a hyphen
+        ("de", "2D-Objekte", "AV-Medien", False),
+        ("es", "Formatos abiertos", "Formatos cerrados", True),  # Spanish: first, after the article
+        ("es", "Formatos abiertos", "Formatos de archivo", False),  # a kind and a phrase of its own
+        ("fr", "L'écriture latine", "L'écriture arabe", True),
+        ("de", "Einleitung", "Einleitung", False),
+        ("es", "Resumen 1", "Resumen 2", False),  # labels, with numbers
+    ],
+)
+def test_two_sibling_headings_are_a_pair_when_they_name_two_kinds_of_one_thing(
+    lang, first, second, paired, tmp_path
+):
+    body = f"## Teil\n\nText eins.\n\n### {first}\n\nText zwei.\n\n### {second}\n\nText drei.\n"
+    lesson = _lesson(tmp_path, lang, body)
+    found = [c.slots for cs in marked_pairs(lesson, lexicon(lang)).values() for c in cs]
+    assert found == ([{"first": first, "second": second}] if paired else [])
+
+
+def test_a_german_table_and_code_are_asked_of_in_german(tmp_path):
+    body = (
+        "## Formate im Vergleich\n\nDie Tabelle vergleicht die Formate.\n\n"
+        "| Format | Offen | Verlustfrei |\n|---|---|---|\n| TIFF | ja | ja |\n| JPEG | ja | nein |\n\n"
+        "## Ein Skript\n\nDas Skript zählt die Dateien.\n\n```python\nprint(len(files))\n```\n"
+    )
+    questions = discussion_questions(_lesson(tmp_path, "de", body))
+    asked = [q.text for q in questions.questions if q.origin == "generated"]
+    assert (
+        "Welches Muster fällt in der Tabelle zu Format, Offen und Verlustfrei im Abschnitt „Formate im "
+        "Vergleich“ auf, und wie ließe es sich erklären?" in asked
+    )
+    assert (
+        "Was tut der Python-Code im Abschnitt „Ein Skript“ Schritt für Schritt, und wie würden Sie ihn "
+        "für eine eigene Frage ändern?" in asked
+    )
+
+
+def test_a_language_with_a_catalog_but_no_templates_gets_no_generated_question_and_one_warning(tmp_path):
+    body = (
+        "## Introduzione\n\nIl **restauro digitale** indica il recupero delle immagini danneggiate. "
+        "Le biblioteche lo usano spesso.\n"
+    )
+    lesson = _lesson(tmp_path, "it", body)
+    questions = discussion_questions(lesson)
+    assert [q for q in questions.questions if q.origin == "generated"] == []
+    assert learning_outcomes(questions, (), lesson) == ()
+    said = [w.message for w in questions.warnings]
+    assert (
+        sum(
+            "writes questions and learning outcomes in English, German, Spanish and French" in m for m in said
+        )
+        == 1
+    )
+
+
+def test_a_question_heading_gives_a_question_and_an_outcome_in_spanish(tmp_path):
+    body = (
+        "## ¿Por qué preservar los datos de investigación?\n\n"
+        "Los datos se pierden con facilidad cuando nadie los documenta.\n\n"
+        "Los formatos cerrados dependen de un programa concreto.\n"
+    )
+    lesson = _lesson(tmp_path, "es", body)
+    questions = discussion_questions(lesson)
+    asked = [q.text for q in questions.questions if q.origin == "generated"]
+    assert asked and all("«¿Por qué preservar los datos de investigación?»" in q for q in asked)
+    assert learning_outcomes(questions, (), lesson) == (
+        "responder a la pregunta «¿Por qué preservar los datos de investigación?» a partir del texto",
+    )
