@@ -59,6 +59,16 @@ def _terms(tmp_path: Path, lang: str, body: str) -> list[tuple[str, bool]]:
             "Les manuscrits anciens sont **très rares** dans les bibliothèques publiques.",
             [],
         ),
+        (  # German, inflected after a genitive: a form no one looks up
+            "de",
+            "Im Folgenden wird die Sicherung des **Datenschutzes** genannt und erläutert.",
+            [],
+        ),
+        (  # German, one word in lower case: an adjective, no term
+            "de",
+            "Die Daten werden **semantisch** beschrieben, wie man es in der Fachsprache nennt.",
+            [],
+        ),
         (
             "fr",
             "Il faut créer ce que nous appelons classiquement la création de « vérité terrain » pour entraîner un modèle.",
@@ -79,6 +89,9 @@ def test_a_term_is_what_the_text_sets_off_where_it_names_or_defines_it(lang, bod
         ("es", "Formatos abiertos", "Formatos de archivo", False),  # a kind and a phrase of its own
         ("fr", "L'écriture latine", "L'écriture arabe", True),
         ("de", "Einleitung", "Einleitung", False),
+        ("de", "Dienste für Nutzer", "Dienste für Mitarbeiter", True),  # the head before "für"
+        ("de", "Ursprung von Discovery-Systemen", "Bestandteile von Discovery-Systemen", False),
+        ("de", "Katalog {#katalog}", "Katalogisierung {#katalogisierung}", False),  # attributes
         ("es", "Resumen 1", "Resumen 2", False),  # labels, with numbers
     ],
 )

@@ -53,3 +53,5 @@ GENERIC_HEADINGS = frozenset(
 )
 ARTICLES = frozenset("le la les l un une des du de d".split())
 HEAD_LAST = False
+GENITIVE: frozenset[str] = frozenset()  # no case: a term reads the same after any word
+NOUNS_CAPITALISED = False

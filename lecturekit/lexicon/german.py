@@ -59,13 +59,20 @@ BACK_REFERENCES = frozenset(
 # ("steht für", "bezeichnet", "genannt", "versteht man unter", "spricht von"), the headings that
 # label a part rather than name a subject, and where a noun phrase has its head: last, and in a
 # compound written with a hyphen, its last part ("2D-Objekte" and "3D-Objekte" are both "Objekte").
-NAMING = re.compile(
-    r"\b(?:bezeichn|genannt|nenn|heiß|versteh|verstanden|begriff|gesprochen|spricht|definier|bedeut|steh)\w*",
+NAMING = re.compile(  # not "Bedeutung" (also "importance") nor "Nenner"
+    r"\b(?:bezeichn\w*|genannt\w*|nenn(?:t|en)|nannte\w*|heißt|heißen|versteh\w*|verstanden|begriff\w*"
+    r"|gesprochen|spricht|definier\w*|bedeute(?:t|n)|geprägt|prägt|steh(?:t|en)(?:\s+\S+){0,4}\s+für)\b",
     re.IGNORECASE,
 )
+# an article or pronoun of the genitive: a term after it is inflected ("die Bedeutung des
+# Datenschutzes"), and a question would ask of a form no one looks up
+GENITIVE = frozenset("des eines dieses jenes".split())
+# German writes every noun with a capital: a term of one word in lower case is an adjective or a
+# verb ("semantisch"), which a question cannot ask the meaning of as of a term
+NOUNS_CAPITALISED = True
 GENERIC_HEADINGS = frozenset(
     """einleitung einführung überblick übersicht zusammenfassung fazit ausblick literatur
     literaturverzeichnis quellen anhang danksagung vorwort schluss diskussion""".split()
 )
 ARTICLES = frozenset("der die das den dem des ein eine einer einen einem eines".split())
-HEAD_LAST = True
+HEAD_LAST = True  # but before what follows it: "Ursprung von Discovery-Systemen" is an "Ursprung"

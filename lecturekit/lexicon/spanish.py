@@ -57,3 +57,5 @@ GENERIC_HEADINGS = frozenset(
 )
 ARTICLES = frozenset("el la los las un una unos unas lo".split())
 HEAD_LAST = False
+GENITIVE: frozenset[str] = frozenset()  # no case: a term reads the same after any word
+NOUNS_CAPITALISED = False

@@ -46,7 +46,12 @@ def marked_concepts(section: Section, words: ModuleType, lang: str, also: str, o
     found = _terms(section, words, lang)
     title = plain(section.title).strip()
     texts = [" ".join(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b)]
-    asks = title.endswith("?") and 3 <= len(title.split()) <= 12 and not NOT_A_SLOT.search(title.rstrip(" ?"))
+    asks = (
+        title.endswith("?")
+        and 3 <= len(title.split()) <= 12
+        and not NOT_A_SLOT.search(title.rstrip(" ?"))
+        and not re.search(r"[{}]", title)
+    )
     if asks and len(texts) >= HEADING_ANSWERS and not any(isinstance(b, Code) for b in section.blocks):
         answers = tuple(text[a:b] for text in texts[:3] for a, b in sentences(text, lang)[:1])
         found.append(Concept("heading", (("question", title), ("topic", "")), answers or (title,)))
@@ -76,7 +81,12 @@ def _terms(section: Section, words: ModuleType, lang: str) -> list[Concept]:
                 marked += [(a, b, False) for a, b in italic if start <= a and b <= end]
                 for a, b, coined in marked:
                     term = _EDGES.sub("", text[a:b])
-                    near = " ".join(text[start:a].split()[-NEAR:] + text[b:end].split()[:NEAR])
+                    before = text[start:a].split()[-NEAR:]
+                    near = " ".join(before + text[b:end].split()[:NEAR])
+                    if before and before[-1].casefold() in words.GENITIVE:
+                        continue  # "des **Datenschutzes**": a form no one looks up
+                    if words.NOUNS_CAPITALISED and " " not in term and term[:1].islower():
+                        continue  # German "semantisch": an adjective, no term
                     if words.NAMING.search(near) and _a_term(term, sentence) and term.casefold() not in found:
                         found[term.casefold()] = Concept(
                             "term", (("term", term), ("coined", coined)), (sentence,)
@@ -93,7 +103,7 @@ def _a_term(phrase: str, sentence: str) -> bool:
         1 <= len(found) <= TERM_WORDS
         and any(c.isalpha() for c in phrase)
         and not NOT_A_SLOT.search(phrase)
-        and not re.search(r"[?!¿¡]", phrase)
+        and not re.search(r"[?!¿¡{}]", phrase)
         and not (len(found) > 1 and all(w[:1].isupper() for w in found if len(w) > 3))
         and len(sentence.split()) > len(found) + 2
     )
@@ -130,6 +140,7 @@ def _kind(heading: str, words: ModuleType) -> bool:
         and not set(found) & words.GENERIC_HEADINGS
         and not any(w.isdigit() for w in found)
         and not NOT_A_SLOT.search(heading)
+        and not re.search(r"[{}]", heading)  # "Katalog {#katalog-prozess}": attributes, not words
     )
 
 
@@ -138,14 +149,18 @@ def _head(heading: str, words: ModuleType) -> str:
     compound the part after its last hyphen ("3D-Objekte" -> "objekte"); else first, after its
     article ("Los formatos abiertos" -> "formatos", "L'écriture latine" -> "écriture")."""
     found = [core(w).casefold() for w in heading.split()]
-    if words.HEAD_LAST:
+    if words.HEAD_LAST:  # before what follows it: "Bestandteile von Discovery-Systemen"
+        found = found[: next((k for k, w in enumerate(found) if k and w in _JOINERS), len(found))]
         return found[-1].rsplit("-", 1)[-1]
     found = [_ELIDED.sub("", w) for w in found if w not in words.ARTICLES]
     return found[0] if found else ""
+
+
+_JOINERS = frozenset("de del du des der von vom für".split())
 
 
 def _joined(heading: str) -> bool:
     """Tell whether a heading goes on after its head with a phrase of its own ("Formatos de
     archivo", "Ziele der Digitalisierung"): "Formatos abiertos" and "Formatos de archivo" are not
     two kinds of one thing."""
-    return bool(re.search(r"\s(?:de|del|du|des|der|von|für)\s|\sd['’]", heading))
+    return any(core(w).casefold() in _JOINERS or w.startswith(("d'", "d’")) for w in heading.split()[1:])
