@@ -539,6 +539,16 @@ def test_a_cut_never_leaves_out_a_clause_that_limits_or_denies_the_claim(lang, s
             "Esto",
         ),
         ("fr", "Les manuscrits anciens sont rares. Cela rend leur transcription difficile.", "Cela"),
+        (  # a pointing word among its first words: "in diesen Fällen"
+            "de",
+            "Die Bibliothek bietet eine Open Library an. Zugang erhalten in diesen Fällen nur angemeldete Nutzer.",
+            "Zugang erhalten",
+        ),
+        (
+            "de",
+            "Die Regierung schloss mehrere Organisationen. Somit gibt es keine unabhängige Aufsicht.",
+            "Somit",
+        ),
     ],
 )
 def test_a_bullet_that_points_back_follows_the_bullet_it_points_to(lang, text, back, tmp_path):
@@ -547,6 +557,32 @@ def test_a_bullet_that_points_back_follows_the_bullet_it_points_to(lang, text, b
     first, second = _points(lang, text, tmp_path)
     assert not first.follows
     assert second.follows and plain(second.inlines).startswith(back)
+
+
+@pytest.mark.parametrize(
+    "lang, sentence",
+    [
+        (
+            "de",
+            "Digitalisierung steht in diesem Kapitel für die Überführung von Kulturgütern in digitale Formate.",
+        ),
+        ("es", "En este capítulo se describen los formatos de archivo más habituales."),
+        ("fr", "Dans cette leçon, nous présentons les étapes de la reconnaissance d'écriture."),
+    ],
+)
+def test_a_bullet_pointing_at_the_text_itself_leans_on_nothing(lang, sentence, tmp_path):
+    """ "in diesem Kapitel", "este capítulo", "cette leçon": the text itself, no referent to show first."""
+    (point,) = _points(lang, sentence, tmp_path)
+    assert not point.follows
+
+
+@pytest.mark.parametrize("fixture_build", [FIXTURES / "languages" / "de.md"], indirect=True, ids=["de"])
+def test_a_german_definition_in_bold_makes_the_slides(fixture_build):
+    """The term a question asks of is defined on a slide: "**Digitalisierung** steht in diesem
+    Kapitel für ..." counts as a definition, as English's "is called ..." does."""
+    assert "Digitalisierung steht in diesem Kapitel für die Überführung" in _deck_text(
+        fixture_build.outputs[0]
+    )
 
 
 def test_a_german_bullet_that_points_back_is_shown_after_its_referent_or_not_at_all(german_build):

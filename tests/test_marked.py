@@ -122,6 +122,16 @@ def test_a_german_table_and_code_are_asked_of_in_german(tmp_path):
     )
 
 
+def test_data_and_unnamed_code_are_not_asked_to_be_followed_step_by_step(tmp_path):
+    """A MARC record in XML and a regular expression with no language named are no program."""
+    body = (
+        "## Ein Datensatz\n\nSo sieht ein Datensatz aus.\n\n```xml\n<record><leader>x</leader></record>\n```\n\n"
+        "## Eine Prüfung\n\nDer Ausdruck prüft eine ISBN.\n\n```\n^97[89][0-9]{10}$\n```\n"
+    )
+    questions = discussion_questions(_lesson(tmp_path, "de", body))
+    assert [q for q in questions.questions if q.kind == "code"] == []
+
+
 def test_a_language_with_a_catalog_but_no_templates_gets_no_generated_question_and_one_warning(tmp_path):
     body = (
         "## Introduzione\n\nIl **restauro digitale** indica il recupero delle immagini danneggiate. "

@@ -166,8 +166,8 @@ def _in_own_words(
     `words` (see lecturekit.lexicon): the sentence without the linking phrase it opens with ("Sin
     embargo, los datos ..." -> "Los datos ..."), whole, or cut at a comma when too long, never
     leaving out a clause that denies, limits or turns its claim. A bullet that opens pointing
-    back ("Dazu gehörten ...") follows the bullet before it. Without word lists, the sentence
-    whole, cut only at a comma."""
+    back ("Dazu gehörten ...", "Somit ...", "Zugang erhalten in diesen Fällen ...") follows the
+    bullet before it. Without word lists, the sentence whole, cut only at a comma."""
     if words is None:
         return _whole(inlines, text, spans, sentence, at_a_comma=True)
     begins = spans[0][0]
@@ -177,7 +177,11 @@ def _in_own_words(
         said = {part for word in tail for part in re.split(r"['’]", word)}
         return bool(said & words.NEGATIONS) or bool(tail and tail[0] in words.CONDITIONS | words.CONTRASTS)
 
-    opener = re.split(r"['’]", bare(text[slice(*spans[0])]))[0]
+    opening = [re.split(r"['’]", bare(text[a:b]))[0] for a, b in spans[: POINTING_WORDS + 1]] + [""]
+    leans = any(  # "in diesem Kapitel" points at the text itself, and leans on nothing
+        word in (words.POINTING if k else words.BACK_REFERENCES) and opening[k + 1] not in words.SELF_NOUNS
+        for k, word in enumerate(opening[:POINTING_WORDS])
+    )
     return _whole(
         inlines,
         text,
@@ -187,7 +191,7 @@ def _in_own_words(
         opening=words.SUBORDINATORS,
         begins=begins,
         keeps=keeps,
-        follows=opener in words.BACK_REFERENCES,
+        follows=leans,
     )
 
 
@@ -197,6 +201,7 @@ def _closed(text: str) -> bool:
 
 
 WHOLE_MOST = 24  # words of a sentence shown whole when condensing it failed
+POINTING_WORDS = 4  # a sentence's first words, where "in diesen Fällen" leans on the one before
 
 
 def _linked(text: str, spans: Spans, connectives: frozenset[str]) -> int:

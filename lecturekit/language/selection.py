@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lecturekit.language.keypoints import Point, is_back_matter
+from lecturekit.lexicon import lexicon
 from lecturekit.lexicon.english import (
     BACK_PEOPLE,
     CLAIM_CUES,
@@ -139,6 +140,8 @@ def choose(
     vectors = [_vector(_sentence(c), idf) for c in claims]
     whole = _centroid(vectors)
     lecture = _terms(lesson.meta.title)
+    words = lexicon(lesson.meta.lang)
+    naming = words.NAMING if words else None  # English's definitions: DEFINED_TERM
     slides = _slides([len(p.claims) for p in parts], [p.words for p in parts], budget)
     # a part's pictures, tables and code take slides of its share, then its lists; its claims keep one
     lists: set[BulletList] = set()
@@ -164,7 +167,7 @@ def choose(
         sayable = [i for i in mine if said_in_a_breath(claims[i])]
         standing = [i for i in sayable if _stands_alone(claims[i])]
         scores = {
-            i: _score(claims[i], vectors[i], centre, whole, own, first=i == mine.start)
+            i: _score(claims[i], vectors[i], centre, whole, own, i == mine.start, naming)
             for i in standing or sayable
         }  # a claim cut before its end ("…"), or one about people it never names, only for want of others
         if part.groups:
@@ -232,8 +235,11 @@ def _score(
     whole: dict[str, float],
     own: set[str],
     first: bool,
+    naming: re.Pattern[str] | None = None,
 ) -> float:
-    """Return how much a claim matters to its part (see the module's docstring)."""
+    """Return how much a claim matters to its part (see the module's docstring). In a language
+    other than English, a claim that sets a term in bold where it names it (`naming`: its
+    language's words for that, "steht für", "se denomina") counts as a definition."""
     text = plain(claim.inlines)
     score = 0.5 * _cosine(vector, centre) + 0.5 * _cosine(vector, whole)
     words = _terms(text)
@@ -247,7 +253,11 @@ def _score(
         score += FORMULA  # it leads into a display equation: a formula the lecture works with
     elif EQUATION_CITED.search(text):
         score -= CUT  # "Substituting the second equation into the first": which equations?
-    if DEFINED_TERM.search(_sentence(claim)):
+    if (
+        DEFINED_TERM.search(_sentence(claim))
+        if naming is None
+        else any(span.bold for span in claim.inlines) and naming.search(_sentence(claim))
+    ):
         score += 0.1
     if CLAIM_CUES.search(_sentence(claim)):
         score += 0.1

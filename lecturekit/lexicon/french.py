@@ -37,7 +37,16 @@ CONTRASTS = frozenset("mais sinon pourtant toutefois cependant tandis alors bien
 # A sentence opening with one of these points back to what came before ("Cela permet ...", "Ces
 # outils ...", "C'est ..."): its bullet shows only after the bullet that names what it means. Not "Il", which
 # opens "Il faut ..." and "Il existe ..." as often.
-BACK_REFERENCES = frozenset("cela ceci ça c ce cet cette ces celui celle ceux celles elle ils elles".split())
+BACK_REFERENCES = frozenset(
+    "cela ceci ça c ce cet cette ces celui celle ceux celles elle ils elles aussi ainsi également ici là".split()
+)
+# A bullet with one of these in its first words leans on what came before as well ("Les outils
+# de cette époque ...", "Le modèle, toutefois, ..."). Not "ce", which opens "ce que" as often.
+POINTING = frozenset(
+    "cet cette ces cela ceci ici là celui celle ceux celles toutefois cependant pourtant".split()
+)
+# ... unless it points at the text itself ("in diesem Kapitel", "este capítulo", "cette leçon")
+SELF_NOUNS = frozenset("chapitre texte article section partie livre leçon tutoriel guide cours".split())
 
 # What questions and outcomes read (lecturekit.questions.marked): a word that names or defines
 # ("que nous appelons", "dit", "désigne", "on entend par"), the headings that label a part rather

@@ -52,7 +52,19 @@ CONTRASTS = frozenset("aber jedoch sondern doch allerdings obwohl obgleich wobei
 # "Ihre", which address the reader as often as they point back.
 BACK_REFERENCES = frozenset(
     """dies diese dieser dieses diesem diesen er dazu darin damit dadurch davon darauf
-    darüber daraus dabei dafür dagegen daneben derartige solche solcher solches""".split()
+    darüber daraus dabei dafür dagegen daneben derartige solche solcher solches so somit daher
+    deshalb deswegen dennoch trotzdem auch anders hier hierfür hierbei hierzu""".split()
+)
+# A bullet with one of these in its first words leans on what came before as well ("Zugang
+# erhalten in diesen Fällen ...", "Die Allianz betonte jedoch, ...").
+POINTING = frozenset(
+    """dies diese dieser dieses diesem diesen hier hierfür hierbei hierzu hiermit hierdurch jedoch
+    allerdings ebenfalls ebenso""".split()
+)
+# ... unless it points at the text itself ("in diesem Kapitel", "este capítulo", "cette leçon")
+SELF_NOUNS = frozenset(
+    """kapitel kapitels text textes beitrag beitrags artikel artikels abschnitt abschnitts buch
+    buches handbuch handbuchs lektion vorlesung""".split()
 )
 
 # What questions and outcomes read (lecturekit.questions.marked): a word that names or defines

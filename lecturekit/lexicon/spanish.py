@@ -41,8 +41,16 @@ CONTRASTS = frozenset("pero sino aunque sin embargo mientras que".split())
 # "Dichos archivos ..."): its bullet shows only after the bullet that names what it means.
 BACK_REFERENCES = frozenset(
     """esto eso ello este esta estos estas ese esa esos esas él ella ellos ellas dicho dicha dichos
-    dichas tal tales""".split()
+    dichas tal tales así también tampoco allí aquí""".split()
 )
+# A bullet with one of these in its first words leans on what came before as well ("Los datos
+# de este tipo ...", "El historiador, sin embargo, ...").
+POINTING = frozenset(
+    """este esta estos estas esto ese esa esos esas eso ello dicho dicha dichos dichas aquí allí
+    embargo también tampoco""".split()
+)
+# ... unless it points at the text itself ("in diesem Kapitel", "este capítulo", "cette leçon")
+SELF_NOUNS = frozenset("capítulo texto artículo apartado sección libro lección tutorial guía clase".split())
 
 # What questions and outcomes read (lecturekit.questions.marked): a word that names or defines
 # ("se denomina", "llamado", "conocido como", "se entiende por"), the headings that label a part

@@ -8,7 +8,7 @@ of a sentence by rules that read English.
 - a question a part's heading asks ("Des données oui, mais pour quoi faire ?"), which its
   paragraphs answer;
 - two sibling headings that name two kinds of one thing ("2D-Objekte" and "3D-Objekte");
-- a table and a piece of code (see concepts.exhibits).
+- a table, and a program in a language its author names (see concepts.exhibits).
 
 The templates of each language (templates/<lang>/) put every one of them in quotation marks, as
 written: a quotation is a name in any grammar, so no article, case or gender has to agree with it.
@@ -55,7 +55,19 @@ def marked_concepts(section: Section, words: ModuleType, lang: str, also: str, o
     if asks and len(texts) >= HEADING_ANSWERS and not any(isinstance(b, Code) for b in section.blocks):
         answers = tuple(text[a:b] for text in texts[:3] for a, b in sentences(text, lang)[:1])
         found.append(Concept("heading", (("question", title), ("topic", "")), answers or (title,)))
-    return found + exhibits(section, other, also)
+    return found + [c for c in exhibits(section, other, also) if c.kind != "code" or _program(c)]
+
+
+# what a code block shows that is data or markup, not steps: no question asks what it "does"
+_DATA = frozenset("xml html json yaml csv tsv turtle markdown text bibtex toml ini sparql-results".split())
+
+
+def _program(code: Concept) -> bool:
+    """Tell whether a code block is a program a question can ask to follow step by step: one its
+    author names the language of ("python"), not data ("XML", a MARC record) nor an unnamed
+    snippet (a regular expression)."""
+    named = str(code.slots["language"]).casefold()
+    return bool(named) and named not in _DATA
 
 
 def _terms(section: Section, words: ModuleType, lang: str) -> list[Concept]:
