@@ -105,7 +105,8 @@ class FramePlanner:
         lines: list[Inlines] = []
         link = meta.url or None  # on the title: link text that says where it goes
         if meta.source:
-            lines.append((Span(meta.source, bold=True), Span(": "), Span(_.quoted(meta.title), href=link)))
+            # the colon between a label and what it labels: French sets a no-break space before it
+            lines.append((Span(meta.source, bold=True), Span(_(": ")), Span(_.quoted(meta.title), href=link)))
         else:
             lines.append((Span(_.quoted(meta.title), href=link),))
             self.warn(

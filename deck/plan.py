@@ -21,7 +21,7 @@ from lecturekit.language.keypoints import closes_with_lead, is_back_matter, lead
 from lecturekit.language.points import ArticlePoints, article_points
 from lecturekit.language.topics import Usage
 from lecturekit.layout.furniture import AGENDA, DISCUSSION, OUTCOMES, SOURCES, words
-from lecturekit.lexicon.english import OBJECTIVES_LEAD, OPENING_PRONOUNS, SELF_NOUNS
+from lecturekit.lexicon.english import OPENING_PRONOUNS, SELF_NOUNS
 from lecturekit.model.lesson import (
     NOTE_MARK,
     Break,
@@ -43,7 +43,7 @@ from lecturekit.model.lesson import (
     short_code,
     written,
 )
-from lecturekit.questions.outcomes import lists_objectives
+from lecturekit.questions.outcomes import leads_objectives, lists_objectives
 
 from .bullets import MAX_LEVEL, BulletPlanner, Item, equation_item, list_items, paragraph_items
 from .fitter import Fitter
@@ -204,7 +204,7 @@ class _Walker:
             elif (
                 isinstance(block, Paragraph)
                 and isinstance(following, BulletList)
-                and OBJECTIVES_LEAD.search(plain(block.inlines))
+                and leads_objectives(plain(block.inlines), self.lesson.meta.lang)
             ):
                 walk.add([Item((), written(block.inlines), self._group(), glue=True)])
                 stated = index + 1
@@ -361,7 +361,7 @@ class _SectionWalk:
     def introduce(self, paragraph: Paragraph, group: int) -> None:
         """The closing sentence of a longer paragraph introduces the list after it ("... Here are
         a few things you should not do:"): it leads the list, as a lead-in paragraph does."""
-        bullet = Bullet(lead_point(paragraph.inlines), lead=True)
+        bullet = Bullet(lead_point(paragraph.inlines, self.walker.lesson.meta.lang), lead=True)
         self.run.append(Item((bullet,), written(paragraph.inlines), group, start=True))
         self.list_lead = True
 
@@ -369,7 +369,7 @@ class _SectionWalk:
         """A paragraph that introduces what follows: a list's opening line, or the line above a
         picture, table or code."""
         if isinstance(following, BulletList):
-            bullet = Bullet(lead_point(paragraph.inlines), lead=True)
+            bullet = Bullet(lead_point(paragraph.inlines, self.walker.lesson.meta.lang), lead=True)
             self.run.append(Item((bullet,), written(paragraph.inlines), self.walker._group(), start=True))
             self.list_lead = True
             return

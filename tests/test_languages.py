@@ -269,13 +269,14 @@ ASKED = {
     ),
     "es": (
         [
-            "¿Qué entiende el texto por «sobrevivir», y cómo explicaría usted el concepto con un ejemplo propio?",
+            "¿Qué entiende el texto por «sobrevivir» y cómo lo explicaría usted con un ejemplo propio?",
         ],
         ["explicar qué entiende el texto por «sobrevivir»"],
     ),
     "fr": (
         [
-            "Que désigne le texte par «\u00a0vérité terrain\u00a0», et ce nom vous semble-t-il bien choisi\u00a0?",
+            "Que désigne l'expression «\u00a0vérité terrain\u00a0» dans le texte, et vous semble-t-elle bien "
+            "choisie\u00a0?",
             "Comment répondriez-vous à la question «\u00a0Des données oui, mais pour quoi faire\u202f?\u00a0» pour un "
             "cas que vous connaissez bien\u00a0?",
         ],

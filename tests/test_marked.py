@@ -59,6 +59,11 @@ def _terms(tmp_path: Path, lang: str, body: str) -> list[tuple[str, bool]]:
             "Les manuscrits anciens sont **très rares** dans les bibliothèques publiques.",
             [],
         ),
+        (  # a name on a screen, after the word for the place it is on
+            "fr",
+            "Les valeurs de la colonne « Categories » sont appelées des catégories dans OpenRefine.",
+            [],
+        ),
         (  # German, inflected after a genitive: a form no one looks up
             "de",
             "Im Folgenden wird die Sicherung des **Datenschutzes** genannt und erläutert.",
@@ -93,6 +98,8 @@ def test_a_term_is_what_the_text_sets_off_where_it_names_or_defines_it(lang, bod
         ("de", "Ursprung von Discovery-Systemen", "Bestandteile von Discovery-Systemen", False),
         ("de", "Katalog {#katalog}", "Katalogisierung {#katalogisierung}", False),  # attributes
         ("es", "Resumen 1", "Resumen 2", False),  # labels, with numbers
+        ("fr", "Supprimer les lignes vides", "Supprimer les doublons", False),  # two steps, no kinds
+        ("es", "Crear un mapa", "Crear una capa", False),
     ],
 )
 def test_two_sibling_headings_are_a_pair_when_they_name_two_kinds_of_one_thing(
@@ -163,3 +170,29 @@ def test_a_question_heading_gives_a_question_and_an_outcome_in_spanish(tmp_path)
     assert learning_outcomes(questions, (), lesson) == (
         "responder a la pregunta «¿Por qué preservar los datos de investigación?» a partir del texto",
     )
+
+
+def test_a_french_text_states_its_own_objectives_and_the_outcomes_slide_shows_them(tmp_path):
+    body = (
+        "## Introduction\n\nÀ la fin de ce tutoriel, vous serez en mesure de\u00a0:\n\n"
+        "- charger un corpus dans AntConc\n- comparer deux corpus\n- lire des concordances\n\n"
+        "Le logiciel est gratuit. Il fonctionne sur tous les systèmes.\n"
+    )
+    lesson = _lesson(tmp_path, "fr", body)
+    assert learning_outcomes(discussion_questions(lesson), (), lesson) == (
+        "Charger un corpus dans AntConc",
+        "Comparer deux corpus",
+        "Lire des concordances",
+    )
+
+
+def test_a_french_lead_in_keeps_its_no_break_space_before_the_colon(tmp_path):
+    from lecturekit.language.keypoints import lead_point
+    from lecturekit.model.lesson import plain
+
+    lesson = _lesson(
+        tmp_path, "fr", "## Un\n\nLes outils sont les suivants pour nos documents\u00a0:\n\n- un\n- deux\n"
+    )
+    lead = lesson.sections[0].blocks[0]
+    assert plain(lead_point(lead.inlines, "fr")).endswith("documents\u00a0:")
+    assert plain(lead_point(lead.inlines, "de")).endswith("documents:")

@@ -23,7 +23,7 @@ from lecturekit.language.condense.rules import condense
 from lecturekit.language.condense.sentence import Condensed, is_expletive
 from lecturekit.language.heuristics import attempt
 from lecturekit.language.names import NO_NAMES, Names
-from lecturekit.lexicon import lexicon
+from lecturekit.lexicon import language, lexicon
 from lecturekit.lexicon.english import (
     AUXILIARIES,
     BACK_MATTER,
@@ -450,23 +450,26 @@ def _lead_keep(words: list[str]) -> list[int]:
 BARE_LEAD = 4  # words of a closing "They are:", "This translated to:": a pronoun, and no more
 
 
-def lead_point(inlines: Inlines) -> Inlines:
+def lead_point(inlines: Inlines, lang: str = "en") -> Inlines:
     """Return a lead-in as the slide shows it: its last sentence, condensed, ending with ":"; the
-    sentence before it instead when the last is a bare pronoun ("They are:")."""
+    sentence before it instead when the last is a bare pronoun ("They are:"). In a language
+    other than English (`lang`), its words whole, and its colon as the language writes it."""
+    own = lexicon(lang)
     text = plain(inlines)
-    found = sentences(text)
+    found = sentences(text, lang)
     start, end = found[-1] if found else (0, len(text))
     last = text[start:end].split()
-    if len(found) > 1 and len(last) <= BARE_LEAD and bare(last[0]) in OPENING_PRONOUNS:
+    pronouns = own.BACK_REFERENCES if own else OPENING_PRONOUNS
+    if len(found) > 1 and len(last) <= BARE_LEAD and bare(last[0]) in pronouns:
         start, end = found[-2]  # "... there are five parts to a mitochondrion. They are:": say what they are
         end = len(text[:end].rstrip().rstrip("."))
     spans = [(start + a, start + b) for a, b in words(text[start:end])]
     every = list(range(len(spans)))
-    if len(spans) > 14:
+    if len(spans) > 14 and language(lang) == "en":  # the condensing rules read English
         every = attempt(
             "lead-in",
             text[start:end],
             lambda: list(condense([text[a:b] for a, b in spans])[0].keep),
             lambda: every,
         )
-    return take(inlines, _capitalised(text, _pieces(text, spans, every, ":"), start))
+    return take(inlines, _capitalised(text, _pieces(text, spans, every, own.COLON if own else ":"), start))

@@ -64,3 +64,26 @@ ARTICLES = frozenset("le la les l un une des du de d".split())
 HEAD_LAST = False
 GENITIVE: frozenset[str] = frozenset()  # no case: a term reads the same after any word
 NOUNS_CAPITALISED = False
+
+# The text's own learning objectives (lecturekit.questions.outcomes): a heading that names them,
+# or a paragraph that leads into their list ("À la fin de ce tutoriel, vous serez en mesure de :").
+OBJECTIVES = re.compile(
+    r"^(?:objectifs(?: (?:d['’]apprentissage|pédagogiques|de (?:la|cette) leçon))?)\s*:?$", re.I
+)
+OBJECTIVES_LEAD = re.compile(
+    r"\b(?:à la fin de (?:ce|cette) (?:leçon|tutoriel|chapitre|cours|séance|section),? vous (?:serez en mesure de"
+    r"|saurez|pourrez|serez capables? de)|dans (?:ce|cette) (?:leçon|tutoriel),? vous (?:apprendrez|allez apprendre)"
+    r"|objectifs\s*:)",
+    re.IGNORECASE,
+)
+# A word an interface names a thing by: what is set off after it is a name on a screen ("colonne « Categories »"), not a term
+UI_NOUNS = frozenset(
+    "colonne colonnes champ champs bouton menu onglet option fichier dossier commande fenêtre".split()
+)
+# "Supprimer", "Créer", "Lire": a task's heading opens with one (not "Écriture", "Structure")
+INFINITIVE = re.compile(
+    r"^(?:\w{2,}(?:er|ir)|faire|lire|écrire|prendre|produire|construire|traduire|décrire|comprendre|apprendre"
+    r"|mettre|reproduire|inscrire|dire)$",
+    re.IGNORECASE,
+)
+COLON = "\u00a0:"  # what ends a lead-in's bullet ("... les suivants :")  # French sets a no-break space before its colon

@@ -88,3 +88,22 @@ GENERIC_HEADINGS = frozenset(
 )
 ARTICLES = frozenset("der die das den dem des ein eine einer einen einem eines".split())
 HEAD_LAST = True  # but before what follows it: "Ursprung von Discovery-Systemen" is an "Ursprung"
+
+# The text's own learning objectives (lecturekit.questions.outcomes): a heading that names them,
+# or a paragraph that leads into their list ("Nach diesem Kapitel können Sie:").
+OBJECTIVES = re.compile(
+    r"^(?:lernziele|lernergebnisse|kompetenzziele|ziele dieses (?:kapitels|abschnitts))\s*:?$", re.I
+)
+OBJECTIVES_LEAD = re.compile(
+    r"\b(?:(?:nach|am ende) (?:dieser|dieses|diesem) (?:lektion|kapitels?|einheit|vorlesung|abschnitts?|sitzung|tutorials?)"
+    r",? (?:können|werden|sollten) sie|lernziele\s*:)",
+    re.IGNORECASE,
+)
+# A word an interface names a thing by: what is set off after it is a name on a screen ("Spalte „Kategorien“"), not a term
+UI_NOUNS = frozenset(
+    "spalte spalten feld felder schaltfläche knopf menü menüpunkt reiter registerkarte option datei ordner befehl".split()
+)
+INFINITIVE = re.compile(
+    r"^[a-zäöüß]\w*$"
+)  # German nouns have capitals: a lower-case head is a verb ("Daten sammeln")
+COLON = ":"  # what ends a lead-in's bullet ("... les suivants :")

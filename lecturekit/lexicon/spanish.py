@@ -67,3 +67,21 @@ ARTICLES = frozenset("el la los las un una unos unas lo".split())
 HEAD_LAST = False
 GENITIVE: frozenset[str] = frozenset()  # no case: a term reads the same after any word
 NOUNS_CAPITALISED = False
+
+# The text's own learning objectives (lecturekit.questions.outcomes): a heading that names them,
+# or a paragraph that leads into their list ("Al final de esta lección podrás:").
+OBJECTIVES = re.compile(
+    r"^(?:objetivos(?: de (?:aprendizaje|la lección|este tutorial))?|resultados de aprendizaje)\s*:?$", re.I
+)
+OBJECTIVES_LEAD = re.compile(
+    r"\b(?:al (?:final|terminar|acabar) (?:de )?(?:esta|este) (?:lección|capítulo|tutorial|unidad|clase|sección),?"
+    r" (?:podrás|podrá|podréis|serás capaz|será capaz|sabrás|sabrá)|en (?:esta|este) (?:lección|tutorial),?"
+    r" (?:aprenderás|aprenderá|aprenderéis)|objetivos\s*:)",
+    re.IGNORECASE,
+)
+# A word an interface names a thing by: what is set off after it is a name on a screen ("columna «Categories»"), not a term
+UI_NOUNS = frozenset(
+    "columna columnas campo campos botón menú pestaña opción archivo carpeta comando ventana".split()
+)
+INFINITIVE = re.compile(r"^\w{2,}(?:ar|er|ir)$")  # "Documentar", "Crear": a task's heading opens with one
+COLON = ":"  # what ends a lead-in's bullet ("... les suivants :")

@@ -95,6 +95,8 @@ def _terms(section: Section, words: ModuleType, lang: str) -> list[Concept]:
                     term = _EDGES.sub("", text[a:b])
                     before = text[start:a].split()[-NEAR:]
                     near = " ".join(before + text[b:end].split()[:NEAR])
+                    if before and core(before[-1]).casefold() in words.UI_NOUNS:
+                        continue  # "la colonne « Categories »": a name on a screen, not a term
                     if before and before[-1].casefold() in words.GENITIVE:
                         continue  # "des **Datenschutzes**": a form no one looks up
                     if words.NOUNS_CAPITALISED and " " not in term and term[:1].islower():
@@ -134,6 +136,7 @@ def marked_pairs(lesson: Lesson, words: ModuleType) -> dict[str, list[Concept]]:
             first != second
             and all(_kind(h, words) for h in (first, second))
             and _head(first, words) == _head(second, words)
+            and not words.INFINITIVE.match(_head(first, words, cased=True))
             and _joined(first) == _joined(second)
         ):
             found.setdefault(home, []).append(
@@ -156,15 +159,15 @@ def _kind(heading: str, words: ModuleType) -> bool:
     )
 
 
-def _head(heading: str, words: ModuleType) -> str:
+def _head(heading: str, words: ModuleType, cased: bool = False) -> str:
     """Return the head noun of a heading as its language places it: last in German, and of a
     compound the part after its last hyphen ("3D-Objekte" -> "objekte"); else first, after its
     article ("Los formatos abiertos" -> "formatos", "L'écriture latine" -> "écriture")."""
-    found = [core(w).casefold() for w in heading.split()]
+    found = [core(w) if cased else core(w).casefold() for w in heading.split()]
     if words.HEAD_LAST:  # before what follows it: "Bestandteile von Discovery-Systemen"
-        found = found[: next((k for k, w in enumerate(found) if k and w in _JOINERS), len(found))]
+        found = found[: next((k for k, w in enumerate(found) if k and w.casefold() in _JOINERS), len(found))]
         return found[-1].rsplit("-", 1)[-1]
-    found = [_ELIDED.sub("", w) for w in found if w not in words.ARTICLES]
+    found = [_ELIDED.sub("", w) for w in found if w.casefold() not in words.ARTICLES]
     return found[0] if found else ""
 
 

@@ -23,7 +23,7 @@ from lecturekit.language.names import Names
 from lecturekit.language.topics import NOUN_ENDINGS, Usage
 from lecturekit.layout.furniture import N_
 from lecturekit.layout.furniture import words as wording
-from lecturekit.lexicon import language
+from lecturekit.lexicon import language, lexicon
 from lecturekit.lexicon.english import (
     CLAIMING_VERBS,
     DETERMINERS,
@@ -93,7 +93,11 @@ def learning_outcomes(
     if language(lesson.meta.lang) != "en":
         return _marked(questions, lesson)
     _ = wording("en")
-    parts = [s for s in lesson.sections if not is_back_matter(plain(s.title)) and not _objectives(s)]
+    parts = [
+        s
+        for s in lesson.sections
+        if not is_back_matter(plain(s.title)) and not _objectives(plain(s.title), "en")
+    ]
     texts = [_words_of(s) for s in parts]
     usage = Usage([t for text in texts for t in text.split("\n")])
     names = Names(lesson)
@@ -187,6 +191,7 @@ def stated_objectives(lesson: Lesson) -> tuple[str, ...]:
     "Learning objectives" (or the like), of the list after "By the end of this section, you
     will be able to:", or of a list that opens the text, each item an observable task ("Identify
     ...", "Explain ..."); () when it states none."""
+    lang = lesson.meta.lang
     opening = lesson.sections[0].blocks[0] if lesson.sections and lesson.sections[0].blocks else None
     stated = lists_objectives(opening) if isinstance(opening, BulletList) else 0
     if isinstance(opening, BulletList) and stated:
@@ -195,11 +200,12 @@ def stated_objectives(lesson: Lesson) -> tuple[str, ...]:
         blocks = section.blocks
         for index, block in enumerate(blocks):
             after = blocks[index + 1] if index + 1 < len(blocks) else None
-            leads = isinstance(block, Paragraph) and OBJECTIVES_LEAD.search(plain(block.inlines))
-            headed = isinstance(block, Heading) and OBJECTIVES.match(plain(block.inlines).strip())
-            if (leads or headed or index == 0 and _objectives(section)) and isinstance(after, BulletList):
+            leads = isinstance(block, Paragraph) and leads_objectives(plain(block.inlines), lang)
+            headed = isinstance(block, Heading) and _objectives(plain(block.inlines), lang)
+            titled = index == 0 and _objectives(plain(section.title), lang)
+            if (leads or headed or titled) and isinstance(after, BulletList):
                 return tuple(_item(item) for item in after.items if _item(item))
-            if index == 0 and _objectives(section) and isinstance(block, BulletList):
+            if titled and isinstance(block, BulletList):
                 return tuple(_item(item) for item in block.items if _item(item))
     return ()
 
@@ -224,8 +230,17 @@ def _task(item: str) -> bool:
     )  # "Define, manipulate, ..."
 
 
-def _objectives(section: Section) -> bool:
-    return bool(OBJECTIVES.match(plain(section.title).strip()))
+def _objectives(heading: str, lang: str) -> bool:
+    """Tell whether a heading names the text's learning objectives, in its language (`lang`)."""
+    words = lexicon(lang)
+    return bool((words.OBJECTIVES if words else OBJECTIVES).match(heading.strip()))
+
+
+def leads_objectives(text: str, lang: str) -> bool:
+    """Tell whether a paragraph leads into the text's learning objectives ("By the end of this
+    section, you will be able to:", "À la fin de ce tutoriel, vous serez en mesure de :")."""
+    words = lexicon(lang)
+    return bool((words.OBJECTIVES_LEAD if words else OBJECTIVES_LEAD).search(text))
 
 
 def _item(item: ListItem) -> str:
