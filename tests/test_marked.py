@@ -64,6 +64,11 @@ def _terms(tmp_path: Path, lang: str, body: str) -> list[tuple[str, bool]]:
             "Les valeurs de la colonne « Categories » sont appelées des catégories dans OpenRefine.",
             [],
         ),
+        (  # an infinitive's phrase: a task, no term
+            "fr",
+            "Cette étape permet de « créer des données liées » comme on appelle ce travail.",
+            [],
+        ),
         (  # German, inflected after a genitive: a form no one looks up
             "de",
             "Im Folgenden wird die Sicherung des **Datenschutzes** genannt und erläutert.",
@@ -196,3 +201,9 @@ def test_a_french_lead_in_keeps_its_no_break_space_before_the_colon(tmp_path):
     lead = lesson.sections[0].blocks[0]
     assert plain(lead_point(lead.inlines, "fr")).endswith("documents\u00a0:")
     assert plain(lead_point(lead.inlines, "de")).endswith("documents:")
+
+
+def test_a_fence_tag_is_named_as_its_author_means_it():
+    from lecturekit.layout.highlight import language_name
+
+    assert (language_name("ttl"), language_name("r"), language_name("python")) == ("Turtle", "R", "Python")

@@ -67,8 +67,16 @@ def highlight(text: str, lang: str) -> tuple[Line, ...]:
 
 def language_name(lang: str) -> str:
     """Return the display name of `lang` ("Python"), or "" when it is not known."""
+    if lang.lower() in _NAMES:
+        return _NAMES[lang.lower()]
     lexer = _lexer(lang)
     return lexer.name if lexer is not None else ""
+
+
+# Fence tags pygments reads otherwise than authors mean them: "ttl" is Turtle's file extension
+# (pygments gives it to Tera Term macros), and R's lexer is named after S, R's parent language.
+_ALIASES = {"ttl": "turtle"}
+_NAMES = {"r": "R"}
 
 
 @lru_cache(maxsize=64)
@@ -79,7 +87,8 @@ def _lexer(lang: str) -> Lexer | None:
     from pygments.util import ClassNotFound
 
     try:
-        return get_lexer_by_name(lang.lower(), stripnl=False, stripall=False, ensurenl=True, tabsize=0)
+        name = _ALIASES.get(lang.lower(), lang.lower())
+        return get_lexer_by_name(name, stripnl=False, stripall=False, ensurenl=True, tabsize=0)
     except ClassNotFound:
         return None
 

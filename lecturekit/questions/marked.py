@@ -95,24 +95,26 @@ def _terms(section: Section, words: ModuleType, lang: str) -> list[Concept]:
                     term = _EDGES.sub("", text[a:b])
                     before = text[start:a].split()[-NEAR:]
                     near = " ".join(before + text[b:end].split()[:NEAR])
-                    if before and core(before[-1]).casefold() in words.UI_NOUNS:
-                        continue  # "la colonne « Categories »": a name on a screen, not a term
-                    if before and before[-1].casefold() in words.GENITIVE:
-                        continue  # "des **Datenschutzes**": a form no one looks up
-                    if words.NOUNS_CAPITALISED and " " not in term and term[:1].islower():
-                        continue  # German "semantisch": an adjective, no term
-                    if words.NAMING.search(near) and _a_term(term, sentence) and term.casefold() not in found:
+                    named = words.NAMING.search(near)  # "... wird als ETL-Prozess bezeichnet"
+                    if named and term.casefold() not in found and _a_term(term, sentence, before, words):
                         found[term.casefold()] = Concept(
                             "term", (("term", term), ("coined", coined)), (sentence,)
                         )
     return list(found.values())[:TERMS]
 
 
-def _a_term(phrase: str, sentence: str) -> bool:
-    """Tell whether a phrase set off in a sentence can be a term: a few words with a letter, no
-    link, bracket, question or clause of its own, not a title ("Scarcity or Abundance", every
-    word capitalised), and not the whole sentence ("**Hinweis:**" is a label)."""
+def _a_term(phrase: str, sentence: str, before: list[str], words: ModuleType) -> bool:
+    """Tell whether a phrase set off in a sentence (after the words `before` it) can be a term: a
+    few words with a letter, and not:
+    - a link, bracket, question or clause of its own, or the whole sentence ("**Hinweis:**");
+    - a title, every word capitalised ("Scarcity or Abundance");
+    - a name on a screen ("la colonne « Categories »");
+    - a German word inflected after a genitive ("des **Datenschutzes**"), or one in lower case,
+      an adjective or a verb ("semantisch");
+    - a task, a phrase opening with an infinitive ("créer des données liées"; "sobrevivir" alone
+      is a term)."""
     found = phrase.split()
+    last = core(before[-1]).casefold() if before else ""
     return (
         1 <= len(found) <= TERM_WORDS
         and any(c.isalpha() for c in phrase)
@@ -120,6 +122,9 @@ def _a_term(phrase: str, sentence: str) -> bool:
         and not re.search(r"[?!¿¡{}]", phrase)
         and not (len(found) > 1 and all(w[:1].isupper() for w in found if len(w) > 3))
         and len(sentence.split()) > len(found) + 2
+        and last not in words.UI_NOUNS | words.GENITIVE
+        and not (words.NOUNS_CAPITALISED and len(found) == 1 and phrase[:1].islower())
+        and not (len(found) > 1 and not words.NOUNS_CAPITALISED and words.INFINITIVE.match(found[0]))
     )
 
 
