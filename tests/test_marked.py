@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,22 @@ def test_a_fence_tag_is_named_as_its_author_means_it():
     from lecturekit.layout.highlight import language_name
 
     assert (language_name("ttl"), language_name("r"), language_name("python")) == ("Turtle", "R", "Python")
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr"])
+def test_every_commonmark_example_is_read_for_questions_in_another_language(lang, tmp_path):
+    """Another language's concepts are found by other rules (bold, quotation marks, headings):
+    none of the 655 examples may crash them."""
+    from lecturekit.errors import LessonError
+    from lecturekit.options import Options
+    from lecturekit.pipeline.build import plan_article
+
+    from .test_corpus import EXAMPLES
+
+    for example in EXAMPLES:
+        article = tmp_path / f"{example['example']}.md"
+        article.write_text(
+            f"---\ntitle: T\nlang: {lang}\n---\n\n## Teil\n\n{example['markdown']}", encoding="utf-8"
+        )
+        with contextlib.suppress(LessonError):  # a clear message about the input: not a crash
+            plan_article(article, Options())
