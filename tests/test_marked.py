@@ -227,3 +227,13 @@ def test_every_commonmark_example_is_read_for_questions_in_another_language(lang
         )
         with contextlib.suppress(LessonError):  # a clear message about the input: not a crash
             plan_article(article, Options())
+
+
+def test_a_course_template_folder_is_not_filled_by_english_rules_for_a_language_lecturekit_cannot_read(
+    tmp_path,
+):
+    from lecturekit.questions.template_files import TEMPLATE_DIR
+
+    body = "## Introduzione\n\nIl **restauro digitale** indica il recupero delle immagini danneggiate nelle biblioteche.\n"
+    questions = discussion_questions(_lesson(tmp_path, "it", body), template_dir=TEMPLATE_DIR)
+    assert [q for q in questions.questions if q.origin == "generated"] == []

@@ -9,7 +9,9 @@ Deterministic and offline. Three origins, in this order:
    compare, a named source, a defined term, a figure with its unit, the obstacles an author
    lists, a question a heading asks, the part's subject, a claim the slides show (quoted whole,
    to ask why it holds). A template whose kind the section
-   does not offer is not used; a question over MAX_WORDS words is not asked.
+   does not offer is not used; a question over MAX_WORDS words is not asked. A lecture in German,
+   Spanish or French takes the templates in its language, filled with what its form marks (see
+   marked.py); a language with no word lists (lecturekit.lexicon) gets no generated question.
 
 The handout lists all of them (at most 12; fewer when the text offers fewer sound ones),
 grouped by section; the deck shows the best three to
@@ -114,7 +116,9 @@ def discussion_questions(
     what a good answer mentions is worded as the slides word it."""
     points = points or article_points(lesson)
     warnings: list[Diagnostic] = []
-    folder = template_dir or templates_for(lesson.meta.lang)
+    lang = lesson.meta.lang
+    readable = language(lang) == "en" or lexicon(lang) is not None  # else a course's templates too
+    folder = (template_dir or templates_for(lang)) if readable else None  # would be filled by English rules
     templates = load_templates(folder) if folder else ()
     chosen: list[Question] = []
     for text in lesson.meta.questions:
@@ -160,10 +164,9 @@ def language_warnings(lesson: Lesson) -> list[Diagnostic]:
         Diagnostic(
             lesson.path,
             None,
-            f"lecturekit writes questions and learning outcomes in {', '.join(WRITTEN_IN[:-1])} and "
-            f"{WRITTEN_IN[-1]}: a lecture "
-            f"in {lang!r} gets the text's own questions and objectives, and those in its front "
-            "matter ('questions:', 'outcomes:')",
+            f"lecturekit writes questions and learning outcomes in {', '.join(WRITTEN_IN[:-1])} "
+            f"and {WRITTEN_IN[-1]}: a lecture in {lang!r} gets the text's own questions and "
+            "objectives, and those in its front matter ('questions:', 'outcomes:')",
         )
     )
     return found

@@ -11,6 +11,11 @@ why, the author's advice, a task, a question to answer.
 A part whose heading is none of these (a label such as "Introduction" or "Fun fact", one word,
 a name, a number, a fragment) or that speaks of the text itself gets no outcome: three sound
 outcomes beat five with a bad one. With fewer than three, the lecture's own topic is one.
+
+A lecture in German, Spanish or French states its objectives in its own words ("À la fin de ce
+tutoriel, vous serez en mesure de :"); lecturekit's outcomes for it come only from the questions
+made of what its form marks (marked.py): two kinds of one thing, a term, a heading's question,
+worded by the language's catalog ("„2D-Objekte“ und „3D-Objekte“ vergleichen").
 """
 
 from __future__ import annotations
