@@ -70,6 +70,11 @@ def _terms(tmp_path: Path, lang: str, body: str) -> list[tuple[str, bool]]:
             "Cette étape permet de « créer des données liées » comme on appelle ce travail.",
             [],
         ),
+        (  # a product's name
+            "fr",
+            "Ce logiciel, que l'on appelle *OpenRefine*, nettoie les données des musées.",
+            [],
+        ),
         (  # German, inflected after a genitive: a form no one looks up
             "de",
             "Im Folgenden wird die Sicherung des **Datenschutzes** genannt und erläutert.",
@@ -126,12 +131,12 @@ def test_a_german_table_and_code_are_asked_of_in_german(tmp_path):
     questions = discussion_questions(_lesson(tmp_path, "de", body))
     asked = [q.text for q in questions.questions if q.origin == "generated"]
     assert (
-        "Welches Muster fällt in der Tabelle zu Format, Offen und Verlustfrei im Abschnitt „Formate im "
-        "Vergleich“ auf, und wie ließe es sich erklären?" in asked
+        "Welches Muster zeigt die Tabelle mit den Spalten Format, Offen und Verlustfrei im Abschnitt "
+        "„Formate im Vergleich“, und wie ließe es sich erklären?" in asked
     )
     assert (
         "Was tut der Python-Code im Abschnitt „Ein Skript“ Schritt für Schritt, und wie würden Sie ihn "
-        "für eine eigene Frage ändern?" in asked
+        "für eine eigene Fragestellung anpassen?" in asked
     )
 
 
@@ -186,9 +191,9 @@ def test_a_french_text_states_its_own_objectives_and_the_outcomes_slide_shows_th
     )
     lesson = _lesson(tmp_path, "fr", body)
     assert learning_outcomes(discussion_questions(lesson), (), lesson) == (
-        "Charger un corpus dans AntConc",
-        "Comparer deux corpus",
-        "Lire des concordances",
+        "charger un corpus dans AntConc",
+        "comparer deux corpus",
+        "lire des concordances",
     )
 
 
@@ -237,3 +242,19 @@ def test_a_course_template_folder_is_not_filled_by_english_rules_for_a_language_
     body = "## Introduzione\n\nIl **restauro digitale** indica il recupero delle immagini danneggiate nelle biblioteche.\n"
     questions = discussion_questions(_lesson(tmp_path, "it", body), template_dir=TEMPLATE_DIR)
     assert [q for q in questions.questions if q.origin == "generated"] == []
+
+
+def test_a_french_section_of_objectives_gives_them_as_its_author_wrote_them(tmp_path):
+    """ "## Objectifs du cours", a paragraph, then the list: the outcomes, lower case after
+    « vous saurez : » as the author wrote them, without their closing « ; »."""
+    body = (
+        "## Objectifs du cours\n\nDans ce cours, vous apprendrez quatre tâches essentielles\u00a0:\n\n"
+        "- supprimer les doublons\u00a0;\n- séparer plusieurs valeurs\u00a0;\n- regrouper les valeurs proches.\n\n"
+        "## Données\n\nLe musée publie ses métadonnées. Elles sont libres.\n"
+    )
+    lesson = _lesson(tmp_path, "fr", body)
+    assert learning_outcomes(discussion_questions(lesson), (), lesson) == (
+        "supprimer les doublons",
+        "séparer plusieurs valeurs",
+        "regrouper les valeurs proches",
+    )

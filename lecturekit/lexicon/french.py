@@ -68,11 +68,12 @@ NOUNS_CAPITALISED = False
 # The text's own learning objectives (lecturekit.questions.outcomes): a heading that names them,
 # or a paragraph that leads into their list ("À la fin de ce tutoriel, vous serez en mesure de :").
 OBJECTIVES = re.compile(
-    r"^(?:objectifs(?: (?:d['’]apprentissage|pédagogiques|de (?:la|cette) leçon))?)\s*:?$", re.I
+    r"^objectifs(?: (?:d['’]apprentissage|pédagogiques|(?:de (?:la|cette|ce)|du) (?:leçon|cours|tutoriel)))?\s*:?$",
+    re.I,
 )
 OBJECTIVES_LEAD = re.compile(
     r"\b(?:à la fin de (?:ce|cette) (?:leçon|tutoriel|chapitre|cours|séance|section),? vous (?:serez en mesure de"
-    r"|saurez|pourrez|serez capables? de)|dans (?:ce|cette) (?:leçon|tutoriel),? vous (?:apprendrez|allez apprendre)"
+    r"|saurez|pourrez|serez capables? de)|dans (?:ce|cette) (?:leçon|tutoriel|cours),? vous (?:apprendrez|allez apprendre)"
     r"|objectifs\s*:)",
     re.IGNORECASE,
 )

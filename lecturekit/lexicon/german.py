@@ -92,7 +92,8 @@ HEAD_LAST = True  # but before what follows it: "Ursprung von Discovery-Systemen
 # The text's own learning objectives (lecturekit.questions.outcomes): a heading that names them,
 # or a paragraph that leads into their list ("Nach diesem Kapitel können Sie:").
 OBJECTIVES = re.compile(
-    r"^(?:lernziele|lernergebnisse|kompetenzziele|ziele dieses (?:kapitels|abschnitts))\s*:?$", re.I
+    r"^(?:lernziele|lernergebnisse|kompetenzziele|ziele (?:des|dieses) (?:kapitels|abschnitts|kurses|tutorials))\s*:?$",
+    re.I,
 )
 OBJECTIVES_LEAD = re.compile(
     r"\b(?:(?:nach|am ende) (?:dieser|dieses|diesem) (?:lektion|kapitels?|einheit|vorlesung|abschnitts?|sitzung|tutorials?)"

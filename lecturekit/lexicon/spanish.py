@@ -71,7 +71,9 @@ NOUNS_CAPITALISED = False
 # The text's own learning objectives (lecturekit.questions.outcomes): a heading that names them,
 # or a paragraph that leads into their list ("Al final de esta lección podrás:").
 OBJECTIVES = re.compile(
-    r"^(?:objetivos(?: de (?:aprendizaje|la lección|este tutorial))?|resultados de aprendizaje)\s*:?$", re.I
+    r"^(?:objetivos(?: (?:de aprendizaje|de (?:la|esta) lección|del? (?:este )?(?:curso|tutorial)))?"
+    r"|resultados de aprendizaje)\s*:?$",
+    re.I,
 )
 OBJECTIVES_LEAD = re.compile(
     r"\b(?:al (?:final|terminar|acabar) (?:de )?(?:esta|este) (?:lección|capítulo|tutorial|unidad|clase|sección),?"

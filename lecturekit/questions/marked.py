@@ -112,7 +112,9 @@ def _a_term(phrase: str, sentence: str, before: list[str], words: ModuleType) ->
     - a German word inflected after a genitive ("des **Datenschutzes**"), or one in lower case,
       an adjective or a verb ("semantisch");
     - a task, a phrase opening with an infinitive ("créer des données liées"; "sobrevivir" alone
-      is a term)."""
+      is a term);
+    - a name: a product's ("OpenRefine"), or in Spanish or French one word with a capital inside
+      a sentence."""
     found = phrase.split()
     last = core(before[-1]).casefold() if before else ""
     return (
@@ -125,6 +127,8 @@ def _a_term(phrase: str, sentence: str, before: list[str], words: ModuleType) ->
         and last not in words.UI_NOUNS | words.GENITIVE
         and not (words.NOUNS_CAPITALISED and len(found) == 1 and phrase[:1].islower())
         and not (len(found) > 1 and not words.NOUNS_CAPITALISED and words.INFINITIVE.match(found[0]))
+        and not re.search(r"[a-z][A-Z]", phrase)  # "OpenRefine", "GitHub": a product's name
+        and not (not words.NOUNS_CAPITALISED and len(found) == 1 and phrase[:1].isupper() and before)
     )
 
 

@@ -200,7 +200,7 @@ def stated_objectives(lesson: Lesson) -> tuple[str, ...]:
     opening = lesson.sections[0].blocks[0] if lesson.sections and lesson.sections[0].blocks else None
     stated = lists_objectives(opening) if isinstance(opening, BulletList) else 0
     if isinstance(opening, BulletList) and stated:
-        return tuple(_item(item) for item in opening.items[:stated])
+        return tuple(_stated(_item(item), lang) for item in opening.items[:stated])
     for section in lesson.sections:
         blocks = section.blocks
         for index, block in enumerate(blocks):
@@ -208,10 +208,10 @@ def stated_objectives(lesson: Lesson) -> tuple[str, ...]:
             leads = isinstance(block, Paragraph) and leads_objectives(plain(block.inlines), lang)
             headed = isinstance(block, Heading) and _objectives(plain(block.inlines), lang)
             titled = index == 0 and _objectives(plain(section.title), lang)
-            if (leads or headed or titled) and isinstance(after, BulletList):
-                return tuple(_item(item) for item in after.items if _item(item))
-            if titled and isinstance(block, BulletList):
-                return tuple(_item(item) for item in block.items if _item(item))
+            listed = after if (leads or headed or titled) and isinstance(after, BulletList) else None
+            listed = block if titled and isinstance(block, BulletList) else listed
+            if listed is not None:
+                return tuple(_stated(_item(item), lang) for item in listed.items if _item(item))
     return ()
 
 
@@ -249,8 +249,14 @@ def leads_objectives(text: str, lang: str) -> bool:
 
 
 def _item(item: ListItem) -> str:
-    text = " ".join(plain(p.inlines) for b in item.blocks for p in paragraphs(b)).strip().rstrip(";.")
-    return text[:1].upper() + text[1:] if text else ""
+    return " ".join(plain(p.inlines) for b in item.blocks for p in paragraphs(b)).strip().rstrip(";.\u00a0 ")
+
+
+def _stated(objective: str, lang: str) -> str:
+    """Return an objective as the outcomes slide shows it: capitalised in English ("Identify
+    ..."), as its author wrote it in another language ("supprimer les doublons", after "vous
+    saurez :")."""
+    return objective[:1].upper() + objective[1:] if language(lang) == "en" else objective
 
 
 def _words_of(section: Section) -> str:
