@@ -70,6 +70,11 @@ def _terms(tmp_path: Path, lang: str, body: str) -> list[tuple[str, bool]]:
             "Cette étape permet de « créer des données liées » comme on appelle ce travail.",
             [],
         ),
+        (  # a meaning given for another word: a gloss, not the term
+            "fr",
+            "Cliquez sur le menu Sort (cet élément, qui signifie « trier », n'est pas traduit).",
+            [],
+        ),
         (  # a product's name
             "fr",
             "Ce logiciel, que l'on appelle *OpenRefine*, nettoie les données des musées.",

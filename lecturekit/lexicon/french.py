@@ -88,3 +88,6 @@ INFINITIVE = re.compile(
     re.IGNORECASE,
 )
 COLON = "\u00a0:"  # what ends a lead-in's bullet ("... les suivants :")  # French sets a no-break space before its colon
+# What a word is glossed by: what is set off after it is a meaning, not the term ("Sort, qui signifie
+# « trier »")
+GLOSS_VERBS = frozenset("signifie signifient veut dire traduit".split())

@@ -108,3 +108,6 @@ INFINITIVE = re.compile(
     r"^[a-zäöüß]\w*$"
 )  # German nouns have capitals: a lower-case head is a verb ("Daten sammeln")
 COLON = ":"  # what ends a lead-in's bullet ("... les suivants :")
+# What a word is glossed by: what is set off after it is a meaning, not the term ("Sort, qui signifie
+# « trier »")
+GLOSS_VERBS = frozenset("bedeutet bedeuten meint meinen heißt übersetzt".split())

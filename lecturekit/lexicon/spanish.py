@@ -87,3 +87,6 @@ UI_NOUNS = frozenset(
 )
 INFINITIVE = re.compile(r"^\w{2,}(?:ar|er|ir)$")  # "Documentar", "Crear": a task's heading opens with one
 COLON = ":"  # what ends a lead-in's bullet ("... les suivants :")
+# What a word is glossed by: what is set off after it is a meaning, not the term ("Sort, qui signifie
+# « trier »")
+GLOSS_VERBS = frozenset("significa significan quiere decir traduce".split())

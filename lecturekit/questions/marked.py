@@ -108,7 +108,8 @@ def _a_term(phrase: str, sentence: str, before: list[str], words: ModuleType) ->
     few words with a letter, and not:
     - a link, bracket, question or clause of its own, or the whole sentence ("**Hinweis:**");
     - a title, every word capitalised ("Scarcity or Abundance");
-    - a name on a screen ("la colonne « Categories »");
+    - a name on a screen ("la colonne « Categories »"), or a meaning given for another word
+      ("Sort, qui signifie « trier »");
     - a German word inflected after a genitive ("des **Datenschutzes**"), or one in lower case,
       an adjective or a verb ("semantisch");
     - a task, a phrase opening with an infinitive ("créer des données liées"; "sobrevivir" alone
@@ -124,7 +125,7 @@ def _a_term(phrase: str, sentence: str, before: list[str], words: ModuleType) ->
         and not re.search(r"[?!¿¡{}]", phrase)
         and not (len(found) > 1 and all(w[:1].isupper() for w in found if len(w) > 3))
         and len(sentence.split()) > len(found) + 2
-        and last not in words.UI_NOUNS | words.GENITIVE
+        and last not in words.UI_NOUNS | words.GENITIVE | words.GLOSS_VERBS
         and not (words.NOUNS_CAPITALISED and len(found) == 1 and phrase[:1].islower())
         and not (len(found) > 1 and not words.NOUNS_CAPITALISED and words.INFINITIVE.match(found[0]))
         and not re.search(r"[a-z][A-Z]", phrase)  # "OpenRefine", "GitHub": a product's name
