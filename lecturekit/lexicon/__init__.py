@@ -13,6 +13,8 @@ the word before it, and every rule strips it as it strips punctuation.
 """
 
 import re
+from functools import cache
+from importlib import import_module
 from types import ModuleType
 
 MATH_WORD = "\ue000"  # a private-use character: no text holds it
@@ -25,12 +27,13 @@ def language(lang: str) -> str:
     return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0] or "en"
 
 
+@cache
 def lexicon(lang: str) -> ModuleType | None:
     """Return the word lists of a lecture's language (`lang`, a tag), or None for English, whose
-    lists are lecturekit.lexicon.english, and for a language lecturekit has none for."""
-    return _LEXICONS.get(language(lang))
+    lists are lecturekit.lexicon.english, and for a language lecturekit has none for. A language's
+    module is imported when a lecture first asks for it: an English build reads none of them."""
+    name = _LEXICONS.get(language(lang))
+    return import_module(f"lecturekit.lexicon.{name}") if name else None
 
 
-from lecturekit.lexicon import french, german, spanish  # noqa: E402  (they need nothing above)
-
-_LEXICONS = {"de": german, "es": spanish, "fr": french}
+_LEXICONS = {"de": "german", "es": "spanish", "fr": "french"}

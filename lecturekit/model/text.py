@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Protocol
 
-from lecturekit.lexicon import german, lexicon
+from lecturekit.lexicon import lexicon
 from lecturekit.lexicon.english import ABBREVIATIONS, ENDS_TOO, SENTENCE_OPENERS
 from lecturekit.model.lesson import MATH_WORD, NOTE_MARK, Inlines, Span
 
@@ -86,7 +86,8 @@ def _ordinal(text: str, stop: int, end: int) -> bool:
     if not _ORDINAL.search(text, max(0, stop - 3), stop):
         return False
     after = _NEXT_WORD.match(text, end)
-    return after is not None and after.group(1).lower() in german.ORDINAL_NOUNS
+    german = lexicon("de")  # German's dates and centuries, in a text of any language
+    return after is not None and german is not None and after.group(1).lower() in german.ORDINAL_NOUNS
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
