@@ -112,3 +112,50 @@ def test_unknown_front_matter_key_is_a_warning(tmp_path):
 )
 def test_title_falls_back_to_heading_then_file_name(tmp_path, text, title):
     assert parse_article(text, tmp_path / "my_lecture.md").meta.title == title
+
+
+QUARTO = """---
+title: Daten
+---
+
+::: {.callout-note title="Zusammenfassung"}
+
+Die Beschreibung von **Ressourcen** ist zentral.
+
+:::
+
+## Einleitung {.unnumbered}
+
+Text {hier} bleibt, wie er steht.
+
+## RFID {#rfid}
+
+:::: columns
+::: column
+Spalte A.
+:::
+::::
+
+## Ablauf {-}
+
+Mehr Text.
+
+## Preise {$5}
+
+Ende.
+"""
+
+
+def test_quarto_fenced_divs_and_heading_attributes_are_read_through(tmp_path):
+    """A fenced div's blocks are the lecture's, its fences on no slide; a heading's attributes
+    ({#id}, {.class}, {-}) are taken off its title; text in braces that is no attribute block
+    stays as written."""
+    article = tmp_path / "quarto.md"
+    article.write_text(QUARTO, encoding="utf-8")
+    lesson = read_article(article)
+    titles = [plain(s.title) for s in lesson.sections]
+    assert titles == ["Introduction", "Einleitung", "RFID", "Ablauf", "Preise {$5}"]
+    texts = [plain(b.inlines) for s in lesson.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert texts[:2] == ["Die Beschreibung von Ressourcen ist zentral.", "Text {hier} bleibt, wie er steht."]
+    assert "Spalte A." in texts
+    assert not any(":::" in t or "{#" in t for t in texts + titles)

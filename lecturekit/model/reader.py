@@ -38,6 +38,7 @@ from lecturekit.model.lesson import (
     plain,
 )
 from lecturekit.model.markdown import BlockReader
+from lecturekit.model.pandoc import DIV, pandoc_plugin
 from lecturekit.options import DEFAULT_MAX_BYTES
 
 # Characters XML 1.0 forbids (python-pptx refuses them): C0 controls other than tab and
@@ -63,6 +64,7 @@ def _parser(front_matter: bool = True) -> MarkdownIt:
     # also `\(...\)`, `\[...\]` and a bare `\begin{align}`; footnotes as `[^label]`.
     parser = parser.use(dollarmath_plugin, allow_labels=True, allow_space=False, allow_digits=False)
     parser = parser.use(brackets_plugin).use(amsmath_plugin).use(footnote_plugin)
+    parser = parser.use(pandoc_plugin)  # fenced divs and heading attributes, as Quarto writes them
     return parser.use(front_matter_plugin) if front_matter else parser
 
 
@@ -221,6 +223,8 @@ def _tree(tokens: list[Token], path: Path, warnings: list[Diagnostic]) -> list[S
     flattened_at = None
     for token in tokens:
         kind = token.type.removesuffix("_open").removesuffix("_close")
+        if kind == DIV:
+            continue  # a fenced div lays a page out: its blocks are read where it stands
         if kind in _CONTAINERS and token.nesting == 1:
             keep = depth < MAX_DEPTH
             stack.append(keep)

@@ -1,0 +1,58 @@
+"""What pandoc's and Quarto's Markdown add that a lecture reads through: fenced divs and heading
+attributes.
+
+A fenced div (`::: {.callout-note title="Summary"}` ... `:::`, and `::::` around `:::`) groups
+blocks for a page's layout: its blocks are the lecture's, read as if the fences were not there
+(mdit-py-plugins' container rule finds them; the reader leaves their tokens out). A heading's
+attributes (`## RFID {#rfid}`, `# Intro {.unnumbered}`, `{-}`) name it for links and numbering:
+they are read with mdit-py-plugins' attribute parser and taken off the heading's text, so that
+"{#rfid}" is on no slide.
+"""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from mdit_py_plugins.attrs.parse import ParseError, parse
+from mdit_py_plugins.container import container_plugin
+
+DIV = "container_div"  # the tokens of a fenced div: "container_div_open", "container_div_close"
+
+
+def pandoc_plugin(md: MarkdownIt) -> None:
+    md.use(container_plugin, name="div", validate=lambda *_: True)
+    md.core.ruler.after("inline", "heading_attributes", _heading_attributes)
+
+
+def _heading_attributes(state: StateCore) -> None:
+    """Take a trailing attribute block off each heading's text, its id kept on the heading."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens[:-1]):
+        children = tokens[index + 1].children
+        if token.type != "heading_open" or not children:
+            continue
+        last = children[-1]
+        if last.type != "text" or not last.content.rstrip().endswith("}"):
+            continue
+        text = last.content.rstrip()
+        start = text.rfind("{")
+        found = _attributes(text[start:]) if start > 0 and text[start - 1].isspace() else None
+        if found is None:
+            continue
+        block = text[start:]
+        last.content = text[:start].rstrip()
+        source = tokens[index + 1].content.rstrip()
+        tokens[index + 1].content = source.removesuffix(block).rstrip()
+        if "id" in found:
+            token.attrSet("id", found["id"])
+
+
+def _attributes(block: str) -> dict[str, str] | None:
+    """Return the attributes a `{...}` block sets, or None when it is not one (text in braces)."""
+    if block == "{-}":
+        return {"class": "unnumbered"}  # pandoc's shorthand
+    try:
+        end, found = parse(block)
+    except ParseError:
+        return None
+    return found if end == len(block) - 1 else None  # `end` is where its closing brace is
