@@ -143,6 +143,18 @@ Mehr Text.
 ## Preise {$5}
 
 Ende.
+
+::: {.content-visible when-format="html"}
+Nur im Web.
+:::
+
+::: {.content-visible when-format="pdf"}
+Nur im PDF.
+:::
+
+::: {.content-hidden when-format="html"}
+Nicht im Web.
+:::
 """
 
 
@@ -159,3 +171,19 @@ def test_quarto_fenced_divs_and_heading_attributes_are_read_through(tmp_path):
     assert texts[:2] == ["Die Beschreibung von Ressourcen ist zentral.", "Text {hier} bleibt, wie er steht."]
     assert "Spalte A." in texts
     assert not any(":::" in t or "{#" in t for t in texts + titles)
+    # Quarto's content for one format: lecturekit reads the web version
+    assert "Nur im Web." in texts and "Nur im PDF." not in texts and "Nicht im Web." not in texts
+
+
+def test_a_pictures_attributes_in_pandocs_looser_form_are_no_text(tmp_path):
+    """`{#fig-a width=90%}`: a bare value with "%", which pandoc reads and mdit-py-plugins' parser
+    does not, is taken off the text after the picture."""
+    from lecturekit.model.lesson import Image
+
+    (tmp_path / "a.png").write_bytes((FIXTURES / "rich" / "chart.png").read_bytes())
+    article = tmp_path / "p.md"
+    article.write_text(
+        "---\ntitle: T\n---\n\n## Eins\n\n![Ein Bild](a.png){#fig-a width=90%}\n", encoding="utf-8"
+    )
+    blocks = read_article(article).sections[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Image"] and isinstance(blocks[0], Image)

@@ -60,16 +60,18 @@ class BlockReader:
         """Return the document title taken from a lone top heading (or "") and the sections.
 
         Heading levels are relative: the highest level used makes the sections. A single heading
-        at that level, first in the body, is the document's title, as in notes that start "# Title".
+        at that level, the first heading of the body, is the document's title, as in notes that
+        start "# Title", and in a chapter that puts a note before it (a Quarto callout): what comes
+        before it opens the introduction.
         """
         headings = [n for n in nodes if n.type == "heading"]
         title = ""
         if headings:
             top = min(_level(n) for n in headings)
             at_top = [n for n in headings if _level(n) == top]
-            if len(at_top) == 1 and nodes[0] is at_top[0] and len(headings) > 1:
-                title = plain(self.inlines(nodes[0])[0]).strip()
-                nodes = nodes[1:]
+            if len(at_top) == 1 and headings[0] is at_top[0] and len(headings) > 1:
+                title = plain(self.inlines(headings[0])[0]).strip()
+                nodes = [n for n in nodes if n is not headings[0]]
                 headings = headings[1:]
         section_level = min((_level(n) for n in headings), default=1)
 

@@ -38,7 +38,7 @@ from lecturekit.model.lesson import (
     plain,
 )
 from lecturekit.model.markdown import BlockReader
-from lecturekit.model.pandoc import DIV, pandoc_plugin
+from lecturekit.model.pandoc import DIV, pandoc_plugin, shown
 from lecturekit.options import DEFAULT_MAX_BYTES
 
 # Characters XML 1.0 forbids (python-pptx refuses them): C0 controls other than tab and
@@ -221,10 +221,14 @@ def _tree(tokens: list[Token], path: Path, warnings: list[Diagnostic]) -> list[S
     stack: list[bool] = []  # per open container: was it kept?
     depth = 0
     flattened_at = None
+    hidden = 0  # inside a fenced div for another format, and how deep
     for token in tokens:
         kind = token.type.removesuffix("_open").removesuffix("_close")
-        if kind == DIV:
-            continue  # a fenced div lays a page out: its blocks are read where it stands
+        if kind == DIV:  # a fenced div lays a page out: its blocks are read where it stands
+            hidden += token.nesting if hidden or token.nesting == 1 and not shown(token.info) else 0
+            continue
+        if hidden:
+            continue  # `{.content-visible when-format="pdf"}`: the PDF's version of what the web shows
         if kind in _CONTAINERS and token.nesting == 1:
             keep = depth < MAX_DEPTH
             stack.append(keep)
