@@ -505,6 +505,12 @@ def _points(lang: str, text: str, tmp_path: Path):
             "Objekten geklärt sind.",
             "sofern",
         ),
+        (  # the infinitive after the comma is the verb's object: "befähigen, ... zu entwickeln"
+            "de",
+            "Die kontinuierliche Arbeit mit und Entwicklung von digitalen Werkzeugen kann das Personal in den "
+            "Bibliotheken befähigen, ein vertieftes technisches Verständnis und neue Fertigkeiten zu entwickeln.",
+            "entwickeln",
+        ),
         (
             "es",
             "Los formatos de archivo que elegimos para guardar los datos de investigación no deben depender "
@@ -614,3 +620,14 @@ def test_a_lecture_whose_lecturer_wrote_questions_and_outcomes_is_told_nothing(t
     )
     build = build_article(article, Options(out=tmp_path / "out", strict=True))  # strict: no warning at all
     assert build.warnings == []
+
+
+def test_a_sentence_that_only_points_to_another_part_is_no_bullet_in_any_language(tmp_path):
+    """Quarto's "@sec-x" outside brackets: the sentence sends the reader elsewhere ("Einen Überblick
+    gibt @sec-kompetenzerwerb"); inside brackets it is an aside of a claim, which stays."""
+    text = (
+        "Einen Überblick über Formen und Methoden der Aus- und Weiterbildung gibt @sec-kompetenzerwerb. "
+        "IT-Projektmanagement (siehe @sec-projektmanagement) beschränkt sich auf das konkrete Vorgehen."
+    )
+    (point,) = _points("de", text, tmp_path)
+    assert plain(point.inlines).startswith("IT-Projektmanagement")

@@ -51,7 +51,13 @@ LONG_WORD = 40  # characters; a longer "word" is a URL or an identifier
 
 def _navigates(sentence: str) -> bool:
     lower = sentence.lower()
+    if _CROSS_REFERENCE.search(sentence):
+        return True  # "Einen Überblick gibt @sec-kompetenzerwerb": a pointer to a part elsewhere, in any language
     return any(cue in lower for cue in NAVIGATION_CUES) and NAVIGATION.search(sentence) is not None
+
+
+# Quarto's cross-reference to a section, outside brackets ("(siehe @sec-x)" is an aside of a claim)
+_CROSS_REFERENCE = re.compile(r"(?<![\w(@])@sec-[\w-]+(?![^(]*\))")
 
 
 @dataclass(frozen=True)
@@ -175,7 +181,17 @@ def _in_own_words(
 
     def keeps(tail: list[str]) -> bool:  # "..., sofern ...", "..., sino ...", "..., mais pas ..."
         said = {part for word in tail for part in re.split(r"['’]", word)}
-        return bool(said & words.NEGATIONS) or bool(tail and tail[0] in words.CONDITIONS | words.CONTRASTS)
+        # "kann das Personal befähigen, ein Verständnis zu entwickeln": the infinitive is its object
+        completes = (
+            bool(words.INFINITIVE_MARK)
+            and words.INFINITIVE_MARK in tail[:-1]
+            and tail[0] not in words.PURPOSE
+        )
+        return (
+            bool(said & words.NEGATIONS)
+            or bool(tail and tail[0] in words.CONDITIONS | words.CONTRASTS)
+            or completes
+        )
 
     opening = [re.split(r"['’]", bare(text[a:b]))[0] for a, b in spans[: POINTING_WORDS + 1]] + [""]
     leans = any(  # "in diesem Kapitel" points at the text itself, and leans on nothing

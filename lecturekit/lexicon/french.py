@@ -91,3 +91,6 @@ COLON = "\u00a0:"  # what ends a lead-in's bullet ("... les suivants :")  # Fren
 # What a word is glossed by: what is set off after it is a meaning, not the term ("Sort, qui signifie
 # « trier »")
 GLOSS_VERBS = frozenset("signifie signifient veut dire traduit".split())
+# An infinitive after a comma is no object of the verb before it here: nothing to keep for it
+INFINITIVE_MARK = ""
+PURPOSE: frozenset[str] = frozenset()

@@ -53,7 +53,8 @@ CONTRASTS = frozenset("aber jedoch sondern doch allerdings obwohl obgleich wobei
 BACK_REFERENCES = frozenset(
     """dies diese dieser dieses diesem diesen er dazu darin damit dadurch davon darauf
     darüber daraus dabei dafür dagegen daneben derartige solche solcher solches so somit daher
-    deshalb deswegen dennoch trotzdem auch anders hier hierfür hierbei hierzu""".split()
+    deshalb deswegen dennoch trotzdem auch anders hier hierfür hierbei hierzu darunter hierunter
+    dort""".split()
 )
 # A bullet with one of these in its first words leans on what came before as well ("Zugang
 # erhalten in diesen Fällen ...", "Die Allianz betonte jedoch, ...").
@@ -111,3 +112,8 @@ COLON = ":"  # what ends a lead-in's bullet ("... les suivants :")
 # What a word is glossed by: what is set off after it is a meaning, not the term ("Sort, qui signifie
 # « trier »")
 GLOSS_VERBS = frozenset("bedeutet bedeuten meint meinen heißt übersetzt".split())
+# A clause after a comma with "zu" before its infinitive completes the verb before the comma
+# ("... kann das Personal befähigen, ein Verständnis zu entwickeln"): a cut never leaves it out,
+# unless it opens as a purpose or a manner does ("um ... zu", "ohne ... zu"), which may go.
+INFINITIVE_MARK = "zu"
+PURPOSE = frozenset("um ohne statt anstatt".split())

@@ -90,3 +90,6 @@ COLON = ":"  # what ends a lead-in's bullet ("... les suivants :")
 # What a word is glossed by: what is set off after it is a meaning, not the term ("Sort, qui signifie
 # « trier »")
 GLOSS_VERBS = frozenset("significa significan quiere decir traduce".split())
+# An infinitive after a comma is no object of the verb before it here: nothing to keep for it
+INFINITIVE_MARK = ""
+PURPOSE: frozenset[str] = frozenset()
