@@ -180,7 +180,7 @@ def _in_own_words(
     spans = spans[_linked(text, spans, words.CONNECTIVES) :]
 
     def keeps(tail: list[str]) -> bool:  # "..., sofern ...", "..., sino ...", "..., mais pas ..."
-        said = {part for word in tail for part in re.split(r"['’]", word)}
+        said = {part for word in tail for part in _ELISION.split(word)}
         # "kann das Personal befähigen, ein Verständnis zu entwickeln": the infinitive is its object
         completes = (
             bool(words.INFINITIVE_MARK)
@@ -193,7 +193,7 @@ def _in_own_words(
             or completes
         )
 
-    opening = [re.split(r"['’]", bare(text[a:b]))[0] for a, b in spans[: POINTING_WORDS + 1]] + [""]
+    opening = [_ELISION.split(bare(text[a:b]))[0] for a, b in spans[: POINTING_WORDS + 1]] + [""]
     leans = any(  # "in diesem Kapitel" points at the text itself, and leans on nothing
         word in (words.POINTING if k else words.BACK_REFERENCES) and opening[k + 1] not in words.SELF_NOUNS
         for k, word in enumerate(opening[:POINTING_WORDS])
@@ -218,6 +218,7 @@ def _closed(text: str) -> bool:
 
 WHOLE_MOST = 24  # words of a sentence shown whole when condensing it failed
 POINTING_WORDS = 4  # a sentence's first words, where "in diesen Fällen" leans on the one before
+_ELISION = re.compile(r"['’]")  # "n'est", "c'est": the word elided onto the next, read apart
 
 
 def _linked(text: str, spans: Spans, connectives: frozenset[str]) -> int:

@@ -1,12 +1,14 @@
-"""What pandoc's and Quarto's Markdown add that a lecture reads through: fenced divs and heading
-attributes.
+"""What pandoc's and Quarto's Markdown add that a lecture reads through: fenced divs, and the
+attributes of headings and pictures.
 
 A fenced div (`::: {.callout-note title="Summary"}` ... `:::`, and `::::` around `:::`) groups
 blocks for a page's layout: its blocks are the lecture's, read as if the fences were not there
-(mdit-py-plugins' container rule finds them; the reader leaves their tokens out). A heading's
-attributes (`## RFID {#rfid}`, `# Intro {.unnumbered}`, `{-}`) name it for links and numbering:
-they are read with mdit-py-plugins' attribute parser and taken off the heading's text, so that
-"{#rfid}" is on no slide.
+(mdit-py-plugins' container rule finds them; the reader leaves their tokens out), except content
+Quarto shows only in another format than the web's (`shown`). A heading's attributes (`## RFID
+{#rfid}`, `# Intro {.unnumbered}`, `{-}`) name it for links and numbering: they are read with
+mdit-py-plugins' attribute parser (else by pandoc's looser rule for a bare value, `width=90%`) and
+taken off the heading's text, so that "{#rfid}" is on no slide; so are a picture's that the
+attribute plugin cannot read.
 """
 
 from __future__ import annotations

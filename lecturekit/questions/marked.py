@@ -46,12 +46,7 @@ def marked_concepts(section: Section, words: ModuleType, lang: str, also: str, o
     found = _terms(section, words, lang)
     title = plain(section.title).strip()
     texts = [" ".join(plain(p.inlines).split()) for b in section.blocks for p in paragraphs(b)]
-    asks = (
-        title.endswith("?")
-        and 3 <= len(title.split()) <= 12
-        and not NOT_A_SLOT.search(title.rstrip(" ?"))
-        and not re.search(r"[{}]", title)
-    )
+    asks = title.endswith("?") and 3 <= len(title.split()) <= 12 and not NOT_A_SLOT.search(title.rstrip(" ?"))
     if asks and len(texts) >= HEADING_ANSWERS and not any(isinstance(b, Code) for b in section.blocks):
         answers = tuple(text[a:b] for text in texts[:3] for a, b in sentences(text, lang)[:1])
         found.append(Concept("heading", (("question", title), ("topic", "")), answers or (title,)))
@@ -165,7 +160,6 @@ def _kind(heading: str, words: ModuleType) -> bool:
         and not set(found) & words.GENERIC_HEADINGS
         and not any(w.isdigit() for w in found)
         and not NOT_A_SLOT.search(heading)
-        and not re.search(r"[{}]", heading)  # "Katalog {#katalog-prozess}": attributes, not words
     )
 
 
